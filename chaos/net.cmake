@@ -1,0 +1,31 @@
+# Chaos against real processes: target processes, the TCP fault proxy with its
+# Toxiproxy-compatible control API, and network load. Included from
+# chaos/CMakeLists.txt; paths are relative to this file.
+set(GAUNTLET_NET_DIR ${CMAKE_CURRENT_LIST_DIR})
+find_package(Boost 1.81 REQUIRED)
+
+gauntlet_add_library(gauntlet_chaos_net
+  SOURCES
+    ${GAUNTLET_NET_DIR}/src/netload/endpoint.cpp
+    ${GAUNTLET_NET_DIR}/src/netload/http_probe.cpp
+    ${GAUNTLET_NET_DIR}/src/process/log_tail.cpp
+    ${GAUNTLET_NET_DIR}/src/process/target_process.cpp
+  PUBLIC_DEPS gauntlet::harness Boost::headers Threads::Threads
+  PRIVATE_DEPS nlohmann_json::nlohmann_json fmt::fmt
+  INCLUDE_DIR ${GAUNTLET_NET_DIR}/include)
+target_include_directories(gauntlet_chaos_net PRIVATE ${GAUNTLET_NET_DIR}/src)
+target_compile_definitions(gauntlet_chaos_net PUBLIC BOOST_ASIO_NO_DEPRECATED PRIVATE BOOST_PROCESS_USE_STD_FS)
+add_library(gauntlet::chaos_net ALIAS gauntlet_chaos_net)
+
+if(GAUNTLET_BUILD_TESTS)
+  add_executable(gauntlet_chaos_net_orphan_helper ${GAUNTLET_NET_DIR}/tests/process/orphan_helper_main.cpp)
+  target_link_libraries(gauntlet_chaos_net_orphan_helper PRIVATE gauntlet_chaos_net)
+  gauntlet_add_test(gauntlet_chaos_net_tests
+    SOURCES
+      ${GAUNTLET_NET_DIR}/tests/process/target_process_test.cpp
+    LIBS gauntlet_chaos_net nlohmann_json::nlohmann_json
+    LABELS "chaos;net")
+  add_dependencies(gauntlet_chaos_net_tests gauntlet_chaos_net_orphan_helper)
+  target_compile_definitions(gauntlet_chaos_net_tests PRIVATE
+    GAUNTLET_ORPHAN_HELPER="$<TARGET_FILE:gauntlet_chaos_net_orphan_helper>")
+endif()

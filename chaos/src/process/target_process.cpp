@@ -1,0 +1,250 @@
+#include "gauntlet/chaos/process/target_process.h"
+
+#include "gauntlet/chaos/netload/http_probe.h"
+#include "log_tail.h"
+
+#include <boost/process/args.hpp>
+#include <boost/process/child.hpp>
+#include <boost/process/env.hpp>
+#include <boost/process/environment.hpp>
+#include <boost/process/exe.hpp>
+#include <boost/process/extend.hpp>
+#include <boost/process/io.hpp>
+#include <boost/process/search_path.hpp>
+#include <boost/process/start_dir.hpp>
+
+#include <csignal>
+#include <regex>
+#include <thread>
+
+#include <sys/prctl.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+namespace gauntlet::chaos::process {
+
+namespace bp = boost::process;
+
+struct TargetProcess::Child {
+  bp::child child;
+};
+
+namespace {
+
+bool valid_name(const std::string& name) {
+  if (name.empty() || name.size() > 64) return false;
+  for (char c : name) {
+    const bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' ||
+                    c == '-' || c == '.';
+    if (!ok) return false;
+  }
+  return true;
+}
+
+ExitInfo decode(int status) {
+  if (WIFSIGNALED(status)) return {0, WTERMSIG(status)};
+  if (WIFEXITED(status)) return {WEXITSTATUS(status), 0};
+  return {-1, 0};
+}
+
+void sleep_ns(Nanos ns) { std::this_thread::sleep_for(std::chrono::nanoseconds(ns)); }
+
+std::string describe(const Readiness& r) {
+  switch (r.kind) {
+    case Readiness::Kind::kTcpConnect: return "tcp connect " + r.host + ":" + std::to_string(r.port);
+    case Readiness::Kind::kHttpGet: return "HTTP GET " + r.host + ":" + std::to_string(r.port) + r.path;
+    case Readiness::Kind::kLogLine: return "log line /" + r.log_regex + "/";
+    case Readiness::Kind::kNone: break;
+  }
+  return "start";
+}
+
+}  // namespace
+
+TargetProcess::TargetProcess(ProcessSpec spec, Clock& clock) : spec_(std::move(spec)), clock_(&clock) {}
+
+TargetProcess::~TargetProcess() { kill_and_reap(); }
+
+Result<std::unique_ptr<TargetProcess>> TargetProcess::launch(ProcessSpec spec, Clock& clock) {
+  if (!valid_name(spec.name)) {
+    return Error(ErrorCode::kInvalidArgument, "target name '" + spec.name + "' must match [A-Za-z0-9_.-]{1,64}");
+  }
+  const Readiness& r = spec.readiness;
+  if (r.kind == Readiness::Kind::kTcpConnect || r.kind == Readiness::Kind::kHttpGet) {
+    auto ep = netload::parse_endpoint(r.host + ":" + std::to_string(r.port), spec.allow_remote, "readiness of '" + spec.name + "'");
+    if (!ep.ok()) return ep.error();
+  }
+  if (r.kind == Readiness::Kind::kLogLine) {
+    try {
+      std::regex check(r.log_regex);
+    } catch (const std::regex_error& e) {
+      return Error(ErrorCode::kInvalidArgument, "readiness regex of '" + spec.name + "': " + e.what());
+    }
+  }
+  if (spec.log_dir.empty()) spec.log_dir = std::filesystem::temp_directory_path();
+  std::error_code ec;
+  std::filesystem::create_directories(spec.log_dir, ec);
+  if (ec) return Error(ErrorCode::kIoError, "log dir '" + spec.log_dir.string() + "': " + ec.message());
+  std::unique_ptr<TargetProcess> target(new TargetProcess(std::move(spec), clock));
+  if (Status s = target->start(); !s.ok()) return s.error();
+  if (Status s = target->await_ready(); !s.ok()) return s.error();
+  return target;
+}
+
+std::filesystem::path TargetProcess::stdout_path() const { return spec_.log_dir / (spec_.name + ".stdout.log"); }
+std::filesystem::path TargetProcess::stderr_path() const { return spec_.log_dir / (spec_.name + ".stderr.log"); }
+std::string TargetProcess::stdout_tail(std::size_t max_bytes) const { return detail::file_tail(stdout_path(), max_bytes); }
+std::string TargetProcess::stderr_tail(std::size_t max_bytes) const { return detail::file_tail(stderr_path(), max_bytes); }
+
+Status TargetProcess::start() {
+  std::filesystem::path program = spec_.program;
+  if (!program.has_parent_path()) program = bp::search_path(program.string()).string();
+  if (program.empty()) {
+    return Error(ErrorCode::kUnavailable, "target '" + spec_.name + "': program '" + spec_.program.string() + "' not found");
+  }
+  bp::environment env = boost::this_process::environment();
+  for (const auto& [key, value] : spec_.env) env[key] = value;
+  const pid_t parent = ::getpid();
+  // Runs in the child between fork and exec: own process group, and SIGKILL
+  // when the parent (thread) dies, even by SIGKILL.
+  auto setup = [parent](auto&) {
+    ::setpgid(0, 0);
+    ::prctl(PR_SET_PDEATHSIG, SIGKILL);
+    if (::getppid() != parent) ::_exit(127);
+  };
+  const std::filesystem::path cwd = spec_.cwd.empty() ? std::filesystem::current_path() : spec_.cwd;
+  try {
+    child_ = std::make_unique<Child>(Child{bp::child(bp::exe = program.string(), bp::args = spec_.args, bp::env = env,
+                                                     bp::start_dir = cwd.string(), bp::std_in < bp::null,
+                                                     bp::std_out > stdout_path().string(),
+                                                     bp::std_err > stderr_path().string(),
+                                                     bp::extend::on_exec_setup = setup)});
+  } catch (const std::exception& e) {
+    return Error(ErrorCode::kUnavailable, "target '" + spec_.name + "': cannot start " + program.string() + ": " + e.what());
+  }
+  pid_ = child_->child.id();
+  ::setpgid(pid_, pid_);  // also from the parent, so signals to the group never race the child's setpgid
+  exit_.reset();
+  ++generation_;
+  return {};
+}
+
+Status TargetProcess::await_ready() {
+  const Readiness& r = spec_.readiness;
+  if (r.kind == Readiness::Kind::kNone) return {};
+  const Nanos poll = r.poll_interval_ns > 0 ? r.poll_interval_ns : kNanosPerMilli;
+  const Nanos deadline = clock_->now_ns() + r.timeout_ns;
+  const long max_polls = static_cast<long>(r.timeout_ns / poll) + 2;
+  std::optional<std::regex> pattern;
+  if (r.kind == Readiness::Kind::kLogLine) pattern.emplace(r.log_regex);
+  const netload::Endpoint ep{r.host == "localhost" ? "127.0.0.1" : r.host, r.port};
+  for (long i = 0; i < max_polls; ++i) {
+    bool ready = false;
+    switch (r.kind) {
+      case Readiness::Kind::kTcpConnect: ready = netload::tcp_connects(ep); break;
+      case Readiness::Kind::kHttpGet: {
+        auto reply = netload::http_get(ep, r.path, poll * 10 > kNanosPerSecond ? poll * 10 : kNanosPerSecond);
+        ready = reply.ok() && reply->status >= 200 && reply->status < 300;
+        break;
+      }
+      case Readiness::Kind::kLogLine:
+        ready = detail::file_has_line(stdout_path(), *pattern) || detail::file_has_line(stderr_path(), *pattern);
+        break;
+      case Readiness::Kind::kNone: ready = true; break;
+    }
+    if (ready) return {};
+    if (!running()) {
+      const ExitInfo e = exit_.value_or(ExitInfo{});
+      return Error(ErrorCode::kUnavailable,
+                   "target '" + spec_.name + "' exited (" +
+                       (e.signal ? "signal " + std::to_string(e.signal) : "code " + std::to_string(e.code)) +
+                       ") before ready (" + describe(r) + "); stderr tail: " + stderr_tail(512));
+    }
+    if (clock_->now_ns() >= deadline) break;
+    sleep_ns(poll);
+  }
+  const std::string tail = stderr_tail(512);
+  kill_and_reap();
+  return Error(ErrorCode::kUnavailable, "target '" + spec_.name + "' not ready after " +
+                                            std::to_string(r.timeout_ns / kNanosPerMilli) + " ms (" + describe(r) +
+                                            "); stderr tail: " + tail);
+}
+
+bool TargetProcess::running() {
+  if (!child_ || exit_) return false;
+  int status = 0;
+  const pid_t got = ::waitpid(pid_, &status, WNOHANG);
+  if (got == 0) return true;
+  if (got == pid_) {
+    exit_ = decode(status);
+  } else {
+    exit_ = ExitInfo{-1, 0};  // already reaped elsewhere
+  }
+  child_->child.detach();
+  return false;
+}
+
+std::optional<ExitInfo> TargetProcess::exit_info() {
+  running();
+  return exit_;
+}
+
+Status TargetProcess::signal(int sig) {
+  if (!running()) return Error(ErrorCode::kFailedPrecondition, "target '" + spec_.name + "' is not running");
+  if (::kill(-pid_, sig) != 0) return Error(ErrorCode::kInternal, "kill(" + std::to_string(sig) + ") failed");
+  return {};
+}
+
+Status TargetProcess::pause() { return signal(SIGSTOP); }
+Status TargetProcess::resume() { return signal(SIGCONT); }
+
+Result<ExitInfo> TargetProcess::wait_exit(Nanos timeout_ns) {
+  constexpr Nanos kPoll = 5 * kNanosPerMilli;
+  const Nanos deadline = clock_->now_ns() + timeout_ns;
+  const long max_polls = static_cast<long>(timeout_ns / kPoll) + 2;
+  for (long i = 0; i < max_polls; ++i) {
+    if (!running()) return exit_.value_or(ExitInfo{-1, 0});
+    if (clock_->now_ns() >= deadline) break;
+    sleep_ns(kPoll);
+  }
+  return Error(ErrorCode::kUnavailable, "target '" + spec_.name + "' still running after " +
+                                            std::to_string(timeout_ns / kNanosPerMilli) + " ms");
+}
+
+Result<ExitInfo> TargetProcess::stop(int sig, Nanos grace_ns) {
+  if (!running()) {
+    if (exit_) return *exit_;
+    return Error(ErrorCode::kFailedPrecondition, "target '" + spec_.name + "' was never started");
+  }
+  ::kill(-pid_, sig);
+  ::kill(-pid_, SIGCONT);  // a paused target must be able to act on SIGTERM
+  auto done = wait_exit(grace_ns);
+  if (done.ok()) return *done;
+  kill_and_reap();
+  return exit_.value_or(ExitInfo{0, SIGKILL});
+}
+
+Status TargetProcess::restart() {
+  if (running()) kill_and_reap();
+  if (Status s = start(); !s.ok()) return s;
+  return await_ready();
+}
+
+void TargetProcess::kill_and_reap() noexcept {
+  if (!child_) return;
+  if (!exit_) {
+    ::kill(-pid_, SIGKILL);
+    int status = 0;
+    // SIGKILL cannot be ignored: waitpid returns promptly.
+    if (::waitpid(pid_, &status, 0) == pid_) {
+      exit_ = decode(status);
+    } else {
+      exit_ = ExitInfo{-1, 0};
+    }
+  } else {
+    ::kill(-pid_, SIGKILL);  // leftovers of the group, if any
+  }
+  child_->child.detach();
+}
+
+}  // namespace gauntlet::chaos::process

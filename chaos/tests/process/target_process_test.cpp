@@ -1,0 +1,199 @@
+#include "gauntlet/chaos/process/target_process.h"
+
+#include <gtest/gtest.h>
+
+#include <csignal>
+#include <fstream>
+#include <sstream>
+#include <thread>
+
+#include <unistd.h>
+
+namespace gauntlet::chaos::process {
+namespace {
+
+std::filesystem::path temp_dir(const std::string& name) {
+  auto dir = std::filesystem::temp_directory_path() / ("gauntlet_proc_" + name + "_" + std::to_string(::getpid()));
+  std::filesystem::create_directories(dir);
+  return dir;
+}
+
+// True while `pid` exists and is not a zombie.
+bool alive(int pid) {
+  std::ifstream stat("/proc/" + std::to_string(pid) + "/stat");
+  if (!stat) return false;
+  std::string content((std::istreambuf_iterator<char>(stat)), {});
+  auto close = content.rfind(')');
+  return close != std::string::npos && close + 2 < content.size() && content[close + 2] != 'Z';
+}
+
+char state_of(int pid) {
+  std::ifstream stat("/proc/" + std::to_string(pid) + "/stat");
+  std::string content((std::istreambuf_iterator<char>(stat)), {});
+  auto close = content.rfind(')');
+  return close != std::string::npos && close + 2 < content.size() ? content[close + 2] : '?';
+}
+
+bool gone_within(int pid, int ms) {
+  for (int i = 0; i < ms / 10; ++i) {
+    if (!alive(pid)) return true;
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  }
+  return !alive(pid);
+}
+
+ProcessSpec shell(const std::string& name, const std::string& script) {
+  ProcessSpec spec;
+  spec.name = name;
+  spec.program = "/bin/sh";
+  spec.args = {"-c", script};
+  spec.log_dir = temp_dir(name);
+  return spec;
+}
+
+TEST(TargetProcessTest, NormalRunCapturesOutputArgsEnvAndCwd) {
+  ProcessSpec spec = shell("normal", "echo out-$GREETING; pwd; echo err-line >&2; exit 7");
+  spec.env["GREETING"] = "hello";
+  spec.cwd = "/tmp";
+  auto target = TargetProcess::launch(spec, RealClock::instance());
+  ASSERT_TRUE(target.ok()) << target.error().to_string();
+  auto exit = (*target)->wait_exit(5 * kNanosPerSecond);
+  ASSERT_TRUE(exit.ok());
+  EXPECT_EQ(exit->code, 7);
+  EXPECT_EQ(exit->signal, 0);
+  EXPECT_EQ((*target)->stdout_tail(), "out-hello\n/tmp\n");
+  EXPECT_EQ((*target)->stderr_tail(), "err-line\n");
+  EXPECT_EQ((*target)->stdout_tail(4), "tmp\n");
+}
+
+TEST(TargetProcessTest, LogLineReadinessAndSigtermStop) {
+  ProcessSpec spec = shell("logready", "echo booting; sleep 0.1; echo 'listening on 1234'; exec sleep 30");
+  spec.readiness.kind = Readiness::Kind::kLogLine;
+  spec.readiness.log_regex = "listening on [0-9]+";
+  auto target = TargetProcess::launch(spec, RealClock::instance());
+  ASSERT_TRUE(target.ok()) << target.error().to_string();
+  EXPECT_NE((*target)->stdout_tail().find("listening on 1234"), std::string::npos);
+  EXPECT_TRUE((*target)->running());
+  const int pid = (*target)->pid();
+  auto exit = (*target)->stop(SIGTERM, 5 * kNanosPerSecond);
+  ASSERT_TRUE(exit.ok());
+  EXPECT_EQ(exit->signal, SIGTERM);
+  EXPECT_FALSE(alive(pid));
+}
+
+TEST(TargetProcessTest, CrashingTargetFailsReadinessWithStderrTail) {
+  ProcessSpec spec = shell("crasher", "echo 'fatal: config broken' >&2; kill -SEGV $$");
+  spec.readiness.kind = Readiness::Kind::kTcpConnect;
+  spec.readiness.port = 1;  // nothing listens there
+  spec.readiness.timeout_ns = 5 * kNanosPerSecond;
+  auto target = TargetProcess::launch(spec, RealClock::instance());
+  ASSERT_FALSE(target.ok());
+  EXPECT_EQ(target.error().code(), ErrorCode::kUnavailable);
+  EXPECT_NE(target.error().message().find("signal 11"), std::string::npos) << target.error().message();
+  EXPECT_NE(target.error().message().find("fatal: config broken"), std::string::npos) << target.error().message();
+}
+
+TEST(TargetProcessTest, HangingTargetTimesOutAndIsKilled) {
+  ProcessSpec spec = shell("hanger", "echo $$ > pidfile; exec sleep 30");
+  spec.cwd = spec.log_dir;
+  spec.readiness.kind = Readiness::Kind::kHttpGet;
+  spec.readiness.port = 1;
+  spec.readiness.timeout_ns = 300 * kNanosPerMilli;
+  auto target = TargetProcess::launch(spec, RealClock::instance());
+  ASSERT_FALSE(target.ok());
+  EXPECT_EQ(target.error().code(), ErrorCode::kUnavailable);
+  EXPECT_NE(target.error().message().find("not ready after 300 ms"), std::string::npos) << target.error().message();
+  std::ifstream pidfile(spec.log_dir / "pidfile");
+  int pid = 0;
+  pidfile >> pid;
+  ASSERT_GT(pid, 0);
+  EXPECT_TRUE(gone_within(pid, 2000));
+}
+
+TEST(TargetProcessTest, PauseResumeAndRestart) {
+  ProcessSpec spec = shell("pauser", "exec sleep 30");
+  auto target = TargetProcess::launch(spec, RealClock::instance());
+  ASSERT_TRUE(target.ok());
+  TargetProcess& t = **target;
+  const int first_pid = t.pid();
+  ASSERT_TRUE(t.pause().ok());
+  for (int i = 0; i < 200 && state_of(first_pid) != 'T'; ++i) std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  EXPECT_EQ(state_of(first_pid), 'T');
+  ASSERT_TRUE(t.resume().ok());
+  for (int i = 0; i < 200 && state_of(first_pid) == 'T'; ++i) std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  EXPECT_NE(state_of(first_pid), 'T');
+  ASSERT_TRUE(t.restart().ok());
+  EXPECT_EQ(t.generation(), 2);
+  EXPECT_NE(t.pid(), first_pid);
+  EXPECT_FALSE(alive(first_pid));
+  EXPECT_TRUE(t.running());
+}
+
+TEST(TargetProcessTest, DestructorKillsWholeGroup) {
+  ProcessSpec spec = shell("group", "sleep 30 & echo $! > grandchild; wait");
+  spec.cwd = spec.log_dir;
+  int grandchild = 0;
+  {
+    auto target = TargetProcess::launch(spec, RealClock::instance());
+    ASSERT_TRUE(target.ok());
+    for (int i = 0; i < 200 && grandchild == 0; ++i) {
+      std::ifstream in(spec.log_dir / "grandchild");
+      in >> grandchild;
+      if (grandchild == 0) std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    }
+    ASSERT_GT(grandchild, 0);
+    EXPECT_TRUE(alive(grandchild));
+  }
+  EXPECT_TRUE(gone_within(grandchild, 2000));
+}
+
+TEST(TargetProcessTest, SigkilledHarnessLeavesNoProcess) {
+  ProcessSpec spec;
+  spec.name = "harness";
+  spec.program = GAUNTLET_ORPHAN_HELPER;
+  spec.log_dir = temp_dir("harness");
+  spec.args = {spec.log_dir.string()};
+  spec.readiness.kind = Readiness::Kind::kLogLine;
+  spec.readiness.log_regex = "^ready [0-9]+";
+  auto helper = TargetProcess::launch(spec, RealClock::instance());
+  ASSERT_TRUE(helper.ok()) << helper.error().to_string();
+  std::istringstream line((*helper)->stdout_tail());
+  std::string word;
+  int grandchild = 0;
+  line >> word >> grandchild;
+  ASSERT_GT(grandchild, 0);
+  EXPECT_TRUE(alive(grandchild));
+  // Only the helper's own pid: its target lives in another process group.
+  ASSERT_EQ(::kill((*helper)->pid(), SIGKILL), 0);
+  auto exit = (*helper)->wait_exit(5 * kNanosPerSecond);
+  ASSERT_TRUE(exit.ok());
+  EXPECT_EQ(exit->signal, SIGKILL);
+  EXPECT_TRUE(gone_within(grandchild, 3000)) << "target of a SIGKILLed harness survived: pid " << grandchild;
+}
+
+TEST(TargetProcessTest, RejectsBadNameAndRemoteReadiness) {
+  ProcessSpec spec = shell("ok", "true");
+  spec.name = "bad name";
+  auto bad = TargetProcess::launch(spec, RealClock::instance());
+  ASSERT_FALSE(bad.ok());
+  EXPECT_EQ(bad.error().code(), ErrorCode::kInvalidArgument);
+  spec.name = "remote";
+  spec.readiness.kind = Readiness::Kind::kTcpConnect;
+  spec.readiness.host = "10.1.2.3";
+  spec.readiness.port = 80;
+  auto remote = TargetProcess::launch(spec, RealClock::instance());
+  ASSERT_FALSE(remote.ok());
+  EXPECT_EQ(remote.error().code(), ErrorCode::kInvalidArgument);
+  EXPECT_NE(remote.error().message().find("loopback"), std::string::npos);
+}
+
+TEST(TargetProcessTest, MissingProgramIsUnavailable) {
+  ProcessSpec spec = shell("missing", "");
+  spec.program = "gauntlet-no-such-program-xyz";
+  auto target = TargetProcess::launch(spec, RealClock::instance());
+  ASSERT_FALSE(target.ok());
+  EXPECT_EQ(target.error().code(), ErrorCode::kUnavailable);
+}
+
+}  // namespace
+}  // namespace gauntlet::chaos::process
