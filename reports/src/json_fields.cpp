@@ -1,0 +1,87 @@
+#include "json_fields.h"
+
+namespace gauntlet::reports::detail {
+
+using nlohmann::json;
+
+Result<json> parse_json(std::string_view text, std::string_view source) {
+  try {
+    return json::parse(text.begin(), text.end());
+  } catch (const json::parse_error& e) {
+    std::string what = e.what();
+    // nlohmann's message is "[json.exception.parse_error.101] parse error at line 1, column 2: ..."
+    if (std::size_t p = what.find("] "); p != std::string::npos) what = what.substr(p + 2);
+    return Error(ErrorCode::kParseError, std::string(source) + ": " + what);
+  }
+}
+
+Error Fields::error(const char* key, const std::string& what) const {
+  return Error(ErrorCode::kSchemaError, source_ + ": " + pointer_ + "/" + key + ": " + what);
+}
+
+Result<std::string> Fields::string(const char* key) const {
+  if (!has(key)) return error(key, "missing (expected a string)");
+  const json& v = (*node_)[key];
+  if (!v.is_string()) return error(key, std::string("expected a string, got ") + v.type_name());
+  return v.get<std::string>();
+}
+
+Result<double> Fields::number(const char* key) const {
+  if (!has(key)) return error(key, "missing (expected a number)");
+  const json& v = (*node_)[key];
+  if (!v.is_number()) return error(key, std::string("expected a number, got ") + v.type_name());
+  return v.get<double>();
+}
+
+Result<bool> Fields::boolean(const char* key) const {
+  if (!has(key)) return error(key, "missing (expected true or false)");
+  const json& v = (*node_)[key];
+  if (!v.is_boolean()) return error(key, std::string("expected true or false, got ") + v.type_name());
+  return v.get<bool>();
+}
+
+Result<FieldsList> Fields::array(const char* key) const {
+  if (!has(key)) return error(key, "missing (expected an array)");
+  const json& v = (*node_)[key];
+  if (!v.is_array()) return error(key, std::string("expected an array, got ") + v.type_name());
+  FieldsList out;
+  out.reserve(v.size());
+  for (std::size_t i = 0; i < v.size(); ++i) {
+    std::string ptr = pointer_ + "/" + key + "/" + std::to_string(i);
+    if (!v[i].is_object()) {
+      return Error(ErrorCode::kSchemaError, source_ + ": " + ptr + ": expected an object, got " + v[i].type_name());
+    }
+    out.emplace_back(v[i], source_, std::move(ptr));
+  }
+  return out;
+}
+
+Result<FieldsList> Fields::array_or_empty(const char* key) const {
+  if (!has(key) || (*node_)[key].is_null()) return FieldsList{};
+  return array(key);
+}
+
+std::string Fields::string_or(const char* key, const std::string& fallback) const {
+  if (!has(key) || !(*node_)[key].is_string()) return fallback;
+  return (*node_)[key].get<std::string>();
+}
+
+double Fields::number_or(const char* key, double fallback) const {
+  if (!has(key) || !(*node_)[key].is_number()) return fallback;
+  return (*node_)[key].get<double>();
+}
+
+Status expect_schema(const json& doc, std::string_view expected, std::string_view source) {
+  if (!doc.is_object() || !doc.contains("schema") || !doc["schema"].is_string()) {
+    return Error(ErrorCode::kSchemaError, std::string(source) + ": /schema: missing");
+  }
+  std::string got = doc["schema"].get<std::string>();
+  if (got != expected) {
+    return Error(ErrorCode::kSchemaError,
+                 std::string(source) + ": /schema: \"" + got + "\" is not supported (expected \"" +
+                     std::string(expected) + "\")");
+  }
+  return Status::Ok();
+}
+
+}  // namespace gauntlet::reports::detail

@@ -1,0 +1,51 @@
+#pragma once
+// Typed access to the fields of a JSON object that turns every mismatch into
+// a kSchemaError naming the file and the JSON pointer of the field.
+#include <nlohmann/json.hpp>
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "gauntlet/harness/error.h"
+
+namespace gauntlet::reports::detail {
+
+class Fields;
+using FieldsList = std::vector<Fields>;
+
+/// Parses JSON text; errors are kParseError "source: byte N: what".
+Result<nlohmann::json> parse_json(std::string_view text, std::string_view source);
+
+class Fields {
+ public:
+  Fields(const nlohmann::json& node, std::string source, std::string pointer)
+      : node_(&node), source_(std::move(source)), pointer_(std::move(pointer)) {}
+
+  const nlohmann::json& node() const { return *node_; }
+  const std::string& source() const { return source_; }
+  bool has(const char* key) const { return node_->is_object() && node_->contains(key); }
+
+  Error error(const char* key, const std::string& what) const;
+
+  Result<std::string> string(const char* key) const;
+  Result<double> number(const char* key) const;
+  Result<bool> boolean(const char* key) const;
+  /// The array at `key` (required), each element an object.
+  Result<FieldsList> array(const char* key) const;
+  /// Like `array` but an absent key gives an empty list.
+  Result<FieldsList> array_or_empty(const char* key) const;
+
+  std::string string_or(const char* key, const std::string& fallback) const;
+  double number_or(const char* key, double fallback) const;
+
+ private:
+  const nlohmann::json* node_;
+  std::string source_;
+  std::string pointer_;
+};
+
+/// Checks `doc["schema"] == expected`; kSchemaError otherwise.
+Status expect_schema(const nlohmann::json& doc, std::string_view expected, std::string_view source);
+
+}  // namespace gauntlet::reports::detail
