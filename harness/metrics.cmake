@@ -1,0 +1,28 @@
+# gauntlet_harness_metrics: registry, counter, gauge, histogram, timer, meter
+# and the Prometheus / OpenMetrics / JSON exposition writers.
+
+gauntlet_add_library(gauntlet_harness_metrics
+  SOURCES
+    src/metrics/thread_slot.cpp
+    src/metrics/labels.cpp
+    src/metrics/counter.cpp
+    src/metrics/log_linear_layout.cpp
+    src/metrics/histogram_options.cpp
+    src/metrics/histogram_snapshot.cpp
+    src/metrics/histogram_stripe.cpp
+    src/metrics/histogram.cpp
+    src/metrics/meter.cpp
+    src/metrics/family.cpp
+    src/metrics/registry.cpp
+    src/metrics/text_exposition.cpp
+    src/metrics/json_snapshot.cpp
+    src/metrics/atomic_file.cpp
+  PUBLIC_DEPS gauntlet_harness_core
+  PRIVATE_DEPS fmt::fmt nlohmann_json::nlohmann_json)
+target_link_libraries(gauntlet_harness INTERFACE gauntlet_harness_metrics)
+
+gauntlet_add_test(gauntlet_harness_metrics_tests
+  SOURCES
+    tests/metrics/labels_test.cpp
+  LIBS gauntlet_harness_metrics
+  LABELS "harness;metrics")

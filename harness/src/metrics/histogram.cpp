@@ -1,0 +1,112 @@
+#include "gauntlet/harness/metrics/histogram.h"
+
+#include <algorithm>
+#include <thread>
+#include <vector>
+
+namespace gauntlet::metrics {
+namespace {
+
+// Copies one stripe consistently (seqlock read) and adds it to `out`.
+// `pause` holds the stripe's writer still so the copy cannot be starved.
+void read_stripe(detail::HistogramStripe& stripe, const detail::LogLinearLayout& layout, bool pause,
+                 HistogramSnapshot& out) {
+  if (pause) stripe.paused.store(1, std::memory_order_seq_cst);
+  HistogramSnapshot part(layout);
+  for (;;) {
+    const std::uint64_t s1 = stripe.seq.load(std::memory_order_acquire);
+    if ((s1 & 1U) != 0) {
+      std::this_thread::yield();
+      continue;
+    }
+    part.count = stripe.count.load(std::memory_order_relaxed);
+    part.sum = stripe.sum.load(std::memory_order_relaxed);
+    part.min = stripe.min.load(std::memory_order_relaxed);
+    part.max = stripe.max.load(std::memory_order_relaxed);
+    part.counts.clear();
+    bool plausible = true;
+    if (part.count != 0) {
+      // Non-empty buckets lie between the buckets of min and max.
+      const std::size_t lo = layout.index(part.min);
+      const std::size_t hi = layout.index(part.max);
+      plausible = lo <= hi && hi < stripe.bucket_count;
+      if (plausible) {
+        part.first_index = lo;
+        part.counts.resize(hi - lo + 1);
+        for (std::size_t i = lo; i <= hi; ++i) part.counts[i - lo] = stripe.buckets[i].load(std::memory_order_relaxed);
+      }
+    }
+    std::atomic_thread_fence(std::memory_order_acquire);
+    const std::uint64_t s2 = stripe.seq.load(std::memory_order_relaxed);
+    if (s1 == s2 && plausible) break;
+  }
+  if (pause) stripe.paused.store(0, std::memory_order_release);
+  if (part.count != 0) (void)out.merge(part);  // same layout: cannot fail
+}
+
+}  // namespace
+
+Histogram::Histogram() : Histogram(HistogramOptions{}) {}
+
+Histogram::Histogram(HistogramOptions options)
+    : options_(std::move(options)),
+      layout_(options_.lowest, options_.highest),
+      overflow_(new detail::HistogramStripe(layout_.size())) {}
+
+Result<std::unique_ptr<Histogram>> Histogram::create(HistogramOptions options) {
+  if (Status s = options.validate(); !s.ok()) return s.error();
+  return std::unique_ptr<Histogram>(new Histogram(std::move(options)));
+}
+
+Histogram::~Histogram() {
+  for (auto& s : stripes_) detail::StripeDeleter{}(s.load(std::memory_order_acquire));
+}
+
+detail::HistogramStripe* Histogram::make_stripe(std::uint32_t slot) {
+  // Only the slot's current owner creates its stripe.
+  auto* stripe = new detail::HistogramStripe(layout_.size());
+  stripes_[slot].store(stripe, std::memory_order_release);
+  return stripe;
+}
+
+HistogramSnapshot Histogram::snapshot() const {
+  std::lock_guard lock(snapshot_mutex_);
+  HistogramSnapshot out(layout_);
+  for (const auto& s : stripes_) {
+    if (detail::HistogramStripe* stripe = s.load(std::memory_order_acquire)) read_stripe(*stripe, layout_, true, out);
+  }
+  {
+    std::lock_guard overflow_lock(overflow_mutex_);
+    read_stripe(*overflow_, layout_, false, out);
+  }
+  out.rejected = rejected_.load(std::memory_order_relaxed);
+  return out;
+}
+
+Status Histogram::merge(const HistogramSnapshot& other) {
+  if (!(other.layout == layout_)) {
+    return Error(ErrorCode::kInvalidArgument, "cannot merge a histogram with a different bucket layout (lowest/highest)");
+  }
+  rejected_.fetch_add(other.rejected, std::memory_order_relaxed);
+  if (other.count == 0) return Status::Ok();
+  // Written into the shared overflow stripe under its lock: one seqlock write
+  // so readers see all of `other` or none of it.
+  std::lock_guard lock(overflow_mutex_);
+  detail::HistogramStripe& s = *overflow_;
+  const std::uint64_t seq = s.seq.load(std::memory_order_relaxed);
+  s.seq.store(seq + 1, std::memory_order_relaxed);
+  std::atomic_thread_fence(std::memory_order_release);
+  for (std::size_t i = 0; i < other.counts.size(); ++i) {
+    auto& b = s.buckets[other.first_index + i];
+    b.store(b.load(std::memory_order_relaxed) + other.counts[i], std::memory_order_relaxed);
+  }
+  const std::uint64_t c = s.count.load(std::memory_order_relaxed);
+  s.count.store(c + other.count, std::memory_order_relaxed);
+  s.sum.store(s.sum.load(std::memory_order_relaxed) + other.sum, std::memory_order_relaxed);
+  if (c == 0 || other.min < s.min.load(std::memory_order_relaxed)) s.min.store(other.min, std::memory_order_relaxed);
+  if (c == 0 || other.max > s.max.load(std::memory_order_relaxed)) s.max.store(other.max, std::memory_order_relaxed);
+  s.seq.store(seq + 2, std::memory_order_release);
+  return Status::Ok();
+}
+
+}  // namespace gauntlet::metrics
