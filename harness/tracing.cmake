@@ -23,5 +23,10 @@ target_link_libraries(gauntlet_harness INTERFACE gauntlet_harness_tracing)
 gauntlet_add_test(gauntlet_harness_tracing_tests
   SOURCES
     tests/tracing/tracer_test.cpp
-  LIBS gauntlet_harness_tracing
+    tests/tracing/ids_test.cpp
+    tests/tracing/scope_test.cpp
+    tests/tracing/trace_context_test.cpp
+    tests/tracing/processor_test.cpp
+    tests/tracing/otlp_json_test.cpp
+  LIBS gauntlet_harness_tracing nlohmann_json::nlohmann_json
   LABELS harness tracing)

@@ -4,7 +4,9 @@
 #include "gauntlet/harness/error.h"
 #include "gauntlet/harness/tracing/span_context.h"
 
+#include <algorithm>
 #include <cstddef>
+#include <iterator>
 #include <optional>
 #include <span>
 #include <string>
@@ -78,13 +80,19 @@ std::optional<SpanContext> extract(const Headers& headers) {
 template <typename Headers>
 void inject(const SpanContext& context, Headers& headers) {
   if (!context.valid()) return;
-  std::erase_if(headers, [](const auto& entry) {
+  auto stale = [](const auto& entry) {
     const std::string_view name(entry.first);
     return detail::header_name_is(name, kTraceparentHeader) ||
            detail::header_name_is(name, kTracestateHeader);
-  });
+  };
+  constexpr bool kIsSequence = requires { headers.emplace_back(std::string(), std::string()); };
+  if constexpr (kIsSequence) {
+    headers.erase(std::remove_if(headers.begin(), headers.end(), stale), headers.end());
+  } else {
+    for (auto it = headers.begin(); it != headers.end();) it = stale(*it) ? headers.erase(it) : std::next(it);
+  }
   auto put = [&headers](std::string_view name, std::string value) {
-    if constexpr (requires { headers.emplace_back(std::string(name), std::move(value)); }) {
+    if constexpr (kIsSequence) {
       headers.emplace_back(std::string(name), std::move(value));
     } else {
       headers.emplace(std::string(name), std::move(value));
