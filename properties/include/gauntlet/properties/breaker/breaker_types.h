@@ -1,0 +1,74 @@
+#pragma once
+/// Vocabulary shared by the breaker suite, its reference model and adapters.
+#include <cstdint>
+#include <ostream>
+
+#include "gauntlet/harness/clock.h"
+
+namespace gauntlet::properties::breaker {
+
+enum class BreakerState { kClosed, kOpen, kHalfOpen };
+enum class BreakerMode {
+  kConsecutive,  ///< opens after `failure_threshold` failures in a row
+  kRate,         ///< opens when the failure (or slow) rate over a count window reaches its threshold
+};
+enum class CallOutcome { kSuccess, kFailure };
+
+/// The configuration the suite asks the adapter to build a breaker with.
+/// Semantics follow resilience4j's count-based breaker:
+/// - Closed, consecutive mode: a failure or a slow call (duration >=
+///   slow_call_duration) increments the run; a fast success resets it; the run
+///   reaching failure_threshold opens the breaker.
+/// - Closed, rate mode: the last `window_size` results are kept; once at least
+///   `minimum_calls` are recorded, failure% >= failure_rate_threshold or
+///   slow% >= slow_rate_threshold opens the breaker.
+/// - Open: every call is rejected until `open_wait` has passed since opening;
+///   the next acquire then moves to half-open.
+/// - Half-open: at most `half_open_permits` calls are admitted; once they all
+///   completed the breaker closes (consecutive: all succeeded and none slow;
+///   rate: both rates below threshold over those calls) or opens again.
+///   Consecutive mode reopens on the first failing trial call.
+/// - Results of permits granted before the latest state change are stale and
+///   ignored. Rejected calls are never counted as failures.
+struct BreakerConfig {
+  BreakerMode mode = BreakerMode::kConsecutive;
+  int failure_threshold = 3;
+  int window_size = 6;
+  int minimum_calls = 4;
+  int failure_rate_threshold = 50;  ///< percent
+  int slow_rate_threshold = 100;    ///< percent; 100 with no slow calls never opens
+  Nanos slow_call_duration = 50 * kNanosPerMilli;
+  Nanos open_wait = 1 * kNanosPerSecond;
+  int half_open_permits = 2;
+};
+
+/// What the implementation supports; properties outside it are skipped.
+struct BreakerCapabilities {
+  bool consecutive_mode = true;
+  bool rate_mode = true;
+  bool slow_calls = true;        ///< counts slow calls (duration threshold)
+  bool forced_states = true;     ///< force_open / force_closed
+  bool stale_results = true;     ///< results carry a generation and stale ones are ignored
+  bool thread_safe = true;       ///< concurrent acquire/complete allowed
+};
+
+/// Counters the implementation keeps (or the adapter derives).
+struct BreakerCounts {
+  std::int64_t attempted = 0;  ///< acquire calls
+  std::int64_t permitted = 0;  ///< acquire calls that returned a permit
+  std::int64_t rejected = 0;   ///< acquire calls that were refused
+  std::int64_t failures = 0;   ///< failed calls counted (not stale, not rejected)
+  friend bool operator==(const BreakerCounts&, const BreakerCounts&) = default;
+};
+
+inline const char* to_string(BreakerState s) {
+  switch (s) {
+    case BreakerState::kClosed: return "closed";
+    case BreakerState::kOpen: return "open";
+    case BreakerState::kHalfOpen: return "half_open";
+  }
+  return "?";
+}
+inline std::ostream& operator<<(std::ostream& os, BreakerState s) { return os << to_string(s); }
+
+}  // namespace gauntlet::properties::breaker

@@ -1,0 +1,51 @@
+#pragma once
+/// Metrics exposition properties: every recorded series appears, label values
+/// with arbitrary characters survive escaping (parsed back independently).
+#include <map>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "gauntlet/properties/metrics/generators.h"
+#include "gauntlet/properties/metrics/prometheus_text.h"
+#include "gauntlet/properties/metrics/test_fixture.h"
+
+namespace gauntlet::properties::metrics {
+
+TYPED_TEST_P(MetricsProperties, ExpositionHasEverySeriesWithEscapedLabels) {
+  const PropertySpec spec{Severity::kMust, 1.0};
+  if constexpr (!ExpositionGroup<TypeParam>) {
+    GAUNTLET_SKIP_PROPERTY(spec, "adapter has no exposition group");
+  } else {
+    check_property(spec, [] {
+      const auto names = *rc::gen::nonEmpty(rc::gen::container<std::vector<std::string>>(detail::gen_metric_name()));
+      const auto series = *rc::gen::container<std::vector<std::tuple<std::size_t, std::string, int>>>(
+          rc::gen::tuple(rc::gen::inRange<std::size_t>(0, names.size()), detail::gen_label_value(), rc::gen::inRange(1, 100)));
+      auto registry = TypeParam::make_registry();
+      std::map<std::pair<std::string, std::string>, double> expected;
+      for (const auto& [index, label, value] : series) {
+        TypeParam::expose_counter(*registry, names[index], Labels{{"k", label}}, value);
+        expected[{names[index], label}] += value;
+      }
+      const std::string text = TypeParam::exposition(*registry);
+      auto samples = parse_prometheus_text(text);
+      if (!samples) RC_FAIL("exposition does not parse: " + samples.error().message() + "\n" + text);
+      std::map<std::pair<std::string, std::string>, double> seen;
+      for (const auto& s : *samples) {
+        std::string base = s.name;
+        if (base.size() > 6 && base.ends_with("_total")) base.resize(base.size() - 6);
+        bool ours = false;
+        for (const auto& n : names) ours = ours || n == base;
+        if (!ours) continue;
+        RC_ASSERT(s.labels.size() == 1u);
+        RC_ASSERT(s.labels[0].first == std::string("k"));
+        const auto key = std::make_pair(base, s.labels[0].second);
+        RC_ASSERT(seen.count(key) == 0u);
+        seen[key] = s.value;
+      }
+      RC_ASSERT(seen == expected);
+    });
+  }
+}
+
+}  // namespace gauntlet::properties::metrics

@@ -1,0 +1,122 @@
+#include "gauntlet/properties/results.h"
+
+#include <array>
+#include <fstream>
+#include <sstream>
+#include <system_error>
+
+#include <nlohmann/json.hpp>
+#include <unistd.h>
+
+namespace gauntlet::properties {
+namespace {
+
+constexpr std::array<std::pair<Outcome, std::string_view>, 5> kOutcomeNames{{
+    {Outcome::kPassed, "passed"},
+    {Outcome::kFailed, "failed"},
+    {Outcome::kSkipped, "skipped"},
+    {Outcome::kGaveUp, "gave_up"},
+    {Outcome::kError, "error"},
+}};
+
+nlohmann::json to_json(const PropertyResult& r) {
+  nlohmann::json example = nlohmann::json::array();
+  for (const auto& [type, value] : r.counterexample) example.push_back({{"type", type}, {"value", value}});
+  return {{"test", r.test},         {"instantiation", r.instantiation},
+          {"suite", r.suite},       {"property", r.property},
+          {"severity", r.severity}, {"outcome", to_string(r.outcome)},
+          {"fails_test", r.fails_test}, {"cases", r.cases},
+          {"seed", r.seed},         {"counterexample", example},
+          {"message", r.message},   {"rerun", r.rerun}};
+}
+
+}  // namespace
+
+std::string_view to_string(Outcome outcome) noexcept {
+  for (const auto& [value, name] : kOutcomeNames) {
+    if (value == outcome) return name;
+  }
+  return "error";
+}
+
+Result<Outcome> outcome_from_string(std::string_view name) {
+  for (const auto& [value, known] : kOutcomeNames) {
+    if (known == name) return value;
+  }
+  return Error(ErrorCode::kParseError, "unknown outcome '" + std::string(name) + "'");
+}
+
+std::string results_to_json(const std::vector<PropertyResult>& results) {
+  nlohmann::json doc{{"schema", kResultsSchema}, {"results", nlohmann::json::array()}};
+  for (const auto& r : results) doc["results"].push_back(to_json(r));
+  return doc.dump(2) + "\n";
+}
+
+Result<std::vector<PropertyResult>> results_from_json(std::string_view text, std::string_view source) {
+  nlohmann::json doc = nlohmann::json::parse(text, nullptr, false);
+  if (doc.is_discarded()) return Error(ErrorCode::kParseError, std::string(source) + ": not valid JSON");
+  if (!doc.is_object() || doc.value("schema", "") != kResultsSchema) {
+    return Error(ErrorCode::kSchemaError,
+                 std::string(source) + ": field 'schema' must be \"" + std::string(kResultsSchema) + "\"");
+  }
+  if (!doc.contains("results") || !doc["results"].is_array()) {
+    return Error(ErrorCode::kSchemaError, std::string(source) + ": field 'results' must be an array");
+  }
+  std::vector<PropertyResult> out;
+  std::size_t index = 0;
+  for (const auto& item : doc["results"]) {
+    const std::string where = std::string(source) + ": results[" + std::to_string(index++) + "]";
+    try {
+      PropertyResult r;
+      r.test = item.at("test").get<std::string>();
+      r.instantiation = item.at("instantiation").get<std::string>();
+      r.suite = item.at("suite").get<std::string>();
+      r.property = item.at("property").get<std::string>();
+      r.severity = item.at("severity").get<std::string>();
+      auto outcome = outcome_from_string(item.at("outcome").get<std::string>());
+      if (!outcome) return Error(ErrorCode::kSchemaError, where + ": " + outcome.error().message());
+      r.outcome = *outcome;
+      r.fails_test = item.at("fails_test").get<bool>();
+      r.cases = item.at("cases").get<int>();
+      r.seed = item.at("seed").get<std::uint64_t>();
+      for (const auto& pair : item.at("counterexample")) {
+        r.counterexample.emplace_back(pair.at("type").get<std::string>(), pair.at("value").get<std::string>());
+      }
+      r.message = item.at("message").get<std::string>();
+      r.rerun = item.at("rerun").get<std::string>();
+      out.push_back(std::move(r));
+    } catch (const nlohmann::json::exception& e) {
+      return Error(ErrorCode::kSchemaError, where + ": " + e.what());
+    }
+  }
+  return out;
+}
+
+Status write_results(const std::filesystem::path& path, const std::vector<PropertyResult>& results) {
+  std::filesystem::path temp = path;
+  temp += ".tmp." + std::to_string(::getpid());
+  {
+    std::ofstream out(temp, std::ios::binary | std::ios::trunc);
+    if (!out) return Error(ErrorCode::kIoError, temp.string() + ": cannot open for writing");
+    out << results_to_json(results);
+    out.flush();
+    if (!out) return Error(ErrorCode::kIoError, temp.string() + ": write failed");
+  }
+  std::error_code ec;
+  std::filesystem::rename(temp, path, ec);
+  if (ec) {
+    std::filesystem::remove(temp, ec);
+    return Error(ErrorCode::kIoError, path.string() + ": cannot rename temp file into place");
+  }
+  return Status::Ok();
+}
+
+Result<std::vector<PropertyResult>> read_results(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return Error(ErrorCode::kNotFound, path.string() + ": cannot open");
+  std::ostringstream text;
+  text << in.rdbuf();
+  return results_from_json(text.str(), path.string());
+}
+
+}  // namespace gauntlet::properties
