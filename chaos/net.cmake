@@ -10,8 +10,16 @@ gauntlet_add_library(gauntlet_chaos_net
     ${GAUNTLET_NET_DIR}/src/netload/http_probe.cpp
     ${GAUNTLET_NET_DIR}/src/process/log_tail.cpp
     ${GAUNTLET_NET_DIR}/src/process/target_process.cpp
-  PUBLIC_DEPS gauntlet::harness Boost::headers Threads::Threads
-  PRIVATE_DEPS nlohmann_json::nlohmann_json fmt::fmt
+    ${GAUNTLET_NET_DIR}/src/proxy/toxic.cpp
+    ${GAUNTLET_NET_DIR}/src/proxy/toxic_dice.cpp
+    ${GAUNTLET_NET_DIR}/src/proxy/proxy_json.cpp
+    ${GAUNTLET_NET_DIR}/src/proxy/connection.cpp
+    ${GAUNTLET_NET_DIR}/src/proxy/tcp_proxy.cpp
+    ${GAUNTLET_NET_DIR}/src/proxy/proxy_server.cpp
+    ${GAUNTLET_NET_DIR}/src/proxy/control_api.cpp
+    ${GAUNTLET_NET_DIR}/src/proxy/control_server.cpp
+  PUBLIC_DEPS gauntlet::harness Boost::headers Threads::Threads nlohmann_json::nlohmann_json
+  PRIVATE_DEPS fmt::fmt
   INCLUDE_DIR ${GAUNTLET_NET_DIR}/include)
 target_include_directories(gauntlet_chaos_net PRIVATE ${GAUNTLET_NET_DIR}/src)
 target_compile_definitions(gauntlet_chaos_net PUBLIC BOOST_ASIO_NO_DEPRECATED PRIVATE BOOST_PROCESS_USE_STD_FS)
@@ -23,6 +31,8 @@ if(GAUNTLET_BUILD_TESTS)
   gauntlet_add_test(gauntlet_chaos_net_tests
     SOURCES
       ${GAUNTLET_NET_DIR}/tests/process/target_process_test.cpp
+      ${GAUNTLET_NET_DIR}/tests/proxy/fault_proxy_test.cpp
+      ${GAUNTLET_NET_DIR}/tests/proxy/control_api_test.cpp
     LIBS gauntlet_chaos_net nlohmann_json::nlohmann_json
     LABELS "chaos;net")
   add_dependencies(gauntlet_chaos_net_tests gauntlet_chaos_net_orphan_helper)

@@ -1,0 +1,86 @@
+#pragma once
+/// A set of named TCP fault proxies (listen → upstream) running on their own
+/// I/O thread. Thread-safe: the scenario schedule and the HTTP control API
+/// change proxies and toxics while connections flow.
+#include "gauntlet/chaos/proxy/toxic.h"
+#include "gauntlet/harness/error.h"
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace gauntlet::chaos::proxy {
+
+struct ProxySpec {
+  std::string name;
+  std::string listen = "127.0.0.1:0";  ///< port 0: pick a free port
+  std::string upstream;                ///< host:port
+  bool enabled = true;                 ///< false: `down` (no listener, connections cut)
+};
+
+/// A proxy as it is now: `listen` carries the bound port.
+struct ProxyInfo {
+  std::string name;
+  std::string listen;
+  std::string upstream;
+  bool enabled = true;
+  std::vector<Toxic> toxics;  ///< in the order added
+};
+
+/// Changes to a proxy; unset fields stay as they are.
+struct ProxyUpdate {
+  std::optional<std::string> listen;
+  std::optional<std::string> upstream;
+  std::optional<bool> enabled;
+};
+
+struct ProxyOptions {
+  std::uint64_t seed = 0;     ///< decides toxicity per connection and jitter/slicer sizes; same seed, same choices
+  bool allow_remote = false;  ///< permit non-loopback listen/upstream addresses
+};
+
+/// Counters of one proxy (for tests and the journal).
+struct ProxyStats {
+  std::uint64_t connections = 0;   ///< accepted
+  std::uint64_t toxic_connections = 0;  ///< accepted connections that got at least one toxic
+};
+
+class ProxyServer {
+ public:
+  explicit ProxyServer(ProxyOptions options = {});
+  /// Closes every listener and connection and joins the I/O thread.
+  ~ProxyServer();
+  ProxyServer(const ProxyServer&) = delete;
+  ProxyServer& operator=(const ProxyServer&) = delete;
+
+  /// kAlreadyExists, kInvalidArgument (name, address, remote), kUnavailable (bind failed).
+  Result<ProxyInfo> create(const ProxySpec& spec);
+  /// kNotFound, kInvalidArgument, kUnavailable.
+  Result<ProxyInfo> update(const std::string& name, const ProxyUpdate& change);
+  Status remove(const std::string& name);
+  Result<ProxyInfo> get(const std::string& name) const;
+  /// All proxies, sorted by name.
+  std::vector<ProxyInfo> list() const;
+  /// Creates the proxies or replaces those whose listen/upstream differ (Toxiproxy's /populate).
+  Result<std::vector<ProxyInfo>> populate(const std::vector<ProxySpec>& specs);
+  /// Enables every proxy and removes every toxic.
+  Status reset();
+
+  /// kNotFound (proxy), kAlreadyExists (toxic name), kInvalidArgument.
+  Result<Toxic> add_toxic(const std::string& proxy, Toxic toxic);
+  /// Replaces toxic `toxic.name`'s attributes and toxicity (type and stream stay).
+  Result<Toxic> update_toxic(const std::string& proxy, Toxic toxic);
+  Status remove_toxic(const std::string& proxy, const std::string& toxic);
+
+  Result<ProxyStats> stats(const std::string& proxy) const;
+  const ProxyOptions& options() const noexcept { return options_; }
+
+ private:
+  struct Impl;
+  ProxyOptions options_;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace gauntlet::chaos::proxy

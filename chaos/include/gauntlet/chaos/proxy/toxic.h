@@ -1,0 +1,53 @@
+#pragma once
+/// Toxics: the faults the TCP proxy applies to one direction of a connection.
+/// Types, attribute names and units follow Toxiproxy's.
+#include "gauntlet/harness/error.h"
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace gauntlet::chaos::proxy {
+
+enum class ToxicType {
+  kLatency,    ///< delay each chunk by latency ± jitter ms
+  kBandwidth,  ///< at most `rate` KB/s (1 KB = 1000 bytes)
+  kSlowClose,  ///< delay the close by `delay` ms
+  kTimeout,    ///< drop all data; close after `timeout` ms (0: never, until removed)
+  kResetPeer,  ///< reset the connection (TCP RST) after `timeout` ms
+  kSlicer,     ///< split data into ~average_size ± size_variation byte pieces, `delay` µs apart
+  kLimitData,  ///< close the connection after `bytes` bytes
+};
+
+/// upstream = client → server, downstream = server → client.
+enum class Stream { kUpstream, kDownstream };
+
+std::string_view to_string(ToxicType type) noexcept;
+std::string_view to_string(Stream stream) noexcept;
+/// Parses Toxiproxy's names ("latency", "slow_close", ...); kInvalidArgument otherwise.
+Result<ToxicType> toxic_type_from(std::string_view name);
+Result<Stream> stream_from(std::string_view name);
+
+/// One toxic with its attributes (only those of its type are used).
+struct Toxic {
+  std::string name;  ///< defaults to "<type>_<stream>"
+  ToxicType type = ToxicType::kLatency;
+  Stream stream = Stream::kDownstream;
+  double toxicity = 1.0;  ///< probability in [0, 1] that a connection gets it (decided per connection from the seed)
+  std::int64_t latency = 0;         ///< ms (latency)
+  std::int64_t jitter = 0;          ///< ms (latency)
+  std::int64_t rate = 0;            ///< KB/s (bandwidth)
+  std::int64_t delay = 0;           ///< ms (slow_close), µs (slicer)
+  std::int64_t timeout = 0;         ///< ms (timeout, reset_peer)
+  std::int64_t average_size = 0;    ///< bytes (slicer)
+  std::int64_t size_variation = 0;  ///< bytes (slicer)
+  std::int64_t bytes = 0;           ///< bytes (limit_data)
+  friend bool operator==(const Toxic&, const Toxic&) = default;
+};
+
+/// Checks ranges (toxicity in [0,1], non-negative attributes, slicer
+/// average_size > 0, size_variation < average_size). kInvalidArgument naming the field.
+Status validate(const Toxic& toxic);
+
+}  // namespace gauntlet::chaos::proxy

@@ -1,0 +1,211 @@
+#include "gauntlet/chaos/proxy/proxy_server.h"
+#include "gauntlet/harness/clock.h"
+#include "test_sockets.h"
+
+#include <gtest/gtest.h>
+
+namespace gauntlet::chaos::proxy {
+namespace {
+
+using testing::Client;
+using testing::EchoServer;
+using testing::port_of;
+
+Nanos now() { return RealClock::instance().now_ns(); }
+
+struct ProxyFixture : ::testing::Test {
+  EchoServer echo;
+  ProxyServer server{ProxyOptions{42, false}};
+  std::uint16_t port = 0;
+  void SetUp() override {
+    auto p = server.create({"echo", "127.0.0.1:0", echo.address(), true});
+    ASSERT_TRUE(p.ok()) << p.error().to_string();
+    port = port_of(p->listen);
+    ASSERT_NE(port, 0);
+  }
+  Toxic toxic(ToxicType type, Stream stream = Stream::kDownstream) {
+    Toxic t;
+    t.type = type;
+    t.stream = stream;
+    t.name = "t";
+    return t;
+  }
+};
+
+TEST_F(ProxyFixture, PassesBytesBothWaysWithoutToxics) {
+  Client c(port);
+  ASSERT_FALSE(c.connect_error);
+  std::string payload(200000, 'x');
+  for (std::size_t i = 0; i < payload.size(); ++i) payload[i] = static_cast<char>('a' + i % 26);
+  ASSERT_TRUE(c.send(payload));
+  EXPECT_EQ(c.receive(payload.size()), payload);
+  c.shutdown_send();
+  EXPECT_EQ(c.receive(1), "");
+  EXPECT_EQ(c.error, boost::asio::error::eof);
+  EXPECT_EQ(server.stats("echo")->connections, 1u);
+}
+
+TEST_F(ProxyFixture, LatencyDelaysEachDirection) {
+  Toxic t = toxic(ToxicType::kLatency);
+  t.latency = 150;
+  ASSERT_TRUE(server.add_toxic("echo", t).ok());
+  Client c(port);
+  const Nanos start = now();
+  ASSERT_TRUE(c.send("ping"));
+  EXPECT_EQ(c.receive(4), "ping");
+  EXPECT_GE(now() - start, 150 * kNanosPerMilli);
+  // Removing it at run time affects the next chunk of the same connection.
+  ASSERT_TRUE(server.remove_toxic("echo", "t").ok());
+  t.stream = Stream::kUpstream;
+  t.latency = 120;
+  ASSERT_TRUE(server.add_toxic("echo", t).ok());
+  const Nanos again = now();
+  ASSERT_TRUE(c.send("pong"));
+  EXPECT_EQ(c.receive(4), "pong");
+  EXPECT_GE(now() - again, 120 * kNanosPerMilli);
+}
+
+TEST_F(ProxyFixture, LimitDataClosesAfterBytes) {
+  Toxic t = toxic(ToxicType::kLimitData);
+  t.bytes = 10;
+  ASSERT_TRUE(server.add_toxic("echo", t).ok());
+  Client c(port);
+  ASSERT_TRUE(c.send("0123456789abcdefghij"));
+  EXPECT_EQ(c.receive(20), "0123456789");
+  EXPECT_TRUE(c.error);
+}
+
+TEST_F(ProxyFixture, ResetPeerSendsReset) {
+  Toxic t = toxic(ToxicType::kResetPeer);
+  t.timeout = 0;
+  ASSERT_TRUE(server.add_toxic("echo", t).ok());
+  Client c(port);
+  c.send("hello");
+  EXPECT_EQ(c.receive(5), "");
+  EXPECT_EQ(c.error, boost::asio::error::connection_reset) << c.error.message();
+}
+
+TEST_F(ProxyFixture, TimeoutDropsDataThenCloses) {
+  Toxic t = toxic(ToxicType::kTimeout, Stream::kUpstream);
+  t.timeout = 200;
+  ASSERT_TRUE(server.add_toxic("echo", t).ok());
+  Client c(port);
+  const Nanos start = now();
+  ASSERT_TRUE(c.send("lost"));
+  EXPECT_EQ(c.receive(4), "");
+  EXPECT_TRUE(c.error);
+  EXPECT_NE(c.error, boost::asio::error::would_block) << "closed by the toxic, not by the client's own timeout";
+  EXPECT_GE(now() - start, 190 * kNanosPerMilli);
+}
+
+TEST_F(ProxyFixture, BandwidthAndSlicerKeepBytesInOrder) {
+  Toxic bw = toxic(ToxicType::kBandwidth);
+  bw.rate = 100;  // KB/s: 20 000 bytes take >= 200 ms
+  ASSERT_TRUE(server.add_toxic("echo", bw).ok());
+  Toxic slicer = toxic(ToxicType::kSlicer, Stream::kUpstream);
+  slicer.name = "slicer";
+  slicer.average_size = 100;
+  slicer.size_variation = 50;
+  slicer.delay = 10;
+  ASSERT_TRUE(server.add_toxic("echo", slicer).ok());
+  std::string payload(20000, '\0');
+  for (std::size_t i = 0; i < payload.size(); ++i) payload[i] = static_cast<char>(i * 7 % 251);
+  Client c(port);
+  const Nanos start = now();
+  ASSERT_TRUE(c.send(payload));
+  EXPECT_EQ(c.receive(payload.size()), payload);
+  EXPECT_GE(now() - start, 190 * kNanosPerMilli);
+}
+
+TEST_F(ProxyFixture, SlowCloseDelaysTheClose) {
+  Toxic t = toxic(ToxicType::kSlowClose);
+  t.delay = 200;
+  ASSERT_TRUE(server.add_toxic("echo", t).ok());
+  Client c(port);
+  ASSERT_TRUE(c.send("x"));
+  EXPECT_EQ(c.receive(1), "x");
+  const Nanos start = now();
+  c.shutdown_send();
+  EXPECT_EQ(c.receive(1), "");
+  EXPECT_EQ(c.error, boost::asio::error::eof);
+  EXPECT_GE(now() - start, 190 * kNanosPerMilli);
+}
+
+TEST_F(ProxyFixture, DownRefusesAndEnableRestoresSamePort) {
+  Client before(port);
+  ASSERT_TRUE(before.send("a"));
+  ASSERT_EQ(before.receive(1), "a");
+  auto down = server.update("echo", ProxyUpdate{std::nullopt, std::nullopt, false});
+  ASSERT_TRUE(down.ok());
+  EXPECT_FALSE(down->enabled);
+  EXPECT_EQ(before.receive(1), "");  // existing connection cut
+  Client refused(port);
+  EXPECT_TRUE(refused.connect_error);
+  auto up = server.update("echo", ProxyUpdate{std::nullopt, std::nullopt, true});
+  ASSERT_TRUE(up.ok());
+  EXPECT_EQ(port_of(up->listen), port);
+  Client after(port);
+  ASSERT_FALSE(after.connect_error);
+  ASSERT_TRUE(after.send("b"));
+  EXPECT_EQ(after.receive(1), "b");
+}
+
+// Which of 40 connections a 50% toxic hits: '1' = cut by limit_data 0.
+std::string toxic_pattern(std::uint64_t seed, EchoServer& echo) {
+  ProxyServer server{ProxyOptions{seed, false}};
+  auto p = server.create({"p", "127.0.0.1:0", echo.address(), true});
+  if (!p.ok()) return "create failed";
+  Toxic t;
+  t.name = "cut";
+  t.type = ToxicType::kLimitData;
+  t.bytes = 0;
+  t.toxicity = 0.5;
+  if (!server.add_toxic("p", t).ok()) return "toxic failed";
+  std::string pattern;
+  for (int i = 0; i < 40; ++i) {
+    Client c(port_of(p->listen));
+    c.send("z");
+    pattern += c.receive(1) == "z" ? '0' : '1';
+  }
+  return pattern;
+}
+
+TEST_F(ProxyFixture, ToxicityIsDecidedPerConnectionFromTheSeed) {
+  const std::string a = toxic_pattern(7, echo);
+  const std::string b = toxic_pattern(7, echo);
+  const std::string c = toxic_pattern(8, echo);
+  EXPECT_EQ(a, b) << "same seed must replay the same connections";
+  EXPECT_NE(a, c);
+  const auto hits = std::count(a.begin(), a.end(), '1');
+  EXPECT_GT(hits, 5);
+  EXPECT_LT(hits, 35);
+}
+
+TEST(ProxyServerTest, RegistryErrorsHaveSpecificCodes) {
+  ProxyServer server;
+  EXPECT_EQ(server.create({"x", "127.0.0.1:0", "10.0.0.1:80", true}).error().code(), ErrorCode::kInvalidArgument);
+  EXPECT_EQ(server.create({"x", "8.8.8.8:0", "127.0.0.1:80", true}).error().code(), ErrorCode::kInvalidArgument);
+  ASSERT_TRUE(server.create({"x", "127.0.0.1:0", "127.0.0.1:9", true}).ok());
+  EXPECT_EQ(server.create({"x", "127.0.0.1:0", "127.0.0.1:9", true}).error().code(), ErrorCode::kAlreadyExists);
+  EXPECT_EQ(server.get("nope").error().code(), ErrorCode::kNotFound);
+  Toxic t;
+  t.name = "lat";
+  ASSERT_TRUE(server.add_toxic("x", t).ok());
+  EXPECT_EQ(server.add_toxic("x", t).error().code(), ErrorCode::kAlreadyExists);
+  t.toxicity = 2;
+  EXPECT_EQ(server.update_toxic("x", t).error().code(), ErrorCode::kInvalidArgument);
+  EXPECT_EQ(server.remove_toxic("x", "other").error().code(), ErrorCode::kNotFound);
+  ASSERT_TRUE(server.reset().ok());
+  EXPECT_TRUE(server.get("x")->toxics.empty());
+  ASSERT_TRUE(server.remove("x").ok());
+  EXPECT_TRUE(server.list().empty());
+}
+
+TEST(ProxyServerTest, AllowRemoteLiftsTheLoopbackRule) {
+  ProxyServer server{ProxyOptions{1, true}};
+  // Creating is enough: the upstream is only dialled when a client connects.
+  EXPECT_TRUE(server.create({"r", "127.0.0.1:0", "192.0.2.1:80", true}).ok());
+}
+
+}  // namespace
+}  // namespace gauntlet::chaos::proxy
