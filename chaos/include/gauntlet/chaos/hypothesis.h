@@ -1,0 +1,48 @@
+#pragma once
+/// Hypotheses a scenario states about its run, each checked into a Verdict
+/// with evidence.
+#include <functional>
+#include <string>
+
+#include "gauntlet/chaos/run_record.h"
+#include "gauntlet/chaos/schedule.h"
+
+namespace gauntlet::chaos {
+
+enum class HypothesisKind {
+  kLatencyBelow,        ///< corrected latency quantile of a phase below a limit
+  kErrorRateBelow,      ///< error rate of a phase below a limit
+  kBreakerOpensWithin,  ///< breaker opens within T of the first fault starting
+  kRecoversWithin,      ///< breaker closed and error rate back to steady within T of the last fault ending
+  kConservation,        ///< issued == succeeded + failed + rejected + not sent
+  kCustom,              ///< a predicate over the run record
+};
+std::string_view to_string(HypothesisKind kind) noexcept;
+
+struct Hypothesis {
+  HypothesisKind kind = HypothesisKind::kConservation;
+  std::string phase;        ///< latency / error-rate hypotheses
+  double quantile = 0.99;   ///< latency
+  Nanos limit_ns = 0;       ///< latency limit, or T for breaker/recovery
+  double max_rate = 0;      ///< error rate limit
+  std::string breaker;      ///< breaker hypotheses; recovery may leave it empty
+  double tolerance = 0.02;  ///< recovery: error rate may exceed steady by this much
+  std::string steady_phase = "steady";  ///< recovery: the reference phase
+  std::string name;         ///< custom
+  std::function<Verdict(const RunRecord&)> predicate;  ///< custom
+
+  static Hypothesis latency_below(std::string phase, double quantile, Nanos limit);
+  static Hypothesis error_rate_below(std::string phase, double max_rate);
+  static Hypothesis breaker_opens_within(std::string breaker, Nanos within);
+  static Hypothesis recovers_within(std::string breaker, Nanos within, double tolerance = 0.02);
+  static Hypothesis conservation();
+  static Hypothesis custom(std::string name, std::function<Verdict(const RunRecord&)> predicate);
+
+  /// Human-readable statement, e.g. "fault: latency p99 < 200 ms".
+  std::string describe() const;
+};
+
+/// Checks `h` against a finished run whose faults followed `schedule`.
+Verdict check(const Hypothesis& h, const RunRecord& run, const FaultSchedule& schedule);
+
+}  // namespace gauntlet::chaos

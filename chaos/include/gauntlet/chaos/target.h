@@ -1,0 +1,86 @@
+#pragma once
+/// What a scenario runs against. In-process targets (a callable, the bundled
+/// service chain) implement `Target` directly; an out-of-process target (real
+/// service processes behind a TCP fault proxy) implements the same interface
+/// and applies fault effects to its proxy instead of to fault points.
+#include <cstdint>
+#include <functional>
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "gauntlet/chaos/schedule.h"
+#include "gauntlet/harness/clock.h"
+
+namespace gauntlet::chaos {
+
+enum class TimeMode { kVirtual, kReal };
+std::string_view to_string(TimeMode mode) noexcept;
+
+/// Outcome of one request as the load generator sees it.
+enum class CallStatus { kOk, kFailed, kRejected };
+
+struct CallResult {
+  CallStatus status = CallStatus::kOk;
+  /// Virtual time: simulated service time (the call itself must not block).
+  /// Real time: ignored; the runner measures the call.
+  Nanos service_ns = 0;
+};
+
+/// A circuit breaker's state at one instant ("closed", "open", "half_open").
+struct BreakerState {
+  std::string breaker;
+  std::string state;
+  friend bool operator==(const BreakerState&, const BreakerState&) = default;
+};
+
+struct BreakerTransition {
+  Nanos at = 0;  ///< scenario time
+  std::string breaker;
+  std::string from;
+  std::string to;
+};
+
+/// Everything a target may depend on during a run.
+struct RunContext {
+  Clock& clock;
+  std::uint64_t seed;
+  TimeMode mode;
+};
+
+class Target {
+ public:
+  virtual ~Target() = default;
+  /// "in_process" here; "process" for the out-of-process extension.
+  virtual std::string kind() const = 0;
+  /// Configuration as flat key/value pairs for the journal.
+  virtual std::map<std::string, std::string> describe() const = 0;
+  /// Issues request `id` now. Thread-safe in real time (many callers).
+  virtual CallResult call(std::uint64_t id) = 0;
+  /// Breakers to sample, in a stable order.
+  virtual std::vector<BreakerState> breakers() const { return {}; }
+  /// Transitions since the last call (scenario-time stamped).
+  virtual std::vector<BreakerTransition> take_transitions() { return {}; }
+  /// Puts `effects` (point -> effect) in force. Default: arms the fault points
+  /// of the FaultRegistry with `program_for(effect)`.
+  virtual void apply_faults(const std::map<std::string, FaultEffect>& effects);
+  /// Named counters a custom hypothesis may check (e.g. calls seen by C).
+  virtual std::map<std::string, double> counters() const { return {}; }
+};
+
+using TargetFactory = std::function<std::unique_ptr<Target>(const RunContext&)>;
+
+/// A target from a callable: `fn(id)` gives the result of request `id`.
+class CallableTarget final : public Target {
+ public:
+  explicit CallableTarget(std::function<CallResult(std::uint64_t)> fn) : fn_(std::move(fn)) {}
+  std::string kind() const override { return "in_process"; }
+  std::map<std::string, std::string> describe() const override { return {{"target", "callable"}}; }
+  CallResult call(std::uint64_t id) override { return fn_(id); }
+
+ private:
+  std::function<CallResult(std::uint64_t)> fn_;
+};
+
+}  // namespace gauntlet::chaos

@@ -1,0 +1,13 @@
+#include "gauntlet/chaos/target.h"
+
+#include "gauntlet/chaos/fault_registry.h"
+
+namespace gauntlet::chaos {
+
+std::string_view to_string(TimeMode mode) noexcept { return mode == TimeMode::kVirtual ? "virtual" : "real"; }
+
+void Target::apply_faults(const std::map<std::string, FaultEffect>& effects) {
+  for (const auto& [point, effect] : effects) FaultRegistry::instance().arm(point, program_for(effect));
+}
+
+}  // namespace gauntlet::chaos
