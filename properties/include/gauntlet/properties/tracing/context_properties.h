@@ -1,0 +1,160 @@
+#pragma once
+/// Context properties: traceparent round trip and invalid corpus, scopes
+/// restored in LIFO order and never leaking across threads.
+#include <cctype>
+#include <functional>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "gauntlet/properties/concurrent_run.h"
+#include "gauntlet/properties/tracing/test_fixture.h"
+
+namespace gauntlet::properties::tracing {
+namespace detail {
+
+inline rc::Gen<std::string> gen_hex_id(std::size_t digits) {
+  return rc::gen::suchThat(rc::gen::container<std::string>(digits, rc::gen::elementOf(std::string("0123456789abcdef"))),
+                           [](const std::string& s) { return s.find_first_not_of('0') != std::string::npos; });
+}
+
+inline rc::Gen<TraceparentFields> gen_fields() {
+  return rc::gen::build<TraceparentFields>(rc::gen::set(&TraceparentFields::trace_id, gen_hex_id(32)),
+                                           rc::gen::set(&TraceparentFields::span_id, gen_hex_id(16)),
+                                           rc::gen::set(&TraceparentFields::sampled, rc::gen::arbitrary<bool>()));
+}
+
+inline std::string traceparent_of(const TraceparentFields& f) {
+  return "00-" + f.trace_id + "-" + f.span_id + (f.sampled ? "-01" : "-00");
+}
+
+/// A valid traceparent broken in one of the ways the W3C spec forbids.
+inline std::string corrupt(std::string valid, int how, std::size_t where) {
+  switch (how) {
+    case 0: {  // an upper-case hex digit in an id
+      for (std::size_t i = 0; i < 49; ++i) {
+        const std::size_t at = 3 + (where + i) % 49;
+        if (std::isalpha(static_cast<unsigned char>(valid[at]))) {
+          valid[at] = static_cast<char>(std::toupper(static_cast<unsigned char>(valid[at])));
+          return valid;
+        }
+      }
+      valid[3] = 'A';
+      return valid;
+    }
+    case 1: return valid.replace(3, 32, std::string(32, '0'));  // all-zero trace id
+    case 2: return valid.replace(36, 16, std::string(16, '0'));  // all-zero span id
+    case 3: return valid.replace(0, 2, "ff");                     // forbidden version
+    case 4: return valid.substr(0, where % valid.size());         // truncated
+    case 5: return valid + "-" + std::to_string(where);           // trailing data after version 00
+    case 6: return valid.replace(3 + where % 49, 1, "g");         // non-hex character
+    case 7: return valid.replace(2, 1, "_");                      // wrong separator
+    default: return valid.replace(53, 2, "0x");                   // bad flags
+  }
+}
+
+}  // namespace detail
+
+TYPED_TEST_P(TracingProperties, TraceparentRoundTrips) {
+  const PropertySpec spec{Severity::kMust, 1.0};
+  if constexpr (!TraceparentGroup<TypeParam>) {
+    GAUNTLET_SKIP_PROPERTY(spec, "adapter has no traceparent group");
+  } else {
+    check_property(spec, [] {
+      const TraceparentFields fields = *detail::gen_fields();
+      const std::string text = TypeParam::format_traceparent(fields);
+      RC_ASSERT(text == detail::traceparent_of(fields));
+      const auto parsed = TypeParam::parse_traceparent(text);
+      RC_ASSERT(parsed.has_value());
+      RC_ASSERT(*parsed == fields);
+    });
+  }
+}
+
+TYPED_TEST_P(TracingProperties, TraceparentRejectsInvalid) {
+  const PropertySpec spec{Severity::kMust, 1.0};
+  if constexpr (!TraceparentGroup<TypeParam>) {
+    GAUNTLET_SKIP_PROPERTY(spec, "adapter has no traceparent group");
+  } else {
+    check_property(spec, [] {
+      const TraceparentFields fields = *detail::gen_fields();
+      const int how = *rc::gen::inRange(0, 9);
+      const std::string bad = detail::corrupt(detail::traceparent_of(fields), how, *rc::gen::inRange<std::size_t>(0, 1000));
+      RC_LOG() << "input: '" << bad << "'\n";
+      RC_ASSERT(!TypeParam::parse_traceparent(bad).has_value());
+    });
+  }
+}
+
+TYPED_TEST_P(TracingProperties, ScopesRestoreInLifoOrder) {
+  const PropertySpec spec{Severity::kMust, 1.0};
+  if constexpr (!ScopeGroup<TypeParam>) {
+    GAUNTLET_SKIP_PROPERTY(spec, "adapter has no scope group");
+  } else {
+    check_property(spec, [](const std::vector<bool>& pushes) {
+      ManualClock clock;
+      auto tracer = TypeParam::make_tracer(clock);
+      RC_ASSERT(std::string(TypeParam::current_span_id(*tracer)).empty());
+      std::vector<typename TypeParam::Span> spans;
+      spans.reserve(pushes.size());
+      std::vector<std::unique_ptr<typename TypeParam::Scope>> scopes;
+      std::vector<std::string> expected;
+      for (bool push : pushes) {
+        if (push || scopes.empty()) {
+          spans.push_back(TypeParam::start_span(*tracer, "scoped", nullptr));
+          expected.push_back(TypeParam::span_ids(spans.back()).span_id);
+          scopes.push_back(TypeParam::activate(*tracer, spans.back()));
+        } else {
+          scopes.pop_back();
+          expected.pop_back();
+        }
+        RC_ASSERT(std::string(TypeParam::current_span_id(*tracer)) == (expected.empty() ? std::string() : expected.back()));
+      }
+      while (!scopes.empty()) {
+        scopes.pop_back();
+        expected.pop_back();
+        RC_ASSERT(std::string(TypeParam::current_span_id(*tracer)) == (expected.empty() ? std::string() : expected.back()));
+      }
+    });
+  }
+}
+
+TYPED_TEST_P(TracingProperties, ScopesDoNotLeakAcrossThreads) {
+  const PropertySpec spec{Severity::kMust, 0.3};
+  if constexpr (!ScopeGroup<TypeParam>) {
+    GAUNTLET_SKIP_PROPERTY(spec, "adapter has no scope group");
+  } else {
+    if (!TypeParam::capabilities().thread_safe) GAUNTLET_SKIP_PROPERTY(spec, "not declared thread-safe");
+    check_property(spec, [] {
+      const auto threads = *rc::gen::inRange(2, 5);
+      const auto rounds = *rc::gen::inRange(1, 50);
+      ManualClock clock;
+      auto tracer = TypeParam::make_tracer(clock);
+      auto outer = TypeParam::start_span(*tracer, "outer", nullptr);
+      auto outer_scope = TypeParam::activate(*tracer, outer);
+      const std::string outer_id = TypeParam::span_ids(outer).span_id;
+      std::vector<std::function<void()>> branches;
+      for (int t = 0; t < threads; ++t) {
+        branches.emplace_back([&] {
+          RC_ASSERT(std::string(TypeParam::current_span_id(*tracer)).empty());
+          for (int i = 0; i < rounds; ++i) {
+            auto span = TypeParam::start_span(*tracer, "inner", nullptr);
+            const std::string id = TypeParam::span_ids(span).span_id;
+            {
+              auto scope = TypeParam::activate(*tracer, span);
+              RC_ASSERT(std::string(TypeParam::current_span_id(*tracer)) == id);
+            }
+            RC_ASSERT(std::string(TypeParam::current_span_id(*tracer)).empty());
+            TypeParam::end_span(*tracer, span);
+          }
+        });
+      }
+      run_concurrently(branches);
+      RC_ASSERT(std::string(TypeParam::current_span_id(*tracer)) == outer_id);
+      outer_scope.reset();
+      TypeParam::end_span(*tracer, outer);
+    });
+  }
+}
+
+}  // namespace gauntlet::properties::tracing
