@@ -23,6 +23,15 @@ target_link_libraries(gauntlet_harness INTERFACE gauntlet_harness_metrics)
 
 gauntlet_add_test(gauntlet_harness_metrics_tests
   SOURCES
+    tests/metrics/format_checkers.cpp
     tests/metrics/labels_test.cpp
-  LIBS gauntlet_harness_metrics
+    tests/metrics/counter_gauge_test.cpp
+    tests/metrics/histogram_layout_test.cpp
+    tests/metrics/histogram_test.cpp
+    tests/metrics/histogram_concurrency_test.cpp
+    tests/metrics/quantile_accuracy_test.cpp
+    tests/metrics/timer_meter_test.cpp
+    tests/metrics/registry_test.cpp
+    tests/metrics/exposition_test.cpp
+  LIBS gauntlet_harness_metrics nlohmann_json::nlohmann_json
   LABELS "harness;metrics")

@@ -22,14 +22,9 @@ double HistogramSnapshot::quantile(double q) const noexcept {
 std::uint64_t HistogramSnapshot::cumulative_count(double bound) const noexcept {
   if (count == 0 || std::isnan(bound)) return 0;
   if (bound >= max) return count;
-  std::size_t j = layout.index(bound);
-  // Only buckets lying entirely at or below the bound.
-  std::size_t last;  // one past the last bucket counted
-  if (j == layout.overflow_index()) {
-    last = j;  // bound < max here, so the overflow bucket holds a larger value
-  } else {
-    last = bound >= layout.upper_edge(j) ? j + 1 : j;
-  }
+  const std::size_t j = layout.index(bound);
+  // bound < max here, so the overflow bucket holds a larger value.
+  const std::size_t last = j == layout.overflow_index() ? j : j + 1;  // one past the last bucket counted
   std::uint64_t total = 0;
   for (std::size_t i = 0; i < counts.size() && first_index + i < last; ++i) total += counts[i];
   return total;

@@ -7,6 +7,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <limits>
+#include <utility>
 #include <vector>
 
 namespace gauntlet::metrics {
@@ -25,6 +26,12 @@ struct HistogramOptions {
   /// cumulative counts are exact. See HistogramSnapshot::cumulative_count for
   /// explicit bounds that fall inside a bucket.
   std::vector<double> export_bounds;
+
+  /// Shorthand for {lowest, highest, export_bounds} (g++ 12 warns on
+  /// designated initializers that leave members out).
+  static HistogramOptions range(double lowest, double highest, std::vector<double> export_bounds = {}) {
+    return HistogramOptions{lowest, highest, std::move(export_bounds)};
+  }
 
   /// kInvalidArgument unless 0 < lowest < highest (finite) and export_bounds
   /// are finite, positive and strictly ascending.
@@ -58,10 +65,11 @@ struct HistogramSnapshot {
   /// as its bucket's midpoint clamped to [min, max] (so q=0 gives min, q=1
   /// gives max exactly). NaN when empty or q is outside [0, 1] or NaN.
   double quantile(double q) const noexcept;
-  /// The `le` count: observations in buckets lying entirely at or below
-  /// `bound`. Exact when `bound` is a bucket edge (the default export bounds);
-  /// otherwise values in (bucket lower edge, bound] — within 1% below the
-  /// bound — are left to the next boundary. Never counts a value > bound.
+  /// The `le` count: observations in every bucket up to and including the
+  /// one that holds `bound` (all of them once bound >= max). Exact when
+  /// `bound` is a bucket edge (the default export bounds) and for values
+  /// equal to the bound; otherwise values above the bound but in its bucket
+  /// (less than 1.6% above it) are counted too.
   std::uint64_t cumulative_count(double bound) const noexcept;
   /// sum / count, NaN when empty.
   double mean() const noexcept;
