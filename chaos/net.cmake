@@ -8,6 +8,9 @@ gauntlet_add_library(gauntlet_chaos_net
   SOURCES
     ${GAUNTLET_NET_DIR}/src/netload/endpoint.cpp
     ${GAUNTLET_NET_DIR}/src/netload/http_probe.cpp
+    ${GAUNTLET_NET_DIR}/src/netload/load_run_state.cpp
+    ${GAUNTLET_NET_DIR}/src/netload/net_load.cpp
+    ${GAUNTLET_NET_DIR}/src/process/nginx.cpp
     ${GAUNTLET_NET_DIR}/src/process/log_tail.cpp
     ${GAUNTLET_NET_DIR}/src/process/target_process.cpp
     ${GAUNTLET_NET_DIR}/src/proxy/toxic.cpp
@@ -33,6 +36,8 @@ if(GAUNTLET_BUILD_TESTS)
       ${GAUNTLET_NET_DIR}/tests/process/target_process_test.cpp
       ${GAUNTLET_NET_DIR}/tests/proxy/fault_proxy_test.cpp
       ${GAUNTLET_NET_DIR}/tests/proxy/control_api_test.cpp
+      ${GAUNTLET_NET_DIR}/tests/netload/net_load_test.cpp
+      ${GAUNTLET_NET_DIR}/tests/netload/nginx_proxy_test.cpp
     LIBS gauntlet_chaos_net nlohmann_json::nlohmann_json
     LABELS "chaos;net")
   add_dependencies(gauntlet_chaos_net_tests gauntlet_chaos_net_orphan_helper)

@@ -1,0 +1,79 @@
+#include "gauntlet/chaos/netload/net_load.h"
+
+#include "../proxy/test_sockets.h"
+
+#include <gtest/gtest.h>
+
+namespace gauntlet::chaos::netload {
+namespace {
+
+NetLoadSpec raw_echo(std::uint16_t port) {
+  NetLoadSpec spec;
+  spec.target = {"127.0.0.1", port};
+  spec.protocol = Protocol::kRawTcp;
+  spec.raw_request = "hello";
+  spec.raw_response_bytes = 5;
+  spec.connections = 4;
+  spec.duration_ns = 2 * kNanosPerSecond;
+  return spec;
+}
+
+TEST(NetLoadTest, ClosedLoopStopsAtRequestCount) {
+  proxy::testing::EchoServer echo;
+  NetLoadSpec spec = raw_echo(echo.port());
+  spec.max_requests = 500;
+  auto r = run_net_load(spec, RealClock::instance());
+  ASSERT_TRUE(r.ok()) << r.error().to_string();
+  EXPECT_EQ(r->sent, 500u);
+  EXPECT_EQ(r->succeeded, 500u);
+  EXPECT_EQ(r->failed, 0u);
+  EXPECT_EQ(r->bytes_received, 2500u);
+  EXPECT_EQ(r->latency.count, 500u);
+  std::uint64_t in_timeline = 0;
+  for (const NetSample& s : r->timeline) in_timeline += s.completed;
+  EXPECT_EQ(in_timeline, 500u);
+}
+
+TEST(NetLoadTest, OpenLoopSendsAtTheRateUntilTheDuration) {
+  proxy::testing::EchoServer echo;
+  NetLoadSpec spec = raw_echo(echo.port());
+  spec.loop = LoadLoop::kOpen;
+  spec.rate = 200;
+  spec.duration_ns = 500 * kNanosPerMilli;
+  auto r = run_net_load(spec, RealClock::instance());
+  ASSERT_TRUE(r.ok());
+  // 200/s for 0.5 s: intended sends at 0, 5, ..., 495 ms.
+  EXPECT_EQ(r->sent + r->not_sent, 100u);
+  EXPECT_EQ(r->succeeded, r->sent);
+  EXPECT_GE(r->elapsed_ns, 495 * kNanosPerMilli);
+}
+
+TEST(NetLoadTest, RefusedConnectionsAreFailures) {
+  auto port = proxy::testing::EchoServer().port();  // closed again: nothing listens
+  NetLoadSpec spec = raw_echo(port);
+  spec.connections = 1;
+  spec.max_requests = 5;
+  auto r = run_net_load(spec, RealClock::instance());
+  ASSERT_TRUE(r.ok());
+  EXPECT_EQ(r->succeeded, 0u);
+  EXPECT_EQ(r->failed, 5u);
+  EXPECT_EQ(r->connection_errors, 5u);
+}
+
+TEST(NetLoadTest, InvalidSpecsNameTheField) {
+  NetLoadSpec spec = raw_echo(1);
+  spec.connections = 0;
+  auto r = run_net_load(spec, RealClock::instance());
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.error().code(), ErrorCode::kInvalidArgument);
+  EXPECT_NE(r.error().message().find("connections"), std::string::npos);
+  spec = raw_echo(1);
+  spec.loop = LoadLoop::kOpen;
+  EXPECT_NE(run_net_load(spec, RealClock::instance()).error().message().find("rate"), std::string::npos);
+  spec = raw_echo(1);
+  spec.target.host = "10.0.0.1";
+  EXPECT_NE(run_net_load(spec, RealClock::instance()).error().message().find("loopback"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace gauntlet::chaos::netload
