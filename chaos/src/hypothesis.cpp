@@ -41,7 +41,7 @@ Verdict check_recovery(const Hypothesis& h, const RunRecord& run, const FaultSch
   for (const Sample& s : run.timeline) {
     if (s.t - run.interval < fault_end || s.completed == 0) continue;
     const BreakerState* b = h.breaker.empty() ? nullptr : find_breaker(s, h.breaker);
-    bool closed = h.breaker.empty() || (b != nullptr && b->state == "closed");
+    bool closed = h.breaker.empty() || (b != nullptr && b->state == "CLOSED");
     if (closed && s.error_rate <= allowed) {
       Nanos took = s.t - fault_end;
       return make(h, took <= h.limit_ns, ms(took), ms(h.limit_ns),
@@ -154,7 +154,7 @@ Verdict check(const Hypothesis& h, const RunRecord& run, const FaultSchedule& sc
       if (schedule.empty()) return make(h, false, 0, ms(h.limit_ns), "no fault is scheduled");
       const Nanos start = schedule.first_start();
       for (const auto& t : run.transitions) {
-        if (t.breaker == h.breaker && t.to == "open" && t.at >= start) {
+        if (t.breaker == h.breaker && t.to == "OPEN" && t.at >= start) {
           return make(h, t.at - start <= h.limit_ns, ms(t.at - start), ms(h.limit_ns),
                       fmt::format("{} opened at {:.1f} ms, {:.1f} ms after the fault started", h.breaker, ms(t.at),
                                   ms(t.at - start)));

@@ -17,6 +17,7 @@ class Elapsed {
  public:
   Elapsed() : origin_(RealClock::instance().now_ns()) {}
   Nanos now() const { return RealClock::instance().now_ns() - origin_; }
+  Nanos origin() const { return origin_; }
   void sleep_until(Nanos t) const {
     Nanos wait = t - now();
     if (wait > 0) std::this_thread::sleep_for(std::chrono::nanoseconds(wait));
@@ -50,11 +51,13 @@ class SendSchedule {
 
 }  // namespace
 
-RunRecord run_real(const Scenario& scenario, const RunOptions& options) {
-  RunContext context{RealClock::instance(), options.seed, TimeMode::kReal};
-  std::unique_ptr<Target> target = scenario.target(context);
-  Recorder recorder(scenario, *target);
+Result<RunRecord> run_real(const Scenario& scenario, const RunOptions& options) {
   Elapsed elapsed;
+  RunContext context{RealClock::instance(), options.seed, TimeMode::kReal, elapsed.origin()};
+  auto made = scenario.target(context);
+  if (!made) return made.error();
+  std::unique_ptr<Target> target = std::move(*made);
+  Recorder recorder(scenario, *target);
   const Nanos wall_start = RealClock::instance().now_ns();
   recorder.apply_faults(0);
 

@@ -28,8 +28,10 @@ std::string replay_command(std::string_view what, std::uint64_t seed, TimeMode m
 Result<RunRecord> run_scenario(const Scenario& scenario, const RunOptions& options) {
   if (auto s = scenario.validate(); !s) return s.error();
   FaultRegistry::instance().reset(options.seed);
-  RunRecord record = options.mode == TimeMode::kVirtual ? detail::run_virtual(scenario, options)
-                                                        : detail::run_real(scenario, options);
+  auto run = options.mode == TimeMode::kVirtual ? detail::run_virtual(scenario, options)
+                                                 : detail::run_real(scenario, options);
+  if (!run) return run.error();
+  RunRecord record = std::move(*run);
   record.replay = replay_command(options.replay_as.empty() ? scenario.name : options.replay_as, options.seed,
                                  options.mode);
   for (const auto& h : scenario.hypotheses) record.verdicts.push_back(check(h, record, scenario.schedule));

@@ -4,7 +4,7 @@
 
 namespace gauntlet::chaos::detail {
 
-RunRecord run_virtual(const Scenario& scenario, const RunOptions& options);
-RunRecord run_real(const Scenario& scenario, const RunOptions& options);
+Result<RunRecord> run_virtual(const Scenario& scenario, const RunOptions& options);
+Result<RunRecord> run_real(const Scenario& scenario, const RunOptions& options);
 
 }  // namespace gauntlet::chaos::detail

@@ -115,10 +115,12 @@ class VirtualRun {
 
 }  // namespace
 
-RunRecord run_virtual(const Scenario& scenario, const RunOptions& options) {
+Result<RunRecord> run_virtual(const Scenario& scenario, const RunOptions& options) {
   ManualClock clock(0);
   RunContext context{clock, options.seed, TimeMode::kVirtual};
-  std::unique_ptr<Target> target = scenario.target(context);
+  auto made = scenario.target(context);
+  if (!made) return made.error();
+  std::unique_ptr<Target> target = std::move(*made);
   Recorder recorder(scenario, *target);
   VirtualRun(scenario, options, clock, *target, recorder).run();
   recorder.clear_faults();

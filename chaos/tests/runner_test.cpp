@@ -15,12 +15,12 @@ constexpr Nanos kMs = kNanosPerMilli;
 
 // A target whose calls take `service` and fail when the "runner.test" point returns.
 TargetFactory simple_target(Nanos service) {
-  return [service](const RunContext&) {
-    return std::make_unique<CallableTarget>([service](std::uint64_t) {
+  return [service](const RunContext&) -> Result<std::unique_ptr<Target>> {
+    return std::unique_ptr<Target>(std::make_unique<CallableTarget>([service](std::uint64_t) {
       FaultOutcome o = GAUNTLET_FAULT_POINT_EVAL("runner.test");
       CallStatus status = o.action == FaultAction::kReturn ? CallStatus::kFailed : CallStatus::kOk;
       return CallResult{status, service + o.delay_ns};
-    });
+    }));
   };
 }
 

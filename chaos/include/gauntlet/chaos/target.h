@@ -12,6 +12,7 @@
 
 #include "gauntlet/chaos/schedule.h"
 #include "gauntlet/harness/clock.h"
+#include "gauntlet/harness/error.h"
 
 namespace gauntlet::chaos {
 
@@ -28,7 +29,8 @@ struct CallResult {
   Nanos service_ns = 0;
 };
 
-/// A circuit breaker's state at one instant ("closed", "open", "half_open").
+/// A circuit breaker's state at one instant, named as gauntlet::breaker names
+/// it ("CLOSED", "OPEN", "HALF_OPEN", ...).
 struct BreakerState {
   std::string breaker;
   std::string state;
@@ -47,6 +49,7 @@ struct RunContext {
   Clock& clock;
   std::uint64_t seed;
   TimeMode mode;
+  Nanos origin = 0;  ///< clock time at scenario time 0
 };
 
 class Target {
@@ -69,7 +72,9 @@ class Target {
   virtual std::map<std::string, double> counters() const { return {}; }
 };
 
-using TargetFactory = std::function<std::unique_ptr<Target>(const RunContext&)>;
+/// Makes a fresh target for one run; an error (e.g. a bad configuration)
+/// fails the run with it.
+using TargetFactory = std::function<Result<std::unique_ptr<Target>>(const RunContext&)>;
 
 /// A target from a callable: `fn(id)` gives the result of request `id`.
 class CallableTarget final : public Target {
