@@ -1,0 +1,63 @@
+#pragma once
+/// What the benchmark gate compares and how strict it is, usually read from a
+/// YAML file (see docs/gate.md for every field).
+#include "gauntlet/harness/error.h"
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace gauntlet::ci {
+
+/// A noise threshold for benchmarks whose run name matches a glob (fnmatch).
+struct ThresholdRule {
+  std::string match;     ///< e.g. "BM_Sort/*"
+  double threshold = 0;  ///< relative, 0.05 = 5%
+};
+
+/// An absolute tail-latency budget for one operation (seed-style
+/// performance_budgets.yaml): limits in nanoseconds, 0 = no limit.
+struct LatencyBudget {
+  std::string operation;  ///< benchmark run name carrying p50_ns/p95_ns/p99_ns counters
+  double p50_ns = 0;
+  double p95_ns = 0;
+  double p99_ns = 0;
+  double tolerance_pct = 10;  ///< breach only above limit * (1 + tolerance/100)
+};
+
+enum class InconclusivePolicy { kWarn, kFail };
+enum class EnvironmentPolicy { kWarn, kRefuse };
+
+struct GateConfig {
+  std::string metric = "real_time";  ///< "real_time", "cpu_time" or a user counter name
+  bool higher_is_better = false;     ///< true for throughput counters
+  double alpha = 0.05;               ///< false discovery rate across the suite
+  double confidence = 0.95;          ///< bootstrap interval coverage
+  double default_threshold = 0.05;   ///< relative noise threshold
+  std::vector<ThresholdRule> thresholds;  ///< first match wins
+  std::vector<std::string> ignore;        ///< globs of run names to skip
+  int min_repetitions = 5;                ///< fewer gives "inconclusive"
+  int bootstrap_resamples = 2000;
+  std::uint64_t seed = 1;
+  double history_sigmas = 3.0;  ///< threshold >= this many between-run sigmas
+  InconclusivePolicy inconclusive = InconclusivePolicy::kWarn;
+  EnvironmentPolicy environment = EnvironmentPolicy::kWarn;
+  std::vector<LatencyBudget> budgets;
+
+  /// Threshold for a run name: first matching rule, else the default.
+  double threshold_for(const std::string& run_name) const;
+  /// True when a glob in `ignore` matches.
+  bool ignored(const std::string& run_name) const;
+};
+
+/// Parses YAML text. Errors: kParseError / kSchemaError as
+/// "<source>:<line>:<col>: <field>: <what>".
+Result<GateConfig> parse_gate_config(const std::string& yaml_text, const std::string& source);
+
+/// Reads a YAML file (kNotFound when missing).
+Result<GateConfig> read_gate_config(const std::string& path);
+
+/// Glob match (fnmatch rules, '*' crosses '/').
+bool glob_matches(const std::string& pattern, const std::string& name);
+
+}  // namespace gauntlet::ci

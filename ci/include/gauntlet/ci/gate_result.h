@@ -1,0 +1,90 @@
+#pragma once
+/// GateResult: what the benchmark gate decided, as plain data. Written as
+/// versioned JSON ("schema": "gauntlet.gate/1", see docs/gate.md) and read by
+/// reporters; the gate itself never formats.
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace gauntlet::ci {
+
+inline constexpr std::string_view kGateSchema = "gauntlet.gate/1";
+
+enum class Verdict { kRegressed, kImproved, kUnchanged, kInconclusive, kNew, kMissing, kErrored };
+
+/// Stable lower-case name: "regressed", "improved", ...
+std::string_view to_string(Verdict v) noexcept;
+
+/// Summary of one side's samples of the chosen metric.
+struct SampleSummary {
+  std::size_t n = 0;        ///< repetitions used (1 for aggregates-only files)
+  double median = 0;        ///< in the metric's unit (ns for times)
+  double mad_sigma = 0;     ///< robust spread
+  bool aggregates_only = false;
+};
+
+/// One benchmark's comparison. Ratios are current / baseline; NaN fields are
+/// written as null.
+struct BenchmarkComparison {
+  std::string name;  ///< run name
+  Verdict verdict = Verdict::kInconclusive;
+  SampleSummary baseline;
+  SampleSummary current;
+  double ratio = 0;           ///< median(current) / median(baseline)
+  double ci_low = 0;          ///< bootstrap interval of the ratio
+  double ci_high = 0;
+  double hodges_lehmann = 0;  ///< shift current - baseline, metric unit
+  double p_value = 1;         ///< Mann-Whitney two-sided
+  double p_adjusted = 1;      ///< Benjamini-Hochberg across the suite
+  double threshold = 0;       ///< noise threshold used (relative)
+  std::string threshold_source;  ///< "config", "rule:<glob>" or "history"
+  double min_detectable_effect = 0;  ///< relative; infinity when none is detectable
+  std::string reason;         ///< one line, human readable
+};
+
+struct BudgetCheck {
+  std::string operation;
+  std::string quantile;  ///< "p50", "p95", "p99"
+  double limit_ns = 0;
+  double tolerance_pct = 0;
+  double measured_ns = 0;  ///< NaN when the counter is absent
+  bool breached = false;
+};
+
+struct EnvironmentCheck {
+  bool same_machine = true;
+  std::vector<std::string> differences;  ///< "host_name: a vs b"
+};
+
+/// A change point in a benchmark's history series (listed, not judged).
+struct HistoryChangePoint {
+  std::string name;
+  std::size_t index = 0;      ///< position in the series (oldest = 0)
+  std::string revision;       ///< git revision of the first run after the change
+  double before = 0;          ///< segment means
+  double after = 0;
+};
+
+struct GateSummary {
+  int regressed = 0, improved = 0, unchanged = 0, inconclusive = 0, added = 0, missing = 0, errored = 0;
+  int budget_breaches = 0;
+};
+
+struct GateResult {
+  bool passed = true;
+  std::string baseline_source, current_source;
+  std::string metric;
+  double alpha = 0;
+  std::uint64_t seed = 0;
+  std::string rerun;  ///< command line that reproduces the decision
+  EnvironmentCheck environment;
+  std::vector<std::string> warnings;
+  std::vector<BenchmarkComparison> benchmarks;  ///< regressions first, then by name
+  std::vector<BudgetCheck> budgets;
+  std::vector<HistoryChangePoint> change_points;
+  GateSummary summary;
+};
+
+}  // namespace gauntlet::ci

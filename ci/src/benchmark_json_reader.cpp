@@ -1,0 +1,239 @@
+#include "gauntlet/ci/benchmark_file.h"
+
+#include "nonfinite_tokens.h"
+
+#include <nlohmann/json.hpp>
+
+#include <cmath>
+#include <fstream>
+#include <limits>
+#include <set>
+#include <sstream>
+
+namespace gauntlet::ci {
+namespace {
+
+using nlohmann::json;
+
+const std::set<std::string, std::less<>> kRowKeys{
+    "name",        "run_name",    "run_type",   "aggregate_name",  "aggregate_unit",   "family_index",
+    "per_family_instance_index",  "repetitions", "repetition_index", "threads",         "iterations",
+    "real_time",   "cpu_time",    "time_unit",  "error_occurred",  "error_message",    "skipped",
+    "skip_message", "big_o",      "cpu_coefficient", "real_coefficient", "rms",          "label"};
+
+class RowReader {
+ public:
+  RowReader(const json& row, std::string where) : row_(row), where_(std::move(where)) {}
+
+  Error schema(std::string_view key, std::string_view what) const {
+    return Error(ErrorCode::kSchemaError, where_ + "." + std::string(key) + ": " + std::string(what));
+  }
+
+  // A number, or one of the rewritten non-finite markers.
+  Result<std::optional<double>> number(std::string_view key) const {
+    auto it = row_.find(key);
+    if (it == row_.end()) return std::optional<double>{};
+    if (it->is_number()) return std::optional<double>{it->get<double>()};
+    if (it->is_string()) {
+      const auto& s = it->get_ref<const std::string&>();
+      if (s == detail::kNaNMarker || s == detail::kNegNaNMarker)
+        return std::optional<double>{std::numeric_limits<double>::quiet_NaN()};
+      if (s == detail::kInfMarker) return std::optional<double>{std::numeric_limits<double>::infinity()};
+      if (s == detail::kNegInfMarker) return std::optional<double>{-std::numeric_limits<double>::infinity()};
+    }
+    return schema(key, "expected a number");
+  }
+
+  Result<std::optional<std::string>> text(std::string_view key) const {
+    auto it = row_.find(key);
+    if (it == row_.end()) return std::optional<std::string>{};
+    if (!it->is_string()) return schema(key, "expected a string");
+    return std::optional<std::string>{it->get<std::string>()};
+  }
+
+  Result<bool> flag(std::string_view key) const {
+    auto it = row_.find(key);
+    if (it == row_.end()) return false;
+    if (!it->is_boolean()) return schema(key, "expected true or false");
+    return it->get<bool>();
+  }
+
+ private:
+  const json& row_;
+  std::string where_;
+};
+
+#define GAUNTLET_CI_TRY_ASSIGN(lhs, expr)   \
+  auto lhs##_result = (expr);               \
+  if (!lhs##_result.ok()) return std::move(lhs##_result).error(); \
+  auto lhs = std::move(lhs##_result).value()
+
+Result<BenchmarkRow> read_row(const json& row, const std::string& where) {
+  if (!row.is_object()) return Error(ErrorCode::kSchemaError, where + ": expected an object");
+  RowReader r(row, where);
+  BenchmarkRow out;
+  GAUNTLET_CI_TRY_ASSIGN(name, r.text("name"));
+  if (!name) return r.schema("name", "missing");
+  out.name = *name;
+  GAUNTLET_CI_TRY_ASSIGN(run_type, r.text("run_type"));
+  if (run_type && *run_type == "aggregate") out.run_type = RunType::kAggregate;
+  else if (run_type && *run_type != "iteration") return r.schema("run_type", "expected \"iteration\" or \"aggregate\"");
+  GAUNTLET_CI_TRY_ASSIGN(agg, r.text("aggregate_name"));
+  out.aggregate_name = agg.value_or("");
+  GAUNTLET_CI_TRY_ASSIGN(agg_unit, r.text("aggregate_unit"));
+  out.aggregate_unit = agg_unit.value_or(out.run_type == RunType::kAggregate ? "time" : "");
+  GAUNTLET_CI_TRY_ASSIGN(run_name, r.text("run_name"));
+  if (run_name) {
+    out.run_name = *run_name;
+  } else {
+    out.run_name = out.name;
+    const std::string suffix = "_" + out.aggregate_name;
+    if (out.run_type == RunType::kAggregate && out.name.size() > suffix.size() &&
+        out.name.compare(out.name.size() - suffix.size(), suffix.size(), suffix) == 0)
+      out.run_name = out.name.substr(0, out.name.size() - suffix.size());
+  }
+  struct IntField {
+    const char* key;
+    std::int64_t* target;
+  };
+  for (const IntField& f : {IntField{"family_index", &out.family_index},
+                            IntField{"per_family_instance_index", &out.per_family_instance_index},
+                            IntField{"repetitions", &out.repetitions}, IntField{"repetition_index", &out.repetition_index},
+                            IntField{"threads", &out.threads}, IntField{"iterations", &out.iterations}}) {
+    GAUNTLET_CI_TRY_ASSIGN(v, r.number(f.key));
+    if (v) {
+      if (!std::isfinite(*v)) return r.schema(f.key, "expected a finite integer");
+      *f.target = static_cast<std::int64_t>(*v);
+    }
+  }
+  GAUNTLET_CI_TRY_ASSIGN(unit, r.text("time_unit"));
+  out.time_unit = unit.value_or("ns");
+  const auto scale = nanos_per_unit(out.time_unit);
+  if (!scale) return r.schema("time_unit", "unknown unit \"" + out.time_unit + "\" (expected ns, us, ms or s)");
+  const double factor = out.aggregate_unit == "percentage" ? 1.0 : *scale;
+  GAUNTLET_CI_TRY_ASSIGN(real, r.number("real_time"));
+  GAUNTLET_CI_TRY_ASSIGN(cpu, r.number("cpu_time"));
+  GAUNTLET_CI_TRY_ASSIGN(real_coef, r.number("real_coefficient"));
+  GAUNTLET_CI_TRY_ASSIGN(cpu_coef, r.number("cpu_coefficient"));
+  out.real_time_ns = real.value_or(real_coef.value_or(std::nan(""))) * factor;
+  out.cpu_time_ns = cpu.value_or(cpu_coef.value_or(std::nan(""))) * factor;
+  GAUNTLET_CI_TRY_ASSIGN(rms, r.number("rms"));
+  out.rms = rms.value_or(0.0);
+  GAUNTLET_CI_TRY_ASSIGN(big_o, r.text("big_o"));
+  out.big_o = big_o.value_or("");
+  GAUNTLET_CI_TRY_ASSIGN(err, r.flag("error_occurred"));
+  out.errored = err;
+  GAUNTLET_CI_TRY_ASSIGN(err_msg, r.text("error_message"));
+  // Newer Google Benchmark writes "skipped": true/false with a skip_message.
+  auto skipped_it = row.find("skipped");
+  if (skipped_it != row.end() && skipped_it->is_boolean()) out.skipped = skipped_it->get<bool>();
+  GAUNTLET_CI_TRY_ASSIGN(skip_msg, r.text("skip_message"));
+  out.message = err_msg.value_or(skip_msg.value_or(""));
+  if (!real && !real_coef && !out.errored && !out.skipped && out.aggregate_name != "RMS")
+    return r.schema("real_time", "missing");
+  for (const auto& [key, value] : row.items()) {
+    if (kRowKeys.count(key) != 0) continue;
+    GAUNTLET_CI_TRY_ASSIGN(counter, r.number(key));
+    if (counter) out.counters[key] = *counter;
+    (void)value;
+  }
+  return out;
+}
+
+Result<BenchmarkContext> read_context(const json& ctx) {
+  BenchmarkContext out;
+  if (!ctx.is_object()) return Error(ErrorCode::kSchemaError, "context: expected an object");
+  RowReader r(ctx, "context");
+  GAUNTLET_CI_TRY_ASSIGN(num_cpus, r.number("num_cpus"));
+  out.num_cpus = static_cast<int>(num_cpus.value_or(0));
+  GAUNTLET_CI_TRY_ASSIGN(mhz, r.number("mhz_per_cpu"));
+  out.mhz_per_cpu = mhz.value_or(0);
+  for (const auto& [key, value] : ctx.items()) {
+    if (key == "date" && value.is_string()) out.date = value;
+    else if (key == "host_name" && value.is_string()) out.host_name = value;
+    else if (key == "executable" && value.is_string()) out.executable = value;
+    else if (key == "library_build_type" && value.is_string()) out.library_build_type = value;
+    else if (key == "cpu_scaling_enabled" && value.is_boolean()) out.cpu_scaling_enabled = value.get<bool>();
+    else if (key == "load_avg" && value.is_array()) {
+      for (const auto& v : value)
+        if (v.is_number()) out.load_avg.push_back(v.get<double>());
+    } else if (key == "caches" && value.is_array()) {
+      for (const auto& c : value) {
+        if (!c.is_object()) return Error(ErrorCode::kSchemaError, "context.caches: expected objects");
+        CacheInfo info;
+        info.type = c.value("type", "");
+        info.level = c.value("level", 0);
+        info.size = c.value("size", std::int64_t{0});
+        info.num_sharing = c.value("num_sharing", 0);
+        out.caches.push_back(info);
+      }
+    } else if (value.is_string()) {
+      out.extra[key] = value.get<std::string>();
+    } else if (value.is_primitive() && key != "num_cpus" && key != "mhz_per_cpu") {
+      out.extra[key] = value.dump();
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+std::optional<double> nanos_per_unit(std::string_view unit) {
+  if (unit == "ns") return 1.0;
+  if (unit == "us") return 1e3;
+  if (unit == "ms") return 1e6;
+  if (unit == "s") return 1e9;
+  return std::nullopt;
+}
+
+Result<BenchmarkFile> parse_benchmark_json(std::string_view text, std::string_view source) {
+  const std::string src(source);
+  if (text.find_first_not_of(" \t\r\n") == std::string_view::npos)
+    return Error(ErrorCode::kParseError, src + ":1:1: empty file, expected Google Benchmark JSON");
+  const std::string cleaned = detail::quote_nonfinite_tokens(text);
+  json doc = json::parse(cleaned, nullptr, /*allow_exceptions=*/false);
+  if (doc.is_discarded()) {
+    // Re-parse with exceptions only to learn where and why.
+    try {
+      const json unused = json::parse(cleaned);
+      (void)unused;
+    } catch (const json::parse_error& e) {
+      const std::size_t offset = e.byte > 0 ? e.byte - 1 : 0;
+      auto [line, col] = detail::line_and_column(text, offset);
+      std::string why = e.what();
+      const auto colon = why.find(": ", why.find("column"));
+      if (colon != std::string::npos) why = why.substr(colon + 2);
+      return Error(ErrorCode::kParseError, src + ":" + std::to_string(line) + ":" + std::to_string(col) + ": " + why);
+    }
+    return Error(ErrorCode::kParseError, src + ": malformed JSON");
+  }
+  if (!doc.is_object()) return Error(ErrorCode::kSchemaError, src + ": top level: expected an object");
+  BenchmarkFile out;
+  out.source = src;
+  if (auto ctx = doc.find("context"); ctx != doc.end()) {
+    auto c = read_context(*ctx);
+    if (!c.ok()) return c.error().with_context(src);
+    out.context = std::move(c).value();
+  }
+  auto rows = doc.find("benchmarks");
+  if (rows == doc.end())
+    return Error(ErrorCode::kSchemaError, src + ": benchmarks: missing (not Google Benchmark JSON?)");
+  if (!rows->is_array()) return Error(ErrorCode::kSchemaError, src + ": benchmarks: expected an array");
+  for (std::size_t i = 0; i < rows->size(); ++i) {
+    auto row = read_row((*rows)[i], "benchmarks[" + std::to_string(i) + "]");
+    if (!row.ok()) return row.error().with_context(src);
+    out.rows.push_back(std::move(row).value());
+  }
+  return out;
+}
+
+Result<BenchmarkFile> read_benchmark_file(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return Error(ErrorCode::kNotFound, path + ": cannot open benchmark file");
+  std::ostringstream buf;
+  buf << in.rdbuf();
+  if (in.bad()) return Error(ErrorCode::kIoError, path + ": read failed");
+  return parse_benchmark_json(buf.str(), path);
+}
+
+}  // namespace gauntlet::ci

@@ -1,0 +1,108 @@
+// `gauntlet gate`: compare two Google Benchmark JSON files.
+#include "gauntlet/ci/atomic_file.h"
+#include "gauntlet/ci/gate.h"
+#include "gauntlet/ci/gate_reporters.h"
+#include "gauntlet/ci/history.h"
+#include "gauntlet/harness/cli/command_registry.h"
+
+#include <cstdlib>
+#include <memory>
+#include <ostream>
+
+namespace gauntlet::ci {
+namespace {
+
+struct GateOptions {
+  std::string baseline, current, config, json, markdown, github_benchmark, bencher, metric, history;
+  std::uint64_t seed = 0;
+  bool seed_given = false;
+  bool strict_environment = false;
+  bool fail_inconclusive = false;
+};
+
+bool colour_wanted(const cli::CommandIO& io) {
+  const char* no_colour = std::getenv("NO_COLOR");
+  return io.out_is_terminal && (no_colour == nullptr || *no_colour == '\0');
+}
+
+std::string rerun_command(const GateOptions& o, std::uint64_t seed) {
+  std::string cmd = "gauntlet gate --baseline " + o.baseline + " --current " + o.current;
+  if (!o.config.empty()) cmd += " --config " + o.config;
+  if (!o.metric.empty()) cmd += " --metric " + o.metric;
+  if (!o.history.empty()) cmd += " --history " + o.history;
+  return cmd + " --seed " + std::to_string(seed);
+}
+
+int fail(cli::CommandIO& io, const Error& e) {
+  io.err << "gauntlet gate: " << e.message() << "\n";
+  return exit_code_for(e.code());
+}
+
+int run(const GateOptions& o, cli::CommandIO& io) {
+  GateConfig config;
+  if (!o.config.empty()) {
+    auto c = read_gate_config(o.config);
+    if (!c.ok()) return fail(io, c.error());
+    config = std::move(c).value();
+  }
+  if (!o.metric.empty()) config.metric = o.metric;
+  if (o.seed_given) config.seed = o.seed;
+  if (o.strict_environment) config.environment = EnvironmentPolicy::kRefuse;
+  if (o.fail_inconclusive) config.inconclusive = InconclusivePolicy::kFail;
+  auto base = read_benchmark_file(o.baseline);
+  if (!base.ok()) return fail(io, base.error());
+  auto cur = read_benchmark_file(o.current);
+  if (!cur.ok()) return fail(io, cur.error());
+
+  NoiseModel noise;
+  std::vector<HistoryChangePoint> change_points;
+  if (!o.history.empty()) {
+    auto db = History::open(o.history);
+    if (!db.ok()) return fail(io, db.error());
+    auto n = db->noise_model(config.metric);
+    if (!n.ok()) return fail(io, n.error());
+    noise = std::move(n).value();
+    auto cps = db->change_points(config.metric, config.seed);
+    if (!cps.ok()) return fail(io, cps.error());
+    change_points = std::move(cps).value();
+  }
+  auto result = run_gate(*base, *cur, config, noise);
+  if (!result.ok()) return fail(io, result.error());
+  result->change_points = std::move(change_points);
+  result->rerun = rerun_command(o, config.seed);
+
+  const std::pair<const std::string*, std::string> outputs[] = {
+      {&o.json, o.json.empty() ? "" : gate_result_json(*result)},
+      {&o.markdown, o.markdown.empty() ? "" : gate_markdown(*result)},
+      {&o.github_benchmark, o.github_benchmark.empty() ? "" : github_action_benchmark_json(*result)},
+      {&o.bencher, o.bencher.empty() ? "" : bencher_bmf_json(*result)}};
+  for (const auto& [path, text] : outputs) {
+    if (path->empty()) continue;
+    if (Status s = write_file_atomically(*path, text); !s.ok()) return fail(io, s.error());
+  }
+  io.out << gate_console_table(*result, colour_wanted(io));
+  return result->passed ? 0 : 1;
+}
+
+GAUNTLET_REGISTER_COMMAND("gate", "compare benchmark runs: exit 0 pass, 1 regression or budget breach, 2 bad input",
+                          [](CLI::App& cmd) -> cli::CommandAction {
+  auto o = std::make_shared<GateOptions>();
+  cmd.add_option("--baseline", o->baseline, "baseline Google Benchmark JSON")->required();
+  cmd.add_option("--current", o->current, "current Google Benchmark JSON")->required();
+  cmd.add_option("--config", o->config, "gate YAML configuration");
+  cmd.add_option("--metric", o->metric, "real_time, cpu_time or a counter name (overrides the config)");
+  cmd.add_option("--history", o->history, "history database for learned noise and change points");
+  cmd.add_option("--json", o->json, "write the GateResult JSON (gauntlet.gate/1) here");
+  cmd.add_option("--markdown", o->markdown, "write a Markdown summary here (e.g. $GITHUB_STEP_SUMMARY)");
+  cmd.add_option("--github-benchmark", o->github_benchmark, "write github-action-benchmark customSmallerIsBetter JSON");
+  cmd.add_option("--bencher", o->bencher, "write Bencher Metric Format JSON");
+  cmd.add_option("--seed", o->seed, "bootstrap seed (overrides the config)")->each([o](const std::string&) {
+    o->seed_given = true;
+  });
+  cmd.add_flag("--strict-environment", o->strict_environment, "refuse to compare runs from different machines");
+  cmd.add_flag("--fail-inconclusive", o->fail_inconclusive, "treat inconclusive benchmarks as failures");
+  return [o](cli::CommandIO& io) { return run(*o, io); };
+});
+
+}  // namespace
+}  // namespace gauntlet::ci

@@ -1,0 +1,91 @@
+// `gauntlet history record|show|trend`: the benchmark history database.
+#include "gauntlet/ci/history.h"
+#include "gauntlet/harness/cli/command_registry.h"
+
+#include <fmt/format.h>
+
+#include <memory>
+#include <ostream>
+
+namespace gauntlet::ci {
+namespace {
+
+struct HistoryOptions {
+  std::string db = kDefaultHistoryPath;
+  std::string file, revision, label, benchmark, metric = "real_time";
+  int limit = 20;
+  std::uint64_t seed = 1;
+};
+
+int fail(cli::CommandIO& io, const Error& e) {
+  io.err << "gauntlet history: " << e.message() << "\n";
+  return exit_code_for(e.code());
+}
+
+int record(History& h, const HistoryOptions& o, cli::CommandIO& io) {
+  auto file = read_benchmark_file(o.file);
+  if (!file.ok()) return fail(io, file.error());
+  auto id = h.record_run(*file, o.revision, o.label, RealClock::instance());
+  if (!id.ok()) return fail(io, id.error());
+  io.out << "recorded run " << *id << " from " << o.file << "\n";
+  return 0;
+}
+
+int show(History& h, const HistoryOptions& o, cli::CommandIO& io) {
+  auto runs = h.runs(o.limit);
+  if (!runs.ok()) return fail(io, runs.error());
+  io.out << fmt::format("{} (schema {})\n", h.path(), h.schema_version());
+  for (const RunRecord& r : *runs)
+    io.out << fmt::format("run {:>5}  {}  {}  {}  {}\n", r.id, r.git_revision.empty() ? "-" : r.git_revision,
+                          r.label.empty() ? "-" : r.label, r.host_name, r.source);
+  return 0;
+}
+
+int trend(History& h, const HistoryOptions& o, cli::CommandIO& io) {
+  auto series = h.series(o.benchmark, o.metric);
+  if (!series.ok()) return fail(io, series.error());
+  if (series->empty()) return fail(io, Error(ErrorCode::kNotFound, o.db + ": no samples for benchmark \"" +
+                                                                         o.benchmark + "\" metric " + o.metric));
+  auto cps = h.change_points(o.metric, o.seed);
+  if (!cps.ok()) return fail(io, cps.error());
+  for (std::size_t i = 0; i < series->size(); ++i) {
+    const SeriesPoint& p = (*series)[i];
+    std::string mark;
+    for (const HistoryChangePoint& cp : *cps)
+      if (cp.name == o.benchmark && cp.index == i) mark = fmt::format("  <- change point ({:.4g} -> {:.4g})", cp.before, cp.after);
+    io.out << fmt::format("run {:>5}  {:<12}  {:.4g}  (n={}){}\n", p.run_id, p.git_revision.empty() ? "-" : p.git_revision,
+                          p.median, p.repetitions, mark);
+  }
+  return 0;
+}
+
+GAUNTLET_REGISTER_COMMAND("history", "record, show and trend benchmark history (SQLite)",
+                          [](CLI::App& cmd) -> cli::CommandAction {
+  auto o = std::make_shared<HistoryOptions>();
+  auto mode = std::make_shared<std::string>();
+  cmd.require_subcommand(1);
+  cmd.add_option("--db", o->db, "history database")->capture_default_str();
+  auto* rec = cmd.add_subcommand("record", "add a Google Benchmark JSON run");
+  rec->add_option("file", o->file, "Google Benchmark JSON")->required();
+  rec->add_option("--revision", o->revision, "git revision of the code measured");
+  rec->add_option("--label", o->label, "free-form label (branch, machine, ...)");
+  rec->callback([mode] { *mode = "record"; });
+  auto* sh = cmd.add_subcommand("show", "list recent runs");
+  sh->add_option("--limit", o->limit, "runs to list")->check(CLI::Range(1, 100000));
+  sh->callback([mode] { *mode = "show"; });
+  auto* tr = cmd.add_subcommand("trend", "one benchmark's per-run medians and change points");
+  tr->add_option("--benchmark", o->benchmark, "run name")->required();
+  tr->add_option("--metric", o->metric, "real_time, cpu_time or a counter")->capture_default_str();
+  tr->add_option("--seed", o->seed, "change-point permutation seed")->capture_default_str();
+  tr->callback([mode] { *mode = "trend"; });
+  return [o, mode](cli::CommandIO& io) {
+    auto h = History::open(o->db);
+    if (!h.ok()) return fail(io, h.error());
+    if (*mode == "record") return record(*h, *o, io);
+    if (*mode == "show") return show(*h, *o, io);
+    return trend(*h, *o, io);
+  };
+});
+
+}  // namespace
+}  // namespace gauntlet::ci

@@ -1,0 +1,235 @@
+#include "gauntlet/ci/gate_config.h"
+
+#include <fnmatch.h>
+#include <yaml-cpp/yaml.h>
+
+#include <fstream>
+#include <sstream>
+
+namespace gauntlet::ci {
+namespace {
+
+class ConfigReader {
+ public:
+  explicit ConfigReader(std::string source) : source_(std::move(source)) {}
+
+  Error error(const YAML::Node& node, const std::string& field, const std::string& what) const {
+    const YAML::Mark m = node.Mark();
+    std::string where = source_;
+    if (m.line >= 0) where += ":" + std::to_string(m.line + 1) + ":" + std::to_string(m.column + 1);
+    return Error(ErrorCode::kSchemaError, where + ": " + field + ": " + what);
+  }
+
+  Result<double> number(const YAML::Node& node, const std::string& field, double lo, double hi) const {
+    double v = 0;
+    if (!node.IsScalar() || !YAML::convert<double>::decode(node, v))
+      return error(node, field, "expected a number");
+    if (!(v >= lo && v <= hi))
+      return error(node, field, "must lie in [" + fmt(lo) + ", " + fmt(hi) + "]");
+    return v;
+  }
+
+  Result<std::string> text(const YAML::Node& node, const std::string& field) const {
+    if (!node.IsScalar()) return error(node, field, "expected a string");
+    return node.as<std::string>();
+  }
+
+  Result<std::string> choice(const YAML::Node& node, const std::string& field,
+                             std::initializer_list<const char*> options) const {
+    auto t = text(node, field);
+    if (!t.ok()) return t;
+    std::string all;
+    for (const char* o : options) {
+      if (*t == o) return t;
+      all += all.empty() ? o : std::string(" or ") + o;
+    }
+    return error(node, field, "expected " + all + ", got \"" + *t + "\"");
+  }
+
+ private:
+  static std::string fmt(double d) {
+    std::ostringstream s;
+    s << d;
+    return s.str();
+  }
+  std::string source_;
+};
+
+#define GAUNTLET_CI_CFG_TRY(lhs, expr)                               \
+  auto lhs##_r = (expr);                                             \
+  if (!lhs##_r.ok()) return std::move(lhs##_r).error();              \
+  auto lhs = std::move(lhs##_r).value()
+
+Result<double> latency_ns(const ConfigReader& r, const YAML::Node& entry, const std::string& field,
+                          const std::string& q) {
+  static const std::pair<const char*, double> kUnits[] = {{"_ns", 1.0}, {"_us", 1e3}, {"_ms", 1e6}, {"_s", 1e9}};
+  for (const auto& [suffix, scale] : kUnits) {
+    if (const YAML::Node v = entry[q + suffix]) {
+      GAUNTLET_CI_CFG_TRY(x, r.number(v, field + "." + q + suffix, 0, 1e300));
+      return x * scale;
+    }
+  }
+  return 0.0;
+}
+
+Result<std::vector<LatencyBudget>> read_budgets(const ConfigReader& r, const YAML::Node& node) {
+  std::vector<LatencyBudget> out;
+  if (!node.IsMap()) return r.error(node, "budgets", "expected a map with tolerance_pct and operations");
+  double tolerance = 10;
+  if (const YAML::Node t = node["tolerance_pct"]) {
+    GAUNTLET_CI_CFG_TRY(v, r.number(t, "budgets.tolerance_pct", 0, 1000));
+    tolerance = v;
+  }
+  const YAML::Node ops = node["operations"];
+  if (!ops || !ops.IsMap()) return r.error(ops ? ops : node, "budgets.operations", "expected a map of operation names");
+  for (const auto& kv : ops) {
+    const std::string name = kv.first.as<std::string>();
+    const std::string field = "budgets.operations." + name;
+    if (!kv.second.IsMap()) return r.error(kv.second, field, "expected p50_ms/p95_ms/p99_ms limits");
+    LatencyBudget b;
+    b.operation = name;
+    b.tolerance_pct = tolerance;
+    GAUNTLET_CI_CFG_TRY(p50, latency_ns(r, kv.second, field, "p50"));
+    GAUNTLET_CI_CFG_TRY(p95, latency_ns(r, kv.second, field, "p95"));
+    GAUNTLET_CI_CFG_TRY(p99, latency_ns(r, kv.second, field, "p99"));
+    b.p50_ns = p50;
+    b.p95_ns = p95;
+    b.p99_ns = p99;
+    if (const YAML::Node t = kv.second["tolerance_pct"]) {
+      GAUNTLET_CI_CFG_TRY(v, r.number(t, field + ".tolerance_pct", 0, 1000));
+      b.tolerance_pct = v;
+    }
+    if (b.p50_ns == 0 && b.p95_ns == 0 && b.p99_ns == 0)
+      return r.error(kv.second, field, "no limit (expected p50_ms, p95_ms or p99_ms; _us, _ns, _s also work)");
+    out.push_back(b);
+  }
+  return out;
+}
+
+Result<GateConfig> read_config(const ConfigReader& r, const YAML::Node& root) {
+  GateConfig c;
+  if (!root.IsMap()) return r.error(root, "top level", "expected a map");
+  static const std::vector<std::string> kKnown{
+      "schema", "metric", "higher_is_better", "alpha", "confidence", "threshold_pct", "thresholds", "ignore",
+      "min_repetitions", "bootstrap_resamples", "seed", "history_sigmas", "inconclusive", "environment", "budgets"};
+  for (const auto& kv : root) {
+    const std::string key = kv.first.as<std::string>();
+    if (std::find(kKnown.begin(), kKnown.end(), key) == kKnown.end())
+      return r.error(kv.first, key, "unknown field");
+  }
+  if (const YAML::Node n = root["metric"]) {
+    GAUNTLET_CI_CFG_TRY(v, r.text(n, "metric"));
+    c.metric = v;
+  }
+  if (const YAML::Node n = root["higher_is_better"]) {
+    bool b = false;
+    if (!n.IsScalar() || !YAML::convert<bool>::decode(n, b)) return r.error(n, "higher_is_better", "expected true or false");
+    c.higher_is_better = b;
+  }
+  if (const YAML::Node n = root["alpha"]) {
+    GAUNTLET_CI_CFG_TRY(v, r.number(n, "alpha", 1e-9, 0.5));
+    c.alpha = v;
+  }
+  if (const YAML::Node n = root["confidence"]) {
+    GAUNTLET_CI_CFG_TRY(v, r.number(n, "confidence", 0.5, 0.9999));
+    c.confidence = v;
+  }
+  if (const YAML::Node n = root["threshold_pct"]) {
+    GAUNTLET_CI_CFG_TRY(v, r.number(n, "threshold_pct", 0, 1000));
+    c.default_threshold = v / 100.0;
+  }
+  if (const YAML::Node n = root["thresholds"]) {
+    if (!n.IsSequence()) return r.error(n, "thresholds", "expected a list of {match, threshold_pct}");
+    for (std::size_t i = 0; i < n.size(); ++i) {
+      const std::string field = "thresholds[" + std::to_string(i) + "]";
+      const YAML::Node e = n[i];
+      if (!e.IsMap() || !e["match"] || !e["threshold_pct"])
+        return r.error(e, field, "expected {match: <glob>, threshold_pct: <number>}");
+      GAUNTLET_CI_CFG_TRY(m, r.text(e["match"], field + ".match"));
+      GAUNTLET_CI_CFG_TRY(t, r.number(e["threshold_pct"], field + ".threshold_pct", 0, 1000));
+      c.thresholds.push_back({m, t / 100.0});
+    }
+  }
+  if (const YAML::Node n = root["ignore"]) {
+    if (!n.IsSequence()) return r.error(n, "ignore", "expected a list of globs");
+    for (std::size_t i = 0; i < n.size(); ++i) {
+      GAUNTLET_CI_CFG_TRY(g, r.text(n[i], "ignore[" + std::to_string(i) + "]"));
+      c.ignore.push_back(g);
+    }
+  }
+  if (const YAML::Node n = root["min_repetitions"]) {
+    GAUNTLET_CI_CFG_TRY(v, r.number(n, "min_repetitions", 1, 100000));
+    c.min_repetitions = static_cast<int>(v);
+  }
+  if (const YAML::Node n = root["bootstrap_resamples"]) {
+    GAUNTLET_CI_CFG_TRY(v, r.number(n, "bootstrap_resamples", 100, 1e7));
+    c.bootstrap_resamples = static_cast<int>(v);
+  }
+  if (const YAML::Node n = root["seed"]) {
+    std::uint64_t s = 0;
+    if (!n.IsScalar() || !YAML::convert<std::uint64_t>::decode(n, s)) return r.error(n, "seed", "expected an unsigned integer");
+    c.seed = s;
+  }
+  if (const YAML::Node n = root["history_sigmas"]) {
+    GAUNTLET_CI_CFG_TRY(v, r.number(n, "history_sigmas", 0, 100));
+    c.history_sigmas = v;
+  }
+  if (const YAML::Node n = root["inconclusive"]) {
+    GAUNTLET_CI_CFG_TRY(v, r.choice(n, "inconclusive", {"warn", "fail"}));
+    c.inconclusive = v == "fail" ? InconclusivePolicy::kFail : InconclusivePolicy::kWarn;
+  }
+  if (const YAML::Node n = root["environment"]) {
+    GAUNTLET_CI_CFG_TRY(v, r.choice(n, "environment", {"warn", "refuse"}));
+    c.environment = v == "refuse" ? EnvironmentPolicy::kRefuse : EnvironmentPolicy::kWarn;
+  }
+  if (const YAML::Node n = root["budgets"]) {
+    GAUNTLET_CI_CFG_TRY(b, read_budgets(r, n));
+    c.budgets = std::move(b);
+  }
+  return c;
+}
+
+}  // namespace
+
+bool glob_matches(const std::string& pattern, const std::string& name) {
+  return ::fnmatch(pattern.c_str(), name.c_str(), 0) == 0;
+}
+
+double GateConfig::threshold_for(const std::string& run_name) const {
+  for (const ThresholdRule& rule : thresholds)
+    if (glob_matches(rule.match, run_name)) return rule.threshold;
+  return default_threshold;
+}
+
+bool GateConfig::ignored(const std::string& run_name) const {
+  for (const std::string& g : ignore)
+    if (glob_matches(g, run_name)) return true;
+  return false;
+}
+
+Result<GateConfig> parse_gate_config(const std::string& yaml_text, const std::string& source) {
+  YAML::Node root;
+  try {
+    root = YAML::Load(yaml_text);
+  } catch (const YAML::ParserException& e) {
+    return Error(ErrorCode::kParseError, source + ":" + std::to_string(e.mark.line + 1) + ":" +
+                                             std::to_string(e.mark.column + 1) + ": " + e.msg);
+  }
+  if (root.IsNull()) return GateConfig{};
+  try {
+    return read_config(ConfigReader(source), root);
+  } catch (const YAML::Exception& e) {
+    return Error(ErrorCode::kSchemaError, source + ":" + std::to_string(e.mark.line + 1) + ":" +
+                                              std::to_string(e.mark.column + 1) + ": " + e.msg);
+  }
+}
+
+Result<GateConfig> read_gate_config(const std::string& path) {
+  std::ifstream in(path);
+  if (!in) return Error(ErrorCode::kNotFound, path + ": cannot open gate config");
+  std::ostringstream buf;
+  buf << in.rdbuf();
+  return parse_gate_config(buf.str(), path);
+}
+
+}  // namespace gauntlet::ci

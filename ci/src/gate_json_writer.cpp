@@ -1,0 +1,97 @@
+#include "gauntlet/ci/gate_reporters.h"
+
+#include <nlohmann/json.hpp>
+
+#include <cmath>
+
+namespace gauntlet::ci {
+namespace {
+
+using nlohmann::json;
+
+json num(double v) { return std::isfinite(v) ? json(v) : json(nullptr); }
+
+json summary_json(const SampleSummary& s) {
+  return {{"n", s.n}, {"median", num(s.median)}, {"mad_sigma", num(s.mad_sigma)}, {"aggregates_only", s.aggregates_only}};
+}
+
+}  // namespace
+
+std::string gate_result_json(const GateResult& r) {
+  json doc;
+  doc["schema"] = std::string(kGateSchema);
+  doc["verdict"] = r.passed ? "pass" : "fail";
+  doc["baseline"] = r.baseline_source;
+  doc["current"] = r.current_source;
+  doc["metric"] = r.metric;
+  doc["alpha"] = r.alpha;
+  doc["seed"] = r.seed;
+  doc["rerun"] = r.rerun;
+  doc["environment"] = {{"same_machine", r.environment.same_machine}, {"differences", r.environment.differences}};
+  doc["warnings"] = r.warnings;
+  const GateSummary& s = r.summary;
+  doc["summary"] = {{"regressed", s.regressed}, {"improved", s.improved}, {"unchanged", s.unchanged},
+                    {"inconclusive", s.inconclusive}, {"new", s.added}, {"missing", s.missing},
+                    {"errored", s.errored}, {"budget_breaches", s.budget_breaches}};
+  json rows = json::array();
+  for (const BenchmarkComparison& c : r.benchmarks) {
+    rows.push_back({{"name", c.name},
+                    {"verdict", std::string(to_string(c.verdict))},
+                    {"baseline", summary_json(c.baseline)},
+                    {"current", summary_json(c.current)},
+                    {"ratio", num(c.ratio)},
+                    {"ci_low", num(c.ci_low)},
+                    {"ci_high", num(c.ci_high)},
+                    {"hodges_lehmann", num(c.hodges_lehmann)},
+                    {"p_value", num(c.p_value)},
+                    {"p_adjusted", num(c.p_adjusted)},
+                    {"threshold", num(c.threshold)},
+                    {"threshold_source", c.threshold_source},
+                    {"min_detectable_effect", num(c.min_detectable_effect)},
+                    {"reason", c.reason}});
+  }
+  doc["benchmarks"] = rows;
+  json budgets = json::array();
+  for (const BudgetCheck& b : r.budgets)
+    budgets.push_back({{"operation", b.operation}, {"quantile", b.quantile}, {"limit_ns", b.limit_ns},
+                       {"tolerance_pct", b.tolerance_pct}, {"measured_ns", num(b.measured_ns)},
+                       {"breached", b.breached}});
+  doc["budgets"] = budgets;
+  json cps = json::array();
+  for (const HistoryChangePoint& c : r.change_points)
+    cps.push_back({{"name", c.name}, {"index", c.index}, {"revision", c.revision}, {"before", num(c.before)},
+                   {"after", num(c.after)}});
+  doc["change_points"] = cps;
+  return doc.dump(2) + "\n";
+}
+
+std::string github_action_benchmark_json(const GateResult& r) {
+  json out = json::array();
+  for (const BenchmarkComparison& c : r.benchmarks) {
+    if (!std::isfinite(c.current.median)) continue;
+    const bool time = r.metric == "real_time" || r.metric == "cpu_time";
+    out.push_back({{"name", c.name},
+                   {"unit", time ? "ns" : r.metric},
+                   {"value", c.current.median},
+                   {"range", "± " + std::to_string(std::isfinite(c.current.mad_sigma) ? c.current.mad_sigma : 0.0)},
+                   {"extra", std::string(to_string(c.verdict)) + ": " + c.reason}});
+  }
+  return out.dump(2) + "\n";
+}
+
+std::string bencher_bmf_json(const GateResult& r) {
+  json out = json::object();
+  const std::string measure = r.metric == "real_time" ? "latency" : r.metric;
+  for (const BenchmarkComparison& c : r.benchmarks) {
+    if (!std::isfinite(c.current.median)) continue;
+    json m{{"value", c.current.median}};
+    if (std::isfinite(c.current.mad_sigma)) {
+      m["lower_value"] = c.current.median - c.current.mad_sigma;
+      m["upper_value"] = c.current.median + c.current.mad_sigma;
+    }
+    out[c.name][measure] = m;
+  }
+  return out.dump(2) + "\n";
+}
+
+}  // namespace gauntlet::ci

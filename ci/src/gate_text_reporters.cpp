@@ -1,0 +1,131 @@
+#include "gauntlet/ci/gate_reporters.h"
+
+#include <fmt/format.h>
+
+#include <cmath>
+
+namespace gauntlet::ci {
+namespace {
+
+std::string change(const BenchmarkComparison& c) {
+  if (!std::isfinite(c.ratio)) return "-";
+  return fmt::format("{:+.1f}%", (c.ratio - 1) * 100);
+}
+
+std::string interval(const BenchmarkComparison& c) {
+  if (!std::isfinite(c.ci_low) || !std::isfinite(c.ci_high)) return "-";
+  return fmt::format("[{:+.1f}%, {:+.1f}%]", (c.ci_low - 1) * 100, (c.ci_high - 1) * 100);
+}
+
+std::string number(double v) { return std::isfinite(v) ? fmt::format("{:.4g}", v) : "-"; }
+
+const char* colour_of(Verdict v) {
+  switch (v) {
+    case Verdict::kRegressed:
+    case Verdict::kErrored: return "\x1b[31m";
+    case Verdict::kImproved: return "\x1b[32m";
+    case Verdict::kInconclusive:
+    case Verdict::kMissing: return "\x1b[33m";
+    default: return "";
+  }
+}
+
+std::string headline(const GateResult& r) {
+  const GateSummary& s = r.summary;
+  return fmt::format("{}: {} regressed, {} improved, {} unchanged, {} inconclusive, {} new, {} missing, {} errored, "
+                     "{} budget breach(es)",
+                     r.passed ? "PASS" : "FAIL", s.regressed, s.improved, s.unchanged, s.inconclusive, s.added,
+                     s.missing, s.errored, s.budget_breaches);
+}
+
+std::string escape_md(const std::string& s) {
+  std::string out;
+  for (char ch : s) {
+    if (ch == '|' || ch == '<' || ch == '>' || ch == '*' || ch == '_' || ch == '`') out.push_back('\\');
+    out.push_back(ch);
+  }
+  return out;
+}
+
+std::string md_row(const BenchmarkComparison& c) {
+  return fmt::format("| {} | {} | {} | {} | {} | {} | {} |\n", escape_md(c.name), to_string(c.verdict),
+                     number(c.baseline.median), number(c.current.median), change(c), interval(c), escape_md(c.reason));
+}
+
+constexpr const char* kTableHead =
+    "| Benchmark | Verdict | Baseline | Current | Change | CI | Why |\n|---|---|---:|---:|---:|---|---|\n";
+
+}  // namespace
+
+std::string gate_console_table(const GateResult& r, bool colour) {
+  std::size_t width = 9;
+  for (const auto& c : r.benchmarks) width = std::max(width, c.name.size());
+  std::string out = fmt::format("{:<{}}  {:<12}  {:>12}  {:>12}  {:>8}  {}\n", "benchmark", width, "verdict",
+                                "baseline", "current", "change", "interval");
+  for (const BenchmarkComparison& c : r.benchmarks) {
+    const std::string verdict = fmt::format("{:<12}", to_string(c.verdict));
+    const char* on = colour ? colour_of(c.verdict) : "";
+    out += fmt::format("{:<{}}  {}{}{}  {:>12}  {:>12}  {:>8}  {}\n", c.name, width, on, verdict,
+                       (colour && *on) ? "\x1b[0m" : "", number(c.baseline.median), number(c.current.median),
+                       change(c), interval(c));
+  }
+  for (const BudgetCheck& b : r.budgets)
+    if (b.breached)
+      out += fmt::format("budget breach: {} {} measured {} ns > limit {} ns (+{}% tolerance)\n", b.operation,
+                         b.quantile, number(b.measured_ns), number(b.limit_ns), b.tolerance_pct);
+  for (const HistoryChangePoint& cp : r.change_points)
+    out += fmt::format("change point: {} at run {} ({}) {} -> {}\n", cp.name, cp.index,
+                       cp.revision.empty() ? "?" : cp.revision, number(cp.before), number(cp.after));
+  for (const std::string& w : r.warnings) out += "warning: " + w + "\n";
+  const char* on = colour ? (r.passed ? "\x1b[32m" : "\x1b[31m") : "";
+  out += fmt::format("{}{}{}\n", on, headline(r), colour ? "\x1b[0m" : "");
+  if (!r.passed && !r.rerun.empty()) out += "re-run: " + r.rerun + "\n";
+  return out;
+}
+
+std::string gate_markdown(const GateResult& r, std::size_t max_bytes) {
+  std::string head = fmt::format("**{}** {}\n\n", r.passed ? "✅" : "❌", headline(r));
+  std::string front;  // regressions, errors, breaches: never hidden
+  std::string rest;
+  std::size_t dropped = 0;
+  std::string bad_rows, other_rows;
+  for (const BenchmarkComparison& c : r.benchmarks) {
+    (c.verdict == Verdict::kRegressed || c.verdict == Verdict::kErrored ? bad_rows : other_rows) += md_row(c);
+  }
+  if (!bad_rows.empty()) front += std::string("### Regressions\n\n") + kTableHead + bad_rows + "\n";
+  std::string breaches;
+  for (const BudgetCheck& b : r.budgets)
+    if (b.breached)
+      breaches += fmt::format("| {} | {} | {} | {} | {}% |\n", escape_md(b.operation), b.quantile, number(b.limit_ns),
+                              number(b.measured_ns), b.tolerance_pct);
+  if (!breaches.empty())
+    front += "### Budget breaches\n\n| Operation | Quantile | Limit (ns) | Measured (ns) | Tolerance |\n"
+             "|---|---|---:|---:|---:|\n" + breaches + "\n";
+  for (const std::string& w : r.warnings) front += "> warning: " + escape_md(w) + "\n";
+  if (!r.warnings.empty()) front += "\n";
+  if (!r.passed && !r.rerun.empty()) front += "Re-run: `" + r.rerun + "`\n\n";
+
+  const std::string open = "<details><summary>All other benchmarks</summary>\n\n";
+  const std::string close = "\n</details>\n";
+  std::string body = other_rows.empty() ? "" : open + kTableHead;
+  // Add rows while the whole document stays under the limit.
+  std::size_t budget = max_bytes > head.size() + front.size() + close.size() + 200
+                           ? max_bytes - head.size() - front.size() - close.size() - 200 : 0;
+  std::size_t pos = 0;
+  while (pos < other_rows.size()) {
+    std::size_t end = other_rows.find('\n', pos) + 1;
+    if (body.size() + (end - pos) > budget) {
+      for (std::size_t p = pos; p < other_rows.size(); p = other_rows.find('\n', p) + 1) ++dropped;
+      break;
+    }
+    body.append(other_rows, pos, end - pos);
+    pos = end;
+  }
+  if (dropped > 0) body += fmt::format("\n{} more row(s) left out to stay under {} bytes.\n", dropped, max_bytes);
+  if (!other_rows.empty()) body += close;
+  std::string out = head + front + body;
+  if (out.size() > max_bytes) out.resize(max_bytes);  // only when the front alone is too large
+  return out;
+}
+
+}  // namespace gauntlet::ci

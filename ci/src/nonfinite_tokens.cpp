@@ -1,0 +1,78 @@
+#include "nonfinite_tokens.h"
+
+#include <cctype>
+
+namespace gauntlet::ci::detail {
+namespace {
+
+bool starts_token(std::string_view text, std::size_t i, std::string_view token) {
+  if (text.substr(i, token.size()) != token) return false;
+  const std::size_t end = i + token.size();
+  // Must not run into an identifier character (e.g. "NaNx").
+  return end >= text.size() || !std::isalnum(static_cast<unsigned char>(text[end]));
+}
+
+}  // namespace
+
+std::string quote_nonfinite_tokens(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  bool in_string = false;
+  for (std::size_t i = 0; i < text.size();) {
+    const char c = text[i];
+    if (in_string) {
+      out.push_back(c);
+      if (c == '\\' && i + 1 < text.size()) {
+        out.push_back(text[i + 1]);
+        i += 2;
+        continue;
+      }
+      if (c == '"') in_string = false;
+      ++i;
+      continue;
+    }
+    if (c == '"') {
+      in_string = true;
+      out.push_back(c);
+      ++i;
+      continue;
+    }
+    struct Rewrite {
+      std::string_view token;
+      std::string_view marker;
+    };
+    static constexpr Rewrite kRewrites[] = {
+        {"-Infinity", kNegInfMarker}, {"Infinity", kInfMarker}, {"-NaN", kNegNaNMarker}, {"NaN", kNaNMarker}};
+    bool rewritten = false;
+    for (const Rewrite& r : kRewrites) {
+      if (starts_token(text, i, r.token)) {
+        out.push_back('"');
+        out.append(r.marker);
+        out.push_back('"');
+        i += r.token.size();
+        rewritten = true;
+        break;
+      }
+    }
+    if (!rewritten) {
+      out.push_back(c);
+      ++i;
+    }
+  }
+  return out;
+}
+
+std::pair<std::size_t, std::size_t> line_and_column(std::string_view text, std::size_t offset) {
+  std::size_t line = 1, column = 1;
+  for (std::size_t i = 0; i < offset && i < text.size(); ++i) {
+    if (text[i] == '\n') {
+      ++line;
+      column = 1;
+    } else {
+      ++column;
+    }
+  }
+  return {line, column};
+}
+
+}  // namespace gauntlet::ci::detail

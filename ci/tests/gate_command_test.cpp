@@ -1,0 +1,120 @@
+#include "gauntlet/harness/cli/command_registry.h"
+
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+namespace gauntlet::ci {
+namespace {
+
+struct CliRun {
+  int code;
+  std::string out, err;
+};
+
+CliRun run(std::vector<std::string> args) {
+  std::vector<const char*> argv{"gauntlet"};
+  for (const auto& a : args) argv.push_back(a.c_str());
+  std::ostringstream out, err;
+  cli::CommandIO io{out, err};
+  int code = cli::run_command_line(static_cast<int>(argv.size()), argv.data(), io, "test");
+  return {code, out.str(), err.str()};
+}
+
+class GateCommandTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = std::filesystem::temp_directory_path() / ("gauntlet_gate_cli_" + std::to_string(::getpid()));
+    std::filesystem::create_directories(dir_);
+  }
+  void TearDown() override { std::filesystem::remove_all(dir_); }
+
+  // A Google Benchmark file with 10 repetitions of BM_A around `centre` ns.
+  std::string write_run(const std::string& name, double centre) {
+    nlohmann::json doc{{"context", {{"host_name", "h"}, {"num_cpus", 2}, {"library_build_type", "release"}}}};
+    doc["benchmarks"] = nlohmann::json::array();
+    for (int i = 0; i < 10; ++i)
+      doc["benchmarks"].push_back({{"name", "BM_A"}, {"run_name", "BM_A"}, {"run_type", "iteration"},
+                                   {"repetition_index", i}, {"iterations", 100},
+                                   {"real_time", centre * (1 + 0.002 * i)}, {"cpu_time", centre},
+                                   {"time_unit", "ns"}});
+    return write(name, doc.dump());
+  }
+  std::string write(const std::string& name, const std::string& text) {
+    const auto p = (dir_ / name).string();
+    std::ofstream(p) << text;
+    return p;
+  }
+  std::filesystem::path dir_;
+};
+
+TEST_F(GateCommandTest, PassFailAndOutputs) {
+  const auto base = write_run("b.json", 1000), same = write_run("s.json", 1000), slow = write_run("c.json", 1500);
+  CliRun pass = run({"gate", "--baseline", base, "--current", same});
+  EXPECT_EQ(pass.code, 0) << pass.out << pass.err;
+  const auto json = (dir_ / "out.json").string(), md = (dir_ / "out.md").string();
+  CliRun fail = run({"gate", "--baseline", base, "--current", slow, "--json", json, "--markdown", md,
+                     "--github-benchmark", (dir_ / "gab.json").string(), "--bencher", (dir_ / "bmf.json").string()});
+  EXPECT_EQ(fail.code, 1) << fail.out << fail.err;
+  EXPECT_NE(fail.out.find("regressed"), std::string::npos);
+  EXPECT_NE(fail.out.find("re-run: gauntlet gate --baseline"), std::string::npos);
+  EXPECT_EQ(fail.out.find('\x1b'), std::string::npos);  // not a terminal
+  std::ifstream in(json);
+  auto doc = nlohmann::json::parse(in);
+  EXPECT_EQ(doc["schema"], "gauntlet.gate/1");
+  EXPECT_EQ(doc["verdict"], "fail");
+  EXPECT_TRUE(std::filesystem::exists(md));
+  EXPECT_TRUE(std::filesystem::exists(dir_ / "gab.json"));
+  EXPECT_TRUE(std::filesystem::exists(dir_ / "bmf.json"));
+}
+
+TEST_F(GateCommandTest, BadInputIsOneLineExitTwoAndWritesNothing) {
+  const auto base = write_run("b.json", 1000);
+  const auto bad = write("bad.json", "{\"benchmarks\": [");
+  const auto json = (dir_ / "out.json").string();
+  CliRun r = run({"gate", "--baseline", base, "--current", bad, "--json", json});
+  EXPECT_EQ(r.code, 2);
+  EXPECT_EQ(r.err.find('\n'), r.err.size() - 1) << r.err;
+  EXPECT_NE(r.err.find("bad.json:1:"), std::string::npos) << r.err;
+  EXPECT_FALSE(std::filesystem::exists(json));
+  CliRun missing = run({"gate", "--baseline", base, "--current", (dir_ / "none.json").string()});
+  EXPECT_EQ(missing.code, 2);
+  const auto cfg = write("gate.yaml", "alpha: nope\n");
+  CliRun bad_cfg = run({"gate", "--baseline", base, "--current", base, "--config", cfg});
+  EXPECT_EQ(bad_cfg.code, 2);
+  EXPECT_NE(bad_cfg.err.find("gate.yaml:1:8: alpha: expected a number"), std::string::npos) << bad_cfg.err;
+  CliRun usage = run({"gate", "--baseline", base});
+  EXPECT_EQ(usage.code, 2);
+}
+
+TEST_F(GateCommandTest, BaselineAndHistoryCommands) {
+  const auto run1 = write_run("r1.json", 1000);
+  const auto bdir = (dir_ / "baselines").string(), db = (dir_ / "h" / "history.sqlite").string();
+  EXPECT_EQ(run({"baseline", "--dir", bdir, "save", run1, "--name", "candidate"}).code, 0);
+  EXPECT_EQ(run({"baseline", "--dir", bdir, "promote", "--from", "candidate", "--to", "main"}).code, 0);
+  CliRun show = run({"baseline", "--dir", bdir, "show", "--name", "main"});
+  EXPECT_EQ(show.code, 0);
+  EXPECT_NE(show.out.find("BM_A  n=10"), std::string::npos) << show.out;
+  EXPECT_EQ(run({"baseline", "--dir", bdir, "show", "--name", "nope"}).code, 2);
+  EXPECT_EQ(run({"history", "--db", db, "record", run1, "--revision", "r1"}).code, 0);
+  CliRun hist = run({"history", "--db", db, "show"});
+  EXPECT_EQ(hist.code, 0);
+  EXPECT_NE(hist.out.find("r1"), std::string::npos);
+  CliRun trend = run({"history", "--db", db, "trend", "--benchmark", "BM_A"});
+  EXPECT_EQ(trend.code, 0);
+  EXPECT_NE(trend.out.find("(n=10)"), std::string::npos) << trend.out;
+  EXPECT_EQ(run({"history", "--db", db, "trend", "--benchmark", "BM_None"}).code, 2);
+  const auto junk = write("junk.sqlite", std::string(200, 'x'));
+  CliRun bad_db = run({"history", "--db", junk, "show"});
+  EXPECT_EQ(bad_db.code, 2);
+  EXPECT_NE(bad_db.err.find(junk), std::string::npos);
+  CliRun gated = run({"gate", "--baseline", run1, "--current", run1, "--history", db});
+  EXPECT_EQ(gated.code, 0) << gated.out << gated.err;
+}
+
+}  // namespace
+}  // namespace gauntlet::ci

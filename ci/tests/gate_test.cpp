@@ -1,0 +1,233 @@
+#include "gauntlet/ci/gate.h"
+
+#include "gate_test_files.h"
+
+#include <gtest/gtest.h>
+
+#include <cmath>
+
+namespace gauntlet::ci {
+namespace {
+
+using testing::add_runs;
+using testing::file_named;
+using testing::noisy;
+
+const BenchmarkComparison& row(const GateResult& r, const std::string& name) {
+  for (const auto& c : r.benchmarks)
+    if (c.name == name) return c;
+  throw std::runtime_error("no row " + name);
+}
+
+TEST(GateTest, ClearSlowdownRegressesAndFails) {
+  auto base = file_named("b.json"), cur = file_named("c.json");
+  add_runs(base, "BM_A", noisy(20, 1000, 0.02, 1));
+  add_runs(cur, "BM_A", noisy(20, 1200, 0.02, 2));
+  auto r = run_gate(base, cur, GateConfig{});
+  ASSERT_TRUE(r.ok()) << r.error().message();
+  const auto& a = row(*r, "BM_A");
+  EXPECT_EQ(a.verdict, Verdict::kRegressed) << a.reason;
+  EXPECT_GT(a.ci_low, 1.05);
+  EXPECT_LT(a.p_adjusted, 0.05);
+  EXPECT_NEAR(a.hodges_lehmann, 200, 20);
+  EXPECT_FALSE(r->passed);
+  EXPECT_EQ(r->summary.regressed, 1);
+}
+
+TEST(GateTest, ClearSpeedupImprovesAndPasses) {
+  auto base = file_named("b.json"), cur = file_named("c.json");
+  add_runs(base, "BM_A", noisy(20, 1000, 0.02, 1));
+  add_runs(cur, "BM_A", noisy(20, 800, 0.02, 2));
+  auto r = run_gate(base, cur, GateConfig{});
+  ASSERT_TRUE(r.ok());
+  EXPECT_EQ(row(*r, "BM_A").verdict, Verdict::kImproved);
+  EXPECT_TRUE(r->passed);
+}
+
+TEST(GateTest, SameDistributionIsUnchanged) {
+  auto base = file_named("b.json"), cur = file_named("c.json");
+  add_runs(base, "BM_A", noisy(20, 1000, 0.02, 1));
+  add_runs(cur, "BM_A", noisy(20, 1000, 0.02, 2));
+  auto r = run_gate(base, cur, GateConfig{});
+  ASSERT_TRUE(r.ok());
+  EXPECT_EQ(row(*r, "BM_A").verdict, Verdict::kUnchanged) << row(*r, "BM_A").reason;
+  EXPECT_TRUE(r->passed);
+}
+
+TEST(GateTest, SignificantButWithinThresholdIsNotARegression) {
+  // +3% with tiny noise: significant, yet the whole interval is inside 5%.
+  auto base = file_named("b.json"), cur = file_named("c.json");
+  add_runs(base, "BM_A", noisy(20, 1000, 0.004, 1));
+  add_runs(cur, "BM_A", noisy(20, 1030, 0.004, 2));
+  auto r = run_gate(base, cur, GateConfig{});
+  ASSERT_TRUE(r.ok());
+  EXPECT_EQ(row(*r, "BM_A").verdict, Verdict::kUnchanged) << row(*r, "BM_A").reason;
+}
+
+TEST(GateTest, NoisyDataIsInconclusiveWithMinimumDetectableEffect) {
+  auto base = file_named("b.json"), cur = file_named("c.json");
+  add_runs(base, "BM_A", noisy(6, 1000, 0.6, 1));
+  add_runs(cur, "BM_A", noisy(6, 1080, 0.6, 2));
+  auto r = run_gate(base, cur, GateConfig{});
+  ASSERT_TRUE(r.ok());
+  const auto& a = row(*r, "BM_A");
+  EXPECT_EQ(a.verdict, Verdict::kInconclusive) << a.reason;
+  EXPECT_GT(a.min_detectable_effect, 0.05);
+  EXPECT_TRUE(std::isfinite(a.min_detectable_effect));
+  EXPECT_NE(a.reason.find("smallest detectable change"), std::string::npos);
+}
+
+TEST(GateTest, TooFewRepetitionsIsInconclusiveAndPolicyCanFail) {
+  auto base = file_named("b.json"), cur = file_named("c.json");
+  add_runs(base, "BM_A", {1000, 1001});
+  add_runs(cur, "BM_A", {2000, 2001});
+  GateConfig config;
+  auto r = run_gate(base, cur, config);
+  ASSERT_TRUE(r.ok());
+  EXPECT_EQ(row(*r, "BM_A").verdict, Verdict::kInconclusive);
+  EXPECT_TRUE(std::isinf(row(*r, "BM_A").min_detectable_effect));
+  EXPECT_TRUE(r->passed);
+  config.inconclusive = InconclusivePolicy::kFail;
+  auto strict = run_gate(base, cur, config);
+  ASSERT_TRUE(strict.ok());
+  EXPECT_FALSE(strict->passed);
+}
+
+TEST(GateTest, NewMissingErroredAndIgnored) {
+  auto base = file_named("b.json"), cur = file_named("c.json");
+  add_runs(base, "BM_Gone", noisy(5, 10, 0.01, 1));
+  add_runs(cur, "BM_Fresh", noisy(5, 10, 0.01, 1));
+  add_runs(base, "BM_Err", noisy(5, 10, 0.01, 1));
+  add_runs(cur, "BM_Err", noisy(1, 10, 0.01, 1));
+  cur.rows.back().errored = true;
+  cur.rows.back().message = "boom";
+  add_runs(base, "BM_Skip", noisy(5, 10, 0.01, 1));
+  add_runs(cur, "BM_Skip", noisy(5, 99, 0.01, 1));
+  GateConfig config;
+  config.ignore = {"BM_Sk*"};
+  auto r = run_gate(base, cur, config);
+  ASSERT_TRUE(r.ok());
+  EXPECT_EQ(row(*r, "BM_Gone").verdict, Verdict::kMissing);
+  EXPECT_EQ(row(*r, "BM_Fresh").verdict, Verdict::kNew);
+  EXPECT_EQ(row(*r, "BM_Err").verdict, Verdict::kErrored);
+  EXPECT_NE(row(*r, "BM_Err").reason.find("boom"), std::string::npos);
+  EXPECT_THROW(row(*r, "BM_Skip"), std::runtime_error);
+  EXPECT_FALSE(r->passed);  // an errored benchmark fails the gate
+  EXPECT_EQ(r->benchmarks.front().verdict, Verdict::kErrored);
+}
+
+TEST(GateTest, GlobThresholdAndHistoryNoiseWidenTheBand) {
+  auto base = file_named("b.json"), cur = file_named("c.json");
+  add_runs(base, "BM_Net/1", noisy(20, 1000, 0.02, 1));
+  add_runs(cur, "BM_Net/1", noisy(20, 1150, 0.02, 2));
+  add_runs(base, "BM_Cpu", noisy(20, 1000, 0.02, 3));
+  add_runs(cur, "BM_Cpu", noisy(20, 1150, 0.02, 4));
+  GateConfig config;
+  config.thresholds = {{"BM_Net/*", 0.25}};
+  NoiseModel noise;
+  noise.between_run_sigma["BM_Cpu"] = 0.1;  // 3 sigmas = 30%
+  auto r = run_gate(base, cur, config, noise);
+  ASSERT_TRUE(r.ok());
+  EXPECT_EQ(row(*r, "BM_Net/1").threshold_source, "rule:BM_Net/*");
+  EXPECT_NE(row(*r, "BM_Net/1").verdict, Verdict::kRegressed);
+  EXPECT_EQ(row(*r, "BM_Cpu").threshold_source, "history");
+  EXPECT_NEAR(row(*r, "BM_Cpu").threshold, 0.3, 1e-12);
+  EXPECT_NE(row(*r, "BM_Cpu").verdict, Verdict::kRegressed);
+  EXPECT_TRUE(r->passed);
+}
+
+TEST(GateTest, BenjaminiHochbergAdjustsAcrossTheSuite) {
+  auto base = file_named("b.json"), cur = file_named("c.json");
+  for (int i = 0; i < 5; ++i) {
+    const std::string name = "BM_" + std::to_string(i);
+    add_runs(base, name, noisy(10, 1000, 0.1, 10 + i));
+    add_runs(cur, name, noisy(10, 1000, 0.1, 20 + i));
+  }
+  auto r = run_gate(base, cur, GateConfig{});
+  ASSERT_TRUE(r.ok());
+  for (const auto& c : r->benchmarks) EXPECT_GE(c.p_adjusted, c.p_value) << c.name;
+}
+
+TEST(GateTest, CounterMetricHigherIsBetter) {
+  auto base = file_named("b.json"), cur = file_named("c.json");
+  add_runs(base, "BM_T", noisy(20, 1, 0.01, 1));
+  add_runs(cur, "BM_T", noisy(20, 1, 0.01, 2));
+  auto bt = noisy(20, 1000, 0.02, 3), ct = noisy(20, 700, 0.02, 4);
+  for (std::size_t i = 0; i < 20; ++i) {
+    base.rows[i].counters["items_per_second"] = bt[i];
+    cur.rows[i].counters["items_per_second"] = ct[i];
+  }
+  GateConfig config;
+  config.metric = "items_per_second";
+  config.higher_is_better = true;
+  auto r = run_gate(base, cur, config);
+  ASSERT_TRUE(r.ok());
+  EXPECT_EQ(row(*r, "BM_T").verdict, Verdict::kRegressed);
+  config.metric = "no_such_counter";
+  auto missing = run_gate(base, cur, config);
+  ASSERT_FALSE(missing.ok());
+  EXPECT_EQ(missing.error().code(), ErrorCode::kNotFound);
+}
+
+TEST(GateTest, AggregatesOnlyComparedWithWarning) {
+  auto base = file_named("b.json"), cur = file_named("c.json");
+  BenchmarkRow med;
+  med.name = "BM_A_median";
+  med.run_name = "BM_A";
+  med.run_type = RunType::kAggregate;
+  med.aggregate_name = "median";
+  med.real_time_ns = 1000;
+  base.rows.push_back(med);
+  med.real_time_ns = 1500;
+  cur.rows.push_back(med);
+  auto r = run_gate(base, cur, GateConfig{});
+  ASSERT_TRUE(r.ok());
+  EXPECT_EQ(row(*r, "BM_A").verdict, Verdict::kRegressed);
+  EXPECT_TRUE(row(*r, "BM_A").current.aggregates_only);
+  ASSERT_FALSE(r->warnings.empty());
+  EXPECT_NE(r->warnings[0].find("weaker"), std::string::npos);
+}
+
+TEST(GateTest, EnvironmentFingerprintWarnsOrRefuses) {
+  auto base = file_named("b.json", "host-a"), cur = file_named("c.json", "host-b");
+  cur.context.mhz_per_cpu = 3600;
+  add_runs(base, "BM_A", noisy(10, 1000, 0.02, 1));
+  add_runs(cur, "BM_A", noisy(10, 1000, 0.02, 2));
+  auto r = run_gate(base, cur, GateConfig{});
+  ASSERT_TRUE(r.ok());
+  EXPECT_FALSE(r->environment.same_machine);
+  ASSERT_EQ(r->environment.differences.size(), 2u);
+  EXPECT_EQ(r->environment.differences[0], "host_name: host-a vs host-b");
+  GateConfig strict;
+  strict.environment = EnvironmentPolicy::kRefuse;
+  auto refused = run_gate(base, cur, strict);
+  ASSERT_FALSE(refused.ok());
+  EXPECT_EQ(refused.error().code(), ErrorCode::kFailedPrecondition);
+}
+
+TEST(GateTest, BudgetBreachNamesOperationQuantileLimitAndValue) {
+  auto base = file_named("b.json"), cur = file_named("c.json");
+  add_runs(cur, "embedding", {1000, 1000, 1000});
+  const double p95[] = {40e6, 56e6, 45e6};  // worst 56 ms > 50 ms * 1.10
+  for (int i = 0; i < 3; ++i) {
+    cur.rows[static_cast<std::size_t>(i)].counters["p95_ns"] = p95[i];
+    cur.rows[static_cast<std::size_t>(i)].counters["p99_ns"] = 70e6;
+  }
+  add_runs(base, "embedding", {1000, 1000, 1000});
+  GateConfig config;
+  config.budgets = {{"embedding", 0, 50e6, 80e6, 10}, {"sanitization", 0, 2e6, 0, 10}};
+  auto r = run_gate(base, cur, config);
+  ASSERT_TRUE(r.ok());
+  ASSERT_EQ(r->budgets.size(), 3u);
+  EXPECT_EQ(r->budgets[0].quantile, "p95");
+  EXPECT_TRUE(r->budgets[0].breached);
+  EXPECT_DOUBLE_EQ(r->budgets[0].measured_ns, 56e6);
+  EXPECT_FALSE(r->budgets[1].breached);   // p99 70 ms <= 88 ms
+  EXPECT_TRUE(r->budgets[2].breached);    // sanitization has no counters at all
+  EXPECT_TRUE(std::isnan(r->budgets[2].measured_ns));
+  EXPECT_FALSE(r->passed);
+  EXPECT_EQ(r->summary.budget_breaches, 2);
+}
+
+}  // namespace
+}  // namespace gauntlet::ci

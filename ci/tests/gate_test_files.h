@@ -1,0 +1,42 @@
+#pragma once
+// Builds Google Benchmark files in memory for gate tests.
+#include "gauntlet/ci/benchmark_file.h"
+#include "gauntlet/harness/stats/seeded_random.h"
+
+#include <string>
+#include <vector>
+
+namespace gauntlet::ci::testing {
+
+/// `n` repetitions around `centre` ns with uniform relative spread +-spread/2.
+inline std::vector<double> noisy(std::size_t n, double centre, double spread, std::uint64_t seed) {
+  stats::SeededRandom rng(seed);
+  std::vector<double> v;
+  for (std::size_t i = 0; i < n; ++i) v.push_back(centre * (1.0 + spread * (rng.uniform() - 0.5)));
+  return v;
+}
+
+inline void add_runs(BenchmarkFile& f, const std::string& name, const std::vector<double>& times) {
+  for (std::size_t i = 0; i < times.size(); ++i) {
+    BenchmarkRow r;
+    r.name = r.run_name = name;
+    r.repetitions = static_cast<std::int64_t>(times.size());
+    r.repetition_index = static_cast<std::int64_t>(i);
+    r.iterations = 1000;
+    r.real_time_ns = times[i];
+    r.cpu_time_ns = times[i];
+    f.rows.push_back(r);
+  }
+}
+
+inline BenchmarkFile file_named(const std::string& source, const std::string& host = "host-a") {
+  BenchmarkFile f;
+  f.source = source;
+  f.context.host_name = host;
+  f.context.num_cpus = 2;
+  f.context.mhz_per_cpu = 2400;
+  f.context.library_build_type = "release";
+  return f;
+}
+
+}  // namespace gauntlet::ci::testing
