@@ -1,0 +1,184 @@
+#include "html_sections.h"
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+
+#include "svg_charts.h"
+#include "text_escape.h"
+
+namespace gauntlet::reports::detail {
+namespace {
+
+std::string pill(bool ok, const std::string& ok_text, const std::string& bad_text) {
+  return std::string("<span class=\"pill ") + (ok ? "pass\">" : "fail\">") + html(ok ? ok_text : bad_text) + "</span>";
+}
+
+std::string command_line(const std::string& command) {
+  if (command.empty()) return {};
+  return "<div class=\"cmd\"><span>Re-run</span><code>" + html(command) + "</code></div>";
+}
+
+std::string journal_card(const ChaosJournal& j) {
+  LineChart base;
+  base.t_end = j.duration_s;
+  for (const JournalSample& s : j.samples) base.t.push_back(s.t_s);
+  for (const FaultPhase& p : j.phases) {
+    if (p.fault.empty()) continue;  // a phase without faults (warm-up, recovery) stays unshaded
+    base.shaded.push_back({p.start_s, p.end_s, "phase", p.name + (p.fault.empty() ? "" : ": " + p.fault)});
+  }
+  for (const BreakerBand& b : j.breaker_bands) {
+    base.strip.push_back({b.start_s, b.end_s, "br-" + b.state, (b.breaker.empty() ? "" : b.breaker + ": ") + b.state});
+  }
+  auto column = [&](double JournalSample::*field, double scale = 1) {
+    std::vector<double> v;
+    v.reserve(j.samples.size());
+    for (const JournalSample& s : j.samples) v.push_back(s.*field * scale);
+    return v;
+  };
+  LineChart throughput = base, errors = base, latency = base;
+  throughput.title = "Throughput";
+  throughput.unit = "req/s";
+  throughput.series = {{"req/s", "s1", column(&JournalSample::throughput_rps)}};
+  errors.title = "Error rate";
+  errors.unit = "%";
+  errors.series = {{"errors", "s4", column(&JournalSample::error_rate, 100)}};
+  latency.title = "Latency";
+  latency.unit = "ms";
+  latency.series = {{"p50", "s1", column(&JournalSample::p50_ms)},
+                    {"p95", "s2", column(&JournalSample::p95_ms)},
+                    {"p99", "s3", column(&JournalSample::p99_ms)}};
+
+  std::string out = "<article class=\"card\" id=\"chaos-" + html(j.scenario) + "\"><header><h3>" + html(j.scenario) +
+                    "</h3>" + pill(j.passed, "hypotheses held", "hypothesis broken") + "<span class=\"meta\">seed " +
+                    std::to_string(j.seed) + " · " + fixed(j.duration_s, 1) + " s</span></header>";
+  out += "<div class=\"charts\">" + line_chart(throughput) + line_chart(errors) + line_chart(latency) + "</div>";
+  out += "<div class=\"legend\"><span class=\"key phase\"></span>fault phase <span class=\"key br-closed\"></span>closed "
+         "<span class=\"key br-half_open\"></span>half-open <span class=\"key br-open\"></span>open</div>";
+  if (!j.phases.empty()) {
+    out += "<table class=\"grid-t\"><thead><tr><th>Phase</th><th>Fault</th><th>From</th><th>To</th></tr></thead><tbody>";
+    for (const FaultPhase& p : j.phases) {
+      out += "<tr><td>" + html(p.name) + "</td><td>" + html(p.fault) + "</td><td class=\"n\">" + fixed(p.start_s, 1) +
+             " s</td><td class=\"n\">" + fixed(p.end_s, 1) + " s</td></tr>";
+    }
+    out += "</tbody></table>";
+  }
+  out += "<table class=\"grid-t\"><thead><tr><th>Hypothesis</th><th>Verdict</th><th>Evidence</th></tr></thead><tbody>";
+  for (const Hypothesis& h : j.hypotheses) {
+    out += "<tr class=\"" + std::string(h.held ? "ok" : "bad") + "\"><td>" + html(h.name) + "</td><td>" +
+           pill(h.held, "held", "broken") + "</td><td>" + html(h.evidence) + "</td></tr>";
+  }
+  out += "</tbody></table>" + command_line(j.replay) + "</article>";
+  return out;
+}
+
+std::string verdict_class(const std::string& verdict) {
+  if (verdict == "regressed") return "bad";
+  if (verdict == "improved") return "good";
+  if (verdict == "inconclusive") return "warn";
+  return "same";
+}
+
+}  // namespace
+
+std::string chaos_section(const Report& report) {
+  if (report.journals.empty()) return {};
+  std::vector<const ChaosJournal*> order;
+  for (const ChaosJournal& j : report.journals) order.push_back(&j);
+  std::stable_sort(order.begin(), order.end(), [](auto* a, auto* b) { return !a->passed && b->passed; });
+  std::string out = "<section id=\"chaos\"><h2>Chaos scenarios</h2>";
+  for (const ChaosJournal* j : order) out += journal_card(*j);
+  return out + "</section>";
+}
+
+std::string benchmarks_section(const Report& report) {
+  if (report.gates.empty() && report.history.empty()) return {};
+  std::map<std::string, const HistorySeries*> trends;
+  for (const HistorySeries& h : report.history) trends[h.benchmark] = &h;
+  std::string out = "<section id=\"benchmarks\"><h2>Benchmarks</h2>";
+  for (const GateResult& g : report.gates) {
+    double scale = 0.05;
+    for (const BenchmarkComparison& c : g.comparisons) {
+      scale = std::max({scale, std::fabs(c.ci_low), std::fabs(c.ci_high), std::fabs(c.change)});
+    }
+    std::vector<const BenchmarkComparison*> rows;
+    for (const BenchmarkComparison& c : g.comparisons) rows.push_back(&c);
+    auto rank = [](const std::string& v) { return v == "regressed" ? 0 : v == "inconclusive" ? 1 : v == "improved" ? 2 : 3; };
+    std::stable_sort(rows.begin(), rows.end(), [&](auto* a, auto* b) { return rank(a->verdict) < rank(b->verdict); });
+    out += "<div class=\"card\"><header><h3>Comparison with baseline</h3>" + pill(g.passed, "gate passed", "gate failed") +
+           "<span class=\"meta\">bars: 95% confidence interval of the change, ±" + fixed(scale * 100, 0) +
+           "% full scale</span></header>";
+    out += "<table class=\"grid-t bench\"><thead><tr><th>Benchmark</th><th class=\"n\">Baseline</th><th class=\"n\">Current</th>"
+           "<th class=\"n\">Change</th><th>Confidence interval</th><th>Verdict</th><th>Trend</th></tr></thead><tbody>";
+    for (const BenchmarkComparison* c : rows) {
+      std::string cls = verdict_class(c->verdict);
+      auto trend = trends.find(c->name);
+      out += "<tr class=\"" + cls + "\"><td class=\"name\">" + html(c->name) + "</td><td class=\"n\">" +
+             fixed(c->baseline, 1) + " " + html(c->unit) + "</td><td class=\"n\">" + fixed(c->current, 1) + " " +
+             html(c->unit) + "</td><td class=\"n\">" + (c->change > 0 ? "+" : "") + fixed(c->change * 100, 1) +
+             "%</td><td>" + interval_bar(c->change, c->ci_low, c->ci_high, scale, "ci-" + cls) +
+             "</td><td><span class=\"v " + cls + "\">" + html(c->verdict) + "</span></td><td>" +
+             (trend == trends.end() ? "" : sparkline(trend->second->values, trend->second->change_points)) + "</td></tr>";
+    }
+    out += "</tbody></table>" + command_line(g.replay) + "</div>";
+    if (!g.budgets.empty()) {
+      out += "<div class=\"card\"><header><h3>Budgets</h3></header><table class=\"grid-t\"><thead><tr><th>Benchmark</th>"
+             "<th>Metric</th><th class=\"n\">Actual</th><th class=\"n\">Budget</th><th>Verdict</th></tr></thead><tbody>";
+      for (const BudgetCheck& b : g.budgets) {
+        out += "<tr class=\"" + std::string(b.passed ? "ok" : "bad") + "\"><td class=\"name\">" + html(b.name) +
+               "</td><td>" + html(b.metric) + "</td><td class=\"n\">" + fixed(b.actual, 3) + " " + html(b.unit) +
+               "</td><td class=\"n\">" + fixed(b.limit, 3) + " " + html(b.unit) + "</td><td>" +
+               pill(b.passed, "within", "over") + "</td></tr>";
+      }
+      out += "</tbody></table></div>";
+    }
+  }
+  if (report.gates.empty()) {
+    out += "<div class=\"card\"><header><h3>Trends</h3></header><table class=\"grid-t\"><tbody>";
+    for (const HistorySeries& h : report.history) {
+      out += "<tr><td class=\"name\">" + html(h.benchmark) + "</td><td>" + sparkline(h.values, h.change_points) + "</td></tr>";
+    }
+    out += "</tbody></table></div>";
+  }
+  return out + "</section>";
+}
+
+std::string properties_section(const Report& report) {
+  if (report.properties.empty()) return {};
+  // Group by suite and instantiation, failing groups first.
+  std::map<std::pair<std::string, std::string>, std::vector<const PropertyOutcome*>> groups;
+  for (const PropertyResults& p : report.properties) {
+    for (const PropertyOutcome& o : p.results) groups[{o.suite, o.instantiation}].push_back(&o);
+  }
+  std::vector<std::pair<bool, std::string>> cards;
+  for (const auto& [key, outcomes] : groups) {
+    bool ok = std::none_of(outcomes.begin(), outcomes.end(), [](auto* o) { return is_failure(*o); });
+    int cases = 0;
+    for (auto* o : outcomes) cases += o->cases;
+    std::string card = "<article class=\"card\"><header><h3>" + html(key.first) + " <span class=\"inst\">" +
+                       html(key.second) + "</span></h3>" + pill(ok, "all held", "counterexample found") +
+                       "<span class=\"meta\">" + std::to_string(outcomes.size()) + " properties · " +
+                       std::to_string(cases) + " cases</span></header><table class=\"grid-t\"><thead><tr><th>Property</th>"
+                       "<th>Severity</th><th>Outcome</th><th class=\"n\">Cases</th></tr></thead><tbody>";
+    for (const PropertyOutcome* o : outcomes) {
+      bool bad = is_failure(*o);
+      card += "<tr class=\"" + std::string(bad ? "bad" : "ok") + "\"><td>" + html(o->property) + "</td><td>" +
+              html(o->severity) + "</td><td><span class=\"v " + (bad ? "bad" : o->outcome == "passed" ? "good" : "warn") +
+              "\">" + html(o->outcome) + "</span></td><td class=\"n\">" + std::to_string(o->cases) + "</td></tr>";
+      if (bad || !o->counterexample.empty()) {
+        std::string example;
+        for (const auto& [type, value] : o->counterexample) example += type + ": " + value + "\n";
+        card += "<tr class=\"detail\"><td colspan=\"4\">" + (o->message.empty() ? "" : "<p>" + html(o->message) + "</p>") +
+                (example.empty() ? "" : "<pre class=\"log\">" + html(example) + "</pre>") + command_line(o->rerun) +
+                "</td></tr>";
+      }
+    }
+    cards.emplace_back(ok, card + "</tbody></table></article>");
+  }
+  std::stable_sort(cards.begin(), cards.end(), [](const auto& a, const auto& b) { return !a.first && b.first; });
+  std::string out = "<section id=\"properties\"><h2>Properties</h2>";
+  for (const auto& c : cards) out += c.second;
+  return out + "</section>";
+}
+
+}  // namespace gauntlet::reports::detail

@@ -1,0 +1,158 @@
+// Markdown for CI summaries ($GITHUB_STEP_SUMMARY): the verdict and counts
+// first, then what failed. Sections are added while they fit in the byte budget.
+#include <string>
+#include <vector>
+
+#include "gauntlet/reports/writers.h"
+#include "text_escape.h"
+
+namespace gauntlet::reports {
+namespace {
+
+using detail::fixed;
+using detail::markdown_code_block;
+using detail::markdown_inline;
+
+class BoundedText {
+ public:
+  BoundedText(std::size_t max_bytes, std::string note) : max_(max_bytes), note_(std::move(note)) {}
+
+  /// Appends `piece` if it fits with room for the truncation note; returns false once full.
+  bool add(const std::string& piece) {
+    if (full_) return false;
+    if (out_.size() + piece.size() + note_.size() > max_) {
+      full_ = true;
+      return false;
+    }
+    out_ += piece;
+    return true;
+  }
+  bool full() const { return full_; }
+  std::string finish() && {
+    if (full_) out_ += note_;
+    return std::move(out_);
+  }
+
+ private:
+  std::size_t max_;
+  std::string note_;
+  std::string out_;
+  bool full_ = false;
+};
+
+std::string verdict_line(const Report& report, const ReportSummary& s) {
+  return std::string("## ") + (s.passed ? "✅ " : "❌ ") + markdown_inline(report.title) + ": " +
+         (s.passed ? "passed" : "failed") + "\n\n";
+}
+
+std::string counts_table(const Report& report, const ReportSummary& s) {
+  std::string t = "| area | total | failed | notes |\n|---|---:|---:|---|\n";
+  t += "| tests | " + std::to_string(s.tests.total) + " | " + std::to_string(s.tests.failed) + " | " +
+       std::to_string(s.tests.passed) + " passed, " + std::to_string(s.tests.skipped) + " skipped, " +
+       fixed(report.tests.duration_s, 2) + " s |\n";
+  if (s.properties > 0) {
+    t += "| properties | " + std::to_string(s.properties) + " | " + std::to_string(s.properties_failed) + " | |\n";
+  }
+  if (s.journals > 0) {
+    t += "| chaos scenarios | " + std::to_string(s.journals) + " | " + std::to_string(s.journals_failed) + " | |\n";
+  }
+  if (s.benchmarks > 0) {
+    t += "| benchmarks | " + std::to_string(s.benchmarks) + " | " + std::to_string(s.benchmarks_regressed) +
+         " | regressed |\n";
+  }
+  if (s.budgets > 0) {
+    t += "| budgets | " + std::to_string(s.budgets) + " | " + std::to_string(s.budgets_failed) + " | |\n";
+  }
+  return t + "\n";
+}
+
+std::string details(const std::string& summary, const std::string& body) {
+  return "<details><summary>" + summary + "</summary>\n\n" + body + "\n</details>\n\n";
+}
+
+}  // namespace
+
+std::string write_markdown(const Report& report, const MarkdownOptions& options) {
+  const ReportSummary s = summarize(report);
+  std::string note = "\n> ✂️ Summary truncated to stay under " + std::to_string(options.max_bytes / 1024) + " KiB";
+  note += options.html_name.empty() ? ".\n" : "; the full report is `" + options.html_name + "`.\n";
+  BoundedText md(options.max_bytes, note);
+  md.add(verdict_line(report, s));
+  md.add(counts_table(report, s));
+  for (const auto& [key, value] : report.environment) {
+    md.add("**" + markdown_inline(key) + "**: " + markdown_inline(value) + "  \n");
+  }
+  if (!report.environment.empty()) md.add("\n");
+
+  if (s.tests.failed > 0) {
+    md.add("### Failed tests (" + std::to_string(s.tests.failed) + ")\n\n");
+    std::size_t listed = 0;
+    for (std::size_t i : failures_first_order(report.tests)) {
+      const TestCase& t = report.tests.cases[i];
+      if (t.status != TestStatus::kFailed) break;
+      // Inside raw HTML GitHub does not process Markdown escapes: HTML-escape only.
+      std::string title = "<code>" + detail::html(t.suite + "." + t.name) + "</code>";
+      std::string piece;
+      if (listed++ < options.max_failures) {
+        std::string text;
+        for (const std::string& f : t.failures) text += f + "\n";
+        piece = details(title, markdown_code_block(detail::cap_text(text, 4096)));
+      } else {
+        piece = "- <code>" + markdown_inline(t.suite + "." + t.name) + "</code>\n";
+      }
+      if (!md.add(piece)) break;
+    }
+    md.add("\n");
+  }
+  for (const PropertyResults& p : report.properties) {
+    for (const PropertyOutcome& o : p.results) {
+      if (!is_failure(o)) continue;
+      std::string body = markdown_inline(o.message) + "\n\n";
+      std::string example;
+      for (const auto& [type, value] : o.counterexample) example += type + ": " + value + "\n";
+      if (!example.empty()) body += markdown_code_block(example);
+      if (!o.rerun.empty()) body += "\nRe-run:\n\n" + markdown_code_block(o.rerun);
+      md.add(details("Property <code>" + detail::html(o.suite + "/" + o.instantiation + "." + o.property) +
+                         "</code> " + detail::html(o.outcome),
+                     body));
+    }
+  }
+  for (const ChaosJournal& j : report.journals) {
+    if (j.passed) continue;
+    std::string body;
+    for (const Hypothesis& h : j.hypotheses) {
+      body += std::string("- ") + (h.held ? "✅ " : "❌ ") + markdown_inline(h.name) + ": " +
+              markdown_inline(h.evidence) + "\n";
+    }
+    if (!j.replay.empty()) body += "\nRe-run:\n\n" + markdown_code_block(j.replay);
+    md.add(details("Chaos scenario <code>" + detail::html(j.scenario) + "</code> failed (seed " +
+                       std::to_string(j.seed) + ")",
+                   body));
+  }
+  std::string regressions, budgets;
+  for (const GateResult& g : report.gates) {
+    for (const BenchmarkComparison& c : g.comparisons) {
+      if (c.verdict != "regressed") continue;
+      regressions += "| " + markdown_inline(c.name) + " | " + fixed(c.baseline, 1) + " " + markdown_inline(c.unit) +
+                     " | " + fixed(c.current, 1) + " " + markdown_inline(c.unit) + " | " +
+                     fixed(c.change * 100, 1) + "% | " + fixed(c.ci_low * 100, 1) + "% .. " +
+                     fixed(c.ci_high * 100, 1) + "% |\n";
+    }
+    for (const BudgetCheck& b : g.budgets) {
+      if (b.passed) continue;
+      budgets += "| " + markdown_inline(b.name) + " | " + markdown_inline(b.metric) + " | " + fixed(b.actual, 3) +
+                 " " + markdown_inline(b.unit) + " | " + fixed(b.limit, 3) + " " + markdown_inline(b.unit) + " |\n";
+    }
+  }
+  if (!regressions.empty()) {
+    md.add("\n### Benchmark regressions\n\n| benchmark | baseline | current | change | 95% CI |\n|---|---:|---:|---:|---|\n" +
+           regressions + "\n");
+  }
+  if (!budgets.empty()) {
+    md.add("\n### Budgets exceeded\n\n| benchmark | metric | actual | budget |\n|---|---|---:|---:|\n" + budgets + "\n");
+  }
+  if (!options.html_name.empty()) md.add("\nFull report: `" + options.html_name + "`\n");
+  return std::move(md).finish();
+}
+
+}  // namespace gauntlet::reports

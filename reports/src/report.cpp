@@ -1,0 +1,106 @@
+#include "gauntlet/reports/report.h"
+
+#include <nlohmann/json.hpp>
+
+#include "gauntlet/reports/gtest_reader.h"
+#include "gauntlet/reports/output_file.h"
+#include "json_fields.h"
+
+namespace gauntlet::reports {
+
+ReportSummary summarize(const Report& report) {
+  ReportSummary s;
+  s.tests = count_tests(report.tests);
+  for (const ChaosJournal& j : report.journals) {
+    ++s.journals;
+    s.journals_failed += j.passed ? 0 : 1;
+  }
+  bool gates_ok = true;
+  for (const GateResult& g : report.gates) {
+    gates_ok = gates_ok && g.passed;
+    for (const BenchmarkComparison& c : g.comparisons) {
+      ++s.benchmarks;
+      s.benchmarks_regressed += c.verdict == "regressed" ? 1 : 0;
+    }
+    for (const BudgetCheck& b : g.budgets) {
+      ++s.budgets;
+      s.budgets_failed += b.passed ? 0 : 1;
+    }
+  }
+  for (const PropertyResults& p : report.properties) {
+    for (const PropertyOutcome& o : p.results) {
+      ++s.properties;
+      s.properties_failed += is_failure(o) ? 1 : 0;
+    }
+  }
+  s.passed = gates_ok && s.tests.failed == 0 && s.journals_failed == 0 && s.benchmarks_regressed == 0 &&
+             s.budgets_failed == 0 && s.properties_failed == 0;
+  return s;
+}
+
+namespace {
+
+constexpr std::string_view kSqliteMagic{"SQLite format 3\0", 16};
+
+Status add_json(Report& report, const std::string& text, const std::string& source) {
+  Result<nlohmann::json> doc = detail::parse_json(text, source);
+  if (!doc) return doc.error();
+  if (doc->is_object() && doc->contains("schema") && (*doc)["schema"].is_string()) {
+    const std::string schema = (*doc)["schema"].get<std::string>();
+    if (schema.rfind("gauntlet.journal/", 0) == 0) {
+      Result<ChaosJournal> j = parse_chaos_journal(*doc, source);
+      if (!j) return j.error();
+      report.journals.push_back(std::move(*j));
+      return Status::Ok();
+    }
+    if (schema.rfind("gauntlet.gate/", 0) == 0) {
+      Result<GateResult> g = parse_gate_result(*doc, source);
+      if (!g) return g.error();
+      report.gates.push_back(std::move(*g));
+      return Status::Ok();
+    }
+    if (schema.rfind("gauntlet.properties/", 0) == 0) {
+      Result<PropertyResults> p = parse_property_results(*doc, source);
+      if (!p) return p.error();
+      report.properties.push_back(std::move(*p));
+      return Status::Ok();
+    }
+    return Error(ErrorCode::kSchemaError, source + ": /schema: \"" + schema +
+                                              "\" is not an input reports read (gauntlet.journal/1, "
+                                              "gauntlet.gate/1, gauntlet.properties/1)");
+  }
+  if (doc->is_object() && doc->contains("testsuites")) {
+    Result<TestRun> run = parse_gtest_json(text, source);
+    if (!run) return run.error();
+    merge_into(report.tests, std::move(*run));
+    return Status::Ok();
+  }
+  return Error(ErrorCode::kSchemaError,
+               source + ": not a recognised input (GoogleTest XML/JSON, a document with a Gauntlet \"schema\", "
+                        "or a history database)");
+}
+
+}  // namespace
+
+Status add_input(Report& report, const std::filesystem::path& path) {
+  Result<std::string> text = read_whole_file(path);
+  if (!text) return text.error();
+  const std::string source = path.string();
+  if (text->compare(0, kSqliteMagic.size(), kSqliteMagic) == 0) {
+    Result<std::vector<HistorySeries>> history = read_history(path);
+    if (!history) return history.error();
+    for (HistorySeries& s : *history) report.history.push_back(std::move(s));
+    return Status::Ok();
+  }
+  std::size_t first = text->find_first_not_of(" \t\r\n\xEF\xBB\xBF");
+  if (first == std::string::npos) return Error(ErrorCode::kSchemaError, source + ": empty file");
+  if ((*text)[first] == '<') {
+    Result<TestRun> run = parse_gtest_xml(*text, source);
+    if (!run) return run.error();
+    merge_into(report.tests, std::move(*run));
+    return Status::Ok();
+  }
+  return add_json(report, *text, source);
+}
+
+}  // namespace gauntlet::reports

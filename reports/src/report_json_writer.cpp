@@ -1,0 +1,105 @@
+// The versioned JSON form of a report ("gauntlet.report/1"): every input
+// record as read, plus the summary. Field names follow docs/reports.md.
+#include <nlohmann/json.hpp>
+
+#include "gauntlet/reports/writers.h"
+
+namespace gauntlet::reports {
+namespace {
+
+using nlohmann::json;
+using ordered = nlohmann::ordered_json;
+
+ordered summary_json(const ReportSummary& s) {
+  return {{"passed", s.passed},
+          {"tests", {{"total", s.tests.total}, {"passed", s.tests.passed}, {"failed", s.tests.failed},
+                     {"skipped", s.tests.skipped}}},
+          {"properties", {{"total", s.properties}, {"failed", s.properties_failed}}},
+          {"journals", {{"total", s.journals}, {"failed", s.journals_failed}}},
+          {"benchmarks", {{"total", s.benchmarks}, {"regressed", s.benchmarks_regressed}}},
+          {"budgets", {{"total", s.budgets}, {"failed", s.budgets_failed}}}};
+}
+
+ordered tests_json(const TestRun& run) {
+  ordered cases = ordered::array();
+  for (const TestCase& t : run.cases) {
+    cases.push_back({{"suite", t.suite}, {"name", t.name}, {"status", to_string(t.status)}, {"time_s", t.time_s},
+                     {"file", t.file}, {"line", t.line}, {"failures", t.failures}, {"skip_message", t.skip_message},
+                     {"source", t.source}});
+  }
+  return {{"duration_s", run.duration_s}, {"timestamp", run.timestamp}, {"sources", run.sources}, {"cases", cases}};
+}
+
+ordered journal_json(const ChaosJournal& j) {
+  ordered samples = ordered::array(), bands = ordered::array(), phases = ordered::array(), hyps = ordered::array();
+  for (const JournalSample& s : j.samples) {
+    samples.push_back({{"t_s", s.t_s}, {"throughput_rps", s.throughput_rps}, {"error_rate", s.error_rate},
+                       {"p50_ms", s.p50_ms}, {"p95_ms", s.p95_ms}, {"p99_ms", s.p99_ms}});
+  }
+  for (const BreakerBand& b : j.breaker_bands) {
+    bands.push_back({{"breaker", b.breaker}, {"state", b.state}, {"start_s", b.start_s}, {"end_s", b.end_s}});
+  }
+  for (const FaultPhase& p : j.phases) {
+    phases.push_back({{"name", p.name}, {"fault", p.fault}, {"start_s", p.start_s}, {"end_s", p.end_s}});
+  }
+  for (const Hypothesis& h : j.hypotheses) {
+    hyps.push_back({{"name", h.name}, {"held", h.held}, {"evidence", h.evidence}});
+  }
+  return {{"scenario", j.scenario}, {"seed", j.seed},     {"replay", j.replay},  {"passed", j.passed},
+          {"duration_s", j.duration_s}, {"samples", samples}, {"breaker", bands}, {"phases", phases},
+          {"hypotheses", hyps},     {"source", j.source}};
+}
+
+ordered gate_json(const GateResult& g) {
+  ordered comparisons = ordered::array(), budgets = ordered::array();
+  for (const BenchmarkComparison& c : g.comparisons) {
+    comparisons.push_back({{"name", c.name}, {"unit", c.unit}, {"baseline", c.baseline}, {"current", c.current},
+                           {"change", c.change}, {"ci_low", c.ci_low}, {"ci_high", c.ci_high},
+                           {"verdict", c.verdict}});
+  }
+  for (const BudgetCheck& b : g.budgets) {
+    budgets.push_back({{"name", b.name}, {"metric", b.metric}, {"unit", b.unit}, {"limit", b.limit},
+                       {"actual", b.actual}, {"passed", b.passed}});
+  }
+  return {{"passed", g.passed}, {"replay", g.replay}, {"comparisons", comparisons}, {"budgets", budgets},
+          {"source", g.source}};
+}
+
+ordered properties_json(const PropertyResults& p) {
+  ordered results = ordered::array();
+  for (const PropertyOutcome& o : p.results) {
+    ordered example = ordered::array();
+    for (const auto& [type, value] : o.counterexample) example.push_back({{"type", type}, {"value", value}});
+    results.push_back({{"test", o.test}, {"instantiation", o.instantiation}, {"suite", o.suite},
+                       {"property", o.property}, {"severity", o.severity}, {"outcome", o.outcome},
+                       {"fails_test", o.fails_test}, {"cases", o.cases}, {"seed", o.seed},
+                       {"counterexample", example}, {"message", o.message}, {"rerun", o.rerun}});
+  }
+  return {{"results", results}, {"source", p.source}};
+}
+
+}  // namespace
+
+std::string write_report_json(const Report& report, int indent) {
+  ordered env = ordered::object();
+  for (const auto& [k, v] : report.environment) env[k] = v;
+  ordered journals = ordered::array(), gates = ordered::array(), props = ordered::array(), history = ordered::array();
+  for (const ChaosJournal& j : report.journals) journals.push_back(journal_json(j));
+  for (const GateResult& g : report.gates) gates.push_back(gate_json(g));
+  for (const PropertyResults& p : report.properties) props.push_back(properties_json(p));
+  for (const HistorySeries& h : report.history) {
+    history.push_back({{"benchmark", h.benchmark}, {"values", h.values}, {"change_points", h.change_points}});
+  }
+  ordered doc{{"schema", "gauntlet.report/1"},
+              {"title", report.title},
+              {"environment", env},
+              {"summary", summary_json(summarize(report))},
+              {"tests", tests_json(report.tests)},
+              {"properties", props},
+              {"journals", journals},
+              {"gates", gates},
+              {"history", history}};
+  return doc.dump(indent, ' ', false, json::error_handler_t::replace) + "\n";
+}
+
+}  // namespace gauntlet::reports

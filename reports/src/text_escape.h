@@ -1,0 +1,36 @@
+#pragma once
+// Escaping for every output format; writers pass all outside text through these.
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+namespace gauntlet::reports::detail {
+
+/// HTML text and attribute values: & < > " ' become entities.
+void append_html(std::string& out, std::string_view text);
+std::string html(std::string_view text);
+
+/// XML 1.0 text or attribute: entities for & < > " ', tab/newline/CR as character
+/// references in attributes, other control characters (not allowed in XML 1.0)
+/// and invalid UTF-8 replaced by U+FFFD.
+std::string xml_attr(std::string_view text);
+std::string xml_text(std::string_view text);
+
+/// Inline Markdown (GitHub flavour): HTML specials as entities, Markdown
+/// punctuation backslash-escaped, newlines as spaces; safe in table cells.
+std::string markdown_inline(std::string_view text);
+
+/// A fenced code block whose fence is longer than any backtick run inside.
+std::string markdown_code_block(std::string_view text);
+
+/// Keeps at most `max_bytes` of `text` (cut on a UTF-8 boundary) and says how
+/// much was dropped.
+std::string cap_text(std::string_view text, std::size_t max_bytes);
+
+/// Valid UTF-8 with invalid sequences replaced by U+FFFD.
+std::string valid_utf8(std::string_view text);
+
+/// Numbers for people: "0.012 s", "1.5 ms"; fixed decimals, no exponent.
+std::string fixed(double value, int decimals);
+
+}  // namespace gauntlet::reports::detail

@@ -1,0 +1,81 @@
+// Loads the HTML report in headless Chromium from file:// and checks the live
+// DOM: rendered, no script errors, hostile text shown as text and never run.
+// Writes a screenshot to <build>/reports-artifacts/report.png.
+#include <gtest/gtest.h>
+
+#include "external_tools.h"
+#include "gauntlet/reports/writers.h"
+#include "sample_report.h"
+
+namespace gauntlet::reports {
+namespace {
+
+using testing::run_shell;
+
+std::string chromium_command(const std::string& chromium, const std::filesystem::path& profile) {
+  return "timeout 120 '" + chromium +
+         "' --headless --no-sandbox --disable-gpu --no-first-run --disable-background-networking "
+         "--disable-component-update --disable-sync --disable-quic --disable-dev-shm-usage "
+         "--enable-logging=stderr --v=0 --user-data-dir='" + profile.string() + "'";
+}
+
+class BrowserTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = testing::scratch_dir();
+    page_ = dir_ / "report.html";
+    ASSERT_TRUE(write_file_atomically(page_, write_html(testing::sample_report(dir_))).ok());
+  }
+  std::filesystem::path dir_, page_;
+};
+
+TEST_F(BrowserTest, RendersWithoutErrorsAndNothingHostileRuns) {
+  GAUNTLET_REQUIRE_PROGRAM(chromium, "chromium");
+  auto [code, out] = run_shell(chromium_command(chromium, dir_ / "profile") + " --dump-dom 'file://" +
+                               page_.string() + "' 2>'" + (dir_ / "stderr.txt").string() + "'");
+  ASSERT_EQ(code, 0) << out;
+  Result<std::string> log = read_whole_file(dir_ / "stderr.txt");
+  ASSERT_TRUE(log.ok());
+  const std::string& dom = out;
+
+  // The script ran to the end and reported no errors.
+  EXPECT_NE(dom.find("data-rendered=\"true\""), std::string::npos) << dom.substr(0, 2000);
+  EXPECT_EQ(dom.find("data-errors="), std::string::npos) << dom;
+  EXPECT_EQ(log->find("Uncaught"), std::string::npos) << *log;
+  EXPECT_EQ(log->find("Refused to"), std::string::npos) << *log;  // a CSP violation
+  EXPECT_EQ(log->find(":CONSOLE"), std::string::npos) << *log;
+
+  // Key elements are present; failures are listed, the first ones open.
+  EXPECT_NE(dom.find("id=\"verdict\">FAILED<"), std::string::npos);
+  EXPECT_NE(dom.find("Showing 4 of 4 matching tests"), std::string::npos);
+  EXPECT_NE(dom.find("class=\"t failed\" open=\"\""), std::string::npos);
+  EXPECT_NE(dom.find("id=\"chaos-checkout-latency\""), std::string::npos);
+
+  // Nothing hostile executed ...
+  EXPECT_EQ(dom.find("data-pwned=\"1\""), std::string::npos);
+  EXPECT_EQ(dom.find("<img"), std::string::npos);
+  // ... and the text shows as written (serialised DOM text: only < > & are escaped).
+  EXPECT_NE(dom.find("Escaping&lt;/script&gt;.&lt;/script&gt;&lt;script&gt;document.body.setAttribute('data-pwned','1')&lt;/script&gt;"),
+            std::string::npos);
+  EXPECT_NE(dom.find("Failure: &lt;img src=x onerror=\"document.body.setAttribute('data-pwned','1')\"&gt; &amp; \"quoted\" &amp; "
+                     "'single' &lt;/script&gt; Grüße ✓ 日本語"),
+            std::string::npos);
+  EXPECT_NE(dom.find("Ampersand &amp; \"quotes\" &amp;amp; Ünïcödé ✓"), std::string::npos);
+  EXPECT_NE(dom.find("Sample &lt;run&gt; &amp; \"checks\""), std::string::npos);
+}
+
+TEST_F(BrowserTest, WritesAScreenshotArtifact) {
+  GAUNTLET_REQUIRE_PROGRAM(chromium, "chromium");
+  auto artifacts = std::filesystem::path(GAUNTLET_BINARY_DIR) / "reports-artifacts";
+  std::filesystem::create_directories(artifacts);
+  auto png = artifacts / "report.png";
+  std::filesystem::remove(png);
+  auto [code, out] = run_shell(chromium_command(chromium, dir_ / "profile") + " --hide-scrollbars --screenshot='" +
+                               png.string() + "' --window-size=1280,1600 'file://" + page_.string() + "'");
+  ASSERT_EQ(code, 0) << out;
+  ASSERT_TRUE(std::filesystem::exists(png)) << out;
+  EXPECT_GT(std::filesystem::file_size(png), 20'000u);  // a blank page compresses to a few KB
+}
+
+}  // namespace
+}  // namespace gauntlet::reports

@@ -1,0 +1,96 @@
+// Static checks of the page; tests/browser_test.cpp loads it in a real browser.
+#include <gtest/gtest.h>
+
+#include <regex>
+
+#include "gauntlet/reports/writers.h"
+#include "sample_report.h"
+
+namespace gauntlet::reports {
+namespace {
+
+std::size_t count(const std::string& text, const std::string& what) {
+  std::size_t n = 0;
+  for (std::size_t at = text.find(what); at != std::string::npos; at = text.find(what, at + 1)) ++n;
+  return n;
+}
+
+TEST(HtmlWriterTest, HostileTextNeverBecomesMarkup) {
+  std::string page = write_html(testing::sample_report(testing::scratch_dir()));
+  // Exactly our two script elements: the JSON data and the script.
+  EXPECT_EQ(count(page, "<script"), 2u);
+  EXPECT_EQ(count(page, "</script>"), 2u);
+  EXPECT_EQ(count(page, "<img"), 0u);
+  // The hostile suite name appears escaped in the data.
+  EXPECT_NE(page.find("Escaping\\u003c/script\\u003e"), std::string::npos);
+  EXPECT_NE(page.find("Sample &lt;run&gt; &amp; &quot;checks&quot;"), std::string::npos);
+}
+
+TEST(HtmlWriterTest, NoNetworkReferences) {
+  std::string page = write_html(testing::sample_report(testing::scratch_dir()));
+  // The only URL is the SVG namespace, which is a name, not a fetch.
+  std::string without_ns = std::regex_replace(page, std::regex("xmlns=\"http://www.w3.org/2000/svg\""), "");
+  EXPECT_EQ(without_ns.find("http:"), std::string::npos);
+  EXPECT_EQ(without_ns.find("https:"), std::string::npos);
+  EXPECT_FALSE(std::regex_search(page, std::regex("<[^>]*\\ssrc=")));
+  EXPECT_EQ(page.find("<link"), std::string::npos);
+  EXPECT_NE(page.find("default-src 'none'"), std::string::npos);
+}
+
+TEST(HtmlWriterTest, SummaryComesFirstAndEverySectionIsThere) {
+  std::string page = write_html(testing::sample_report(testing::scratch_dir()));
+  std::size_t summary = page.find("id=\"summary\"");
+  std::size_t tests = page.find("id=\"tests\"");
+  std::size_t chaos = page.find("id=\"chaos\"");
+  std::size_t bench = page.find("id=\"benchmarks\"");
+  std::size_t props = page.find("id=\"properties\"");
+  ASSERT_NE(summary, std::string::npos);
+  EXPECT_LT(summary, tests);
+  EXPECT_LT(tests, chaos);
+  EXPECT_LT(chaos, bench);
+  EXPECT_LT(bench, props);
+  EXPECT_NE(page.find(">FAILED<"), std::string::npos);
+  // Failed scenario first; its replay line and breaker bands are drawn.
+  EXPECT_LT(page.find("chaos-checkout-latency"), page.find("chaos-cache-flap"));
+  EXPECT_NE(page.find("gauntlet chaos run scenarios/checkout-latency.yaml --seed 42"), std::string::npos);
+  EXPECT_NE(page.find("class=\"br-open\""), std::string::npos);
+  EXPECT_NE(page.find("class=\"phase\""), std::string::npos);
+  // A CI bar per benchmark and a sparkline with a change point from history.
+  EXPECT_EQ(count(page, "<svg class=\"ci\""), 4u);
+  EXPECT_EQ(count(page, "<svg class=\"spark\""), 4u);
+  EXPECT_EQ(count(page, "class=\"cp\""), 2u);
+  EXPECT_NE(page.find("seed=1234 reproduce=BAQ"), std::string::npos);
+}
+
+TEST(HtmlWriterTest, LogsAreCapped) {
+  Report report;
+  TestCase t;
+  t.suite = "S";
+  t.name = "huge";
+  t.status = TestStatus::kFailed;
+  t.failures = {std::string(100000, 'z')};
+  report.tests.cases.push_back(t);
+  HtmlOptions options;
+  options.max_log_bytes = 1000;
+  std::string page = write_html(report, options);
+  EXPECT_EQ(page.find(std::string(1001, 'z')), std::string::npos);
+  EXPECT_NE(page.find("99000 more bytes cut"), std::string::npos);
+}
+
+TEST(HtmlWriterTest, FailuresComeBeforePasses) {
+  Report report;
+  for (auto [name, status] : {std::pair{"a_pass", TestStatus::kPassed}, {"b_skip", TestStatus::kSkipped},
+                              {"c_fail", TestStatus::kFailed}}) {
+    TestCase t;
+    t.suite = "S";
+    t.name = name;
+    t.status = status;
+    report.tests.cases.push_back(t);
+  }
+  std::string page = write_html(report);
+  EXPECT_LT(page.find("\"c_fail\""), page.find("\"b_skip\""));
+  EXPECT_LT(page.find("\"b_skip\""), page.find("\"a_pass\""));
+}
+
+}  // namespace
+}  // namespace gauntlet::reports

@@ -1,0 +1,118 @@
+// Readers of the producers' records and input recognition.
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+
+#include "gauntlet/reports/output_file.h"
+#include "gauntlet/reports/report.h"
+#include "sample_report.h"
+
+namespace gauntlet::reports {
+namespace {
+
+using testing::data_dir;
+using testing::scratch_dir;
+
+Status add_text(Report& report, const std::string& name, const std::string& text) {
+  auto path = scratch_dir() / name;
+  EXPECT_TRUE(write_file_atomically(path, text).ok());
+  return add_input(report, path);
+}
+
+TEST(InputsTest, RecognisesEveryKindByContent) {
+  Report r = testing::sample_report(scratch_dir());
+  EXPECT_EQ(r.tests.cases.size(), 4u);
+  ASSERT_EQ(r.journals.size(), 2u);
+  ASSERT_EQ(r.gates.size(), 1u);
+  ASSERT_EQ(r.properties.size(), 1u);
+  ASSERT_EQ(r.history.size(), 4u);
+
+  const ChaosJournal& j = r.journals[0];
+  EXPECT_EQ(j.scenario, "checkout-latency");
+  EXPECT_EQ(j.seed, 42u);
+  EXPECT_FALSE(j.passed);
+  EXPECT_EQ(j.samples.size(), 61u);
+  ASSERT_EQ(j.breaker_bands.size(), 4u);
+  EXPECT_EQ(j.breaker_bands[1].state, "open");
+  ASSERT_EQ(j.hypotheses.size(), 2u);
+  EXPECT_FALSE(j.hypotheses[0].held);
+
+  EXPECT_EQ(r.gates[0].comparisons[1].verdict, "regressed");
+  EXPECT_FALSE(r.gates[0].budgets[1].passed);
+  EXPECT_EQ(r.properties[0].results[0].counterexample.size(), 1u);
+
+  const HistorySeries* h = nullptr;
+  for (const HistorySeries& s : r.history) h = s.benchmark == "BM_HistogramObserve" ? &s : h;
+  ASSERT_NE(h, nullptr);
+  EXPECT_EQ(h->values.size(), 20u);
+  EXPECT_EQ(h->change_points, std::vector<std::size_t>{15});
+
+  ReportSummary s = summarize(r);
+  EXPECT_FALSE(s.passed);
+  EXPECT_EQ(s.tests.failed, 2);
+  EXPECT_EQ(s.journals_failed, 1);
+  EXPECT_EQ(s.benchmarks_regressed, 1);
+  EXPECT_EQ(s.budgets_failed, 1);
+  EXPECT_EQ(s.properties_failed, 1);
+}
+
+TEST(InputsTest, ErrorsNameTheFileAndTheField) {
+  Report r;
+  Status bad_state = add_text(r, "j.json", R"({"schema":"gauntlet.journal/1","scenario":"s","passed":true,
+      "breaker":[{"state":"ajar","start_s":0,"end_s":1}]})");
+  ASSERT_FALSE(bad_state.ok());
+  EXPECT_EQ(bad_state.error().code(), ErrorCode::kSchemaError);
+  EXPECT_NE(bad_state.error().message().find("j.json: /breaker/0/state: unknown breaker state \"ajar\""),
+            std::string::npos)
+      << bad_state.error().message();
+
+  Status missing = add_text(r, "g.json", R"({"schema":"gauntlet.gate/1","passed":true,"comparisons":[{"name":"x"}]})");
+  ASSERT_FALSE(missing.ok());
+  EXPECT_NE(missing.error().message().find("g.json: /comparisons/0/baseline: missing"), std::string::npos)
+      << missing.error().message();
+
+  Status version = add_text(r, "p.json", R"({"schema":"gauntlet.properties/9","results":[]})");
+  ASSERT_FALSE(version.ok());
+  EXPECT_NE(version.error().message().find("p.json: /schema: \"gauntlet.properties/9\" is not supported"),
+            std::string::npos)
+      << version.error().message();
+
+  Status unknown = add_text(r, "u.json", R"({"benchmarks":[]})");
+  ASSERT_FALSE(unknown.ok());
+  EXPECT_EQ(unknown.error().code(), ErrorCode::kSchemaError);
+  EXPECT_NE(unknown.error().message().find("u.json: not a recognised input"), std::string::npos);
+
+  Status other_schema = add_text(r, "m.json", R"({"schema":"gauntlet.metrics/1"})");
+  ASSERT_FALSE(other_schema.ok());
+  EXPECT_NE(other_schema.error().message().find("is not an input reports read"), std::string::npos);
+
+  Status broken = add_text(r, "b.json", "{\"schema\": ");
+  ASSERT_FALSE(broken.ok());
+  EXPECT_EQ(broken.error().code(), ErrorCode::kParseError);
+  EXPECT_NE(broken.error().message().find("b.json: parse error at line 1"), std::string::npos)
+      << broken.error().message();
+
+  Status empty = add_text(r, "e.xml", "  \n");
+  ASSERT_FALSE(empty.ok());
+  EXPECT_EQ(empty.error().code(), ErrorCode::kSchemaError);
+
+  for (const Status* s : {&bad_state, &missing, &version, &unknown, &other_schema, &broken, &empty}) {
+    EXPECT_EQ(s->error().message().find('\n'), std::string::npos) << s->error().message();
+  }
+}
+
+TEST(InputsTest, SqliteFileWithoutHistoryTablesIsSchemaError) {
+  auto db = scratch_dir() / "other.db";
+  sqlite3* raw = nullptr;
+  ASSERT_EQ(sqlite3_open(db.string().c_str(), &raw), SQLITE_OK);
+  ASSERT_EQ(sqlite3_exec(raw, "CREATE TABLE t(x);", nullptr, nullptr, nullptr), SQLITE_OK);
+  sqlite3_close(raw);
+  Report r;
+  Status s = add_input(r, db);
+  ASSERT_FALSE(s.ok());
+  EXPECT_EQ(s.error().code(), ErrorCode::kSchemaError);
+  EXPECT_NE(s.error().message().find("not a Gauntlet history database"), std::string::npos) << s.error().message();
+}
+
+}  // namespace
+}  // namespace gauntlet::reports

@@ -1,0 +1,75 @@
+#include <gtest/gtest.h>
+
+#include <sstream>
+
+#include "gauntlet/harness/cli/command_registry.h"
+#include "gauntlet/reports/output_file.h"
+#include "sample_runs.h"
+
+namespace gauntlet::reports {
+namespace {
+
+struct CliRun {
+  int code;
+  std::string out, err;
+};
+
+CliRun run(std::vector<std::string> args) {
+  args.insert(args.begin(), "gauntlet");
+  std::vector<const char*> argv;
+  for (const std::string& a : args) argv.push_back(a.c_str());
+  std::ostringstream out, err;
+  cli::CommandIO io{out, err};
+  int code = cli::run_command_line(static_cast<int>(argv.size()), argv.data(), io, "0.0.0");
+  return {code, out.str(), err.str()};
+}
+
+TEST(ReportCommandTest, WritesEveryFormat) {
+  auto dir = testing::scratch_dir();
+  testing::run_sample_suite("xml", dir / "run.xml");
+  auto data = testing::data_dir();
+  CliRun r = run({"report", (dir / "run.xml").string(), (data / "journal_checkout.json").string(),
+                  (data / "gate.json").string(), "--html", (dir / "r.html").string(), "--junit",
+                  (dir / "r.xml").string(), "--markdown", (dir / "r.md").string(), "--json",
+                  (dir / "r.json").string(), "--env", "branch=main"});
+  EXPECT_EQ(r.code, 0) << r.err;
+  for (const char* f : {"r.html", "r.xml", "r.md", "r.json"}) {
+    Result<std::string> text = read_whole_file(dir / f);
+    ASSERT_TRUE(text.ok()) << f;
+    EXPECT_GT(text->size(), 100u) << f;
+  }
+  EXPECT_NE(read_whole_file(dir / "r.md")->find("`r.html`"), std::string::npos);
+  EXPECT_NE(read_whole_file(dir / "r.html")->find("branch"), std::string::npos);
+}
+
+TEST(ReportCommandTest, FailOnFailureExitsOne) {
+  auto dir = testing::scratch_dir();
+  CliRun r = run({"report", (testing::data_dir() / "gate.json").string(), "--json", (dir / "r.json").string(),
+                  "--fail-on-failure"});
+  EXPECT_EQ(r.code, 1) << r.err;
+}
+
+TEST(ReportCommandTest, BadInputIsOneLineExitTwo) {
+  auto dir = testing::scratch_dir();
+  ASSERT_TRUE(write_file_atomically(dir / "bad.xml", "<testsuites><testsuite").ok());
+  CliRun r = run({"report", (dir / "bad.xml").string(), "--html", (dir / "r.html").string()});
+  EXPECT_EQ(r.code, 2);
+  EXPECT_EQ(r.err.find('\n'), r.err.size() - 1) << r.err;
+  EXPECT_NE(r.err.find("bad.xml:1:"), std::string::npos) << r.err;
+  EXPECT_FALSE(std::filesystem::exists(dir / "r.html"));
+}
+
+TEST(ReportCommandTest, NoOutputIsUsageError) {
+  CliRun r = run({"report", (testing::data_dir() / "gate.json").string()});
+  EXPECT_EQ(r.code, 2);
+  EXPECT_NE(r.err.find("nothing to write"), std::string::npos);
+}
+
+TEST(ReportCommandTest, MissingInputIsExitTwo) {
+  CliRun r = run({"report", "/nonexistent/x.xml", "--json", (testing::scratch_dir() / "r.json").string()});
+  EXPECT_EQ(r.code, 2);
+  EXPECT_NE(r.err.find("/nonexistent/x.xml: no such file"), std::string::npos) << r.err;
+}
+
+}  // namespace
+}  // namespace gauntlet::reports
