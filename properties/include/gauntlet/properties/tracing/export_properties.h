@@ -126,6 +126,12 @@ TYPED_TEST_P(TracingProperties, TraceTreesConsistent) {
       std::vector<typename TypeParam::Span> spans;
       std::vector<int> parent_of;
       std::vector<int> open;  // stack of open spans
+      std::vector<Nanos> started_at;
+      std::vector<Nanos> ended_at;
+      auto end = [&](int i) {
+        TypeParam::end_span(*tracer, spans[i]);
+        ended_at[i] = clock.now_ns();
+      };
       for (const auto& [start, pick] : steps) {
         clock.advance(Nanos{1 + (pick % 7)});
         if (start || open.empty()) {
@@ -135,22 +141,24 @@ TYPED_TEST_P(TracingProperties, TraceTreesConsistent) {
           auto span = TypeParam::start_span(*tracer, "s" + std::to_string(spans.size()), parent < 0 ? nullptr : &spans[parent]);
           spans.push_back(std::move(span));
           parent_of.push_back(parent);
+          started_at.push_back(clock.now_ns());
+          ended_at.push_back(0);
           if (root) {
             while (!open.empty()) {
-              TypeParam::end_span(*tracer, spans[open.back()]);
+              end(open.back());
               open.pop_back();
               clock.advance(Nanos{1});
             }
           }
           open.push_back(static_cast<int>(spans.size()) - 1);
         } else {
-          TypeParam::end_span(*tracer, spans[open.back()]);
+          end(open.back());
           open.pop_back();
         }
       }
       while (!open.empty()) {
         clock.advance(Nanos{1});
-        TypeParam::end_span(*tracer, spans[open.back()]);
+        end(open.back());
         open.pop_back();
       }
       TypeParam::flush(*tracer);
@@ -167,6 +175,11 @@ TYPED_TEST_P(TracingProperties, TraceTreesConsistent) {
         RC_ASSERT(by_id.count(ids.span_id) == 1u);
         const ExportedSpan& s = *by_id[ids.span_id];
         RC_ASSERT(s.trace_id == ids.trace_id);
+        // Timestamps come from the tracer's clock at start() and end().
+        if (s.start != started_at[i] || s.end != ended_at[i]) {
+          RC_FAIL("span " + s.name + " should span [" + std::to_string(started_at[i]) + ", " +
+                  std::to_string(ended_at[i]) + "]:\n" + detail::describe(exported));
+        }
         if (parent_of[i] < 0) {
           RC_ASSERT(s.parent_span_id.empty());
           ++roots_per_trace[s.trace_id];
