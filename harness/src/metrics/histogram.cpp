@@ -19,21 +19,24 @@ void read_stripe(detail::HistogramStripe& stripe, const detail::LogLinearLayout&
       std::this_thread::yield();
       continue;
     }
-    part.count = stripe.count.load(std::memory_order_relaxed);
+    part.count = 0;
     part.sum = stripe.sum.load(std::memory_order_relaxed);
     part.min = stripe.min.load(std::memory_order_relaxed);
     part.max = stripe.max.load(std::memory_order_relaxed);
     part.counts.clear();
     bool plausible = true;
-    if (part.count != 0) {
-      // Non-empty buckets lie between the buckets of min and max.
+    if (s1 != 0) {
+      // Written at least once. Non-empty buckets lie between the buckets of min and max.
       const std::size_t lo = layout.index(part.min);
       const std::size_t hi = layout.index(part.max);
       plausible = lo <= hi && hi < stripe.bucket_count;
       if (plausible) {
         part.first_index = lo;
         part.counts.resize(hi - lo + 1);
-        for (std::size_t i = lo; i <= hi; ++i) part.counts[i - lo] = stripe.buckets[i].load(std::memory_order_relaxed);
+        for (std::size_t i = lo; i <= hi; ++i) {
+          part.counts[i - lo] = stripe.buckets[i].load(std::memory_order_relaxed);
+          part.count += part.counts[i - lo];
+        }
       }
     }
     std::atomic_thread_fence(std::memory_order_acquire);
@@ -100,11 +103,9 @@ Status Histogram::merge(const HistogramSnapshot& other) {
     auto& b = s.buckets[other.first_index + i];
     b.store(b.load(std::memory_order_relaxed) + other.counts[i], std::memory_order_relaxed);
   }
-  const std::uint64_t c = s.count.load(std::memory_order_relaxed);
-  s.count.store(c + other.count, std::memory_order_relaxed);
   s.sum.store(s.sum.load(std::memory_order_relaxed) + other.sum, std::memory_order_relaxed);
-  if (c == 0 || other.min < s.min.load(std::memory_order_relaxed)) s.min.store(other.min, std::memory_order_relaxed);
-  if (c == 0 || other.max > s.max.load(std::memory_order_relaxed)) s.max.store(other.max, std::memory_order_relaxed);
+  if (other.min < s.min.load(std::memory_order_relaxed)) s.min.store(other.min, std::memory_order_relaxed);
+  if (other.max > s.max.load(std::memory_order_relaxed)) s.max.store(other.max, std::memory_order_relaxed);
   s.seq.store(seq + 2, std::memory_order_release);
   return Status::Ok();
 }

@@ -30,6 +30,26 @@ std::uint64_t HistogramSnapshot::cumulative_count(double bound) const noexcept {
   return total;
 }
 
+std::vector<std::uint64_t> HistogramSnapshot::cumulative_counts(const std::vector<double>& bounds) const {
+  std::vector<std::uint64_t> out(bounds.size(), 0);
+  if (count == 0) return out;
+  std::size_t i = 0;         // next stored bucket to add
+  std::uint64_t total = 0;   // observations in stored buckets before i
+  for (std::size_t k = 0; k < bounds.size(); ++k) {
+    const double bound = bounds[k];
+    if (std::isnan(bound)) continue;
+    if (bound >= max) {
+      out[k] = count;
+      continue;
+    }
+    const std::size_t j = layout.index(bound);
+    const std::size_t last = j == layout.overflow_index() ? j : j + 1;
+    while (i < counts.size() && first_index + i < last) total += counts[i++];
+    out[k] = total;
+  }
+  return out;
+}
+
 double HistogramSnapshot::mean() const noexcept {
   return count == 0 ? std::numeric_limits<double>::quiet_NaN() : sum / static_cast<double>(count);
 }

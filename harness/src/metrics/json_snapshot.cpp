@@ -25,7 +25,10 @@ nlohmann::json histogram_json(const FamilySnapshot& f, const HistogramSnapshot& 
   j["p99"] = number_or_null(h.quantile(0.99));
   j["rejected"] = h.rejected;
   nlohmann::json buckets = nlohmann::json::array();
-  for (double b : f.export_bounds) buckets.push_back({{"le", b}, {"count", h.cumulative_count(b)}});
+  const std::vector<std::uint64_t> cumulative = h.cumulative_counts(f.export_bounds);
+  for (std::size_t i = 0; i < f.export_bounds.size(); ++i) {
+    buckets.push_back({{"le", f.export_bounds[i]}, {"count", cumulative[i]}});
+  }
   j["buckets"] = std::move(buckets);
   return j;
 }

@@ -74,12 +74,13 @@ void append_labels(std::string& out, const FamilySnapshot& f, const SeriesSnapsh
 void append_histogram(std::string& out, const FamilySnapshot& f, const SeriesSnapshot& s,
                       const std::vector<std::string>& le_text) {
   const HistogramSnapshot& h = *s.histogram;
+  const std::vector<std::uint64_t> cumulative = h.cumulative_counts(f.export_bounds);
   for (std::size_t i = 0; i < f.export_bounds.size(); ++i) {
     out += f.name;
     out += "_bucket";
     append_labels(out, f, s, le_text[i]);
     out += ' ';
-    append_uint(out, h.cumulative_count(f.export_bounds[i]));
+    append_uint(out, cumulative[i]);
     out += '\n';
   }
   out += f.name;

@@ -116,6 +116,18 @@ TEST(HistogramTest, InteriorBoundsResolveToTheirBucket) {
   EXPECT_EQ(s.cumulative_count(99.0), 0u);
 }
 
+TEST(HistogramTest, CumulativeCountsMatchOneByOne) {
+  Histogram h;
+  for (double v : {0.5, 1.0, 3.0, 100.3, 100.7, 4096.0, 1e7, 1e13}) h.record(v);
+  HistogramSnapshot s = h.snapshot();
+  std::vector<double> bounds = {0.25, 1.0, 2.0, 100.5, 4096.0, 5000.0, 1e12, 1e13, 2e13};
+  const std::vector<std::uint64_t> all = s.cumulative_counts(bounds);
+  ASSERT_EQ(all.size(), bounds.size());
+  for (std::size_t i = 0; i < bounds.size(); ++i) EXPECT_EQ(all[i], s.cumulative_count(bounds[i])) << bounds[i];
+  EXPECT_EQ(all.back(), 8u);
+  EXPECT_EQ(all[1], 2u);
+}
+
 TEST(HistogramTest, CustomRangeAndValidation) {
   auto ok = Histogram::create(HistogramOptions::range(0.001, 10.0, {0.01, 0.1, 1}));
   ASSERT_TRUE(ok.ok());

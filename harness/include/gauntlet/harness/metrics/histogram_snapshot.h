@@ -71,6 +71,8 @@ struct HistogramSnapshot {
   /// equal to the bound; otherwise values above the bound but in its bucket
   /// (less than 1.6% above it) are counted too.
   std::uint64_t cumulative_count(double bound) const noexcept;
+  /// cumulative_count of each of `bounds` (ascending), in one pass.
+  std::vector<std::uint64_t> cumulative_counts(const std::vector<double>& bounds) const;
   /// sum / count, NaN when empty.
   double mean() const noexcept;
   /// Adds `other` in. kInvalidArgument if the bucket layouts differ.

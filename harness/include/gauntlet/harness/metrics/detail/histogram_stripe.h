@@ -4,6 +4,7 @@
 #include <atomic>
 #include <cstddef>
 #include <cstdint>
+#include <limits>
 #include <memory>
 #include <thread>
 
@@ -14,12 +15,11 @@ struct alignas(64) HistogramStripe {
 
   // Set by a reader to hold the writer still while it copies the stripe.
   std::atomic<std::uint32_t> paused{0};
-  // Odd while a write is in progress.
+  // Odd while a write is in progress; 0 until the first write.
   std::atomic<std::uint64_t> seq{0};
   std::atomic<double> sum{0.0};
-  std::atomic<double> min{0.0};
-  std::atomic<double> max{0.0};
-  std::atomic<std::uint64_t> count{0};
+  std::atomic<double> min{std::numeric_limits<double>::infinity()};
+  std::atomic<double> max{-std::numeric_limits<double>::infinity()};
   std::unique_ptr<std::atomic<std::uint64_t>[]> buckets;
   std::size_t bucket_count;
 
@@ -38,12 +38,10 @@ struct alignas(64) HistogramStripe {
     std::atomic_thread_fence(std::memory_order_release);
     std::atomic<std::uint64_t>& b = buckets[index];
     b.store(b.load(std::memory_order_relaxed) + n, std::memory_order_relaxed);
-    const std::uint64_t c = count.load(std::memory_order_relaxed);
-    count.store(c + n, std::memory_order_relaxed);
     sum.store(sum.load(std::memory_order_relaxed) + value * static_cast<double>(n),
               std::memory_order_relaxed);
-    if (c == 0 || value < min.load(std::memory_order_relaxed)) min.store(value, std::memory_order_relaxed);
-    if (c == 0 || value > max.load(std::memory_order_relaxed)) max.store(value, std::memory_order_relaxed);
+    if (value < min.load(std::memory_order_relaxed)) min.store(value, std::memory_order_relaxed);
+    if (value > max.load(std::memory_order_relaxed)) max.store(value, std::memory_order_relaxed);
     seq.store(s + 2, std::memory_order_release);
   }
 
