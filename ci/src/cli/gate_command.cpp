@@ -1,10 +1,14 @@
 // `gauntlet gate`: compare two Google Benchmark JSON files.
 #include "gauntlet/ci/atomic_file.h"
+#include "gauntlet/ci/calibration.h"
 #include "gauntlet/ci/gate.h"
 #include "gauntlet/ci/gate_reporters.h"
 #include "gauntlet/ci/history.h"
 #include "gauntlet/harness/cli/command_registry.h"
 
+#include <fmt/format.h>
+
+#include <cmath>
 #include <cstdlib>
 #include <memory>
 #include <ostream>
@@ -18,6 +22,7 @@ struct GateOptions {
   bool seed_given = false;
   bool strict_environment = false;
   bool fail_inconclusive = false;
+  std::vector<std::string> calibration_runs;
 };
 
 bool colour_wanted(const cli::CommandIO& io) {
@@ -38,17 +43,47 @@ int fail(cli::CommandIO& io, const Error& e) {
   return exit_code_for(e.code());
 }
 
-int run(const GateOptions& o, cli::CommandIO& io) {
+Result<GateConfig> load_config(const GateOptions& o) {
   GateConfig config;
   if (!o.config.empty()) {
     auto c = read_gate_config(o.config);
-    if (!c.ok()) return fail(io, c.error());
+    if (!c.ok()) return c.error();
     config = std::move(c).value();
   }
   if (!o.metric.empty()) config.metric = o.metric;
   if (o.seed_given) config.seed = o.seed;
   if (o.strict_environment) config.environment = EnvironmentPolicy::kRefuse;
   if (o.fail_inconclusive) config.inconclusive = InconclusivePolicy::kFail;
+  return config;
+}
+
+int calibrate_runs(const GateOptions& o, cli::CommandIO& io) {
+  auto config = load_config(o);
+  if (!config.ok()) return fail(io, config.error());
+  std::vector<BenchmarkFile> runs;
+  for (const std::string& path : o.calibration_runs) {
+    auto f = read_benchmark_file(path);
+    if (!f.ok()) return fail(io, f.error());
+    runs.push_back(std::move(f).value());
+  }
+  auto rows = calibrate(runs, *config);
+  if (!rows.ok()) return fail(io, rows.error());
+  io.out << fmt::format("{:<40} {:>6} {:>7} {:>8} {:>10} {:>12}\n", "benchmark", "pairs", "alarms", "rate",
+                        "median MDE", "p95 |change|");
+  for (const CalibrationRow& r : *rows)
+    io.out << fmt::format("{:<40} {:>6} {:>7} {:>7.1f}% {:>9} {:>11.1f}%\n", r.name, r.comparisons, r.false_alarms,
+                          100.0 * r.false_alarm_rate,
+                          std::isfinite(r.median_mde) ? fmt::format("{:.1f}%", 100.0 * r.median_mde) : "none",
+                          100.0 * r.p95_abs_change);
+  return 0;
+}
+
+int run(const GateOptions& o, cli::CommandIO& io) {
+  if (o.baseline.empty() || o.current.empty())
+    return fail(io, Error(ErrorCode::kInvalidArgument, "--baseline and --current are required"));
+  auto loaded = load_config(o);
+  if (!loaded.ok()) return fail(io, loaded.error());
+  GateConfig config = std::move(loaded).value();
   auto base = read_benchmark_file(o.baseline);
   if (!base.ok()) return fail(io, base.error());
   auto cur = read_benchmark_file(o.current);
@@ -87,8 +122,12 @@ int run(const GateOptions& o, cli::CommandIO& io) {
 GAUNTLET_REGISTER_COMMAND("gate", "compare benchmark runs: exit 0 pass, 1 regression or budget breach, 2 bad input",
                           [](CLI::App& cmd) -> cli::CommandAction {
   auto o = std::make_shared<GateOptions>();
-  cmd.add_option("--baseline", o->baseline, "baseline Google Benchmark JSON")->required();
-  cmd.add_option("--current", o->current, "current Google Benchmark JSON")->required();
+  cmd.add_option("--baseline", o->baseline, "baseline Google Benchmark JSON (required)");
+  cmd.add_option("--current", o->current, "current Google Benchmark JSON (required)");
+  auto* calib = cmd.add_subcommand("calibrate", "A/A runs of the same code: false-alarm rate and detectable effect");
+  calib->add_option("runs", o->calibration_runs, "two or more Google Benchmark JSON files of identical code")
+      ->required();
+  calib->fallthrough();
   cmd.add_option("--config", o->config, "gate YAML configuration");
   cmd.add_option("--metric", o->metric, "real_time, cpu_time or a counter name (overrides the config)");
   cmd.add_option("--history", o->history, "history database for learned noise and change points");
@@ -101,7 +140,7 @@ GAUNTLET_REGISTER_COMMAND("gate", "compare benchmark runs: exit 0 pass, 1 regres
   });
   cmd.add_flag("--strict-environment", o->strict_environment, "refuse to compare runs from different machines");
   cmd.add_flag("--fail-inconclusive", o->fail_inconclusive, "treat inconclusive benchmarks as failures");
-  return [o](cli::CommandIO& io) { return run(*o, io); };
+  return [o, calib](cli::CommandIO& io) { return calib->parsed() ? calibrate_runs(*o, io) : run(*o, io); };
 });
 
 }  // namespace

@@ -1,0 +1,77 @@
+// `gauntlet bench run`: run one benchmark binary, or a baseline and a
+// candidate alternated A B A B ..., and write the JSON the gate reads.
+#include "gauntlet/ci/atomic_file.h"
+#include "gauntlet/ci/bench_runner.h"
+#include "gauntlet/harness/cli/command_registry.h"
+
+#include <memory>
+#include <ostream>
+
+namespace gauntlet::ci {
+namespace {
+
+struct BenchRunArgs {
+  std::string binary, candidate, out, candidate_out;
+  std::vector<std::string> env, candidate_env;
+  BenchRunOptions options;
+};
+
+Result<std::vector<std::pair<std::string, std::string>>> parse_env(const std::vector<std::string>& kvs) {
+  std::vector<std::pair<std::string, std::string>> out;
+  for (const std::string& kv : kvs) {
+    const auto eq = kv.find('=');
+    if (eq == std::string::npos || eq == 0)
+      return Error(ErrorCode::kInvalidArgument, "--env \"" + kv + "\": expected NAME=VALUE");
+    out.emplace_back(kv.substr(0, eq), kv.substr(eq + 1));
+  }
+  return out;
+}
+
+int fail(cli::CommandIO& io, const Error& e) {
+  io.err << "gauntlet bench run: " << e.message() << "\n";
+  return exit_code_for(e.code());
+}
+
+int run(const BenchRunArgs& a, cli::CommandIO& io) {
+  auto env_a = parse_env(a.env);
+  if (!env_a.ok()) return fail(io, env_a.error());
+  auto env_b = parse_env(a.candidate_env);
+  if (!env_b.ok()) return fail(io, env_b.error());
+  const bool paired = !a.candidate.empty() || !a.candidate_env.empty();
+  if (paired && a.candidate_out.empty())
+    return fail(io, Error(ErrorCode::kInvalidArgument, "--candidate-out is required with a candidate"));
+  BenchCommand base{a.binary, {}, *env_a};
+  BenchCommand cand{a.candidate.empty() ? a.binary : a.candidate, {}, *env_b};
+  auto result = paired ? run_benchmarks_interleaved(base, cand, a.options) : run_benchmarks(base, a.options);
+  if (!result.ok()) return fail(io, result.error());
+  if (Status s = write_file_atomically(a.out, result->baseline_json); !s.ok()) return fail(io, s.error());
+  if (paired)
+    if (Status s = write_file_atomically(a.candidate_out, result->candidate_json); !s.ok()) return fail(io, s.error());
+  io.out << "wrote " << a.out << (paired ? " and " + a.candidate_out : "") << " (" << a.options.rounds
+         << " round(s) x " << a.options.repetitions << " repetitions" << (paired ? ", interleaved A B" : "")
+         << ")\n";
+  return 0;
+}
+
+GAUNTLET_REGISTER_COMMAND("bench", "run Google Benchmark binaries (alone or baseline/candidate interleaved)",
+                          [](CLI::App& cmd) -> cli::CommandAction {
+  auto a = std::make_shared<BenchRunArgs>();
+  cmd.require_subcommand(1);
+  auto* r = cmd.add_subcommand("run", "run and write Google Benchmark JSON for the gate");
+  r->add_option("--binary", a->binary, "benchmark binary (the baseline when a candidate is given)")->required();
+  r->add_option("--candidate", a->candidate, "candidate binary: alternate baseline and candidate A B A B");
+  r->add_option("--env", a->env, "NAME=VALUE for the baseline (repeatable)");
+  r->add_option("--candidate-env", a->candidate_env, "NAME=VALUE for the candidate (repeatable)");
+  r->add_option("--out", a->out, "baseline (or only) JSON output")->required();
+  r->add_option("--candidate-out", a->candidate_out, "candidate JSON output");
+  r->add_option("--rounds", a->options.rounds, "invocations per side")->check(CLI::Range(1, 1000))->capture_default_str();
+  r->add_option("--repetitions", a->options.repetitions, "repetitions per invocation")
+      ->check(CLI::Range(1, 10000))->capture_default_str();
+  r->add_option("--filter", a->options.filter, "--benchmark_filter");
+  r->add_option("--min-time", a->options.min_time, "--benchmark_min_time");
+  r->add_flag("!--no-random-interleaving", a->options.random_interleaving, "keep Google Benchmark's order");
+  return [a](cli::CommandIO& io) { return run(*a, io); };
+});
+
+}  // namespace
+}  // namespace gauntlet::ci
