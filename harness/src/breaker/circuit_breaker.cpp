@@ -124,6 +124,12 @@ void CircuitBreaker::record_slow(std::uint64_t generation, State admitted, Outco
   detail::SlowState& slow = *slow_;
   const bool judged = outcome == Outcome::kSuccess || outcome == Outcome::kFailure;
   const bool is_slow = judged && duration >= slow_threshold_ns_;
+  if (!judged && admitted == State::kClosed) {
+    // Give-backs in CLOSED change no window: no lock (a caller that only
+    // asks for permission pays one counter increment).
+    (outcome == Outcome::kIgnored ? slow.ignored : slow.released).fetch_add(1, std::memory_order_relaxed);
+    return;
+  }
   if (admitted == State::kDisabled) {
     if (judged && this->generation() != generation) slow.stale.fetch_add(1, std::memory_order_relaxed);
     slow.count_unjudged(outcome, is_slow);
