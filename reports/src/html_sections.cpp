@@ -73,9 +73,9 @@ std::string journal_card(const ChaosJournal& j) {
 }
 
 std::string verdict_class(const std::string& verdict) {
-  if (verdict == "regressed") return "bad";
+  if (verdict == "regressed" || verdict == "errored") return "bad";
   if (verdict == "improved") return "good";
-  if (verdict == "inconclusive") return "warn";
+  if (verdict == "inconclusive" || verdict == "missing" || verdict == "new") return "warn";
   return "same";
 }
 
@@ -95,15 +95,25 @@ std::string benchmarks_section(const Report& report) {
   if (report.gates.empty() && report.history.empty()) return {};
   std::map<std::string, const HistorySeries*> trends;
   for (const HistorySeries& h : report.history) trends[h.benchmark] = &h;
+  // Change points come from the gate; they index the same history series.
+  std::map<std::string, std::vector<std::size_t>> marks;
+  for (const HistorySeries& h : report.history) marks[h.benchmark] = h.change_points;
+  for (const GateResult& g : report.gates) {
+    for (const ChangePoint& c : g.change_points) marks[c.benchmark].push_back(c.index);
+  }
   std::string out = "<section id=\"benchmarks\"><h2>Benchmarks</h2>";
   for (const GateResult& g : report.gates) {
     double scale = 0.05;
     for (const BenchmarkComparison& c : g.comparisons) {
-      scale = std::max({scale, std::fabs(c.ci_low), std::fabs(c.ci_high), std::fabs(c.change)});
+      for (double v : {c.ci_low, c.ci_high, c.change}) {
+        if (std::isfinite(v)) scale = std::max(scale, std::fabs(v));
+      }
     }
     std::vector<const BenchmarkComparison*> rows;
     for (const BenchmarkComparison& c : g.comparisons) rows.push_back(&c);
-    auto rank = [](const std::string& v) { return v == "regressed" ? 0 : v == "inconclusive" ? 1 : v == "improved" ? 2 : 3; };
+    auto rank = [](const std::string& v) {
+      return v == "regressed" || v == "errored" ? 0 : v == "inconclusive" || v == "missing" ? 1 : v == "improved" ? 2 : 3;
+    };
     std::stable_sort(rows.begin(), rows.end(), [&](auto* a, auto* b) { return rank(a->verdict) < rank(b->verdict); });
     out += "<div class=\"card\"><header><h3>Comparison with baseline</h3>" + pill(g.passed, "gate passed", "gate failed") +
            "<span class=\"meta\">bars: 95% confidence interval of the change, ±" + fixed(scale * 100, 0) +
@@ -113,21 +123,23 @@ std::string benchmarks_section(const Report& report) {
     for (const BenchmarkComparison* c : rows) {
       std::string cls = verdict_class(c->verdict);
       auto trend = trends.find(c->name);
+      bool drawable = std::isfinite(c->change) && std::isfinite(c->ci_low) && std::isfinite(c->ci_high);
       out += "<tr class=\"" + cls + "\"><td class=\"name\">" + html(c->name) + "</td><td class=\"n\">" +
-             fixed(c->baseline, 1) + " " + html(c->unit) + "</td><td class=\"n\">" + fixed(c->current, 1) + " " +
-             html(c->unit) + "</td><td class=\"n\">" + (c->change > 0 ? "+" : "") + fixed(c->change * 100, 1) +
-             "%</td><td>" + interval_bar(c->change, c->ci_low, c->ci_high, scale, "ci-" + cls) +
-             "</td><td><span class=\"v " + cls + "\">" + html(c->verdict) + "</span></td><td>" +
-             (trend == trends.end() ? "" : sparkline(trend->second->values, trend->second->change_points)) + "</td></tr>";
+             quantity(c->baseline, c->unit) + "</td><td class=\"n\">" + quantity(c->current, c->unit) +
+             "</td><td class=\"n\">" + (c->change > 0 ? "+" : "") + fixed(c->change * 100, 1) + "%</td><td>" +
+             (drawable ? interval_bar(c->change, c->ci_low, c->ci_high, scale, "ci-" + cls) : "") +
+             "</td><td><span class=\"v " + cls + "\" title=\"" + html(c->reason) + "\">" + html(c->verdict) +
+             "</span></td><td>" +
+             (trend == trends.end() ? "" : sparkline(trend->second->values, marks[c->name])) + "</td></tr>";
     }
     out += "</tbody></table>" + command_line(g.replay) + "</div>";
     if (!g.budgets.empty()) {
-      out += "<div class=\"card\"><header><h3>Budgets</h3></header><table class=\"grid-t\"><thead><tr><th>Benchmark</th>"
-             "<th>Metric</th><th class=\"n\">Actual</th><th class=\"n\">Budget</th><th>Verdict</th></tr></thead><tbody>";
+      out += "<div class=\"card\"><header><h3>Budgets</h3></header><table class=\"grid-t\"><thead><tr><th>Operation</th>"
+             "<th>Quantile</th><th class=\"n\">Measured</th><th class=\"n\">Budget</th><th>Verdict</th></tr></thead><tbody>";
       for (const BudgetCheck& b : g.budgets) {
         out += "<tr class=\"" + std::string(b.passed ? "ok" : "bad") + "\"><td class=\"name\">" + html(b.name) +
-               "</td><td>" + html(b.metric) + "</td><td class=\"n\">" + fixed(b.actual, 3) + " " + html(b.unit) +
-               "</td><td class=\"n\">" + fixed(b.limit, 3) + " " + html(b.unit) + "</td><td>" +
+               "</td><td>" + html(b.metric) + "</td><td class=\"n\">" + quantity(b.actual, b.unit) +
+               "</td><td class=\"n\">" + quantity(b.limit, b.unit) + "</td><td>" +
                pill(b.passed, "within", "over") + "</td></tr>";
       }
       out += "</tbody></table></div>";
@@ -136,7 +148,7 @@ std::string benchmarks_section(const Report& report) {
   if (report.gates.empty()) {
     out += "<div class=\"card\"><header><h3>Trends</h3></header><table class=\"grid-t\"><tbody>";
     for (const HistorySeries& h : report.history) {
-      out += "<tr><td class=\"name\">" + html(h.benchmark) + "</td><td>" + sparkline(h.values, h.change_points) + "</td></tr>";
+      out += "<tr><td class=\"name\">" + html(h.benchmark) + "</td><td>" + sparkline(h.values, marks[h.benchmark]) + "</td></tr>";
     }
     out += "</tbody></table></div>";
   }

@@ -45,6 +45,7 @@ svg .ln.s1,svg .ln.s2,svg .ln.s3,svg .ln.s4{fill:none}svg .sw{stroke:none}
 svg .phase,.key.phase{fill:var(--phase);background:var(--phase)}
 svg .br-closed,.key.br-closed{fill:var(--br-closed);background:var(--br-closed)}svg .br-open,.key.br-open{fill:var(--br-open);background:var(--br-open)}
 svg .br-half_open,.key.br-half_open{fill:var(--br-half);background:var(--br-half)}
+svg .br-forced_open{fill:var(--br-open)}svg .br-disabled{fill:var(--muted)}
 svg .pt{fill:var(--fg)}svg .cp{stroke:var(--fail);stroke-width:1.2;stroke-dasharray:2 2}
 .ci-bad{fill:var(--fail)}.ci-good{fill:var(--pass)}.ci-warn{fill:var(--warn)}.ci-same{fill:var(--muted);opacity:.55}
 .legend{color:var(--muted);font-size:12px;margin:6px 0 10px}.key{display:inline-block;width:12px;height:10px;border-radius:2px;margin:0 4px 0 10px;vertical-align:-1px}

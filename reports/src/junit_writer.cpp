@@ -106,8 +106,8 @@ std::vector<JunitSuite> collect(const Report& report) {
   for (const GateResult& g : report.gates) {
     for (const BenchmarkComparison& b : g.comparisons) {
       JunitCase c{"benchmarks.gate", b.name, 0, {}, false, {}};
-      if (b.verdict == "regressed") {
-        c.failures.push_back("regressed by " + fixed(b.change * 100, 2) + "% (CI " + fixed(b.ci_low * 100, 2) +
+      if (b.verdict == "regressed" || b.verdict == "errored") {
+        c.failures.push_back(b.verdict + " by " + fixed(b.change * 100, 2) + "% (CI " + fixed(b.ci_low * 100, 2) +
                              "% .. " + fixed(b.ci_high * 100, 2) + "%)" + (g.replay.empty() ? "" : "\nre-run: " + g.replay));
       }
       suite("benchmarks.gate").cases.push_back(std::move(c));
@@ -115,8 +115,8 @@ std::vector<JunitSuite> collect(const Report& report) {
     for (const BudgetCheck& b : g.budgets) {
       JunitCase c{"benchmarks.budgets", b.name + " " + b.metric, 0, {}, false, {}};
       if (!b.passed) {
-        c.failures.push_back(b.metric + " " + fixed(b.actual, 3) + " " + b.unit + " over budget " +
-                             fixed(b.limit, 3) + " " + b.unit);
+        c.failures.push_back(b.metric + " " + detail::quantity(b.actual, b.unit) + " over budget " +
+                             detail::quantity(b.limit, b.unit));
       }
       suite("benchmarks.budgets").cases.push_back(std::move(c));
     }

@@ -133,15 +133,16 @@ std::string write_markdown(const Report& report, const MarkdownOptions& options)
   for (const GateResult& g : report.gates) {
     for (const BenchmarkComparison& c : g.comparisons) {
       if (c.verdict != "regressed") continue;
-      regressions += "| " + markdown_inline(c.name) + " | " + fixed(c.baseline, 1) + " " + markdown_inline(c.unit) +
-                     " | " + fixed(c.current, 1) + " " + markdown_inline(c.unit) + " | " +
+      regressions += "| " + markdown_inline(c.name) + " | " + markdown_inline(detail::quantity(c.baseline, c.unit)) +
+                     " | " + markdown_inline(detail::quantity(c.current, c.unit)) + " | " +
                      fixed(c.change * 100, 1) + "% | " + fixed(c.ci_low * 100, 1) + "% .. " +
                      fixed(c.ci_high * 100, 1) + "% |\n";
     }
     for (const BudgetCheck& b : g.budgets) {
       if (b.passed) continue;
-      budgets += "| " + markdown_inline(b.name) + " | " + markdown_inline(b.metric) + " | " + fixed(b.actual, 3) +
-                 " " + markdown_inline(b.unit) + " | " + fixed(b.limit, 3) + " " + markdown_inline(b.unit) + " |\n";
+      budgets += "| " + markdown_inline(b.name) + " | " + markdown_inline(b.metric) + " | " +
+                 markdown_inline(detail::quantity(b.actual, b.unit)) + " | " +
+                 markdown_inline(detail::quantity(b.limit, b.unit)) + " |\n";
     }
   }
   if (!regressions.empty()) {
@@ -149,7 +150,7 @@ std::string write_markdown(const Report& report, const MarkdownOptions& options)
            regressions + "\n");
   }
   if (!budgets.empty()) {
-    md.add("\n### Budgets exceeded\n\n| benchmark | metric | actual | budget |\n|---|---|---:|---:|\n" + budgets + "\n");
+    md.add("\n### Budgets exceeded\n\n| operation | quantile | measured | budget |\n|---|---|---:|---:|\n" + budgets + "\n");
   }
   if (!options.html_name.empty()) md.add("\nFull report: `" + options.html_name + "`\n");
   return std::move(md).finish();

@@ -55,14 +55,18 @@ ordered gate_json(const GateResult& g) {
   for (const BenchmarkComparison& c : g.comparisons) {
     comparisons.push_back({{"name", c.name}, {"unit", c.unit}, {"baseline", c.baseline}, {"current", c.current},
                            {"change", c.change}, {"ci_low", c.ci_low}, {"ci_high", c.ci_high},
-                           {"verdict", c.verdict}});
+                           {"verdict", c.verdict}, {"reason", c.reason}});
   }
   for (const BudgetCheck& b : g.budgets) {
     budgets.push_back({{"name", b.name}, {"metric", b.metric}, {"unit", b.unit}, {"limit", b.limit},
                        {"actual", b.actual}, {"passed", b.passed}});
   }
-  return {{"passed", g.passed}, {"replay", g.replay}, {"comparisons", comparisons}, {"budgets", budgets},
-          {"source", g.source}};
+  ordered cps = ordered::array();
+  for (const ChangePoint& c : g.change_points) {
+    cps.push_back({{"benchmark", c.benchmark}, {"index", c.index}, {"revision", c.revision}});
+  }
+  return {{"passed", g.passed}, {"replay", g.replay}, {"metric", g.metric}, {"comparisons", comparisons},
+          {"budgets", budgets}, {"change_points", cps}, {"source", g.source}};
 }
 
 ordered properties_json(const PropertyResults& p) {

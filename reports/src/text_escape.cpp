@@ -153,4 +153,15 @@ std::string fixed(double value, int decimals) {
   return s;
 }
 
+std::string quantity(double value, const std::string& unit) {
+  if (!std::isfinite(value)) return "n/a";
+  if (unit != "ns") return fixed(value, 1) + (unit.empty() ? "" : " " + unit);
+  double a = std::fabs(value);
+  auto three = [](double v) { return fixed(v, v >= 100 ? 0 : v >= 10 ? 1 : 2); };
+  if (a >= 1e9) return three(value / 1e9) + " s";
+  if (a >= 1e6) return three(value / 1e6) + " ms";
+  if (a >= 1e3) return three(value / 1e3) + " µs";
+  return three(value) + " ns";
+}
+
 }  // namespace gauntlet::reports::detail

@@ -30,7 +30,11 @@ std::string cap_text(std::string_view text, std::size_t max_bytes);
 /// Valid UTF-8 with invalid sequences replaced by U+FFFD.
 std::string valid_utf8(std::string_view text);
 
-/// Numbers for people: "0.012 s", "1.5 ms"; fixed decimals, no exponent.
+/// Numbers with fixed decimals, no exponent; "n/a" for NaN and infinities.
 std::string fixed(double value, int decimals);
+
+/// A value in `unit` for people: nanoseconds scale to "23.4 ms", "1.20 µs";
+/// other units print as "12.3 unit". "n/a" when not finite.
+std::string quantity(double value, const std::string& unit);
 
 }  // namespace gauntlet::reports::detail

@@ -52,7 +52,7 @@ TEST(HtmlWriterTest, SummaryComesFirstAndEverySectionIsThere) {
   EXPECT_NE(page.find(">FAILED<"), std::string::npos);
   // Failed scenario first; its replay line and breaker bands are drawn.
   EXPECT_LT(page.find("chaos-checkout-latency"), page.find("chaos-cache-flap"));
-  EXPECT_NE(page.find("gauntlet chaos run scenarios/checkout-latency.yaml --seed 42"), std::string::npos);
+  EXPECT_NE(page.find("gauntlet chaos run checkout-latency --seed 42 --time virtual"), std::string::npos);
   EXPECT_NE(page.find("class=\"br-open\""), std::string::npos);
   EXPECT_NE(page.find("class=\"phase\""), std::string::npos);
   // A CI bar per benchmark and a sparkline with a change point from history.

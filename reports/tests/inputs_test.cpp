@@ -31,21 +31,39 @@ TEST(InputsTest, RecognisesEveryKindByContent) {
   EXPECT_EQ(j.scenario, "checkout-latency");
   EXPECT_EQ(j.seed, 42u);
   EXPECT_FALSE(j.passed);
-  EXPECT_EQ(j.samples.size(), 61u);
-  ASSERT_EQ(j.breaker_bands.size(), 4u);
-  EXPECT_EQ(j.breaker_bands[1].state, "open");
+  EXPECT_EQ(j.samples.size(), 120u);
+  EXPECT_DOUBLE_EQ(j.samples[0].t_s, 0.5);
+  EXPECT_DOUBLE_EQ(j.duration_s, 60.0);
+  ASSERT_EQ(j.breaker_bands.size(), 4u);  // closed, open, half-open, closed again
+  const BreakerBand& open = j.breaker_bands.back();  // worst state drawn last
+  EXPECT_EQ(open.state, "open");
+  EXPECT_EQ(open.breaker, "payments");
+  EXPECT_DOUBLE_EQ(open.start_s, 24.0125);
+  EXPECT_DOUBLE_EQ(open.end_s, 30.0125);
+  ASSERT_EQ(j.phases.size(), 1u);
+  EXPECT_EQ(j.phases[0].name, "latency storm");
+  EXPECT_EQ(j.phases[0].fault, "latency 200 ms at payments.call");
+  EXPECT_EQ(j.hypotheses[0].name, "error rate stays under 5% [fault]");
   ASSERT_EQ(j.hypotheses.size(), 2u);
   EXPECT_FALSE(j.hypotheses[0].held);
 
-  EXPECT_EQ(r.gates[0].comparisons[1].verdict, "regressed");
-  EXPECT_FALSE(r.gates[0].budgets[1].passed);
+  const BenchmarkComparison& reg = r.gates[0].comparisons[0];
+  EXPECT_EQ(reg.verdict, "regressed");
+  EXPECT_DOUBLE_EQ(reg.baseline, 18.0);
+  EXPECT_NEAR(reg.change, 0.3, 1e-9);
+  EXPECT_NEAR(reg.ci_low, 0.24, 1e-9);
+  EXPECT_FALSE(r.gates[0].budgets[0].passed);
+  EXPECT_DOUBLE_EQ(r.gates[0].budgets[0].actual, 23400000.0);
+  ASSERT_EQ(r.gates[0].change_points.size(), 2u);
+  EXPECT_EQ(r.gates[0].change_points[0].index, 15u);
   EXPECT_EQ(r.properties[0].results[0].counterexample.size(), 1u);
 
   const HistorySeries* h = nullptr;
   for (const HistorySeries& s : r.history) h = s.benchmark == "BM_HistogramObserve" ? &s : h;
   ASSERT_NE(h, nullptr);
-  EXPECT_EQ(h->values.size(), 20u);
-  EXPECT_EQ(h->change_points, std::vector<std::size_t>{15});
+  ASSERT_EQ(h->values.size(), 20u);  // one median per run, real_time only
+  EXPECT_NEAR(h->values.front(), 18.0, 18.0 * 0.03);
+  EXPECT_NEAR(h->values.back(), 23.4, 23.4 * 0.03);
 
   ReportSummary s = summarize(r);
   EXPECT_FALSE(s.passed);
@@ -59,16 +77,16 @@ TEST(InputsTest, RecognisesEveryKindByContent) {
 TEST(InputsTest, ErrorsNameTheFileAndTheField) {
   Report r;
   Status bad_state = add_text(r, "j.json", R"({"schema":"gauntlet.journal/1","scenario":"s","passed":true,
-      "breaker":[{"state":"ajar","start_s":0,"end_s":1}]})");
+      "timeline":[{"t_ms":100,"throughput_rps":"fast"}]})");
   ASSERT_FALSE(bad_state.ok());
   EXPECT_EQ(bad_state.error().code(), ErrorCode::kSchemaError);
-  EXPECT_NE(bad_state.error().message().find("j.json: /breaker/0/state: unknown breaker state \"ajar\""),
+  EXPECT_NE(bad_state.error().message().find("j.json: /timeline/0/throughput_rps: expected a number, got string"),
             std::string::npos)
       << bad_state.error().message();
 
-  Status missing = add_text(r, "g.json", R"({"schema":"gauntlet.gate/1","passed":true,"comparisons":[{"name":"x"}]})");
+  Status missing = add_text(r, "g.json", R"({"schema":"gauntlet.gate/1","verdict":"pass","benchmarks":[{"name":"x"}]})");
   ASSERT_FALSE(missing.ok());
-  EXPECT_NE(missing.error().message().find("g.json: /comparisons/0/baseline: missing"), std::string::npos)
+  EXPECT_NE(missing.error().message().find("g.json: /benchmarks/0/verdict: missing"), std::string::npos)
       << missing.error().message();
 
   Status version = add_text(r, "p.json", R"({"schema":"gauntlet.properties/9","results":[]})");

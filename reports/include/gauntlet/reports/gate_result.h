@@ -13,19 +13,22 @@
 namespace gauntlet::reports {
 
 /// One benchmark, baseline against current. `change` is relative
-/// ((current - baseline) / baseline); [ci_low, ci_high] is its confidence interval.
+/// (current / baseline - 1); [ci_low, ci_high] is its confidence interval on the
+/// same scale. Values the gate could not compute are NaN.
 struct BenchmarkComparison {
   std::string name;
   std::string unit;  ///< unit of baseline/current, e.g. "ns"
-  double baseline = 0;
-  double current = 0;
+  double baseline = 0;  ///< median of the baseline samples
+  double current = 0;   ///< median of the current samples
   double change = 0;
   double ci_low = 0;
   double ci_high = 0;
-  std::string verdict;  ///< "regressed", "improved", "unchanged" or "inconclusive"
+  /// "regressed", "improved", "unchanged", "inconclusive", "new", "missing" or "errored"
+  std::string verdict;
+  std::string reason;  ///< the gate's one-line explanation
 };
 
-/// An absolute budget: `actual` must not exceed `limit`.
+/// A latency budget: `actual` must not exceed `limit` (plus tolerance).
 struct BudgetCheck {
   std::string name;
   std::string metric;
@@ -35,28 +38,40 @@ struct BudgetCheck {
   bool passed = false;
 };
 
+/// A change point the gate found in a benchmark's history series.
+struct ChangePoint {
+  std::string benchmark;
+  std::size_t index = 0;  ///< position in the series, oldest = 0
+  std::string revision;
+};
+
 struct GateResult {
   bool passed = false;
   std::string replay;  ///< command that re-runs the gate, may be empty
+  std::string metric;  ///< e.g. "real_time"
   std::vector<BenchmarkComparison> comparisons;
   std::vector<BudgetCheck> budgets;
+  std::vector<ChangePoint> change_points;
   std::string source;
 };
 
-/// Reads a parsed `gauntlet.gate/1` document. Errors: kSchemaError naming
-/// `source` and the JSON pointer of the offending field.
+/// Reads a parsed `gauntlet.gate/1` document (as the ci component writes it:
+/// "verdict", "benchmarks" with ratio and its interval, "budgets",
+/// "change_points"; unknown keys ignored, null numbers read as NaN).
+/// Errors: kSchemaError naming `source` and the JSON pointer of the field.
 Result<GateResult> parse_gate_result(const nlohmann::json& doc, std::string_view source);
 
-/// A benchmark's values over past runs (oldest first) with detected change points
-/// (indices into `values` where a new level starts).
+/// A benchmark's values over past runs (oldest first, the median of each run's
+/// repetitions) with change points (indices into `values` where a new level starts).
 struct HistorySeries {
   std::string benchmark;
   std::vector<double> values;
   std::vector<std::size_t> change_points;
 };
 
-/// Reads every series from a history database. Errors: kNotFound, kSchemaError
-/// (not a history database: names the missing table/column), kIoError.
+/// Reads every series of one metric ("real_time" when present) from the ci
+/// component's history database (tables runs, samples). Errors: kNotFound,
+/// kSchemaError (not a history database), kIoError.
 Result<std::vector<HistorySeries>> read_history(const std::filesystem::path& path);
 
 }  // namespace gauntlet::reports
