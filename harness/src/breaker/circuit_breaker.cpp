@@ -125,8 +125,7 @@ void CircuitBreaker::record_slow(std::uint64_t generation, State admitted, Outco
   const bool judged = outcome == Outcome::kSuccess || outcome == Outcome::kFailure;
   const bool is_slow = judged && duration >= slow_threshold_ns_;
   if (!judged && admitted == State::kClosed) {
-    // Give-backs in CLOSED change no window: no lock (a caller that only
-    // asks for permission pays one counter increment).
+    // Give-backs in CLOSED change no window: no lock.
     (outcome == Outcome::kIgnored ? slow.ignored : slow.released).fetch_add(1, std::memory_order_relaxed);
     return;
   }
@@ -223,7 +222,7 @@ BreakerStats CircuitBreaker::stats() const {
   out.slow_successes = slow.slow_successes.load(std::memory_order_relaxed);
   out.slow_failures = slow.slow_failures.load(std::memory_order_relaxed);
   out.ignored = slow.ignored.load(std::memory_order_relaxed);
-  out.released = slow.released.load(std::memory_order_relaxed);
+  out.released = slow.released.load(std::memory_order_relaxed) + closed_released_.load(std::memory_order_relaxed);
   out.stale = slow.stale.load(std::memory_order_relaxed);
   out.permitted = out.successes + out.failures + out.ignored + out.released;
   out.transitions = slow.transitions;

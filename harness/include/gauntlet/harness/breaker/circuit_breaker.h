@@ -152,6 +152,7 @@ class CircuitBreaker {
   // Written by every CLOSED record: [tag:16][calls in this CLOSED entry:48].
   alignas(64) std::atomic<std::uint64_t> closed_calls_;
   std::atomic<std::uint32_t> consecutive_failures_{0};
+  std::atomic<std::uint64_t> closed_released_{0};  // permits given back unused in CLOSED
   alignas(64) std::string name_;
   BreakerConfig config_;
   Clock& clock_;
@@ -173,7 +174,12 @@ inline void Permit::record_ignored() noexcept {
 }
 inline void Permit::release() noexcept {
   if (breaker_ == nullptr) return;
-  std::exchange(breaker_, nullptr)->record_slow(generation_, state_, CircuitBreaker::Outcome::kReleased, 0);
+  CircuitBreaker* breaker = std::exchange(breaker_, nullptr);
+  if (state_ == State::kClosed) {
+    breaker->closed_released_.fetch_add(1, std::memory_order_relaxed);  // changes no window
+    return;
+  }
+  breaker->record_slow(generation_, state_, CircuitBreaker::Outcome::kReleased, 0);
 }
 
 template <typename Fn, typename Fallback>
