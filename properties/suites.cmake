@@ -3,3 +3,12 @@ gauntlet_add_test(gauntlet_properties_fixture_tests
   SOURCES tests/fixture_breaker_properties_test.cpp tests/fixture_metrics_properties_test.cpp tests/fixture_tracing_properties_test.cpp
   LIBS gauntlet_properties gauntlet_fixtures_mutants
   LABELS properties)
+
+# Gauntlet's own implementations.
+if(TARGET gauntlet_harness_breaker)
+  gauntlet_add_test(gauntlet_properties_breaker_tests
+    SOURCES tests/gauntlet_breaker_properties_test.cpp
+    LIBS gauntlet_properties gauntlet_harness_breaker
+    LABELS properties)
+  target_include_directories(gauntlet_properties_breaker_tests PRIVATE ${CMAKE_CURRENT_SOURCE_DIR}/tests)
+endif()

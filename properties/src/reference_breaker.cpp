@@ -53,7 +53,7 @@ bool ReferenceBreaker::rates_trip(const std::deque<Recorded>& results) const {
 
 void ReferenceBreaker::record_closed(Recorded r, Nanos now) {
   if (config_.mode == BreakerMode::kConsecutive) {
-    consecutive_bad_ = (r.failed || r.slow) ? consecutive_bad_ + 1 : 0;
+    consecutive_bad_ = r.failed ? consecutive_bad_ + 1 : 0;
     if (consecutive_bad_ >= config_.failure_threshold) transition(BreakerState::kOpen, now);
     return;
   }
@@ -66,7 +66,7 @@ void ReferenceBreaker::record_closed(Recorded r, Nanos now) {
 
 void ReferenceBreaker::record_half_open(Recorded r, Nanos now) {
   half_open_results_.push_back(r);
-  if (config_.mode == BreakerMode::kConsecutive && (r.failed || r.slow)) {
+  if (config_.mode == BreakerMode::kConsecutive && r.failed) {
     transition(BreakerState::kOpen, now);
     return;
   }
@@ -76,9 +76,10 @@ void ReferenceBreaker::record_half_open(Recorded r, Nanos now) {
 }
 
 void ReferenceBreaker::complete(const ReferencePermit& permit, CallOutcome outcome, Nanos now) {
-  if (permit.generation != generation_) return;  // stale
-  const Recorded r{outcome == CallOutcome::kFailure, now - permit.started >= config_.slow_call_duration};
-  if (r.failed) ++counts_.failures;
+  if (outcome == CallOutcome::kFailure) ++counts_.failures;
+  if (permit.generation != generation_) return;  // stale: never judged
+  const bool slow = config_.mode == BreakerMode::kRate && now - permit.started >= config_.slow_call_duration;
+  const Recorded r{outcome == CallOutcome::kFailure, slow};
   if (state_ == BreakerState::kClosed) {
     record_closed(r, now);
   } else if (state_ == BreakerState::kHalfOpen) {
@@ -86,7 +87,11 @@ void ReferenceBreaker::complete(const ReferencePermit& permit, CallOutcome outco
   }
 }
 
-void ReferenceBreaker::force_open(Nanos now) { transition(BreakerState::kOpen, now); }
-void ReferenceBreaker::force_closed() { transition(BreakerState::kClosed, 0); }
+void ReferenceBreaker::force_open(Nanos now) {
+  if (state_ != BreakerState::kOpen) transition(BreakerState::kOpen, now);
+}
+void ReferenceBreaker::force_closed() {
+  if (state_ != BreakerState::kClosed) transition(BreakerState::kClosed, 0);
+}
 
 }  // namespace gauntlet::properties::breaker

@@ -16,20 +16,21 @@ enum class CallOutcome { kSuccess, kFailure };
 
 /// The configuration the suite asks the adapter to build a breaker with.
 /// Semantics follow resilience4j's count-based breaker:
-/// - Closed, consecutive mode: a failure or a slow call (duration >=
-///   slow_call_duration) increments the run; a fast success resets it; the run
-///   reaching failure_threshold opens the breaker.
+/// - Closed, consecutive mode: a failure increments the run, a success resets
+///   it (durations are not judged); the run reaching failure_threshold opens
+///   the breaker.
 /// - Closed, rate mode: the last `window_size` results are kept; once at least
 ///   `minimum_calls` are recorded, failure% >= failure_rate_threshold or
 ///   slow% >= slow_rate_threshold opens the breaker.
 /// - Open: every call is rejected until `open_wait` has passed since opening;
 ///   the next acquire then moves to half-open.
 /// - Half-open: at most `half_open_permits` calls are admitted; once they all
-///   completed the breaker closes (consecutive: all succeeded and none slow;
-///   rate: both rates below threshold over those calls) or opens again.
-///   Consecutive mode reopens on the first failing trial call.
+///   completed the breaker closes (consecutive: all succeeded; rate: both
+///   rates below threshold over those calls) or opens again. Consecutive mode
+///   reopens on the first failing trial call.
 /// - Results of permits granted before the latest state change are stale and
-///   ignored. Rejected calls are never counted as failures.
+///   never judged. Rejected calls are never counted as failures.
+/// - Forcing the state the breaker is already in changes nothing.
 struct BreakerConfig {
   BreakerMode mode = BreakerMode::kConsecutive;
   int failure_threshold = 3;
@@ -50,6 +51,9 @@ struct BreakerCapabilities {
   bool forced_states = true;     ///< force_open / force_closed
   bool stale_results = true;     ///< results carry a generation and stale ones are ignored
   bool thread_safe = true;       ///< concurrent acquire/complete allowed
+  /// `permitted` counts a permit when granted (false: when its call completes,
+  /// so counts are compared only while no permit is outstanding).
+  bool permitted_counted_at_grant = true;
 };
 
 /// Counters the implementation keeps (or the adapter derives).
@@ -57,7 +61,7 @@ struct BreakerCounts {
   std::int64_t attempted = 0;  ///< acquire calls
   std::int64_t permitted = 0;  ///< acquire calls that returned a permit
   std::int64_t rejected = 0;   ///< acquire calls that were refused
-  std::int64_t failures = 0;   ///< failed calls counted (not stale, not rejected)
+  std::int64_t failures = 0;   ///< failure outcomes reported on permits (stale ones included; never rejections)
   friend bool operator==(const BreakerCounts&, const BreakerCounts&) = default;
 };
 

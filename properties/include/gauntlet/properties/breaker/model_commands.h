@@ -42,10 +42,14 @@ template <typename A>
 void check_agrees(const Model& expected, Sut<A>& sut) {
   const BreakerState observed = A::state(*sut.breaker);
   RC_ASSERT(expected.ref.accepts_state(observed, expected.now));
-  if (expected.caps.stale_results || expected.held.empty()) {
-    const BreakerCounts counts = A::counts(*sut.breaker);
+  const BreakerCounts counts = A::counts(*sut.breaker);
+  const BreakerCounts& model = expected.ref.counts();
+  RC_ASSERT(counts.attempted == model.attempted);
+  RC_ASSERT(counts.rejected == model.rejected);
+  RC_ASSERT(counts.failures == model.failures);
+  if (expected.caps.permitted_counted_at_grant || expected.held.empty()) {
+    RC_ASSERT(counts.permitted == model.permitted);
     RC_ASSERT(counts.attempted == counts.permitted + counts.rejected);
-    RC_ASSERT(counts == expected.ref.counts());
   }
 }
 
@@ -116,7 +120,8 @@ struct Finish : Cmd<A> {
   }
   void run(const Model& m, Sut<A>& sut) const override {
     sut.clock.advance(duration);
-    A::complete(*sut.breaker, sut.held[index], outcome, duration);
+    // The call lasted from its acquire until now.
+    A::complete(*sut.breaker, sut.held[index], outcome, m.now + duration - m.held[index].started);
     sut.held.erase(sut.held.begin() + static_cast<std::ptrdiff_t>(index));
     check_agrees(this->nextState(m), sut);
   }

@@ -156,7 +156,12 @@ TYPED_TEST_P(BreakerProperties, StaleResultsIgnored) {
     const BreakerState before = TypeParam::state(*b);
     TypeParam::complete(*b, *stale, outcome, Nanos{1});
     RC_ASSERT(TypeParam::state(*b) == before);
-    RC_ASSERT(TypeParam::counts(*b).failures == opened.failures);
+    RC_ASSERT(TypeParam::counts(*b).rejected == opened.rejected);
+    if (in_half_open) {
+      // The stale result did not use up or resolve the trial: the remaining permits are still there.
+      for (int i = 1; i < c.half_open_permits; ++i) RC_ASSERT(TypeParam::try_acquire(*b).has_value());
+      RC_ASSERT(TypeParam::state(*b) == BreakerState::kHalfOpen);
+    }
   });
 }
 
@@ -174,6 +179,7 @@ TYPED_TEST_P(BreakerProperties, HalfOpenPermitsUnderConcurrency) {
       clock.advance(c.open_wait);
       LogicalTime time;
       std::vector<std::vector<HistoryEvent<detail::Acquire, bool>>> per_branch(per_thread.size());
+      std::vector<std::vector<typename TypeParam::Permit>> held(per_thread.size());
       std::vector<std::function<void()>> branches;
       for (std::size_t t = 0; t < per_thread.size(); ++t) {
         branches.emplace_back([&, t] {
@@ -181,8 +187,10 @@ TYPED_TEST_P(BreakerProperties, HalfOpenPermitsUnderConcurrency) {
             HistoryEvent<detail::Acquire, bool> e;
             e.thread = static_cast<int>(t);
             e.invoked = time.tick();
-            e.observed = TypeParam::try_acquire(*b).has_value();
+            auto permit = TypeParam::try_acquire(*b);
             e.returned = time.tick();
+            e.observed = permit.has_value();
+            if (permit) held[t].push_back(std::move(*permit));  // in flight until the end
             per_branch[t].push_back(e);
           }
         });
@@ -205,6 +213,9 @@ TYPED_TEST_P(BreakerProperties, HalfOpenPermitsUnderConcurrency) {
         RC_FAIL("no sequential order explains the acquires (K=" + std::to_string(c.half_open_permits) +
                 ", granted=" + std::to_string(granted) + ")\n" +
                 format_history(history, [](const detail::Acquire&, bool ok) { return ok ? "acquire -> permit" : "acquire -> rejected"; }));
+      }
+      for (auto& permits : held) {
+        for (auto& p : permits) TypeParam::complete(*b, p, CallOutcome::kSuccess, Nanos{0});
       }
       const BreakerCounts counts = TypeParam::counts(*b);
       RC_ASSERT(counts.attempted == counts.permitted + counts.rejected);
