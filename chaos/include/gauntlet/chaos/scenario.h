@@ -31,6 +31,9 @@ struct Scenario {
   Nanos duration = 0;
   Nanos interval = 100 * kNanosPerMilli;  ///< observer sampling interval
   std::vector<Hypothesis> hypotheses;
+  /// The mode a test or `gauntlet chaos run` uses unless told otherwise
+  /// (scenarios about thread safety need real threads).
+  TimeMode default_mode = TimeMode::kVirtual;
 
   /// kInvalidArgument naming the offending field: no target, non-positive
   /// duration or interval, phases not contiguous from 0 to duration, ...

@@ -1,0 +1,27 @@
+#pragma once
+/// Scenario files in YAML (format in docs/chaos.md). Errors are one line:
+/// "<file>:<line>:<column>: <field>: <problem>".
+#include <functional>
+#include <string>
+#include <string_view>
+
+#include "gauntlet/chaos/scenario.h"
+#include "gauntlet/harness/error.h"
+
+namespace gauntlet::chaos {
+
+/// Turns a target name from a file (e.g. "service_chain/healthy") into a factory.
+using TargetResolver = std::function<Result<TargetFactory>(std::string_view name)>;
+
+/// Parses YAML text; `source` names it in errors. kParseError for malformed
+/// YAML, kSchemaError for a missing, unknown or mistyped field (or a target
+/// the resolver refuses), kInvalidArgument when the scenario does not validate.
+Result<Scenario> parse_scenario_yaml(std::string_view text, std::string_view source, const TargetResolver& resolve);
+
+/// Reads and parses a file; kIoError naming the path when it cannot be read.
+Result<Scenario> load_scenario_file(const std::string& path, const TargetResolver& resolve);
+
+/// "250ms", "2s", "1.5s", "500us", "100ns", "1m" to nanoseconds.
+Result<Nanos> parse_duration(std::string_view text);
+
+}  // namespace gauntlet::chaos
