@@ -1,0 +1,124 @@
+// Report generation at CI scale: 10,000 test cases + 500 benchmarks (with
+// 30-run history) + 10 chaos journals (600 samples each). Counters report the
+// output size; the target is at most 1 s and 3 MB for the HTML page.
+#include <benchmark/benchmark.h>
+
+#include <random>
+#include <string>
+
+#include "gauntlet/reports/writers.h"
+
+namespace {
+
+using namespace gauntlet::reports;
+
+Report make_report(std::uint64_t seed) {
+  std::mt19937_64 rng(seed);
+  std::uniform_real_distribution<double> unit(0.0, 1.0);
+  Report r;
+  r.title = "Scale run";
+  r.environment = {{"commit", "0123456789abcdef"}, {"runner", "bench"}};
+  for (int i = 0; i < 10'000; ++i) {
+    TestCase t;
+    t.suite = "Suite" + std::to_string(i / 25) + "/Param";
+    t.name = "Case_" + std::to_string(i) + "/" + std::to_string(i % 7);
+    t.time_s = unit(rng) * 0.05;
+    t.file = "tests/suite_" + std::to_string(i / 25) + ".cpp";
+    t.line = 10 + i % 300;
+    double roll = unit(rng);
+    if (roll < 0.02) {
+      t.status = TestStatus::kFailed;
+      t.failures = {t.file + ":" + std::to_string(t.line) + "\nExpected equality of these values:\n  value\n    Which is: " +
+                    std::to_string(i) + "\n  expected\n    Which is: " + std::to_string(i + 1) + "\n" + std::string(300, '.')};
+    } else if (roll < 0.05) {
+      t.status = TestStatus::kSkipped;
+      t.skip_message = "needs a GPU";
+    }
+    r.tests.cases.push_back(std::move(t));
+  }
+  r.tests.duration_s = 321.0;
+  GateResult g;
+  g.passed = false;
+  g.replay = "gauntlet gate base.json cur.json --seed 1";
+  for (int i = 0; i < 500; ++i) {
+    BenchmarkComparison c;
+    c.name = "BM_Operation" + std::to_string(i) + "/threads:" + std::to_string(1 << (i % 4));
+    c.unit = "ns";
+    c.baseline = 10 + 1000 * unit(rng);
+    c.change = (unit(rng) - 0.5) * 0.2;
+    c.current = c.baseline * (1 + c.change);
+    c.ci_low = c.change - 0.03;
+    c.ci_high = c.change + 0.03;
+    c.verdict = c.ci_low > 0.05 ? "regressed" : c.ci_high < -0.05 ? "improved" : "unchanged";
+    HistorySeries h{c.name, {}, {}};
+    for (int k = 0; k < 30; ++k) h.values.push_back(c.baseline * (1 + 0.02 * unit(rng)));
+    if (i % 10 == 0) g.change_points.push_back({c.name, 20, "r20"});
+    g.comparisons.push_back(std::move(c));
+    r.history.push_back(std::move(h));
+  }
+  for (int i = 0; i < 20; ++i) g.budgets.push_back({"op" + std::to_string(i), "p99", "ns", 2e7, 1.5e7 + 1e6 * i, i < 5});
+  r.gates.push_back(std::move(g));
+  for (int j = 0; j < 10; ++j) {
+    ChaosJournal cj;
+    cj.scenario = "scenario_" + std::to_string(j);
+    cj.seed = static_cast<std::uint64_t>(j);
+    cj.replay = "gauntlet chaos run scenario_" + std::to_string(j) + " --seed " + std::to_string(j);
+    cj.passed = j % 3 != 0;
+    cj.duration_s = 60;
+    for (int k = 1; k <= 600; ++k) {
+      double t = k * 0.1;
+      bool fault = t > 20 && t < 35;
+      cj.samples.push_back({t, 1000 + 100 * unit(rng) - (fault ? 400 : 0), fault ? 0.1 : 0.001, 10 + unit(rng),
+                            40 + 5 * unit(rng) + (fault ? 100 : 0), 80 + 10 * unit(rng) + (fault ? 200 : 0)});
+    }
+    cj.phases = {{"outage", "error_rate 1.00 at db.query", 20, 35}};
+    cj.breaker_bands = {{"db", "closed", 0, 22}, {"db", "open", 22, 30}, {"db", "half_open", 30, 31}, {"db", "closed", 31, 60}};
+    cj.hypotheses = {{"error rate below 5% [steady]", true, "max 0.2%"}, {"recovers within 10 s", cj.passed, "recovered after 8 s"}};
+    r.journals.push_back(std::move(cj));
+  }
+  return r;
+}
+
+const Report& scale_report() {
+  static const Report report = make_report(1);
+  return report;
+}
+
+void BM_HtmlAtScale(benchmark::State& state) {
+  const Report& report = scale_report();
+  std::size_t bytes = 0;
+  for (auto _ : state) {
+    std::string html = write_html(report);
+    bytes = html.size();
+    benchmark::DoNotOptimize(html.data());
+  }
+  state.counters["bytes"] = static_cast<double>(bytes);
+  state.counters["MB"] = static_cast<double>(bytes) / 1e6;
+}
+BENCHMARK(BM_HtmlAtScale)->Unit(benchmark::kMillisecond);
+
+void BM_JunitAtScale(benchmark::State& state) {
+  const Report& report = scale_report();
+  std::size_t bytes = 0;
+  for (auto _ : state) {
+    std::string xml = write_junit_xml(report);
+    bytes = xml.size();
+    benchmark::DoNotOptimize(xml.data());
+  }
+  state.counters["bytes"] = static_cast<double>(bytes);
+}
+BENCHMARK(BM_JunitAtScale)->Unit(benchmark::kMillisecond);
+
+void BM_MarkdownAtScale(benchmark::State& state) {
+  const Report& report = scale_report();
+  std::size_t bytes = 0;
+  for (auto _ : state) {
+    std::string md = write_markdown(report);
+    bytes = md.size();
+    benchmark::DoNotOptimize(md.data());
+  }
+  state.counters["bytes"] = static_cast<double>(bytes);
+}
+BENCHMARK(BM_MarkdownAtScale)->Unit(benchmark::kMillisecond);
+
+}  // namespace
