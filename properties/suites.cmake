@@ -12,3 +12,17 @@ if(TARGET gauntlet_harness_breaker)
     LABELS properties)
   target_include_directories(gauntlet_properties_breaker_tests PRIVATE ${CMAKE_CURRENT_SOURCE_DIR}/tests)
 endif()
+if(TARGET gauntlet_harness_metrics)
+  gauntlet_add_test(gauntlet_properties_metrics_tests
+    SOURCES tests/gauntlet_metrics_properties_test.cpp
+    LIBS gauntlet_properties gauntlet_harness_metrics
+    LABELS properties)
+  target_include_directories(gauntlet_properties_metrics_tests PRIVATE ${CMAKE_CURRENT_SOURCE_DIR}/tests)
+endif()
+if(TARGET gauntlet_harness_tracing)
+  gauntlet_add_test(gauntlet_properties_tracing_tests
+    SOURCES tests/gauntlet_tracing_properties_test.cpp
+    LIBS gauntlet_properties gauntlet_harness_tracing
+    LABELS properties)
+  target_include_directories(gauntlet_properties_tracing_tests PRIVATE ${CMAKE_CURRENT_SOURCE_DIR}/tests)
+endif()
