@@ -26,3 +26,13 @@ if(TARGET gauntlet_harness_tracing)
     LABELS properties)
   target_include_directories(gauntlet_properties_tracing_tests PRIVATE ${CMAKE_CURRENT_SOURCE_DIR}/tests)
 endif()
+
+# prometheus-cpp's metrics, for comparison (optional peer dependency).
+find_package(prometheus-cpp CONFIG QUIET)
+if(prometheus-cpp_FOUND)
+  gauntlet_add_test(gauntlet_properties_prometheus_cpp_tests
+    SOURCES tests/prometheus_cpp_metrics_properties_test.cpp
+    LIBS gauntlet_properties prometheus-cpp::core
+    LABELS properties)
+  target_include_directories(gauntlet_properties_prometheus_cpp_tests PRIVATE ${CMAKE_CURRENT_SOURCE_DIR}/tests)
+endif()
