@@ -22,7 +22,25 @@ struct BlockCache {
   std::uint64_t next = 0;
   std::uint64_t end = 0;
 };
-thread_local BlockCache t_cache;
+// initial-exec: this library is linked into executables, and the default
+// model for position-independent code costs a call per access.
+[[gnu::tls_model("initial-exec")]] thread_local BlockCache t_cache;
+
+// Draws the next value from this thread's block of `instance`'s counter.
+inline std::uint64_t draw(BlockCache& cache, std::uint64_t instance, std::uint64_t seed,
+                          std::atomic<std::uint64_t>& next_block) noexcept {
+  for (;;) {
+    if (cache.instance != instance || cache.next == cache.end) [[unlikely]] {
+      cache.instance = instance;
+      cache.next = next_block.fetch_add(kBlock, std::memory_order_relaxed);
+      cache.end = cache.next + kBlock;
+    }
+    // splitmix64: the k-th output is mix(seed + (k + 1) * golden).
+    const std::uint64_t k = cache.next++;
+    const std::uint64_t value = splitmix64_mix(seed + (k + 1) * kGolden);
+    if (value != 0) [[likely]] return value;  // zero occurs once in 2^64 draws
+  }
+}
 
 }  // namespace
 
@@ -57,19 +75,13 @@ std::optional<SpanId> SpanId::from_hex(std::string_view hex) noexcept {
 IdGenerator::IdGenerator(std::uint64_t seed) noexcept
     : seed_(seed), instance_(g_next_instance.fetch_add(1, std::memory_order_relaxed)) {}
 
-std::uint64_t IdGenerator::next() noexcept {
+std::uint64_t IdGenerator::next() noexcept { return draw(t_cache, instance_, seed_, next_block_); }
+
+void IdGenerator::next_root_ids(TraceId& trace_id, SpanId& span_id) noexcept {
   BlockCache& cache = t_cache;
-  for (;;) {
-    if (cache.instance != instance_ || cache.next == cache.end) {
-      cache.instance = instance_;
-      cache.next = next_block_.fetch_add(kBlock, std::memory_order_relaxed);
-      cache.end = cache.next + kBlock;
-    }
-    // splitmix64: the k-th output is mix(seed + (k + 1) * golden).
-    const std::uint64_t k = cache.next++;
-    const std::uint64_t value = splitmix64_mix(seed_ + (k + 1) * kGolden);
-    if (value != 0) return value;  // zero occurs once in 2^64 draws
-  }
+  trace_id.high = draw(cache, instance_, seed_, next_block_);
+  trace_id.low = draw(cache, instance_, seed_, next_block_);
+  span_id.value = draw(cache, instance_, seed_, next_block_);
 }
 
 }  // namespace gauntlet::tracing

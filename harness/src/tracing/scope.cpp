@@ -4,7 +4,7 @@
 
 namespace gauntlet::tracing {
 namespace {
-thread_local SpanContext t_current;
+[[gnu::tls_model("initial-exec")]] thread_local SpanContext t_current;  // see ids.cpp
 }  // namespace
 
 SpanContext current_context() { return t_current; }

@@ -21,28 +21,28 @@ Span Tracer::start_span(std::string_view name, StartOptions options) {
     if (current.valid()) parent = &current;
   }
 
-  SpanContext context;
-  SpanId parent_id;
+  // Filled in place: a Span is large, and the unsampled path must stay cheap.
+  Span span;
+  SpanContext& context = span.context_;
   if (parent != nullptr) {
     context.trace_id = parent->trace_id;
     context.flags = parent->flags;
-    context.trace_state = parent->trace_state;
-    parent_id = parent->span_id;
+    if (!parent->trace_state.empty()) context.trace_state = parent->trace_state;
+    context.span_id = ids_.next_span_id();
+    span.parent_span_id_ = parent->span_id;
   } else {
-    context.trace_id = ids_.next_trace_id();
+    ids_.next_root_ids(context.trace_id, context.span_id);
     context.flags = sampler_.should_sample(context.trace_id) ? kSampledFlag : 0;
   }
-  context.span_id = ids_.next_span_id();
+  if (!context.sampled()) return span;
 
-  if (!context.sampled()) return Span(nullptr, std::move(context), SpanData{});
-
-  SpanData data;
-  data.parent_span_id = parent_id;
-  data.name = std::string(name);
+  SpanData& data = span.data_.emplace();
+  data.name.assign(name.data(), name.size());
   data.kind = options.kind;
-  data.attributes = std::move(options.attributes);
+  if (!options.attributes.empty()) data.attributes = std::move(options.attributes);
   data.start_unix_ns = clock_->wall_ns();
-  return Span(this, std::move(context), std::move(data));
+  span.tracer_ = this;
+  return span;
 }
 
 void Tracer::on_end(SpanData&& data) noexcept { processor_->on_end(std::move(data)); }

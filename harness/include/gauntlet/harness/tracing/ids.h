@@ -56,6 +56,9 @@ class IdGenerator {
     const std::uint64_t high = next();
     return TraceId{high, next()};
   }
+  /// A trace id and a span id for a new root span, drawn in that order
+  /// (same values as next_trace_id() then next_span_id(), one cache lookup).
+  void next_root_ids(TraceId& trace_id, SpanId& span_id) noexcept;
   std::uint64_t seed() const noexcept { return seed_; }
 
  private:

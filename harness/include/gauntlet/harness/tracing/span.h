@@ -3,6 +3,7 @@
 #include "gauntlet/harness/tracing/span_context.h"
 #include "gauntlet/harness/tracing/span_data.h"
 
+#include <optional>
 #include <string_view>
 #include <utility>
 #include <vector>
@@ -29,7 +30,7 @@ class Span {
   const SpanContext& context() const noexcept { return context_; }
   /// True while the span is sampled and not yet ended.
   bool is_recording() const noexcept { return tracer_ != nullptr; }
-  const SpanId& parent_span_id() const noexcept { return data_.parent_span_id; }
+  const SpanId& parent_span_id() const noexcept { return parent_span_id_; }
 
   /// Sets (or replaces) an attribute; `value` converts as `to_attribute_value`
   /// says (bool, any integer, floating point, string-like, AttributeValue).
@@ -46,16 +47,19 @@ class Span {
 
   /// Stamps the end time and hands the span to the tracer's processor. A
   /// second call does nothing.
-  void end() noexcept;
+  void end() noexcept {
+    if (tracer_ != nullptr) end_recording();
+  }
 
  private:
   friend class Tracer;
-  Span(Tracer* tracer, SpanContext context, SpanData data) noexcept;
+  void end_recording() noexcept;
   void set_attribute_value(std::string_view key, AttributeValue value);
 
   Tracer* tracer_ = nullptr;  // null when non-recording or ended
   SpanContext context_;
-  SpanData data_;  // context is filled in at end()
+  SpanId parent_span_id_;
+  std::optional<SpanData> data_;  // engaged only while recording; context and parent filled in at end()
 };
 
 }  // namespace gauntlet::tracing
