@@ -1,6 +1,7 @@
 # Chaos against real processes: target processes, the TCP fault proxy with its
 # Toxiproxy-compatible control API, and network load. Included from
-# chaos/CMakeLists.txt; paths are relative to this file.
+# chaos/CMakeLists.txt (after gauntlet_chaos); paths are relative to this file.
+# fixtures/http_chain adds the chain node executable to the tests.
 set(GAUNTLET_NET_DIR ${CMAKE_CURRENT_LIST_DIR})
 find_package(Boost 1.81 REQUIRED)
 
@@ -11,6 +12,8 @@ gauntlet_add_library(gauntlet_chaos_net
     ${GAUNTLET_NET_DIR}/src/netload/load_run_state.cpp
     ${GAUNTLET_NET_DIR}/src/netload/net_load.cpp
     ${GAUNTLET_NET_DIR}/src/process/nginx.cpp
+    ${GAUNTLET_NET_DIR}/src/process/launcher_thread.cpp
+    ${GAUNTLET_NET_DIR}/src/process/process_target.cpp
     ${GAUNTLET_NET_DIR}/src/process/log_tail.cpp
     ${GAUNTLET_NET_DIR}/src/process/target_process.cpp
     ${GAUNTLET_NET_DIR}/src/proxy/toxic.cpp
@@ -21,7 +24,7 @@ gauntlet_add_library(gauntlet_chaos_net
     ${GAUNTLET_NET_DIR}/src/proxy/proxy_server.cpp
     ${GAUNTLET_NET_DIR}/src/proxy/control_api.cpp
     ${GAUNTLET_NET_DIR}/src/proxy/control_server.cpp
-  PUBLIC_DEPS gauntlet::harness Boost::headers Threads::Threads nlohmann_json::nlohmann_json
+  PUBLIC_DEPS gauntlet::harness gauntlet_chaos Boost::headers Threads::Threads nlohmann_json::nlohmann_json
   PRIVATE_DEPS fmt::fmt
   INCLUDE_DIR ${GAUNTLET_NET_DIR}/include)
 target_include_directories(gauntlet_chaos_net PRIVATE ${GAUNTLET_NET_DIR}/src)
@@ -38,9 +41,17 @@ if(GAUNTLET_BUILD_TESTS)
       ${GAUNTLET_NET_DIR}/tests/proxy/control_api_test.cpp
       ${GAUNTLET_NET_DIR}/tests/netload/net_load_test.cpp
       ${GAUNTLET_NET_DIR}/tests/netload/nginx_proxy_test.cpp
+      ${GAUNTLET_NET_DIR}/tests/process/chain_scenario_test.cpp
     LIBS gauntlet_chaos_net nlohmann_json::nlohmann_json
     LABELS "chaos;net")
   add_dependencies(gauntlet_chaos_net_tests gauntlet_chaos_net_orphan_helper)
   target_compile_definitions(gauntlet_chaos_net_tests PRIVATE
     GAUNTLET_ORPHAN_HELPER="$<TARGET_FILE:gauntlet_chaos_net_orphan_helper>")
 endif()
+
+# `gauntlet proxy`
+add_library(gauntlet_chaos_net_cli OBJECT ${GAUNTLET_NET_DIR}/src/proxy/cli/proxy_command.cpp)
+target_link_libraries(gauntlet_chaos_net_cli PUBLIC gauntlet_chaos_net gauntlet_harness_core)
+target_compile_definitions(gauntlet_chaos_net_cli PRIVATE GAUNTLET_NET_VERSION="${PROJECT_VERSION}")
+gauntlet_warnings(gauntlet_chaos_net_cli)
+gauntlet_register_cli(gauntlet_chaos_net_cli)

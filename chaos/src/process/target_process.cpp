@@ -1,6 +1,7 @@
 #include "gauntlet/chaos/process/target_process.h"
 
 #include "gauntlet/chaos/netload/http_probe.h"
+#include "launcher_thread.h"
 #include "log_tail.h"
 
 #include <boost/process/args.hpp>
@@ -17,6 +18,8 @@
 #include <regex>
 #include <thread>
 
+#include <fcntl.h>
+#include <linux/close_range.h>
 #include <sys/prctl.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -108,19 +111,30 @@ Status TargetProcess::start() {
   // Runs in the child between fork and exec: own process group, and SIGKILL
   // when the parent (thread) dies, even by SIGKILL.
   auto setup = [parent](auto&) {
+    // Nothing of the harness leaks into the target: a proxy's listening
+    // socket held open by a child would outlive the proxy being taken down.
+    if (::close_range(3, ~0U, CLOSE_RANGE_CLOEXEC) != 0) {
+      for (int fd = 3; fd < 65536; ++fd) ::fcntl(fd, F_SETFD, FD_CLOEXEC);
+    }
     ::setpgid(0, 0);
     ::prctl(PR_SET_PDEATHSIG, SIGKILL);
     if (::getppid() != parent) ::_exit(127);
   };
   const std::filesystem::path cwd = spec_.cwd.empty() ? std::filesystem::current_path() : spec_.cwd;
-  try {
-    child_ = std::make_unique<Child>(Child{bp::child(bp::exe = program.string(), bp::args = spec_.args, bp::env = env,
-                                                     bp::start_dir = cwd.string(), bp::std_in < bp::null,
-                                                     bp::std_out > stdout_path().string(),
-                                                     bp::std_err > stderr_path().string(),
-                                                     bp::extend::on_exec_setup = setup)});
-  } catch (const std::exception& e) {
-    return Error(ErrorCode::kUnavailable, "target '" + spec_.name + "': cannot start " + program.string() + ": " + e.what());
+  std::string failure;
+  detail::run_on_launcher_thread([&] {
+    try {
+      child_ = std::make_unique<Child>(Child{bp::child(bp::exe = program.string(), bp::args = spec_.args, bp::env = env,
+                                                       bp::start_dir = cwd.string(), bp::std_in < bp::null,
+                                                       bp::std_out > stdout_path().string(),
+                                                       bp::std_err > stderr_path().string(),
+                                                       bp::extend::on_exec_setup = setup)});
+    } catch (const std::exception& e) {
+      failure = e.what();
+    }
+  });
+  if (!failure.empty()) {
+    return Error(ErrorCode::kUnavailable, "target '" + spec_.name + "': cannot start " + program.string() + ": " + failure);
   }
   pid_ = child_->child.id();
   ::setpgid(pid_, pid_);  // also from the parent, so signals to the group never race the child's setpgid

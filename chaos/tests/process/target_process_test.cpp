@@ -197,3 +197,47 @@ TEST(TargetProcessTest, MissingProgramIsUnavailable) {
 
 }  // namespace
 }  // namespace gauntlet::chaos::process
+
+namespace gauntlet::chaos::process {
+namespace {
+
+TEST(TargetProcessTest, TargetOutlivesTheThreadThatLaunchedIt) {
+  std::unique_ptr<TargetProcess> target;
+  std::thread launcher([&] {
+    auto t = TargetProcess::launch(shell("outlive", "exec sleep 30"), RealClock::instance());
+    if (t.ok()) target = std::move(*t);
+  });
+  launcher.join();
+  ASSERT_TRUE(target);
+  std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  EXPECT_TRUE(target->running()) << "parent-death signal fired when the launching thread ended";
+  std::thread restarter([&] { EXPECT_TRUE(target->restart().ok()); });
+  restarter.join();
+  std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  EXPECT_TRUE(target->running());
+}
+
+}  // namespace
+}  // namespace gauntlet::chaos::process
+
+namespace gauntlet::chaos::process {
+namespace {
+
+TEST(TargetProcessTest, HarnessDescriptorsDoNotLeakIntoTargets) {
+  std::FILE* held = std::tmpfile();  // an open descriptor the child must not see
+  ASSERT_NE(held, nullptr);
+  ProcessSpec spec;
+  spec.name = "fds";
+  spec.program = "/bin/ls";
+  spec.args = {"/proc/self/fd"};
+  spec.log_dir = temp_dir("fds");
+  auto target = TargetProcess::launch(spec, RealClock::instance());
+  ASSERT_TRUE(target.ok());
+  ASSERT_TRUE((*target)->wait_exit(5 * kNanosPerSecond).ok());
+  // stdin, stdout, stderr and the directory ls itself reads.
+  EXPECT_EQ((*target)->stdout_tail(), "0\n1\n2\n3\n");
+  std::fclose(held);
+}
+
+}  // namespace
+}  // namespace gauntlet::chaos::process

@@ -19,9 +19,9 @@ struct ExitInfo {
 };
 
 /// One running (or finished) target. Not copyable; not thread-safe: drive one
-/// target from one thread at a time. The thread that calls `launch` and
-/// `restart` should outlive the target: the kernel's parent-death signal
-/// (SIGKILL) fires when that thread exits.
+/// target from one thread at a time. Targets are forked from one process-wide
+/// launcher thread, so the kernel's parent-death signal (SIGKILL) fires only
+/// when the harness process itself dies, whichever thread launched them.
 class TargetProcess {
  public:
   /// Starts `spec` and waits for its readiness. Errors: kInvalidArgument (bad

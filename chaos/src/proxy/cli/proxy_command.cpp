@@ -1,0 +1,90 @@
+// `gauntlet proxy`: the TCP fault proxy with its Toxiproxy-compatible HTTP
+// control API, standalone. Runs until SIGINT/SIGTERM (or --duration).
+#include "gauntlet/chaos/proxy/control_api.h"
+#include "gauntlet/chaos/proxy/proxy_json.h"
+#include "gauntlet/harness/cli/command_registry.h"
+
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/signal_set.hpp>
+
+#include <fstream>
+#include <sstream>
+
+namespace gauntlet::chaos::proxy {
+namespace {
+
+struct ProxyCommandOptions {
+  std::string host = "127.0.0.1";
+  int port = kDefaultControlPort;
+  std::uint64_t seed = 1;
+  bool allow_remote = false;
+  std::string config;  // Toxiproxy-style JSON array of proxies
+  double duration_s = 0;
+};
+
+// Loads the proxies of a Toxiproxy config file; errors name the file.
+Status populate_from(ProxyServer& server, const std::string& path) {
+  std::ifstream in(path);
+  if (!in) return Error(ErrorCode::kNotFound, path + ": cannot open");
+  std::stringstream text;
+  text << in.rdbuf();
+  nlohmann::json j = nlohmann::json::parse(text.str(), nullptr, false);
+  if (j.is_discarded()) return Error(ErrorCode::kParseError, path + ": not valid JSON");
+  if (!j.is_array()) return Error(ErrorCode::kSchemaError, path + ": expected a JSON array of proxies");
+  std::vector<ProxySpec> specs;
+  for (std::size_t i = 0; i < j.size(); ++i) {
+    auto spec = proxy_spec_from_json(j[i]);
+    if (!spec.ok()) return spec.error().with_context(path + ": [" + std::to_string(i) + "]");
+    specs.push_back(*spec);
+  }
+  auto done = server.populate(specs);
+  if (!done.ok()) return done.error().with_context(path);
+  return {};
+}
+
+int run_proxy(const ProxyCommandOptions& o, cli::CommandIO& io) {
+  auto at = netload::parse_endpoint(o.host + ":" + std::to_string(o.port), o.allow_remote, "--host/--port");
+  if (!at.ok()) {
+    io.err << at.error().to_string() << "\n";
+    return 2;
+  }
+  ProxyServer server(ProxyOptions{o.seed, o.allow_remote});
+  if (!o.config.empty()) {
+    if (Status s = populate_from(server, o.config); !s.ok()) {
+      io.err << s.error().to_string() << "\n";
+      return exit_code_for(s.error().code());
+    }
+  }
+  ControlApi api(server, GAUNTLET_NET_VERSION);
+  auto http = ControlServer::start(api, *at);
+  if (!http.ok()) {
+    io.err << http.error().to_string() << "\n";
+    return 3;
+  }
+  io.out << "gauntlet proxy: control API on http://" << (*http)->endpoint().to_string() << " (seed " << o.seed << ")\n"
+         << std::flush;
+  boost::asio::io_context signals_io;
+  boost::asio::signal_set signals(signals_io, SIGINT, SIGTERM);
+  signals.async_wait([&](const boost::system::error_code&, int) { signals_io.stop(); });
+  if (o.duration_s > 0) {
+    signals_io.run_for(std::chrono::milliseconds(static_cast<std::int64_t>(o.duration_s * 1000)));
+  } else {
+    signals_io.run();
+  }
+  return 0;
+}
+
+GAUNTLET_REGISTER_COMMAND("proxy", "TCP fault proxy with a Toxiproxy-compatible HTTP API", [](CLI::App& cmd) -> cli::CommandAction {
+  auto o = std::make_shared<ProxyCommandOptions>();
+  cmd.add_option("--host", o->host, "control API address (loopback unless --allow-remote)");
+  cmd.add_option("--port", o->port, "control API port")->check(CLI::Range(0, 65535));
+  cmd.add_option("--seed", o->seed, "run seed: decides toxicity per connection");
+  cmd.add_option("--config", o->config, "JSON array of proxies to create at start");
+  cmd.add_option("--duration", o->duration_s, "stop after this many seconds (default: until SIGINT/SIGTERM)")
+      ->check(CLI::Range(0.0, 1e9));
+  cmd.add_flag("--allow-remote", o->allow_remote, "permit non-loopback listen/upstream/control addresses");
+  return [o](cli::CommandIO& io) { return run_proxy(*o, io); };
+});
+
+}  // namespace
+}  // namespace gauntlet::chaos::proxy
