@@ -20,9 +20,10 @@ void read_stripe(detail::HistogramStripe& stripe, const detail::LogLinearLayout&
       continue;
     }
     part.count = 0;
-    part.sum = stripe.sum.load(std::memory_order_relaxed);
-    part.min = stripe.min.load(std::memory_order_relaxed);
-    part.max = stripe.max.load(std::memory_order_relaxed);
+    // Acquire loads keep the second read of `seq` after the data.
+    part.sum = stripe.sum.load(std::memory_order_acquire);
+    part.min = stripe.min.load(std::memory_order_acquire);
+    part.max = stripe.max.load(std::memory_order_acquire);
     part.counts.clear();
     bool plausible = true;
     if (s1 != 0) {
@@ -34,17 +35,26 @@ void read_stripe(detail::HistogramStripe& stripe, const detail::LogLinearLayout&
         part.first_index = lo;
         part.counts.resize(hi - lo + 1);
         for (std::size_t i = lo; i <= hi; ++i) {
-          part.counts[i - lo] = stripe.buckets[i].load(std::memory_order_relaxed);
+          part.counts[i - lo] = stripe.buckets[i].load(std::memory_order_acquire);
           part.count += part.counts[i - lo];
         }
       }
     }
-    std::atomic_thread_fence(std::memory_order_acquire);
     const std::uint64_t s2 = stripe.seq.load(std::memory_order_relaxed);
     if (s1 == s2 && plausible) break;
   }
   if (pause) stripe.paused.store(0, std::memory_order_release);
-  if (part.count != 0) (void)out.merge(part);  // same layout: cannot fail
+  if (part.count == 0) return;
+  if (out.count == 0 && out.counts.empty()) {
+    out.count = part.count;
+    out.sum = part.sum;
+    out.min = part.min;
+    out.max = part.max;
+    out.first_index = part.first_index;
+    out.counts = std::move(part.counts);
+  } else {
+    (void)out.merge(part);  // same layout: cannot fail
+  }
 }
 
 }  // namespace
@@ -98,14 +108,13 @@ Status Histogram::merge(const HistogramSnapshot& other) {
   detail::HistogramStripe& s = *overflow_;
   const std::uint64_t seq = s.seq.load(std::memory_order_relaxed);
   s.seq.store(seq + 1, std::memory_order_relaxed);
-  std::atomic_thread_fence(std::memory_order_release);
   for (std::size_t i = 0; i < other.counts.size(); ++i) {
     auto& b = s.buckets[other.first_index + i];
-    b.store(b.load(std::memory_order_relaxed) + other.counts[i], std::memory_order_relaxed);
+    b.store(b.load(std::memory_order_relaxed) + other.counts[i], std::memory_order_release);
   }
-  s.sum.store(s.sum.load(std::memory_order_relaxed) + other.sum, std::memory_order_relaxed);
-  if (other.min < s.min.load(std::memory_order_relaxed)) s.min.store(other.min, std::memory_order_relaxed);
-  if (other.max > s.max.load(std::memory_order_relaxed)) s.max.store(other.max, std::memory_order_relaxed);
+  s.sum.store(s.sum.load(std::memory_order_relaxed) + other.sum, std::memory_order_release);
+  if (other.min < s.min.load(std::memory_order_relaxed)) s.min.store(other.min, std::memory_order_release);
+  if (other.max > s.max.load(std::memory_order_relaxed)) s.max.store(other.max, std::memory_order_release);
   s.seq.store(seq + 2, std::memory_order_release);
   return Status::Ok();
 }

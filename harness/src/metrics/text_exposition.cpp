@@ -27,6 +27,10 @@ void append_uint(std::string& out, std::uint64_t v) {
 
 // Label values: backslash, double quote and newline are escaped.
 void append_label_value(std::string& out, std::string_view v) {
+  if (v.find_first_of("\\\"\n") == std::string_view::npos) {
+    out += v;
+    return;
+  }
   for (char c : v) {
     switch (c) {
       case '\\': out += "\\\\"; break;
@@ -39,6 +43,10 @@ void append_label_value(std::string& out, std::string_view v) {
 
 // HELP text: backslash and newline in both formats; OpenMetrics also quotes.
 void append_help(std::string& out, std::string_view v, bool openmetrics) {
+  if (v.find_first_of("\\\"\n") == std::string_view::npos) {
+    out += v;
+    return;
+  }
   for (char c : v) {
     switch (c) {
       case '\\': out += "\\\\"; break;
