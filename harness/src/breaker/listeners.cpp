@@ -13,11 +13,17 @@ CircuitBreaker::ListenerId CircuitBreaker::add_listener(Listener listener) {
 }
 
 bool CircuitBreaker::remove_listener(ListenerId id) {
-  std::lock_guard lock(slow_->listeners_mu);
+  std::unique_lock lock(slow_->listeners_mu);
   auto& listeners = slow_->listeners;
   auto it = std::find_if(listeners.begin(), listeners.end(), [id](const auto& entry) { return entry.first == id; });
   if (it == listeners.end()) return false;
   listeners.erase(it);
+  lock.unlock();
+  // Wait out a delivery in progress on another thread, which may still hold
+  // the removed listener; a listener removing itself does not wait.
+  if (slow_->delivering_thread.load() != std::this_thread::get_id()) {
+    std::lock_guard wait(slow_->delivery_mu);
+  }
   return true;
 }
 
@@ -36,6 +42,8 @@ void SlowState::dispatch() noexcept {
       event = pending.front();
       pending.pop_front();
     }
+    std::lock_guard delivering(delivery_mu);
+    delivering_thread.store(std::this_thread::get_id());
     targets.clear();
     {
       std::lock_guard lock(listeners_mu);
@@ -48,6 +56,8 @@ void SlowState::dispatch() noexcept {
         // A listener's failure must not break the breaker or other listeners.
       }
     }
+    targets.clear();
+    delivering_thread.store(std::thread::id());
   }
 }
 

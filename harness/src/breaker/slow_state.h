@@ -10,6 +10,7 @@
 #include <memory>
 #include <mutex>
 #include <optional>
+#include <thread>
 #include <utility>
 #include <vector>
 
@@ -57,6 +58,8 @@ struct SlowState {
   // Events waiting for delivery; one thread at a time delivers them.
   std::deque<StateTransition> pending;
   bool dispatching = false;
+  std::mutex delivery_mu;  // held while one event is delivered
+  std::atomic<std::thread::id> delivering_thread{};
   std::mutex listeners_mu;
   std::vector<std::pair<ListenerId, std::shared_ptr<const Listener>>> listeners;
   ListenerId next_listener = 1;

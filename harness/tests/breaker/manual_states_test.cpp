@@ -5,7 +5,10 @@
 
 #include <gtest/gtest.h>
 
+#include <atomic>
+#include <chrono>
 #include <stdexcept>
+#include <thread>
 
 namespace gauntlet::breaker {
 namespace {
@@ -117,6 +120,42 @@ TEST(ManualStatesTest, RemovedListenersHearNothingMore) {
   EXPECT_FALSE(breaker->remove_listener(id));
   ASSERT_TRUE(breaker->transition_to_closed());
   EXPECT_EQ(heard, 1);
+}
+
+TEST(ManualStatesTest, AListenerMayRemoveItself) {
+  ManualClock clock;
+  auto breaker = make_breaker(small_config(), clock);
+  int heard = 0;
+  CircuitBreaker::ListenerId id = 0;
+  id = breaker->add_listener([&](const StateTransition&) {
+    ++heard;
+    EXPECT_TRUE(breaker->remove_listener(id));
+  });
+  ASSERT_TRUE(breaker->transition_to_open());
+  ASSERT_TRUE(breaker->transition_to_closed());
+  EXPECT_EQ(heard, 1);
+}
+
+TEST(ManualStatesTest, RemoveListenerWaitsForADeliveryInProgress) {
+  ManualClock clock;
+  auto breaker = make_breaker(small_config(), clock);
+  std::atomic<bool> entered{false}, release{false}, removed{false};
+  auto id = breaker->add_listener([&](const StateTransition&) {
+    entered = true;
+    while (!release) std::this_thread::yield();
+  });
+  std::thread transition([&] { breaker->transition_to_open(); });
+  while (!entered) std::this_thread::yield();
+  std::thread remover([&] {
+    EXPECT_TRUE(breaker->remove_listener(id));
+    removed = true;
+  });
+  std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  EXPECT_FALSE(removed.load()) << "remove_listener returned while its listener was running";
+  release = true;
+  transition.join();
+  remover.join();
+  EXPECT_TRUE(removed.load());
 }
 
 TEST(ManualStatesTest, ListenersMayCallBackIntoTheBreaker) {

@@ -100,7 +100,9 @@ class CircuitBreaker {
   /// (possibly on a thread other than the one that caused it). They may call
   /// back into the breaker; exceptions they throw are swallowed.
   ListenerId add_listener(Listener listener);
-  /// False if `id` is unknown.
+  /// False if `id` is unknown. Once it returns the listener is not running
+  /// on another thread and will not be called again, so what it captured may
+  /// be destroyed (a listener may remove itself).
   bool remove_listener(ListenerId id);
 
  private:
