@@ -62,6 +62,10 @@ struct Event {
 /// `wall_ns()` (Unix nanoseconds for RealClock, the clock's own value for a
 /// ManualClock).
 struct SpanData {
+  // User-provided so that value-initialisation (std::optional::emplace) does
+  // not zero the whole record before the member initialisers run.
+  SpanData() noexcept {}  // NOLINT(modernize-use-equals-default)
+
   SpanContext context;
   SpanId parent_span_id;  ///< zero for a root span
   std::string name;
