@@ -35,7 +35,7 @@ h2{font-size:18px;margin:30px 0 12px}h3{font-size:15px;margin:0}
 .card>header{display:flex;align-items:center;gap:12px;margin-bottom:10px;flex-wrap:wrap}.card>header .meta{margin-left:auto}
 .inst{color:var(--muted);font-weight:400}
 .pill{font-size:12px;font-weight:600;padding:2px 8px;border-radius:999px}.pill.pass{background:var(--pass-bg);color:var(--pass)}.pill.fail{background:var(--fail-bg);color:var(--fail)}
-.charts{display:grid;grid-template-columns:repeat(auto-fit,minmax(500px,1fr));gap:10px}
+.charts{display:grid;grid-template-columns:repeat(auto-fit,minmax(320px,1fr));gap:10px}
 svg.chart{width:100%;height:auto;background:var(--bg);border-radius:6px}
 svg .ct{font-size:12px;font-weight:600;fill:var(--fg)}svg .ax{font-size:10px;fill:var(--muted)}
 svg .grid{stroke:var(--line);stroke-width:1}svg .zero{stroke:var(--muted);stroke-width:1}

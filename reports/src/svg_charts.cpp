@@ -32,7 +32,7 @@ std::string short_number(double v) {
 }  // namespace
 
 std::string line_chart(const LineChart& c) {
-  constexpr double kW = 620, kH = 170, kLeft = 52, kRight = 10, kTop = 22, kStrip = 8, kBottom = 34;
+  constexpr double kW = 440, kH = 200, kLeft = 44, kRight = 8, kTop = 24, kStrip = 8, kBottom = 34;
   const double plot_w = kW - kLeft - kRight;
   const double plot_h = kH - kTop - kBottom;
   double t_end = c.t_end > 0 ? c.t_end : (c.t.empty() ? 1 : c.t.back());
