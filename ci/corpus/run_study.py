@@ -43,6 +43,9 @@ class Neighbour:
 
 
 def bench_run(args, out, level, neighbour, candidate_out=None, cand_level=None):
+    """Produces `out` (and `candidate_out`); runs already in --work are reused."""
+    if os.path.exists(out) and (candidate_out is None or os.path.exists(candidate_out)):
+        return False
     cmd = [args.gauntlet, "bench", "run", "--binary", args.bench, "--out", out,
            "--env", "GAUNTLET_CORPUS_SLOWDOWN_PCT={}".format(level),
            "--min-time", args.min_time]
@@ -56,6 +59,7 @@ def bench_run(args, out, level, neighbour, candidate_out=None, cand_level=None):
         r = sh(cmd)
     if r.returncode != 0:
         sys.exit("bench run failed: " + r.stderr)
+    return True
 
 
 def gauntlet_verdicts(args, base, cur, history=None):
@@ -118,12 +122,11 @@ def main():
     # Separate runs: baselines first (they also form the history of unchanged
     # code), then every current run later, as two CI jobs would.
     history = w("history.sqlite")
-    if os.path.exists(history):
-        os.remove(history)
+    fresh_history = not os.path.exists(history)
     for k in range(args.pairs):
-        bench_run(args, w("sep_base_{}.json".format(k)), 0, k % 3 == 1)
-        sh([args.gauntlet, "history", "--db", history, "record", w("sep_base_{}.json".format(k)),
-            "--revision", "main-{}".format(k)])
+        if bench_run(args, w("sep_base_{}.json".format(k)), 0, k % 3 == 1) or fresh_history:
+            sh([args.gauntlet, "history", "--db", history, "record", w("sep_base_{}.json".format(k)),
+                "--revision", "main-{}".format(k)])
     for level, k in itertools.product(levels, range(args.pairs)):
         bench_run(args, w("sep_cur_{}_{}.json".format(level, k)), level, busy(k))
     for level, k in itertools.product(levels, range(args.pairs)):

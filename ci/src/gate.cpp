@@ -166,9 +166,8 @@ Result<GateResult> run_gate(const BenchmarkFile& baseline, const BenchmarkFile& 
                                                        "); environment: refuse forbids comparing them");
     out.warnings.push_back("runs come from different machines: " + diff);
   }
-  for (const BenchmarkContext* ctx : {&baseline.context, &current.context})
-    if (ctx->library_build_type == "debug")
-      out.warnings.push_back("a run used a debug build of Google Benchmark; timings may mislead");
+  if (baseline.context.library_build_type == "debug" || current.context.library_build_type == "debug")
+    out.warnings.push_back("a run used a debug build of Google Benchmark; timings may mislead");
 
   auto base = extract_samples(baseline, config.metric);
   if (!base.ok()) return base.error();

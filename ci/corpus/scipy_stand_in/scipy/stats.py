@@ -55,6 +55,15 @@ def mannwhitneyu(x, y, use_continuity=True, alternative="two-sided", method="aut
     return MannwhitneyuResult(u1, min(max(p, 0.0), 1.0))
 
 
+class _Vector(list):
+    """The slice of numpy.ndarray that compare.py uses: indexing and any()."""
+
+    def any(self):
+        return any(bool(v) for v in self)
+
+
 def gmean(values):
-    values = list(values)
-    return math.exp(sum(math.log(v) for v in values) / len(values))
+    """Geometric mean along axis 0 (rows of [real_time, cpu_time] pairs)."""
+    rows = [list(r) if isinstance(r, (list, tuple)) else [r] for r in values]
+    cols = list(zip(*rows))
+    return _Vector(math.exp(sum(math.log(v) for v in col) / len(col)) for col in cols)
