@@ -263,9 +263,12 @@ REGISTER_TYPED_TEST_SUITE_P(BreakerProperties, ModelConsecutive, ModelRate, NoCa
 
 }  // namespace gauntlet::properties::breaker
 
-/// Runs the breaker suite against `Adapter` (a BreakerAdapter); test names
-/// start with `Prefix/BreakerProperties/0.`.
-#define GAUNTLET_INSTANTIATE_BREAKER_PROPERTIES(Prefix, Adapter)                                  \
-  static_assert(::gauntlet::properties::breaker::BreakerAdapter<Adapter>,                         \
+/// Runs the breaker suite against `Adapter` (a BreakerAdapter); test names start
+/// with `Prefix/BreakerProperties/0.`. Use at namespace scope, followed by `;`.
+#define GAUNTLET_INSTANTIATE_BREAKER_PROPERTIES(Prefix, Adapter)                           \
+  static_assert(::gauntlet::properties::breaker::BreakerAdapter<Adapter>,                      \
                 #Adapter " is not a BreakerAdapter (see gauntlet/properties/breaker/adapter.h)"); \
-  INSTANTIATE_TYPED_TEST_SUITE_P(Prefix, BreakerProperties, ::testing::Types<Adapter>)
+  namespace gauntlet::properties::breaker {                                               \
+  INSTANTIATE_TYPED_TEST_SUITE_P(Prefix, BreakerProperties, ::testing::Types<Adapter>);              \
+  }                                                                                     \
+  extern int gauntlet_properties_instantiated_##Prefix

@@ -16,9 +16,12 @@ REGISTER_TYPED_TEST_SUITE_P(MetricsProperties, CounterSumConservation, CounterIg
 
 }  // namespace gauntlet::properties::metrics
 
-/// Runs the metrics suite against `Adapter` (a MetricsAdapter); test names
-/// start with `Prefix/MetricsProperties/0.`.
-#define GAUNTLET_INSTANTIATE_METRICS_PROPERTIES(Prefix, Adapter)                                  \
-  static_assert(::gauntlet::properties::metrics::MetricsAdapter<Adapter>,                         \
+/// Runs the metrics suite against `Adapter` (a MetricsAdapter); test names start
+/// with `Prefix/MetricsProperties/0.`. Use at namespace scope, followed by `;`.
+#define GAUNTLET_INSTANTIATE_METRICS_PROPERTIES(Prefix, Adapter)                           \
+  static_assert(::gauntlet::properties::metrics::MetricsAdapter<Adapter>,                      \
                 #Adapter " is not a MetricsAdapter (see gauntlet/properties/metrics/adapter.h)"); \
-  INSTANTIATE_TYPED_TEST_SUITE_P(Prefix, MetricsProperties, ::testing::Types<Adapter>)
+  namespace gauntlet::properties::metrics {                                               \
+  INSTANTIATE_TYPED_TEST_SUITE_P(Prefix, MetricsProperties, ::testing::Types<Adapter>);              \
+  }                                                                                     \
+  extern int gauntlet_properties_instantiated_##Prefix
