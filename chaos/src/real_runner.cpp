@@ -68,9 +68,11 @@ Result<RunRecord> run_real(const Scenario& scenario, const RunOptions& options) 
     for (Nanos t = scenario.interval; t <= scenario.duration; t += scenario.interval) {
       std::unique_lock lock(stop_mutex);
       stop_cv.wait_for(lock, std::chrono::nanoseconds(std::max<Nanos>(t - elapsed.now(), 0)), [&] { return stop; });
+      const bool stopped = stop;
       lock.unlock();
-      Sample s = recorder.tick(std::min(elapsed.now(), scenario.duration));
+      Sample s = recorder.tick(std::max<Nanos>(1, std::min(elapsed.now(), scenario.duration)));
       if (options.on_sample) options.on_sample(s);
+      if (stopped) break;  // the load finished early: the last interval is partial
       recorder.apply_faults(t);
     }
   });
