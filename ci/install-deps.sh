@@ -13,7 +13,7 @@ packages=(
   # peers for side-by-side benchmarks and comparisons (never linked into gauntlet::*)
   prometheus-cpp-dev libbenchmark-tools wrk nginx-light
   # independent readers the tests feed our output to
-  prometheus python3 python3-prometheus-client libxml2-utils sqlite3
+  prometheus python3 python3-prometheus-client python3-yaml libxml2-utils sqlite3
   chromium
 )
 
