@@ -24,7 +24,7 @@ gauntlet_add_library(gauntlet_chaos_net
     ${GAUNTLET_NET_DIR}/src/proxy/proxy_server.cpp
     ${GAUNTLET_NET_DIR}/src/proxy/control_api.cpp
     ${GAUNTLET_NET_DIR}/src/proxy/control_server.cpp
-  PUBLIC_DEPS gauntlet::harness gauntlet_chaos Boost::headers Threads::Threads nlohmann_json::nlohmann_json
+  PUBLIC_DEPS gauntlet_harness_core gauntlet_harness_metrics gauntlet_chaos Boost::headers Threads::Threads nlohmann_json::nlohmann_json
   PRIVATE_DEPS fmt::fmt
   INCLUDE_DIR ${GAUNTLET_NET_DIR}/include)
 target_include_directories(gauntlet_chaos_net PRIVATE ${GAUNTLET_NET_DIR}/src)
