@@ -1,0 +1,49 @@
+# Install rules and the CMake package: find_package(gauntlet CONFIG REQUIRED)
+# gives gauntlet::harness, gauntlet::chaos, gauntlet::properties, gauntlet::reports,
+# gauntlet::ci and gauntlet::bench (whichever components this tree builds), every
+# area library they link, and the `gauntlet` command as gauntlet::gauntlet.
+include(GNUInstallDirs)
+include(CMakePackageConfigHelpers)
+
+set(GAUNTLET_CMAKE_DIR ${CMAKE_INSTALL_LIBDIR}/cmake/gauntlet)
+
+# Every library target of ours, exported without the "gauntlet_" prefix:
+# gauntlet_harness -> gauntlet::harness, gauntlet_harness_metrics -> gauntlet::harness_metrics.
+get_property(gauntlet_libraries GLOBAL PROPERTY GAUNTLET_LIBRARIES)
+set(gauntlet_export_targets)
+foreach(target IN LISTS gauntlet_libraries ITEMS gauntlet_harness gauntlet_chaos gauntlet_properties
+               gauntlet_reports gauntlet_ci gauntlet_bench)
+  if(TARGET ${target} AND NOT target IN_LIST gauntlet_export_targets)
+    get_target_property(aliased ${target} ALIASED_TARGET)
+    if(aliased)
+      continue()
+    endif()
+    string(REGEX REPLACE "^gauntlet_" "" export_name ${target})
+    set_target_properties(${target} PROPERTIES EXPORT_NAME ${export_name})
+    list(APPEND gauntlet_export_targets ${target})
+  endif()
+endforeach()
+
+install(TARGETS ${gauntlet_export_targets} EXPORT gauntletTargets
+        ARCHIVE DESTINATION ${CMAKE_INSTALL_LIBDIR}
+        LIBRARY DESTINATION ${CMAKE_INSTALL_LIBDIR}
+        INCLUDES DESTINATION ${CMAKE_INSTALL_INCLUDEDIR})
+# The `gauntlet` command, imported by consumers as gauntlet::gauntlet.
+install(TARGETS gauntlet EXPORT gauntletTargets RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
+
+# Public headers of every exported library (the service chain fixture is
+# exported because gauntlet::chaos_scenarios links it).
+foreach(component harness chaos properties reports ci benchmarks fixtures/service_chain)
+  if(IS_DIRECTORY ${PROJECT_SOURCE_DIR}/${component}/include)
+    install(DIRECTORY ${PROJECT_SOURCE_DIR}/${component}/include/ DESTINATION ${CMAKE_INSTALL_INCLUDEDIR})
+  endif()
+endforeach()
+
+install(EXPORT gauntletTargets NAMESPACE gauntlet:: DESTINATION ${GAUNTLET_CMAKE_DIR})
+configure_package_config_file(${PROJECT_SOURCE_DIR}/cmake/gauntletConfig.cmake.in
+                              ${PROJECT_BINARY_DIR}/gauntletConfig.cmake
+                              INSTALL_DESTINATION ${GAUNTLET_CMAKE_DIR})
+write_basic_package_version_file(${PROJECT_BINARY_DIR}/gauntletConfigVersion.cmake
+                                 COMPATIBILITY SameMajorVersion)
+install(FILES ${PROJECT_BINARY_DIR}/gauntletConfig.cmake ${PROJECT_BINARY_DIR}/gauntletConfigVersion.cmake
+        DESTINATION ${GAUNTLET_CMAKE_DIR})

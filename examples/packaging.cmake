@@ -1,0 +1,20 @@
+# ctest label "packaging": install this build into a temporary prefix, then
+# configure, build and test each example against it with find_package(gauntlet).
+set(gauntlet_packaging_dir ${PROJECT_BINARY_DIR}/packaging-test)
+add_test(NAME gauntlet_packaging_install
+         COMMAND ${CMAKE_COMMAND} -DSTEP=install -DBUILD_DIR=${PROJECT_BINARY_DIR}
+                 -DPREFIX=${gauntlet_packaging_dir}/prefix -P ${CMAKE_CURRENT_LIST_DIR}/packaging_test.cmake)
+set_tests_properties(gauntlet_packaging_install PROPERTIES LABELS packaging FIXTURES_SETUP gauntlet_installed)
+
+foreach(example breaker_properties latency_budget chaos_proxy)
+  if(NOT EXISTS ${CMAKE_CURRENT_LIST_DIR}/${example}/CMakeLists.txt)
+    continue()
+  endif()
+  add_test(NAME gauntlet_packaging_${example}
+           COMMAND ${CMAKE_COMMAND} -DSTEP=example -DPREFIX=${gauntlet_packaging_dir}/prefix
+                   -DSOURCE=${CMAKE_CURRENT_LIST_DIR}/${example} -DBINARY=${gauntlet_packaging_dir}/${example}
+                   -DGENERATOR=${CMAKE_GENERATOR} -DBUILD_TYPE=$<IF:$<CONFIG:>,Release,$<CONFIG>>
+                   -P ${CMAKE_CURRENT_LIST_DIR}/packaging_test.cmake)
+  set_tests_properties(gauntlet_packaging_${example} PROPERTIES LABELS packaging TIMEOUT 900
+                       FIXTURES_REQUIRED gauntlet_installed)
+endforeach()
