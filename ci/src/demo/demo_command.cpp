@@ -1,9 +1,12 @@
-// `gauntlet demo`: the built-in chaos scenarios in virtual time, then one
-// report (HTML, JUnit XML, Markdown) from their journals. No configuration.
+// `gauntlet demo`: the built-in chaos scenarios in virtual time and the
+// property suites this build produced, then one report (HTML, JUnit XML,
+// Markdown) from their journals and results. No configuration.
 #include <filesystem>
 #include <memory>
 #include <ostream>
 #include <string>
+#include <string_view>
+#include <vector>
 
 #include <fmt/format.h>
 
@@ -14,9 +17,26 @@
 #include "gauntlet/reports/output_file.h"
 #include "gauntlet/reports/report.h"
 #include "gauntlet/reports/writers.h"
+#include "property_suites.h"
 
 namespace gauntlet::demo {
 namespace {
+
+// '|'-separated paths of the property-suite executables of this build tree.
+#ifndef GAUNTLET_DEMO_PROPERTY_SUITES
+#define GAUNTLET_DEMO_PROPERTY_SUITES ""
+#endif
+
+std::vector<std::string> property_suites() {
+  std::vector<std::string> out;
+  std::string_view all = GAUNTLET_DEMO_PROPERTY_SUITES;
+  while (!all.empty()) {
+    const std::size_t bar = all.find('|');
+    out.emplace_back(all.substr(0, bar));
+    all = bar == std::string_view::npos ? std::string_view{} : all.substr(bar + 1);
+  }
+  return out;
+}
 
 struct DemoOptions {
   std::string out = "gauntlet-report";
@@ -60,6 +80,10 @@ int run_demo(const DemoOptions& o, cli::CommandIO& io) {
     io.out << (run->passed() ? "pass" : "FAIL (replay: " + run->replay + ")") << "\n";
   }
   const fs::path dir(o.out);
+  if (Status s = detail::run_property_suites(property_suites(), dir / "properties", report, io.out); !s) {
+    io.err << "gauntlet demo: " << s.error().message() << "\n";
+    return 2;
+  }
   reports::MarkdownOptions md;
   md.html_name = "index.html";
   for (const auto& [name, text] : {std::pair{"index.html", reports::write_html(report)},

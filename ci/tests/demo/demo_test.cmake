@@ -1,5 +1,5 @@
 # `gauntlet demo` on embedded defaults: exit 0, progress for each built-in
-# scenario, and a report (HTML, JUnit XML, Markdown) in the chosen directory.
+# scenario and property suite, and a report (HTML, JUnit XML, Markdown) in the chosen directory.
 # -DGAUNTLET=<gauntlet> -DWORK=<dir>
 file(REMOVE_RECURSE ${WORK})
 execute_process(COMMAND ${GAUNTLET} demo --out ${WORK}/report RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err)
@@ -10,6 +10,11 @@ string(REGEX MATCHALL "\\[[0-9]+/7\\] chaos [a-z_]+ +virtual time \\.\\.\\. pass
 list(LENGTH lines passed)
 if(NOT passed EQUAL 7 OR NOT out MATCHES "PASS: report at ${WORK}/report/index.html")
   message(FATAL_ERROR "expected 7 passing scenarios and the report path, got:\n${out}")
+endif()
+string(REGEX MATCHALL "\\[[0-9]+/3\\] properties [a-z_]+ +\\.\\.\\. (pass|skipped \\(not built\\))" suites "${out}")
+list(LENGTH suites suites)
+if(NOT suites EQUAL 3)
+  message(FATAL_ERROR "expected 3 property suites passed or skipped, got:\n${out}")
 endif()
 foreach(file index.html junit.xml summary.md)
   if(NOT EXISTS ${WORK}/report/${file})
