@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
-# The main job on a built tree: runs the side-by-side primitives benchmark and
+# On a built tree: runs the side-by-side primitives benchmark and
 # prints each ratio against its target.
 set -euo pipefail
 build_dir=${1:-build/release}
 bench="$build_dir/benchmarks/gauntlet_bench_harness"
 if [[ ! -x "$bench" ]]; then
-  echo "main-job: $bench not built (run: cmake --workflow --preset release)" >&2
+  echo "primitives-table: $bench not built (run: cmake --workflow --preset release)" >&2
   exit 2
 fi
 out=$(mktemp -d)
