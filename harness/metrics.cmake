@@ -16,7 +16,6 @@ gauntlet_add_library(gauntlet_harness_metrics
     src/metrics/registry.cpp
     src/metrics/text_exposition.cpp
     src/metrics/json_snapshot.cpp
-    src/metrics/atomic_file.cpp
   PUBLIC_DEPS gauntlet_harness_core
   PRIVATE_DEPS fmt::fmt nlohmann_json::nlohmann_json)
 target_link_libraries(gauntlet_harness INTERFACE gauntlet_harness_metrics)

@@ -1,5 +1,7 @@
 #include "gauntlet/chaos/journal.h"
 
+#include "gauntlet/harness/atomic_file.h"
+
 #include <fmt/format.h>
 
 #include <cstdio>
@@ -119,19 +121,6 @@ std::string journal_json(const Scenario& scenario, const RunRecord& run) {
   return j.dump(2) + "\n";
 }
 
-Status write_text_file(const std::string& path, std::string_view text) {
-  const std::string temp = path + ".tmp";
-  {
-    std::ofstream out(temp, std::ios::binary | std::ios::trunc);
-    if (!out) return Error(ErrorCode::kIoError, fmt::format("{}: cannot open for writing", temp));
-    out.write(text.data(), static_cast<std::streamsize>(text.size()));
-    if (!out.flush()) return Error(ErrorCode::kIoError, fmt::format("{}: write failed", temp));
-  }
-  if (std::rename(temp.c_str(), path.c_str()) != 0) {
-    std::remove(temp.c_str());
-    return Error(ErrorCode::kIoError, fmt::format("{}: cannot rename from {}", path, temp));
-  }
-  return {};
-}
+Status write_text_file(const std::string& path, std::string_view text) { return write_file_atomically(path, text); }
 
 }  // namespace gauntlet::chaos

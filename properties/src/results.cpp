@@ -1,5 +1,7 @@
 #include "gauntlet/properties/results.h"
 
+#include "gauntlet/harness/atomic_file.h"
+
 #include <array>
 #include <fstream>
 #include <sstream>
@@ -93,22 +95,7 @@ Result<std::vector<PropertyResult>> results_from_json(std::string_view text, std
 }
 
 Status write_results(const std::filesystem::path& path, const std::vector<PropertyResult>& results) {
-  std::filesystem::path temp = path;
-  temp += ".tmp." + std::to_string(::getpid());
-  {
-    std::ofstream out(temp, std::ios::binary | std::ios::trunc);
-    if (!out) return Error(ErrorCode::kIoError, temp.string() + ": cannot open for writing");
-    out << results_to_json(results);
-    out.flush();
-    if (!out) return Error(ErrorCode::kIoError, temp.string() + ": write failed");
-  }
-  std::error_code ec;
-  std::filesystem::rename(temp, path, ec);
-  if (ec) {
-    std::filesystem::remove(temp, ec);
-    return Error(ErrorCode::kIoError, path.string() + ": cannot rename temp file into place");
-  }
-  return Status::Ok();
+  return write_file_atomically(path, results_to_json(results));
 }
 
 Result<std::vector<PropertyResult>> read_results(const std::filesystem::path& path) {

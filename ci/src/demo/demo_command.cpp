@@ -89,7 +89,7 @@ int run_demo(const DemoOptions& o, cli::CommandIO& io) {
   for (const auto& [name, text] : {std::pair{"index.html", reports::write_html(report)},
                                    std::pair{"junit.xml", reports::write_junit_xml(report)},
                                    std::pair{"summary.md", reports::write_markdown(report, md)}}) {
-    if (Status s = reports::write_file_atomically((dir / name).string(), text); !s) {
+    if (Status s = write_file_atomically(dir / name, text); !s) {
       io.err << "gauntlet demo: " << s.error().message() << "\n";
       return 2;
     }

@@ -1,5 +1,7 @@
 #include "gauntlet/harness/tracing/otlp_json_exporter.h"
 
+#include "gauntlet/harness/atomic_file.h"
+
 #include <fmt/format.h>
 
 #include <fstream>
@@ -33,24 +35,7 @@ Status OtlpJsonFileExporter::shutdown() {
 
 Status OtlpJsonFileExporter::write_locked() {
   const std::string text = to_otlp_json(spans_, resource_);
-  std::filesystem::path temp = path_;
-  temp += ".tmp";
-  {
-    std::ofstream out(temp, std::ios::binary | std::ios::trunc);
-    out << text << '\n';
-    out.flush();
-    if (!out) {
-      return Error(ErrorCode::kIoError, fmt::format("{}: cannot write OTLP/JSON traces", temp.string()));
-    }
-  }
-  std::error_code ec;
-  std::filesystem::rename(temp, path_, ec);
-  if (ec) {
-    const std::string reason = ec.message();
-    std::filesystem::remove(temp, ec);
-    return Error(ErrorCode::kIoError, fmt::format("{}: cannot rename into place: {}", path_.string(), reason));
-  }
-  return Status::Ok();
+  return write_file_atomically(path_, text + "\n");
 }
 
 }  // namespace gauntlet::tracing

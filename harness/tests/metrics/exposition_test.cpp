@@ -159,22 +159,5 @@ TEST(JsonSnapshotTest, VersionedWithQuantiles) {
   EXPECT_EQ(find("temperature_celsius").at("series").at(0).at("value"), 1e21);
 }
 
-TEST(AtomicFileTest, WritesViaRenameAndReportsBadPaths) {
-  const auto dir = std::filesystem::temp_directory_path() / "gauntlet_metrics_atomic_file_test";
-  std::filesystem::create_directories(dir);
-  const auto path = dir / "metrics.prom";
-  ASSERT_TRUE(write_file_atomically(path, "a 1\n").ok());
-  ASSERT_TRUE(write_file_atomically(path, "a 2\n").ok());
-  std::ifstream in(path);
-  std::string content((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  EXPECT_EQ(content, "a 2\n");
-  EXPECT_FALSE(std::filesystem::exists(dir / "metrics.prom.tmp"));
-  Status bad = write_file_atomically(dir / "no_such_dir" / "x.prom", "x");
-  ASSERT_FALSE(bad.ok());
-  EXPECT_EQ(bad.error().code(), ErrorCode::kIoError);
-  EXPECT_NE(bad.error().message().find("no_such_dir"), std::string::npos);
-  std::filesystem::remove_all(dir);
-}
-
 }  // namespace
 }  // namespace gauntlet::metrics

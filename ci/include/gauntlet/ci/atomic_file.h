@@ -1,15 +1,13 @@
 #pragma once
 /// Writing files so that readers never see half of one.
-#include "gauntlet/harness/error.h"
+#include "gauntlet/harness/atomic_file.h"
 
 #include <string>
 #include <string_view>
 
 namespace gauntlet::ci {
 
-/// Writes `content` to "<path>.tmp.<pid>" in the same directory, flushes it and
-/// renames it over `path`. On failure the temp file is removed and `path` is
-/// untouched. Errors: kIoError naming the path.
-Status write_file_atomically(const std::string& path, std::string_view content);
+/// Atomic file writes (temp file + rename), shared by every component.
+using gauntlet::write_file_atomically;
 
 }  // namespace gauntlet::ci

@@ -4,13 +4,14 @@
 #include <string>
 #include <string_view>
 
+#include "gauntlet/harness/atomic_file.h"
 #include "gauntlet/harness/error.h"
 
 namespace gauntlet::reports {
 
 /// Writes `content` to a temporary name next to `path`, then renames it over
 /// `path`. Errors: kIoError naming the file (the temporary file is removed).
-Status write_file_atomically(const std::filesystem::path& path, std::string_view content);
+using gauntlet::write_file_atomically;
 
 /// Reads a whole file. Errors: kNotFound when it does not exist, kIoError otherwise.
 Result<std::string> read_whole_file(const std::filesystem::path& path);

@@ -1,6 +1,7 @@
 #pragma once
 /// Exposition of a RegistrySnapshot: Prometheus text format 0.0.4,
 /// OpenMetrics 1.0 text, and a versioned JSON snapshot.
+#include "gauntlet/harness/atomic_file.h"
 #include "gauntlet/harness/error.h"
 #include "gauntlet/harness/metrics/snapshot.h"
 
@@ -36,8 +37,7 @@ std::string to_openmetrics_text(const RegistrySnapshot& snapshot);
 /// are undefined for an empty histogram (min, max, mean, quantiles) are null.
 std::string to_json(const RegistrySnapshot& snapshot, int indent = -1);
 
-/// Writes `content` to `path` via a temporary file in the same directory and
-/// a rename, so readers never see a partial file. kIoError naming the path.
-Status write_file_atomically(const std::filesystem::path& path, std::string_view content);
+/// Atomic file writes (temp file + rename), shared by every component.
+using gauntlet::write_file_atomically;
 
 }  // namespace gauntlet::metrics

@@ -1,0 +1,65 @@
+#include "gauntlet/harness/atomic_file.h"
+
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <string>
+
+namespace gauntlet {
+namespace {
+
+namespace fs = std::filesystem;
+
+std::string read(const fs::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+}
+
+class AtomicFileTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = fs::temp_directory_path() / ("gauntlet_atomic_file_" + std::to_string(::getpid()));
+    fs::remove_all(dir_);
+    fs::create_directories(dir_);
+  }
+  void TearDown() override { fs::remove_all(dir_); }
+  fs::path dir_;
+};
+
+TEST_F(AtomicFileTest, ReplacesContentAndLeavesNoTempFile) {
+  const fs::path path = dir_ / "out.json";
+  ASSERT_TRUE(write_file_atomically(path, "first\n").ok());
+  ASSERT_TRUE(write_file_atomically(path, "second\n").ok());
+  EXPECT_EQ(read(path), "second\n");
+  int entries = 0;
+  for (const auto& entry : fs::directory_iterator(dir_)) {
+    ++entries;
+    EXPECT_EQ(entry.path().filename(), "out.json") << "unexpected file: " << entry.path();
+  }
+  EXPECT_EQ(entries, 1);
+}
+
+TEST_F(AtomicFileTest, MissingDirectoryIsAnIoErrorNamingThePath) {
+  Status bad = write_file_atomically(dir_ / "no_such_dir" / "x.json", "x");
+  ASSERT_FALSE(bad.ok());
+  EXPECT_EQ(bad.error().code(), ErrorCode::kIoError);
+  EXPECT_NE(bad.error().message().find("no_such_dir"), std::string::npos) << bad.error().message();
+}
+
+TEST_F(AtomicFileTest, FailedRenameKeepsTheOldFileAndRemovesTheTemp) {
+  const fs::path path = dir_ / "target";
+  fs::create_directories(path / "occupied");  // a non-empty directory cannot be replaced by a file
+  Status bad = write_file_atomically(path, "new");
+  ASSERT_FALSE(bad.ok());
+  EXPECT_EQ(bad.error().code(), ErrorCode::kIoError);
+  EXPECT_TRUE(fs::is_directory(path / "occupied"));
+  for (const auto& entry : fs::directory_iterator(dir_)) {
+    EXPECT_EQ(entry.path().string().find(".tmp"), std::string::npos) << "temp file left: " << entry.path();
+  }
+}
+
+}  // namespace
+}  // namespace gauntlet
