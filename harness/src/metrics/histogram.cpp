@@ -1,11 +1,23 @@
 #include "gauntlet/harness/metrics/histogram.h"
 
 #include <algorithm>
+#include <numeric>
 #include <thread>
 #include <vector>
 
 namespace gauntlet::metrics {
 namespace {
+
+// Seqlock reads: relaxed bucket loads, then an acquire fence before the second
+// read of `seq`. ThreadSanitizer does not model fences, so under it every
+// bucket load is an acquire load instead (slower, same guarantee).
+#if defined(__SANITIZE_THREAD__)
+constexpr std::memory_order kBucketLoad = std::memory_order_acquire;
+inline void seqlock_read_fence() noexcept {}
+#else
+constexpr std::memory_order kBucketLoad = std::memory_order_relaxed;
+inline void seqlock_read_fence() noexcept { std::atomic_thread_fence(std::memory_order_acquire); }
+#endif
 
 // Copies one stripe consistently (seqlock read) and adds it to `out`.
 // `pause` holds the stripe's writer still so the copy cannot be starved.
@@ -21,7 +33,7 @@ void read_stripe(detail::HistogramStripe& stripe, const detail::LogLinearLayout&
     }
     part.count = 0;
     // Acquire loads keep the second read of `seq` after the data.
-    part.sum = stripe.sum.load(std::memory_order_acquire);
+    part.sum = stripe.sum();
     part.min = stripe.min.load(std::memory_order_acquire);
     part.max = stripe.max.load(std::memory_order_acquire);
     part.counts.clear();
@@ -34,12 +46,13 @@ void read_stripe(detail::HistogramStripe& stripe, const detail::LogLinearLayout&
       if (plausible) {
         part.first_index = lo;
         part.counts.resize(hi - lo + 1);
-        for (std::size_t i = lo; i <= hi; ++i) {
-          part.counts[i - lo] = stripe.buckets[i].load(std::memory_order_acquire);
-          part.count += part.counts[i - lo];
-        }
+        std::uint64_t* out_counts = part.counts.data();
+        const std::atomic<std::uint64_t>* in = stripe.buckets.get() + lo;
+        for (std::size_t i = 0; i <= hi - lo; ++i) out_counts[i] = in[i].load(kBucketLoad);
+        part.count = std::accumulate(part.counts.begin(), part.counts.end(), std::uint64_t{0});
       }
     }
+    seqlock_read_fence();  // the bucket loads above before the second read of `seq`
     const std::uint64_t s2 = stripe.seq.load(std::memory_order_relaxed);
     if (s1 == s2 && plausible) break;
   }
@@ -112,7 +125,7 @@ Status Histogram::merge(const HistogramSnapshot& other) {
     auto& b = s.buckets[other.first_index + i];
     b.store(b.load(std::memory_order_relaxed) + other.counts[i], std::memory_order_release);
   }
-  s.sum.store(s.sum.load(std::memory_order_relaxed) + other.sum, std::memory_order_release);
+  s.sum_lanes[0].store(s.sum_lanes[0].load(std::memory_order_relaxed) + other.sum, std::memory_order_release);
   if (other.min < s.min.load(std::memory_order_relaxed)) s.min.store(other.min, std::memory_order_release);
   if (other.max > s.max.load(std::memory_order_relaxed)) s.max.store(other.max, std::memory_order_release);
   s.seq.store(seq + 2, std::memory_order_release);

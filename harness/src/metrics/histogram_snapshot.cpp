@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <numeric>
 
 namespace gauntlet::metrics {
 
@@ -44,7 +45,13 @@ std::vector<std::uint64_t> HistogramSnapshot::cumulative_counts(const std::vecto
     }
     const std::size_t j = layout.index(bound);
     const std::size_t last = j == layout.overflow_index() ? j : j + 1;
-    while (i < counts.size() && first_index + i < last) total += counts[i++];
+    // Plain ranges (no per-element conditions), so the sum vectorises.
+    const std::size_t end = last <= first_index ? 0 : std::min(counts.size(), last - first_index);
+    if (end > i) {
+      total = std::accumulate(counts.begin() + static_cast<std::ptrdiff_t>(i),
+                              counts.begin() + static_cast<std::ptrdiff_t>(end), total);
+      i = end;
+    }
     out[k] = total;
   }
   return out;

@@ -17,6 +17,8 @@ LogLinearLayout::LogLinearLayout(double lowest, double highest) noexcept
       highest_(highest),
       bottom_edge_(edge_of(key_of(lowest))),
       top_edge_(edge_of(key_of(highest) + 1)),
+      bottom_bits_(std::bit_cast<std::uint64_t>(bottom_edge_)),
+      top_bits_(std::bit_cast<std::uint64_t>(top_edge_)),
       base_key_(key_of(lowest)),
       size_(static_cast<std::size_t>(key_of(highest) - key_of(lowest)) + 3) {}
 

@@ -63,6 +63,31 @@ TEST(HistogramTest, RejectsNaNNegativeAndInfinite) {
   EXPECT_EQ(s.sum, 5.0);
 }
 
+TEST(HistogramTest, NegativeZeroIsZeroAndExtremesAreKept) {
+  Histogram h;
+  h.record(-0.0);
+  h.record(std::numeric_limits<double>::denorm_min());
+  h.record(std::numeric_limits<double>::max());
+  HistogramSnapshot s = h.snapshot();
+  EXPECT_EQ(h.rejected(), 0u);
+  EXPECT_EQ(s.count, 3u);
+  EXPECT_EQ(s.bucket_count(0), 2u);
+  EXPECT_EQ(s.bucket_count(h.layout().overflow_index()), 1u);
+  EXPECT_EQ(s.min, 0.0);
+  EXPECT_FALSE(std::signbit(s.min));
+  EXPECT_EQ(s.max, std::numeric_limits<double>::max());
+}
+
+TEST(HistogramTest, SumAddsEveryWriteOfAThread) {
+  Histogram h;
+  double expected = 0;
+  for (int i = 1; i <= 1001; ++i) {
+    h.record(i * 0.5);
+    expected += i * 0.5;
+  }
+  EXPECT_DOUBLE_EQ(h.snapshot().sum, expected);
+}
+
 TEST(HistogramTest, ZeroAndTinyValuesShareTheBottomBucket) {
   Histogram h;
   h.record(0.0);

@@ -7,6 +7,7 @@
 #include "gauntlet/harness/metrics/histogram_snapshot.h"
 
 #include <array>
+#include <bit>
 #include <atomic>
 #include <cstdint>
 #include <limits>
@@ -39,11 +40,18 @@ class Histogram {
 
   /// Records one observation (see the input policy above).
   void record(double value) noexcept {
-    if (!(value >= 0.0 && value <= std::numeric_limits<double>::max())) [[unlikely]] {
-      rejected_.fetch_add(1, std::memory_order_relaxed);
-      return;
+    // Finite values >= +0.0 are exactly the bit patterns below +inf's; one
+    // integer compare screens NaN, negatives and infinities (-0.0 counts as 0).
+    std::uint64_t bits = std::bit_cast<std::uint64_t>(value);
+    if (bits >= kInfinityBits) [[unlikely]] {
+      if (bits != kNegativeZeroBits) {
+        rejected_.fetch_add(1, std::memory_order_relaxed);
+        return;
+      }
+      bits = 0;
+      value = 0.0;
     }
-    std::size_t index = layout_.index(value);
+    std::size_t index = layout_.index_of_bits(bits);
     std::uint32_t slot = detail::thread_slot();
     if (slot < detail::kExclusiveSlots) [[likely]] {
       detail::HistogramStripe* stripe = stripes_[slot].load(std::memory_order_acquire);
@@ -71,6 +79,9 @@ class Histogram {
  private:
   explicit Histogram(HistogramOptions options);
   detail::HistogramStripe* make_stripe(std::uint32_t slot);
+
+  static constexpr std::uint64_t kInfinityBits = 0x7FF0000000000000ULL;
+  static constexpr std::uint64_t kNegativeZeroBits = 0x8000000000000000ULL;
 
   HistogramOptions options_;
   detail::LogLinearLayout layout_;

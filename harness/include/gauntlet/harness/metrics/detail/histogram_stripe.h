@@ -17,7 +17,10 @@ struct alignas(64) HistogramStripe {
   std::atomic<std::uint32_t> paused{0};
   // Odd while a write is in progress; 0 until the first write.
   std::atomic<std::uint64_t> seq{0};
-  std::atomic<double> sum{0.0};
+  // Two partial sums, alternating by write: each addition then waits on the
+  // one two writes back, halving the store -> load -> add chain per record.
+  // The stripe's sum is sum_lanes[0] + sum_lanes[1].
+  std::atomic<double> sum_lanes[2] = {0.0, 0.0};
   std::atomic<double> min{std::numeric_limits<double>::infinity()};
   std::atomic<double> max{-std::numeric_limits<double>::infinity()};
   std::unique_ptr<std::atomic<std::uint64_t>[]> buckets;
@@ -39,10 +42,16 @@ struct alignas(64) HistogramStripe {
     seq.store(s + 1, std::memory_order_relaxed);
     std::atomic<std::uint64_t>& b = buckets[index];
     b.store(b.load(std::memory_order_relaxed) + n, std::memory_order_release);
-    sum.store(sum.load(std::memory_order_relaxed) + value * static_cast<double>(n), std::memory_order_release);
+    std::atomic<double>& lane = sum_lanes[(s >> 1) & 1U];
+    lane.store(lane.load(std::memory_order_relaxed) + value * static_cast<double>(n), std::memory_order_release);
     if (value < min.load(std::memory_order_relaxed)) min.store(value, std::memory_order_release);
     if (value > max.load(std::memory_order_relaxed)) max.store(value, std::memory_order_release);
     seq.store(s + 2, std::memory_order_release);
+  }
+
+  /// The sum of every value written (readers: inside a seqlock read).
+  double sum() const noexcept {
+    return sum_lanes[0].load(std::memory_order_acquire) + sum_lanes[1].load(std::memory_order_acquire);
   }
 
   void wait_while_paused() const noexcept;

@@ -32,6 +32,13 @@ class LogLinearLayout {
     if (v > top_edge_) return size_ - 1;
     return static_cast<std::size_t>(((std::bit_cast<std::uint64_t>(v) - 1) >> kShift) - base_key_) + 1;
   }
+  /// index() of a finite value >= +0.0 given by its IEEE-754 bits (whose
+  /// order as integers is the values' order): integer compares only.
+  std::size_t index_of_bits(std::uint64_t bits) const noexcept {
+    if (bits <= bottom_bits_) return 0;
+    if (bits > top_bits_) return size_ - 1;
+    return static_cast<std::size_t>(((bits - 1) >> kShift) - base_key_) + 1;
+  }
   /// Exclusive lower edge of bucket i (0, inclusive, for bucket 0).
   double lower_edge(std::size_t i) const noexcept;
   /// Inclusive upper edge of bucket i (+inf for the overflow bucket).
@@ -53,6 +60,8 @@ class LogLinearLayout {
   double highest_;
   double bottom_edge_;      // upper edge of bucket 0 (<= lowest)
   double top_edge_;         // upper edge of the last in-range bucket (>= highest)
+  std::uint64_t bottom_bits_;  // bits of bottom_edge_
+  std::uint64_t top_bits_;     // bits of top_edge_
   std::uint64_t base_key_;  // key of the bucket holding `lowest`
   std::size_t size_;
 };
