@@ -31,6 +31,13 @@ EnvironmentCheck compare_environments(const BenchmarkContext& a, const Benchmark
       std::fabs(a.mhz_per_cpu - b.mhz_per_cpu) > 0.05 * std::max(a.mhz_per_cpu, b.mhz_per_cpu))
     differ("mhz_per_cpu", std::to_string(static_cast<long>(a.mhz_per_cpu)),
            std::to_string(static_cast<long>(b.mhz_per_cpu)), true);
+  // Our own build type (custom context "build_type", as Gauntlet's benchmark
+  // executables record it): Debug against Release is no comparison either.
+  auto build_type = [](const BenchmarkContext& c) {
+    auto it = c.extra.find("build_type");
+    return it == c.extra.end() ? std::string() : it->second;
+  };
+  differ("build_type", build_type(a), build_type(b), true);
   differ("library_build_type", a.library_build_type, b.library_build_type, false);
   auto scaling = [](const std::optional<bool>& s) { return s ? (*s ? "enabled" : "disabled") : ""; };
   differ("cpu_scaling", scaling(a.cpu_scaling_enabled), scaling(b.cpu_scaling_enabled), false);

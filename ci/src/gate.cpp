@@ -234,7 +234,11 @@ Result<GateResult> run_gate(const BenchmarkFile& baseline, const BenchmarkFile& 
   }
   for (const BudgetCheck& b : out.budgets) s.budget_breaches += b.breached ? 1 : 0;
   if (s.missing > 0) out.warnings.push_back(fmt::format("{} benchmark(s) missing from the current run", s.missing));
-  out.passed = s.regressed == 0 && s.errored == 0 && s.budget_breaches == 0 &&
+  const bool advisory = !out.environment.same_machine && config.environment == EnvironmentPolicy::kAdvisory;
+  if (advisory && s.regressed > 0)
+    out.warnings.push_back(fmt::format("{} regression(s) are advisory: environment: advisory and the runs come "
+                                       "from different machines", s.regressed));
+  out.passed = (advisory || s.regressed == 0) && s.errored == 0 && s.budget_breaches == 0 &&
                !(config.inconclusive == InconclusivePolicy::kFail && s.inconclusive > 0);
   return out;
 }

@@ -179,8 +179,10 @@ Result<GateConfig> read_config(const ConfigReader& r, const YAML::Node& root) {
     c.inconclusive = v == "fail" ? InconclusivePolicy::kFail : InconclusivePolicy::kWarn;
   }
   if (const YAML::Node n = root["environment"]) {
-    GAUNTLET_CI_CFG_TRY(v, r.choice(n, "environment", {"warn", "refuse"}));
-    c.environment = v == "refuse" ? EnvironmentPolicy::kRefuse : EnvironmentPolicy::kWarn;
+    GAUNTLET_CI_CFG_TRY(v, r.choice(n, "environment", {"warn", "refuse", "advisory"}));
+    c.environment = v == "refuse"     ? EnvironmentPolicy::kRefuse
+                    : v == "advisory" ? EnvironmentPolicy::kAdvisory
+                                      : EnvironmentPolicy::kWarn;
   }
   if (const YAML::Node n = root["budgets"]) {
     GAUNTLET_CI_CFG_TRY(b, read_budgets(r, n));

@@ -52,6 +52,16 @@ budgets:
   EXPECT_DOUBLE_EQ(c->budgets[1].tolerance_pct, 5);
 }
 
+TEST(GateConfigTest, EnvironmentAdvisoryIsAPolicy) {
+  auto c = parse_gate_config("environment: advisory\n", "gate.yaml");
+  ASSERT_TRUE(c.ok()) << c.error().message();
+  EXPECT_EQ(c->environment, EnvironmentPolicy::kAdvisory);
+  auto bad = parse_gate_config("environment: sometimes\n", "gate.yaml");
+  ASSERT_FALSE(bad.ok());
+  EXPECT_EQ(bad.error().code(), ErrorCode::kSchemaError);
+  EXPECT_NE(bad.error().message().find("gate.yaml:1:"), std::string::npos) << bad.error().message();
+}
+
 TEST(GateConfigTest, EmptyFileGivesDefaults) {
   auto c = parse_gate_config("", "empty.yaml");
   ASSERT_TRUE(c.ok());

@@ -205,6 +205,39 @@ TEST(GateTest, EnvironmentFingerprintWarnsOrRefuses) {
   EXPECT_EQ(refused.error().code(), ErrorCode::kFailedPrecondition);
 }
 
+TEST(GateTest, BuildTypeInTheContextIsPartOfTheEnvironment) {
+  auto base = file_named("b.json", "host-a"), cur = file_named("c.json", "host-a");
+  base.context.extra["build_type"] = "Release";
+  cur.context.extra["build_type"] = "Debug";
+  const EnvironmentCheck check = compare_environments(base.context, cur.context);
+  EXPECT_FALSE(check.same_machine);
+  ASSERT_EQ(check.differences.size(), 1u);
+  EXPECT_EQ(check.differences[0], "build_type: Release vs Debug");
+  cur.context.extra["build_type"] = "Release";
+  EXPECT_TRUE(compare_environments(base.context, cur.context).same_machine);
+}
+
+TEST(GateTest, AdvisoryEnvironmentReportsRegressionsWithoutFailing) {
+  auto base = file_named("b.json", "host-a"), cur = file_named("c.json", "host-b");
+  add_runs(base, "BM_A", noisy(20, 1000, 0.02, 1));
+  add_runs(cur, "BM_A", noisy(20, 1300, 0.02, 2));
+  GateConfig advisory;
+  advisory.environment = EnvironmentPolicy::kAdvisory;
+  auto r = run_gate(base, cur, advisory);
+  ASSERT_TRUE(r.ok());
+  EXPECT_EQ(row(*r, "BM_A").verdict, Verdict::kRegressed);
+  EXPECT_EQ(r->summary.regressed, 1);
+  EXPECT_TRUE(r->passed);
+  ASSERT_EQ(r->warnings.size(), 2u);
+  EXPECT_NE(r->warnings[1].find("1 regression(s) are advisory"), std::string::npos) << r->warnings[1];
+  // On the same machine the policy changes nothing: the regression fails.
+  auto same = file_named("c.json", "host-a");
+  add_runs(same, "BM_A", noisy(20, 1300, 0.02, 2));
+  auto strict = run_gate(base, same, advisory);
+  ASSERT_TRUE(strict.ok());
+  EXPECT_FALSE(strict->passed);
+}
+
 TEST(GateTest, BudgetBreachNamesOperationQuantileLimitAndValue) {
   auto base = file_named("b.json"), cur = file_named("c.json");
   add_runs(cur, "embedding", {1000, 1000, 1000});

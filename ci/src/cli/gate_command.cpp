@@ -4,6 +4,7 @@
 #include "gauntlet/ci/gate.h"
 #include "gauntlet/ci/gate_reporters.h"
 #include "gauntlet/ci/history.h"
+#include "gauntlet/ci/history_gate.h"
 #include "gauntlet/harness/cli/command_registry.h"
 
 #include <fmt/format.h>
@@ -89,21 +90,15 @@ int run(const GateOptions& o, cli::CommandIO& io) {
   auto cur = read_benchmark_file(o.current);
   if (!cur.ok()) return fail(io, cur.error());
 
-  NoiseModel noise;
-  std::vector<HistoryChangePoint> change_points;
-  if (!o.history.empty()) {
+  Result<GateResult> result = Error(ErrorCode::kInternal, "gate not run");
+  if (o.history.empty()) {
+    result = run_gate(*base, *cur, config);
+  } else {
     auto db = History::open(o.history);
     if (!db.ok()) return fail(io, db.error());
-    auto n = db->noise_model(config.metric);
-    if (!n.ok()) return fail(io, n.error());
-    noise = std::move(n).value();
-    auto cps = db->change_points(config.metric, config.seed);
-    if (!cps.ok()) return fail(io, cps.error());
-    change_points = std::move(cps).value();
+    result = run_gate_with_history(*base, *cur, config, *db);
   }
-  auto result = run_gate(*base, *cur, config, noise);
   if (!result.ok()) return fail(io, result.error());
-  result->change_points = std::move(change_points);
   result->rerun = rerun_command(o, config.seed);
 
   const std::pair<const std::string*, std::string> outputs[] = {

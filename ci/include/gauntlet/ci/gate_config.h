@@ -26,7 +26,11 @@ struct LatencyBudget {
 };
 
 enum class InconclusivePolicy { kWarn, kFail };
-enum class EnvironmentPolicy { kWarn, kRefuse };
+/// When the two runs come from different machines: kWarn compares and warns;
+/// kRefuse is an error; kAdvisory compares and warns, but regressions then do
+/// not fail the gate (budgets and errors still do), e.g. a committed baseline
+/// recorded elsewhere.
+enum class EnvironmentPolicy { kWarn, kRefuse, kAdvisory };
 
 struct GateConfig {
   std::string metric = "real_time";  ///< "real_time", "cpu_time" or a user counter name

@@ -1,0 +1,19 @@
+#pragma once
+/// The gate informed by history: thresholds widened by the between-run noise
+/// the history has seen, and the history's change points attached.
+#include "gauntlet/ci/benchmark_file.h"
+#include "gauntlet/ci/gate.h"
+#include "gauntlet/ci/gate_config.h"
+#include "gauntlet/ci/gate_result.h"
+#include "gauntlet/ci/history.h"
+#include "gauntlet/harness/error.h"
+
+namespace gauntlet::ci {
+
+/// run_gate with `history.noise_model(config.metric)` as the noise model and
+/// `history.change_points(config.metric, config.seed)` in the result.
+/// Errors: the history's and run_gate's.
+Result<GateResult> run_gate_with_history(const BenchmarkFile& baseline, const BenchmarkFile& current,
+                                         const GateConfig& config, const History& history);
+
+}  // namespace gauntlet::ci

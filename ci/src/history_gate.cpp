@@ -1,0 +1,19 @@
+#include "gauntlet/ci/history_gate.h"
+
+#include <utility>
+
+namespace gauntlet::ci {
+
+Result<GateResult> run_gate_with_history(const BenchmarkFile& baseline, const BenchmarkFile& current,
+                                         const GateConfig& config, const History& history) {
+  auto noise = history.noise_model(config.metric);
+  if (!noise.ok()) return noise.error();
+  auto change_points = history.change_points(config.metric, config.seed);
+  if (!change_points.ok()) return change_points.error();
+  auto result = run_gate(baseline, current, config, *noise);
+  if (!result.ok()) return result.error();
+  result->change_points = std::move(change_points).value();
+  return result;
+}
+
+}  // namespace gauntlet::ci
