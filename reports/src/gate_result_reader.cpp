@@ -46,6 +46,13 @@ Result<GateResult> parse_gate_result(const nlohmann::json& doc, std::string_view
   g.passed = *verdict == "pass";
   g.replay = root.string_or("rerun", "");
   g.metric = root.string_or("metric", "real_time");
+  if (auto w = doc.find("warnings"); w != doc.end()) {
+    if (!w->is_array()) return root.error("warnings", "expected an array of strings");
+    for (const auto& line : *w) {
+      if (!line.is_string()) return root.error("warnings", "expected an array of strings");
+      g.warnings.push_back(line.get<std::string>());
+    }
+  }
   const bool time_metric = g.metric == "real_time" || g.metric == "cpu_time";
   Result<detail::FieldsList> rows = root.array_or_empty("benchmarks");
   if (!rows) return rows.error();

@@ -118,6 +118,7 @@ std::string benchmarks_section(const Report& report) {
     out += "<div class=\"card\"><header><h3>Comparison with baseline</h3>" + pill(g.passed, "gate passed", "gate failed") +
            "<span class=\"meta\">bars: 95% confidence interval of the change, ±" + fixed(scale * 100, 0) +
            "% full scale</span></header>";
+    for (const std::string& w : g.warnings) out += "<p class=\"warn\">" + html(w) + "</p>";
     out += "<table class=\"grid-t bench\"><thead><tr><th>Benchmark</th><th class=\"n\">Baseline</th><th class=\"n\">Current</th>"
            "<th class=\"n\">Change</th><th>Confidence interval</th><th>Verdict</th><th>Trend</th></tr></thead><tbody>";
     for (const BenchmarkComparison* c : rows) {

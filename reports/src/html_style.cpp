@@ -52,6 +52,7 @@ svg .pt{fill:var(--fg)}svg .cp{stroke:var(--fail);stroke-width:1.2;stroke-dashar
 .grid-t{width:100%;border-collapse:collapse;margin:8px 0}.grid-t th{text-align:left;font-size:12px;color:var(--muted);font-weight:600;border-bottom:1px solid var(--line);padding:6px 8px}
 .grid-t td{padding:5px 8px;border-bottom:1px solid var(--line);vertical-align:middle}.grid-t .n{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
 .grid-t tr.bad td:first-child{box-shadow:inset 3px 0 var(--fail)}.grid-t tr.detail td{background:var(--bg)}
+p.warn{color:var(--warn);font-size:13px;margin:6px 0}
 .v{font-size:12px;font-weight:600}.v.bad{color:var(--fail)}.v.good{color:var(--pass)}.v.warn{color:var(--warn)}.v.same{color:var(--muted)}
 .cmd{display:flex;gap:10px;align-items:center;margin-top:8px}.cmd span{color:var(--muted);font-size:12px}
 .cmd code{background:var(--code);border:1px solid var(--line);border-radius:6px;padding:4px 8px;user-select:all;overflow-x:auto}

@@ -145,6 +145,9 @@ std::string write_markdown(const Report& report, const MarkdownOptions& options)
                  markdown_inline(detail::quantity(b.limit, b.unit)) + " |\n";
     }
   }
+  for (const GateResult& g : report.gates) {
+    for (const std::string& w : g.warnings) md.add("\n> " + markdown_inline(w) + "\n");
+  }
   if (!regressions.empty()) {
     md.add("\n### Benchmark regressions\n\n| benchmark | baseline | current | change | 95% CI |\n|---|---:|---:|---:|---|\n" +
            regressions + "\n");

@@ -1,6 +1,8 @@
 // Readers of the producers' records and input recognition.
 #include <gtest/gtest.h>
 
+#include "gauntlet/reports/writers.h"
+
 #include <nlohmann/json.hpp>
 
 #include "gauntlet/reports/output_file.h"
@@ -117,6 +119,33 @@ TEST(InputsTest, ErrorsNameTheFileAndTheField) {
   for (const Status* s : {&bad_state, &missing, &version, &unknown, &other_schema, &broken, &empty}) {
     EXPECT_EQ(s->error().message().find('\n'), std::string::npos) << s->error().message();
   }
+}
+
+TEST(InputsTest, GateVerdictDecidesAndItsWarningsReachTheWriters) {
+  // An advisory gate (runs from different machines) passes with a regression.
+  Report r;
+  Status ok = add_text(r, "g.json", R"({"schema":"gauntlet.gate/1","verdict":"pass",
+      "warnings":["1 regression(s) are advisory: <different> machines"],
+      "benchmarks":[{"name":"BM_A","verdict":"regressed","ratio":1.3,"ci_low":1.2,"ci_high":1.4}]})");
+  ASSERT_TRUE(ok.ok()) << ok.error().message();
+  ASSERT_EQ(r.gates.size(), 1u);
+  ASSERT_EQ(r.gates[0].warnings.size(), 1u);
+  const ReportSummary s = summarize(r);
+  EXPECT_EQ(s.benchmarks_regressed, 1);
+  EXPECT_TRUE(s.passed);
+  const std::string page = write_html(r);
+  EXPECT_NE(page.find("<p class=\"warn\">1 regression(s) are advisory: &lt;different&gt; machines</p>"),
+            std::string::npos);
+  EXPECT_NE(write_markdown(r, {}).find("> 1 regression(s) are advisory"), std::string::npos);
+
+  Report failing;
+  ASSERT_TRUE(add_text(failing, "f.json", R"({"schema":"gauntlet.gate/1","verdict":"fail","benchmarks":[]})").ok());
+  EXPECT_FALSE(summarize(failing).passed);
+
+  Status bad = add_text(r, "w.json", R"({"schema":"gauntlet.gate/1","verdict":"pass","warnings":[1]})");
+  ASSERT_FALSE(bad.ok());
+  EXPECT_NE(bad.error().message().find("w.json: /warnings: expected an array of strings"), std::string::npos)
+      << bad.error().message();
 }
 
 TEST(InputsTest, SqliteFileWithoutHistoryTablesIsSchemaError) {

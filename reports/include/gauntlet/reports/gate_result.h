@@ -49,6 +49,7 @@ struct GateResult {
   bool passed = false;
   std::string replay;  ///< command that re-runs the gate, may be empty
   std::string metric;  ///< e.g. "real_time"
+  std::vector<std::string> warnings;  ///< the gate's own, e.g. different machines
   std::vector<BenchmarkComparison> comparisons;
   std::vector<BudgetCheck> budgets;
   std::vector<ChangePoint> change_points;
