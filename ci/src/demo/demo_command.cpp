@@ -1,31 +1,41 @@
-// `gauntlet demo`: the built-in chaos scenarios in virtual time and the
-// property suites this build produced, then one report (HTML, JUnit XML,
-// Markdown) from their journals and results. No configuration.
+// `gauntlet demo`: everything Gauntlet does, on embedded defaults — the
+// built-in chaos scenarios in virtual time, a real-time cascade through the
+// fault proxy, the property suites this build produced, the primitives
+// benchmarks gated against the committed baseline and recorded in the
+// history — then one report (HTML, JUnit XML, Markdown) from their records.
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <ostream>
 #include <string>
 #include <string_view>
 #include <vector>
 
-#include <fmt/format.h>
-
-#include "gauntlet/chaos/journal.h"
-#include "gauntlet/chaos/runner.h"
-#include "gauntlet/chaos/scenarios/builtin.h"
+#include "demo_steps.h"
+#include "gauntlet/harness/atomic_file.h"
 #include "gauntlet/harness/cli/command_registry.h"
-#include "gauntlet/reports/output_file.h"
 #include "gauntlet/reports/report.h"
 #include "gauntlet/reports/writers.h"
-#include "property_suites.h"
+
+// Paths in this build tree, set by ci/demo.cmake; empty when not built.
+#ifndef GAUNTLET_DEMO_PROPERTY_SUITES
+#define GAUNTLET_DEMO_PROPERTY_SUITES ""  // '|'-separated executables
+#endif
+#ifndef GAUNTLET_DEMO_BENCH_BINARY
+#define GAUNTLET_DEMO_BENCH_BINARY ""
+#endif
+#ifndef GAUNTLET_DEMO_BASELINE
+#define GAUNTLET_DEMO_BASELINE ""
+#endif
+#ifndef GAUNTLET_DEMO_GATE_CONFIG
+#define GAUNTLET_DEMO_GATE_CONFIG ""
+#endif
+#ifndef GAUNTLET_HTTP_CHAIN_NODE
+#define GAUNTLET_HTTP_CHAIN_NODE ""
+#endif
 
 namespace gauntlet::demo {
 namespace {
-
-// '|'-separated paths of the property-suite executables of this build tree.
-#ifndef GAUNTLET_DEMO_PROPERTY_SUITES
-#define GAUNTLET_DEMO_PROPERTY_SUITES ""
-#endif
 
 std::vector<std::string> property_suites() {
   std::vector<std::string> out;
@@ -41,12 +51,20 @@ std::vector<std::string> property_suites() {
 struct DemoOptions {
   std::string out = "gauntlet-report";
   std::uint64_t seed = 1;
+  detail::BenchmarkStage bench{GAUNTLET_DEMO_BENCH_BINARY, GAUNTLET_DEMO_BASELINE, GAUNTLET_DEMO_GATE_CONFIG,
+                               GAUNTLET_VERSION, ".gauntlet/history.sqlite",
+                               // The fast primitives; exposition and the tracer's exporters take longer.
+                               "^(counter_inc|gauge_set|histogram_record|timer_scope|fault_point_disarmed|"
+                               "breaker_allow_record|span_start_end|atomic_add|bool_load|steady_clock_now)/",
+                               "0.05", 5};
+  bool skip_bench = false;
+  bool skip_process = false;
 };
 
-int run_demo(const DemoOptions& o, cli::CommandIO& io) {
+int run_demo(DemoOptions o, cli::CommandIO& io) {
   namespace fs = std::filesystem;
   std::error_code ec;
-  fs::create_directories(fs::path(o.out) / "chaos", ec);
+  fs::create_directories(o.out, ec);
   if (ec) {
     io.err << "gauntlet demo: cannot create " << o.out << ": " << ec.message() << "\n";
     return 2;
@@ -54,38 +72,22 @@ int run_demo(const DemoOptions& o, cli::CommandIO& io) {
   reports::Report report;
   report.title = "Gauntlet demo";
   report.environment.emplace_back("seed", std::to_string(o.seed));
-  const auto& builtins = chaos::builtin_scenarios();
-  int index = 0;
-  for (const auto& b : builtins) {
-    io.out << fmt::format("[{}/{}] chaos {:<20} virtual time ... ", ++index, builtins.size(), b.name) << std::flush;
-    auto scenario = chaos::builtin_scenario(b.name);
-    if (!scenario.ok()) {
-      io.err << "gauntlet demo: " << scenario.error().to_string() << "\n";
-      return 2;
-    }
-    auto run = chaos::run_scenario(*scenario, chaos::RunOptions{o.seed, chaos::TimeMode::kVirtual, {}, b.name});
-    if (!run.ok()) {
-      io.err << "gauntlet demo: " << run.error().to_string() << "\n";
-      return 2;
-    }
-    const std::string journal = (fs::path(o.out) / "chaos" / (b.name + ".journal.json")).string();
-    if (Status s = chaos::write_text_file(journal, chaos::journal_json(*scenario, *run)); !s) {
+  detail::Stage stage{fs::path(o.out), report, io.out, o.seed};
+  std::vector<std::function<Status()>> stages = {
+      [&] { return detail::run_builtin_scenarios(stage); },
+      [&] { return o.skip_process ? Status{} : detail::run_process_cascade(stage, GAUNTLET_HTTP_CHAIN_NODE); },
+      [&] { return detail::run_property_suites(stage, property_suites()); },
+      [&] { return o.skip_bench ? Status{} : detail::run_benchmark_gate(stage, o.bench); },
+  };
+  for (const auto& run : stages) {
+    if (Status s = run(); !s) {
       io.err << "gauntlet demo: " << s.error().message() << "\n";
       return 2;
     }
-    if (Status s = reports::add_input(report, journal); !s) {
-      io.err << "gauntlet demo: " << s.error().message() << "\n";
-      return 2;
-    }
-    io.out << (run->passed() ? "pass" : "FAIL (replay: " + run->replay + ")") << "\n";
-  }
-  const fs::path dir(o.out);
-  if (Status s = detail::run_property_suites(property_suites(), dir / "properties", report, io.out); !s) {
-    io.err << "gauntlet demo: " << s.error().message() << "\n";
-    return 2;
   }
   reports::MarkdownOptions md;
   md.html_name = "index.html";
+  const fs::path dir(o.out);
   for (const auto& [name, text] : {std::pair{"index.html", reports::write_html(report)},
                                    std::pair{"junit.xml", reports::write_junit_xml(report)},
                                    std::pair{"summary.md", reports::write_markdown(report, md)}}) {
@@ -94,19 +96,27 @@ int run_demo(const DemoOptions& o, cli::CommandIO& io) {
       return 2;
     }
   }
-  const bool passed = reports::summarize(report).passed;
+  const bool passed = stage.passed && reports::summarize(report).passed;
   io.out << (passed ? "PASS" : "FAIL") << ": report at " << (dir / "index.html").string() << "\n";
   return passed ? 0 : 1;
 }
 
 }  // namespace
 
-GAUNTLET_REGISTER_COMMAND("demo", "run the built-in chaos scenarios in virtual time and write a report",
-                          [](CLI::App& cmd) -> cli::CommandAction {
-                            auto o = std::make_shared<DemoOptions>();
-                            cmd.add_option("--out", o->out, "report directory")->capture_default_str();
-                            cmd.add_option("--seed", o->seed, "seed of every scenario")->capture_default_str();
-                            return [o](cli::CommandIO& io) { return run_demo(*o, io); };
-                          });
+GAUNTLET_REGISTER_COMMAND(
+    "demo", "run every part of Gauntlet on its bundled targets and write one report",
+    [](CLI::App& cmd) -> cli::CommandAction {
+      auto o = std::make_shared<DemoOptions>();
+      cmd.add_option("--out", o->out, "report directory")->capture_default_str();
+      cmd.add_option("--seed", o->seed, "seed of every scenario and of the gate's bootstrap")->capture_default_str();
+      cmd.add_option("--history", o->bench.history, "SQLite history the benchmark run is recorded in")
+          ->capture_default_str();
+      cmd.add_option("--baseline", o->bench.baseline,
+                     "Google Benchmark JSON the primitives are gated against (default: the source tree's "
+                     "benchmarks/baselines/demo-primitives.json)");
+      cmd.add_flag("--skip-bench", o->skip_bench, "leave out the benchmarks, the gate and the history");
+      cmd.add_flag("--skip-process", o->skip_process, "leave out the real-time out-of-process cascade");
+      return [o](cli::CommandIO& io) { return run_demo(*o, io); };
+    });
 
 }  // namespace gauntlet::demo
