@@ -20,3 +20,13 @@ foreach(example breaker_properties latency_budget chaos_proxy)
   set_tests_properties(gauntlet_packaging_${example} PROPERTIES LABELS packaging TIMEOUT 900
                        FIXTURES_REQUIRED gauntlet_installed)
 endforeach()
+
+# FetchContent (a subproject from this source tree): builds only what the
+# example links, without installing anything.
+add_test(NAME gauntlet_packaging_fetchcontent
+         COMMAND ${CMAKE_COMMAND} -DSTEP=example -DSOURCE=${CMAKE_CURRENT_LIST_DIR}/fetchcontent
+                 -DBINARY=${gauntlet_packaging_dir}/fetchcontent -DGENERATOR=${CMAKE_GENERATOR}
+                 -DBUILD_TYPE=$<IF:$<CONFIG:>,Release,$<CONFIG>> "-DCXX_FLAGS=${CMAKE_CXX_FLAGS}"
+                 "-DLINKER_FLAGS=${CMAKE_EXE_LINKER_FLAGS}" -DEXTRA=-DGAUNTLET_SOURCE_DIR=${PROJECT_SOURCE_DIR}
+                 -P ${CMAKE_CURRENT_LIST_DIR}/packaging_test.cmake)
+set_tests_properties(gauntlet_packaging_fetchcontent PROPERTIES LABELS packaging TIMEOUT 900)

@@ -1,7 +1,7 @@
 # Script for the "packaging" tests (cmake -P).
 #   -DSTEP=install -DBUILD_DIR=<gauntlet build> -DPREFIX=<temp prefix>
 #   -DSTEP=example -DPREFIX=<prefix> -DSOURCE=<example> -DBINARY=<dir> -DGENERATOR=<g> -DBUILD_TYPE=<t>
-#                 [-DCXX_FLAGS=<flags>] [-DLINKER_FLAGS=<flags>]
+#                 [-DCXX_FLAGS=<flags>] [-DLINKER_FLAGS=<flags>] [-DEXTRA=<one more -D for the example>]
 cmake_policy(VERSION 3.25)
 function(run_step what)
   execute_process(COMMAND ${ARGN} RESULT_VARIABLE rc)
@@ -54,7 +54,7 @@ elseif(STEP STREQUAL "example")
   file(REMOVE_RECURSE ${BINARY})
   run_step("configure ${SOURCE}" ${CMAKE_COMMAND} -S ${SOURCE} -B ${BINARY} -G ${GENERATOR}
            -DCMAKE_BUILD_TYPE=${BUILD_TYPE} -DCMAKE_PREFIX_PATH=${PREFIX}
-           "-DCMAKE_CXX_FLAGS=${CXX_FLAGS}" "-DCMAKE_EXE_LINKER_FLAGS=${LINKER_FLAGS}")
+           "-DCMAKE_CXX_FLAGS=${CXX_FLAGS}" "-DCMAKE_EXE_LINKER_FLAGS=${LINKER_FLAGS}" ${EXTRA})
   run_step("build ${SOURCE}" ${CMAKE_COMMAND} --build ${BINARY} -j2)
   run_step("tests of ${SOURCE}" ${CMAKE_CTEST_COMMAND} --test-dir ${BINARY} --output-on-failure)
 else()
