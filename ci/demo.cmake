@@ -31,8 +31,13 @@ if(TARGET gauntlet_bench_harness)
 endif()
 
 if(GAUNTLET_BUILD_TESTS)
+  set(demo_has_bench OFF)
+  if(TARGET gauntlet_bench_harness)
+    set(demo_has_bench ON)
+  endif()
   add_test(NAME gauntlet_demo
            COMMAND ${CMAKE_COMMAND} -DGAUNTLET=$<TARGET_FILE:gauntlet> -DWORK=${PROJECT_BINARY_DIR}/demo-test
+                   -DBENCH=${demo_has_bench}
                    -P ${demo_dir}/tests/demo/demo_test.cmake)
   set_tests_properties(gauntlet_demo PROPERTIES LABELS "ci;demo" TIMEOUT 400)
 endif()
