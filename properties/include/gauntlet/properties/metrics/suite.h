@@ -3,6 +3,7 @@
 ///   GAUNTLET_INSTANTIATE_METRICS_PROPERTIES(Prefix, MyMetricsAdapter);
 #include "gauntlet/properties/metrics/concurrent_properties.h"
 #include "gauntlet/properties/metrics/exposition_properties.h"
+#include "gauntlet/properties/metrics/hygiene_properties.h"
 #include "gauntlet/properties/metrics/value_properties.h"
 
 namespace gauntlet::properties::metrics {
@@ -12,7 +13,8 @@ REGISTER_TYPED_TEST_SUITE_P(MetricsProperties, CounterSumConservation, CounterIg
                             QuantilesMonotoneWithinMinMax, QuantileErrorWithinDeclaredBound,
                             MergeEqualsInsertingTheUnion, MergeWithEmptyIsIdentity,
                             CounterConcurrentIncrementsLinearizable, HistogramSnapshotsConsistentDuringWrites,
-                            ExpositionHasEverySeriesWithEscapedLabels);
+                            ExpositionHasEverySeriesWithEscapedLabels, CounterIgnoresNonFiniteIncrements,
+                            HistogramIgnoresNonFiniteObservations);
 
 }  // namespace gauntlet::properties::metrics
 
