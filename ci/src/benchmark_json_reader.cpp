@@ -1,5 +1,6 @@
 #include "gauntlet/ci/benchmark_file.h"
 
+#include "json_document.h"
 #include "nonfinite_tokens.h"
 
 #include <nlohmann/json.hpp>
@@ -188,25 +189,9 @@ std::optional<double> nanos_per_unit(std::string_view unit) {
 
 Result<BenchmarkFile> parse_benchmark_json(std::string_view text, std::string_view source) {
   const std::string src(source);
-  if (text.find_first_not_of(" \t\r\n") == std::string_view::npos)
-    return Error(ErrorCode::kParseError, src + ":1:1: empty file, expected Google Benchmark JSON");
-  const std::string cleaned = detail::quote_nonfinite_tokens(text);
-  json doc = json::parse(cleaned, nullptr, /*allow_exceptions=*/false);
-  if (doc.is_discarded()) {
-    // Re-parse with exceptions only to learn where and why.
-    try {
-      const json unused = json::parse(cleaned);
-      (void)unused;
-    } catch (const json::parse_error& e) {
-      const std::size_t offset = e.byte > 0 ? e.byte - 1 : 0;
-      auto [line, col] = detail::line_and_column(text, offset);
-      std::string why = e.what();
-      const auto colon = why.find(": ", why.find("column"));
-      if (colon != std::string::npos) why = why.substr(colon + 2);
-      return Error(ErrorCode::kParseError, src + ":" + std::to_string(line) + ":" + std::to_string(col) + ": " + why);
-    }
-    return Error(ErrorCode::kParseError, src + ": malformed JSON");
-  }
+  auto parsed = detail::parse_json_document(text, src, "Google Benchmark JSON");
+  if (!parsed.ok()) return parsed.error();
+  const json& doc = *parsed;
   if (!doc.is_object()) return Error(ErrorCode::kSchemaError, src + ": top level: expected an object");
   BenchmarkFile out;
   out.source = src;
@@ -228,12 +213,9 @@ Result<BenchmarkFile> parse_benchmark_json(std::string_view text, std::string_vi
 }
 
 Result<BenchmarkFile> read_benchmark_file(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return Error(ErrorCode::kNotFound, path + ": cannot open benchmark file");
-  std::ostringstream buf;
-  buf << in.rdbuf();
-  if (in.bad()) return Error(ErrorCode::kIoError, path + ": read failed");
-  return parse_benchmark_json(buf.str(), path);
+  auto text = detail::read_text_file(path, "benchmark file");
+  if (!text.ok()) return text.error();
+  return parse_benchmark_json(*text, path);
 }
 
 }  // namespace gauntlet::ci

@@ -44,32 +44,4 @@ EnvironmentCheck compare_environments(const BenchmarkContext& a, const Benchmark
   return out;
 }
 
-std::vector<BudgetCheck> check_budgets(const BenchmarkFile& current, const std::vector<LatencyBudget>& budgets) {
-  std::vector<BudgetCheck> out;
-  for (const LatencyBudget& b : budgets) {
-    const std::pair<const char*, double> quantiles[] = {{"p50", b.p50_ns}, {"p95", b.p95_ns}, {"p99", b.p99_ns}};
-    for (const auto& [q, limit] : quantiles) {
-      if (limit <= 0) continue;
-      const std::string counter = std::string(q) + "_ns";
-      std::vector<double> values;
-      double aggregate = std::nan("");
-      for (const BenchmarkRow& row : current.rows) {
-        if (row.run_name != b.operation || row.errored || row.skipped) continue;
-        auto it = row.counters.find(counter);
-        if (it == row.counters.end()) continue;
-        if (row.run_type == RunType::kIteration) values.push_back(it->second);
-        else if (row.aggregate_name == "median") aggregate = it->second;
-      }
-      BudgetCheck c{b.operation, q, limit, b.tolerance_pct, aggregate, false};
-      if (!values.empty()) {
-        // The worst repetition decides: a budget is a limit, not an average.
-        c.measured_ns = *std::max_element(values.begin(), values.end());
-      }
-      c.breached = !(c.measured_ns <= limit * (1.0 + b.tolerance_pct / 100.0));
-      out.push_back(c);
-    }
-  }
-  return out;
-}
-
 }  // namespace gauntlet::ci

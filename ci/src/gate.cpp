@@ -150,7 +150,7 @@ std::string_view to_string(Verdict v) noexcept {
 }
 
 Result<GateResult> run_gate(const BenchmarkFile& baseline, const BenchmarkFile& current, const GateConfig& config,
-                            const NoiseModel& noise) {
+                            const NoiseModel& noise, const std::vector<OperationLatency>& journals) {
   GateResult out;
   out.baseline_source = baseline.source;
   out.current_source = current.source;
@@ -218,7 +218,7 @@ Result<GateResult> run_gate(const BenchmarkFile& baseline, const BenchmarkFile& 
     if (order_of(a.verdict) != order_of(b.verdict)) return order_of(a.verdict) < order_of(b.verdict);
     return a.name < b.name;
   });
-  out.budgets = check_budgets(current, config.budgets);
+  out.budgets = check_budgets(current, config.budgets, journals);
 
   GateSummary& s = out.summary;
   for (const BenchmarkComparison& c : out.benchmarks) {

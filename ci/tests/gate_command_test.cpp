@@ -116,5 +116,54 @@ TEST_F(GateCommandTest, BaselineAndHistoryCommands) {
   EXPECT_EQ(gated.code, 0) << gated.out << gated.err;
 }
 
+TEST_F(GateCommandTest, ChaosJournalPhasesAreBudgetOperations) {
+  const auto journal = write("spike.json", R"({"schema": "gauntlet.journal/1", "scenario": "latency_spike",
+      "phases": [{"name": "steady", "p50_ms": 50.5, "p95_ms": 52.0, "p99_ms": 53.0},
+                 {"name": "fault", "p50_ms": 300.0, "p95_ms": 480.0, "p99_ms": 505.0}]})");
+  const auto within = write("within.yaml", "budgets:\n  operations:\n    latency_spike/fault: {p99_ms: 500}\n");
+  CliRun pass = run({"gate", "--config", within, "--journal", journal});
+  EXPECT_EQ(pass.code, 0) << pass.out << pass.err;  // 505 ms <= 500 ms * 1.10
+  const auto tight = write("tight.yaml", "budgets:\n  tolerance_pct: 0\n  operations:\n"
+                                         "    latency_spike/fault: {p99_ms: 500}\n    latency_spike/steady: {p50_ms: 60}\n");
+  const auto json = (dir_ / "budgets.json").string();
+  CliRun breach = run({"gate", "--config", tight, "--journal", journal, "--json", json});
+  EXPECT_EQ(breach.code, 1) << breach.out << breach.err;
+  auto doc = nlohmann::json::parse(std::ifstream(json));
+  ASSERT_EQ(doc["budgets"].size(), 2u);
+  int breached = 0;
+  for (const auto& b : doc["budgets"]) {
+    if (b["breached"] == true) {
+      ++breached;
+      EXPECT_EQ(b["operation"], "latency_spike/fault");
+      EXPECT_EQ(b["quantile"], "p99");
+    }
+  }
+  EXPECT_EQ(breached, 1) << doc.dump();
+  // With a comparison too: the journal supplies the operation the benchmarks lack.
+  const auto base = write_run("b.json", 1000);
+  CliRun both = run({"gate", "--baseline", base, "--current", base, "--config", within, "--journal", journal});
+  EXPECT_EQ(both.code, 0) << both.out << both.err;
+
+  const auto bad = write("bad-journal.json", R"({"schema": "gauntlet.journal/1", "scenario": "s",
+      "phases": [{"name": "fault", "p99_ms": "slow"}]})");
+  CliRun wrong = run({"gate", "--config", within, "--journal", bad});
+  EXPECT_EQ(wrong.code, 2);
+  EXPECT_NE(wrong.err.find("bad-journal.json: phases[0].p99_ms: expected a number"), std::string::npos) << wrong.err;
+  CliRun missing = run({"gate", "--config", within, "--journal", (dir_ / "none.json").string()});
+  EXPECT_EQ(missing.code, 2);
+  EXPECT_NE(missing.err.find("cannot open chaos journal"), std::string::npos) << missing.err;
+}
+
+TEST_F(GateCommandTest, CalibrateRunsTheBinaryItself) {
+  const std::string fake = std::string(GAUNTLET_SOURCE_DIR) + "/ci/tests/data/fake_bench.sh";
+  CliRun r = run({"gate", "calibrate", "--binary", fake, "--count", "3"});
+  EXPECT_EQ(r.code, 0) << r.out << r.err;
+  EXPECT_NE(r.out.find("BM_F"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("     6       0"), std::string::npos) << r.out;  // 3 runs: 6 ordered pairs, no alarm
+  CliRun neither = run({"gate", "calibrate"});
+  EXPECT_EQ(neither.code, 2);
+  EXPECT_NE(neither.err.find("two or more run files, or --binary"), std::string::npos) << neither.err;
+}
+
 }  // namespace
 }  // namespace gauntlet::ci

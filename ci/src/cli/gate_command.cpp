@@ -1,5 +1,7 @@
 // `gauntlet gate`: compare two Google Benchmark JSON files.
 #include "gauntlet/ci/atomic_file.h"
+#include "gauntlet/ci/bench_runner.h"
+#include "gauntlet/ci/journal_latencies.h"
 #include "gauntlet/ci/calibration.h"
 #include "gauntlet/ci/gate.h"
 #include "gauntlet/ci/gate_reporters.h"
@@ -23,7 +25,11 @@ struct GateOptions {
   bool seed_given = false;
   bool strict_environment = false;
   bool fail_inconclusive = false;
+  std::vector<std::string> journals;  ///< chaos journals: budget sources
   std::vector<std::string> calibration_runs;
+  std::string calibration_binary;     ///< run it this many times instead of reading files
+  int calibration_count = 5;
+  BenchRunOptions calibration_run{1, 5, true, "", ""};
 };
 
 bool colour_wanted(const cli::CommandIO& io) {
@@ -32,10 +38,13 @@ bool colour_wanted(const cli::CommandIO& io) {
 }
 
 std::string rerun_command(const GateOptions& o, std::uint64_t seed) {
-  std::string cmd = "gauntlet gate --baseline " + o.baseline + " --current " + o.current;
+  std::string cmd = "gauntlet gate";
+  if (!o.baseline.empty()) cmd += " --baseline " + o.baseline;
+  if (!o.current.empty()) cmd += " --current " + o.current;
   if (!o.config.empty()) cmd += " --config " + o.config;
   if (!o.metric.empty()) cmd += " --metric " + o.metric;
   if (!o.history.empty()) cmd += " --history " + o.history;
+  for (const std::string& j : o.journals) cmd += " --journal " + j;
   return cmd + " --seed " + std::to_string(seed);
 }
 
@@ -58,15 +67,32 @@ Result<GateConfig> load_config(const GateOptions& o) {
   return config;
 }
 
-int calibrate_runs(const GateOptions& o, cli::CommandIO& io) {
-  auto config = load_config(o);
-  if (!config.ok()) return fail(io, config.error());
+// A/A runs: the files given, or `calibration_count` separate runs of the binary.
+Result<std::vector<BenchmarkFile>> calibration_inputs(const GateOptions& o) {
   std::vector<BenchmarkFile> runs;
   for (const std::string& path : o.calibration_runs) {
     auto f = read_benchmark_file(path);
-    if (!f.ok()) return fail(io, f.error());
+    if (!f.ok()) return f.error();
     runs.push_back(std::move(f).value());
   }
+  for (int i = 0; !o.calibration_binary.empty() && i < o.calibration_count; ++i) {
+    auto out = run_benchmarks(BenchCommand{o.calibration_binary, {}, {}}, o.calibration_run);
+    if (!out.ok()) return out.error();
+    auto f = parse_benchmark_json(out->baseline_json, o.calibration_binary + " run " + std::to_string(i + 1));
+    if (!f.ok()) return f.error();
+    runs.push_back(std::move(f).value());
+  }
+  return runs;
+}
+
+int calibrate_runs(const GateOptions& o, cli::CommandIO& io) {
+  if (o.calibration_runs.empty() == o.calibration_binary.empty())
+    return fail(io, Error(ErrorCode::kInvalidArgument, "calibrate: give two or more run files, or --binary"));
+  auto config = load_config(o);
+  if (!config.ok()) return fail(io, config.error());
+  auto inputs = calibration_inputs(o);
+  if (!inputs.ok()) return fail(io, inputs.error());
+  const std::vector<BenchmarkFile>& runs = *inputs;
   auto rows = calibrate(runs, *config);
   if (!rows.ok()) return fail(io, rows.error());
   io.out << fmt::format("{:<40} {:>6} {:>7} {:>8} {:>10} {:>12}\n", "benchmark", "pairs", "alarms", "rate",
@@ -79,25 +105,38 @@ int calibrate_runs(const GateOptions& o, cli::CommandIO& io) {
   return 0;
 }
 
-int run(const GateOptions& o, cli::CommandIO& io) {
+Result<std::vector<OperationLatency>> journal_latencies(const GateOptions& o) {
+  std::vector<OperationLatency> all;
+  for (const std::string& path : o.journals) {
+    auto ops = read_journal_latencies(path);
+    if (!ops.ok()) return ops.error();
+    all.insert(all.end(), ops->begin(), ops->end());
+  }
+  return all;
+}
+
+Result<GateResult> compare(const GateOptions& o, const GateConfig& config,
+                           const std::vector<OperationLatency>& journals) {
+  if (o.baseline.empty() && o.current.empty() && !journals.empty()) return run_budget_gate(config, journals);
   if (o.baseline.empty() || o.current.empty())
-    return fail(io, Error(ErrorCode::kInvalidArgument, "--baseline and --current are required"));
+    return Error(ErrorCode::kInvalidArgument, "--baseline and --current are required (or --journal for budgets only)");
+  auto base = read_benchmark_file(o.baseline);
+  if (!base.ok()) return base.error();
+  auto cur = read_benchmark_file(o.current);
+  if (!cur.ok()) return cur.error();
+  if (o.history.empty()) return run_gate(*base, *cur, config, {}, journals);
+  auto db = History::open(o.history);
+  if (!db.ok()) return db.error();
+  return run_gate_with_history(*base, *cur, config, *db, journals);
+}
+
+int run(const GateOptions& o, cli::CommandIO& io) {
   auto loaded = load_config(o);
   if (!loaded.ok()) return fail(io, loaded.error());
-  GateConfig config = std::move(loaded).value();
-  auto base = read_benchmark_file(o.baseline);
-  if (!base.ok()) return fail(io, base.error());
-  auto cur = read_benchmark_file(o.current);
-  if (!cur.ok()) return fail(io, cur.error());
-
-  Result<GateResult> result = Error(ErrorCode::kInternal, "gate not run");
-  if (o.history.empty()) {
-    result = run_gate(*base, *cur, config);
-  } else {
-    auto db = History::open(o.history);
-    if (!db.ok()) return fail(io, db.error());
-    result = run_gate_with_history(*base, *cur, config, *db);
-  }
+  const GateConfig config = std::move(loaded).value();
+  auto journals = journal_latencies(o);
+  if (!journals.ok()) return fail(io, journals.error());
+  auto result = compare(o, config, *journals);
   if (!result.ok()) return fail(io, result.error());
   result->rerun = rerun_command(o, config.seed);
 
@@ -120,12 +159,20 @@ GAUNTLET_REGISTER_COMMAND("gate", "compare benchmark runs: exit 0 pass, 1 regres
   cmd.add_option("--baseline", o->baseline, "baseline Google Benchmark JSON (required)");
   cmd.add_option("--current", o->current, "current Google Benchmark JSON (required)");
   auto* calib = cmd.add_subcommand("calibrate", "A/A runs of the same code: false-alarm rate and detectable effect");
-  calib->add_option("runs", o->calibration_runs, "two or more Google Benchmark JSON files of identical code")
-      ->required();
+  calib->add_option("runs", o->calibration_runs, "two or more Google Benchmark JSON files of identical code");
+  calib->add_option("--binary", o->calibration_binary, "run this Google Benchmark binary instead, --count times");
+  calib->add_option("--count", o->calibration_count, "separate runs of --binary")
+      ->check(CLI::Range(2, 1000))->capture_default_str();
+  calib->add_option("--repetitions", o->calibration_run.repetitions, "repetitions per run")
+      ->check(CLI::Range(1, 10000))->capture_default_str();
+  calib->add_option("--filter", o->calibration_run.filter, "--benchmark_filter");
+  calib->add_option("--min-time", o->calibration_run.min_time, "--benchmark_min_time");
   calib->fallthrough();
   cmd.add_option("--config", o->config, "gate YAML configuration");
   cmd.add_option("--metric", o->metric, "real_time, cpu_time or a counter name (overrides the config)");
   cmd.add_option("--history", o->history, "history database for learned noise and change points");
+  cmd.add_option("--journal", o->journals, "chaos journal whose phases are budget operations <scenario>/<phase> "
+                                           "(repeatable; alone: budgets only)");
   cmd.add_option("--json", o->json, "write the GateResult JSON (gauntlet.gate/1) here");
   cmd.add_option("--markdown", o->markdown, "write a Markdown summary here (e.g. $GITHUB_STEP_SUMMARY)");
   cmd.add_option("--github-benchmark", o->github_benchmark, "write github-action-benchmark customSmallerIsBetter JSON");

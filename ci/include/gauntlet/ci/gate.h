@@ -3,6 +3,7 @@
 #include "gauntlet/ci/benchmark_file.h"
 #include "gauntlet/ci/gate_config.h"
 #include "gauntlet/ci/gate_result.h"
+#include "gauntlet/ci/journal_latencies.h"
 #include "gauntlet/harness/error.h"
 
 #include <map>
@@ -34,13 +35,23 @@ Result<std::map<std::string, MetricSamples>> extract_samples(const BenchmarkFile
 /// the noise threshold (max of config and `noise` * history_sigmas).
 /// Errors: kNotFound when the metric is in neither file; kFailedPrecondition
 /// when the environments differ and the config refuses that.
+/// `journals`: chaos journal phases as a further source for budgets.
 Result<GateResult> run_gate(const BenchmarkFile& baseline, const BenchmarkFile& current, const GateConfig& config,
-                            const NoiseModel& noise = {});
+                            const NoiseModel& noise = {}, const std::vector<OperationLatency>& journals = {});
+
+/// Budgets only, no comparison: `config.budgets` against chaos journal
+/// phases (an operation no journal names is a breach). Passes when nothing is
+/// breached; warns when no budget is configured.
+GateResult run_budget_gate(const GateConfig& config, const std::vector<OperationLatency>& journals);
 
 /// Compares the two context blocks (host, CPUs, MHz, caches, build type, scaling).
 EnvironmentCheck compare_environments(const BenchmarkContext& baseline, const BenchmarkContext& current);
 
-/// Checks latency budgets against p50_ns/p95_ns/p99_ns counters in `current`.
-std::vector<BudgetCheck> check_budgets(const BenchmarkFile& current, const std::vector<LatencyBudget>& budgets);
+/// Checks latency budgets: an operation named by a chaos journal phase
+/// ("<scenario>/<phase>") against that phase's p50/p95/p99, any other against
+/// the p50_ns/p95_ns/p99_ns counters of `current` (worst repetition). An
+/// operation measured nowhere is a breach.
+std::vector<BudgetCheck> check_budgets(const BenchmarkFile& current, const std::vector<LatencyBudget>& budgets,
+                                       const std::vector<OperationLatency>& journals = {});
 
 }  // namespace gauntlet::ci

@@ -14,6 +14,7 @@ namespace gauntlet::ci {
 /// `history.change_points(config.metric, config.seed)` in the result.
 /// Errors: the history's and run_gate's.
 Result<GateResult> run_gate_with_history(const BenchmarkFile& baseline, const BenchmarkFile& current,
-                                         const GateConfig& config, const History& history);
+                                         const GateConfig& config, const History& history,
+                                         const std::vector<OperationLatency>& journals = {});
 
 }  // namespace gauntlet::ci

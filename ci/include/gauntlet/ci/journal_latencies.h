@@ -1,0 +1,30 @@
+#pragma once
+/// Chaos journals as a source for latency budgets: each phase of a run is an
+/// operation "<scenario>/<phase>" with the p50/p95/p99 the journal measured.
+/// Read as data (`gauntlet.journal/1`, docs/chaos.md); nothing here runs chaos.
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "gauntlet/harness/error.h"
+
+namespace gauntlet::ci {
+
+/// Tail latencies of one operation, in nanoseconds (NaN when not measured).
+struct OperationLatency {
+  std::string operation;  ///< e.g. "latency_spike/fault"
+  double p50_ns = 0;
+  double p95_ns = 0;
+  double p99_ns = 0;
+  std::string source;     ///< the journal it came from
+};
+
+/// One entry per phase of the journal. Errors: kParseError "<source>:<line>:<col>:
+/// ..." for malformed JSON; kSchemaError "<source>: <field>: ..." for another
+/// schema, a missing scenario or phase name, or a latency that is not a number.
+Result<std::vector<OperationLatency>> parse_journal_latencies(std::string_view text, const std::string& source);
+
+/// Reads a journal file (kNotFound when missing).
+Result<std::vector<OperationLatency>> read_journal_latencies(const std::string& path);
+
+}  // namespace gauntlet::ci
