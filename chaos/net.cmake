@@ -20,6 +20,7 @@ gauntlet_add_library(gauntlet_chaos_net
     ${GAUNTLET_NET_DIR}/src/proxy/toxic_dice.cpp
     ${GAUNTLET_NET_DIR}/src/proxy/proxy_json.cpp
     ${GAUNTLET_NET_DIR}/src/proxy/connection.cpp
+    ${GAUNTLET_NET_DIR}/src/proxy/kernel_splice.cpp
     ${GAUNTLET_NET_DIR}/src/proxy/tcp_proxy.cpp
     ${GAUNTLET_NET_DIR}/src/proxy/proxy_server.cpp
     ${GAUNTLET_NET_DIR}/src/proxy/control_api.cpp

@@ -9,6 +9,7 @@
 #include <boost/asio/write.hpp>
 
 #include <algorithm>
+#include <cerrno>
 #include <chrono>
 #include <random>
 
@@ -88,11 +89,42 @@ asio::awaitable<void> Connection::run() {
   asio::co_spawn(client_.get_executor(), pump(upstream_, client_, Stream::kDownstream), asio::detached);
 }
 
+asio::awaitable<bool> Connection::splice_round(tcp::socket& from, tcp::socket& to, Stream stream, SplicePipe& pipe,
+                                               std::int64_t& passed, bool& failed) {
+  auto [wait_ec] = co_await from.async_wait(tcp::socket::wait_read, kTuple);
+  // A toxic added while the stream was idle applies to the data now waiting.
+  if (wait_ec || !active(stream).empty()) co_return false;
+  const ssize_t filled = pipe.fill(from.native_handle());
+  if (filled < 0 && (errno == EAGAIN || errno == EWOULDBLOCK)) co_return true;  // spurious wake-up
+  if (filled <= 0) co_return false;  // end of stream or an error: the copying path reports it
+  std::size_t left = static_cast<std::size_t>(filled);
+  while (left > 0) {
+    const ssize_t moved = pipe.drain(to.native_handle(), left);
+    if (moved > 0) {
+      left -= static_cast<std::size_t>(moved);
+      passed += moved;
+    } else if (moved < 0 && (errno == EAGAIN || errno == EWOULDBLOCK)) {
+      auto [ec] = co_await to.async_wait(tcp::socket::wait_write, kTuple);
+      if (ec) break;
+    } else {
+      break;
+    }
+  }
+  failed = left > 0;
+  co_return true;
+}
+
 // Ends at end of stream, on an error, or when the connection is closed: each
-// iteration waits for data from a socket that abort() closes.
+// iteration waits for data from a socket that abort() closes. While no toxic
+// applies the bytes move by splice(2); otherwise through `buffer` and the toxics.
 asio::awaitable<void> Connection::pump(tcp::socket& from, tcp::socket& to, Stream stream) {
   auto self = shared_from_this();
   std::vector<char> buffer(kChunk);
+  SplicePipe pipe;
+  boost::system::error_code nb_ec;
+  from.native_non_blocking(true, nb_ec);
+  if (!nb_ec) to.native_non_blocking(true, nb_ec);
+  const bool can_splice = pipe.ok() && !nb_ec;
   std::mt19937_64 rng(stream_seed(proxy_->seed(), proxy_->name(), number_, stream));
   asio::steady_timer timer(from.get_executor());
   std::int64_t passed = 0;
@@ -101,6 +133,15 @@ asio::awaitable<void> Connection::pump(tcp::socket& from, tcp::socket& to, Strea
     co_await timer.async_wait(kTuple);
   };
   for (;;) {
+    if (can_splice && active(stream).empty()) {
+      bool failed = false;
+      if (co_await splice_round(from, to, stream, pipe, passed, failed)) {
+        if (!failed) continue;
+        abort();
+        if (++pumps_done_ == 2) abort();
+        co_return;
+      }
+    }
     auto [read_ec, n] = co_await from.async_read_some(asio::buffer(buffer), kTuple);
     const std::vector<Toxic> toxics = active(stream);
     if (read_ec) {

@@ -1,6 +1,7 @@
 #pragma once
 // One proxied client connection: two pumps (upstream, downstream), each
 // passing data through the toxics that apply to this connection.
+#include "kernel_splice.h"
 #include "tcp_proxy.h"
 
 #include <boost/asio/awaitable.hpp>
@@ -23,6 +24,12 @@ class Connection : public std::enable_shared_from_this<Connection> {
 
  private:
   boost::asio::awaitable<void> pump(tcp::socket& from, tcp::socket& to, Stream stream);
+  /// The fast path: waits until `from` is readable and, if still no toxic
+  /// applies, splices what it has to `to`. Returns false when the caller must
+  /// take the copying path for this round (a toxic, end of stream, an error
+  /// reading); sets `failed` when writing failed.
+  boost::asio::awaitable<bool> splice_round(tcp::socket& from, tcp::socket& to, Stream stream, SplicePipe& pipe,
+                                            std::int64_t& passed, bool& failed);
   boost::asio::awaitable<void> close_later(std::int64_t ms, bool reset);
   std::vector<Toxic> active(Stream stream) const;
   void reset_now() noexcept;

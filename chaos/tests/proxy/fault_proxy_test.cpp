@@ -45,6 +45,35 @@ TEST_F(ProxyFixture, PassesBytesBothWaysWithoutToxics) {
   EXPECT_EQ(server.stats("echo")->connections, 1u);
 }
 
+// Without toxics the bytes move by splice(2); a toxic added while the
+// connection idles applies to the next bytes all the same.
+TEST_F(ProxyFixture, LargeTransferIsExactAndALaterToxicStillApplies) {
+  Client c(port);
+  ASSERT_FALSE(c.connect_error);
+  std::string payload(8 << 20, '\0');
+  std::uint64_t x = 88172645463325252ULL;  // xorshift: every byte value, no period in 8 MiB
+  for (char& ch : payload) {
+    x ^= x << 13;
+    x ^= x >> 7;
+    x ^= x << 17;
+    ch = static_cast<char>(x);
+  }
+  std::string echoed;  // 256 KiB at a time: the echo cannot outrun the client's reads
+  for (std::size_t at = 0; at < payload.size(); at += 256 * 1024) {
+    const std::string piece = payload.substr(at, 256 * 1024);
+    ASSERT_TRUE(c.send(piece));
+    echoed += c.receive(piece.size());
+  }
+  EXPECT_TRUE(echoed == payload);
+  Toxic t = toxic(ToxicType::kLatency, Stream::kUpstream);
+  t.latency = 120;
+  ASSERT_TRUE(server.add_toxic("echo", t).ok());
+  const Nanos start = now();
+  ASSERT_TRUE(c.send("late"));
+  EXPECT_EQ(c.receive(4), "late");
+  EXPECT_GE(now() - start, 120 * kNanosPerMilli);
+}
+
 TEST_F(ProxyFixture, LatencyDelaysEachDirection) {
   Toxic t = toxic(ToxicType::kLatency);
   t.latency = 150;
