@@ -162,6 +162,13 @@ asio::awaitable<void> Connection::pump(tcp::socket& from, tcp::socket& to, Strea
     bool close_after = false;
     for (const Toxic& t : toxics) {
       arm(t);
+      // reset_peer without a timeout resets at once: nothing more passes,
+      // however fast the data came (the timer armed at connect may not have run yet).
+      if (t.type == ToxicType::kResetPeer && t.timeout <= 0) {
+        reset_now();
+        if (++pumps_done_ == 2) abort();
+        co_return;
+      }
       if (t.type == ToxicType::kTimeout) dropped = true;
       if (t.type == ToxicType::kLimitData && passed + static_cast<std::int64_t>(len) >= t.bytes) {
         len = static_cast<std::size_t>(std::max<std::int64_t>(0, t.bytes - passed));

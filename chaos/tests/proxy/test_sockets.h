@@ -71,9 +71,8 @@ class Client {
     ::setsockopt(socket_.native_handle(), SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof tv);
   }
   bool send(const std::string& data) {
-    boost::system::error_code ec;
-    asio::write(socket_, asio::buffer(data), ec);
-    return !ec;
+    asio::write(socket_, asio::buffer(data), send_error);
+    return !send_error;
   }
   void shutdown_send() {
     boost::system::error_code ignored;
@@ -91,7 +90,8 @@ class Client {
     return out;
   }
   boost::system::error_code connect_error;
-  boost::system::error_code error;
+  boost::system::error_code send_error;  ///< of the last send
+  boost::system::error_code error;       ///< of the last receive
 
  private:
   asio::io_context io_;
