@@ -6,8 +6,7 @@ namespace gauntlet::tracing {
 namespace {
 
 constexpr std::uint64_t kGolden = 0x9e3779b97f4a7c15ULL;
-// Each thread takes this many counter values at a time.
-constexpr std::uint64_t kBlock = 64;
+constexpr std::uint64_t kBlock = IdGenerator::kBlockSize;
 
 constexpr std::uint64_t splitmix64_mix(std::uint64_t z) noexcept {
   z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;

@@ -55,7 +55,7 @@ TEST(IdGeneratorTest, InterleavedGeneratorsOnOneThreadStayDeterministic) {
   // a2 alone draws the same values, in order, as a interleaved with b (a's
   // blocks may skip, so compare as a subsequence of a longer a2 run).
   std::vector<std::uint64_t> from_a2;
-  for (int i = 0; i < 200 * 64; ++i) from_a2.push_back(a2.next());
+  for (std::uint64_t i = 0; i < 200 * IdGenerator::kBlockSize; ++i) from_a2.push_back(a2.next());
   std::size_t j = 0;
   for (auto v : from_a) {
     while (j < from_a2.size() && from_a2[j] != v) ++j;
