@@ -1,7 +1,6 @@
 #include "gauntlet/harness/metrics/histogram.h"
 
 #include <algorithm>
-#include <numeric>
 #include <thread>
 #include <vector>
 
@@ -48,8 +47,14 @@ void read_stripe(detail::HistogramStripe& stripe, const detail::LogLinearLayout&
         part.counts.resize(hi - lo + 1);
         std::uint64_t* out_counts = part.counts.data();
         const std::atomic<std::uint64_t>* in = stripe.buckets.get() + lo;
-        for (std::size_t i = 0; i <= hi - lo; ++i) out_counts[i] = in[i].load(kBucketLoad);
-        part.count = std::accumulate(part.counts.begin(), part.counts.end(), std::uint64_t{0});
+        // One pass: copy and count together.
+        std::uint64_t count = 0;
+        for (std::size_t i = 0; i <= hi - lo; ++i) {
+          const std::uint64_t c = in[i].load(kBucketLoad);
+          out_counts[i] = c;
+          count += c;
+        }
+        part.count = count;
       }
     }
     seqlock_read_fence();  // the bucket loads above before the second read of `seq`
