@@ -10,6 +10,7 @@ LoadRunState::LoadRunState(const NetLoadSpec& spec, Clock& clock, std::string re
   bins_ = static_cast<std::size_t>(spec.duration_ns / spec.sample_interval_ns) + 2;
   bins_completed_ = std::make_unique<std::atomic<std::uint64_t>[]>(bins_);
   bins_failed_ = std::make_unique<std::atomic<std::uint64_t>[]>(bins_);
+  status_slots_ = std::make_unique<std::atomic<std::uint64_t>[]>(kStatusSlots);
 }
 
 void LoadRunState::start() {
@@ -42,8 +43,12 @@ void LoadRunState::completed(Nanos intended, Nanos sent, Nanos done, int status,
   latency_.record(static_cast<double>(done - intended));
   service_.record(static_cast<double>(done - sent));
   add_to_timeline(done, !ok);
+  if (status >= 0 && status < kStatusSlots) {
+    status_slots_[static_cast<std::size_t>(status)].fetch_add(1, std::memory_order_relaxed);
+    return;
+  }
   std::lock_guard lock(status_mutex_);
-  ++status_counts_[status];
+  ++other_statuses_[status];
 }
 
 void LoadRunState::failed(Nanos intended, Nanos done, bool timeout) {
@@ -63,12 +68,16 @@ NetLoadResult LoadRunState::finish() {
   r.failed = failed_.load();
   r.timeouts = timeouts_.load();
   r.bytes_received = bytes_.load();
+  r.status_counts = other_statuses_;
+  for (int status = 0; status < kStatusSlots; ++status) {
+    const std::uint64_t count = status_slots_[static_cast<std::size_t>(status)].load();
+    if (count != 0) r.status_counts[status] = count;
+  }
   std::uint64_t non_2xx = 0;
-  for (const auto& [status, count] : status_counts_) {
+  for (const auto& [status, count] : r.status_counts) {
     if (status < 200 || status >= 300) non_2xx += count;
   }
   r.connection_errors = r.failed - r.timeouts - non_2xx;
-  r.status_counts = status_counts_;
   r.elapsed_ns = std::max<Nanos>(1, std::min(finished, end_) - start_);
   r.requests_per_second = static_cast<double>(r.succeeded + r.failed) / to_seconds(r.elapsed_ns);
   if (spec_.loop == LoadLoop::kOpen) {

@@ -47,8 +47,12 @@ class LoadRunState {
   std::unique_ptr<std::atomic<std::uint64_t>[]> bins_completed_;
   std::unique_ptr<std::atomic<std::uint64_t>[]> bins_failed_;
   std::size_t bins_ = 0;
+  // Status codes 0 (none) to 599 count without a lock; others, which a
+  // conforming server never sends, go to the map under the mutex.
+  static constexpr int kStatusSlots = 600;
+  std::unique_ptr<std::atomic<std::uint64_t>[]> status_slots_;
   std::mutex status_mutex_;
-  std::map<int, std::uint64_t> status_counts_;
+  std::map<int, std::uint64_t> other_statuses_;
 };
 
 }  // namespace gauntlet::chaos::netload::detail

@@ -1,6 +1,7 @@
 #include "gauntlet/chaos/netload/net_load.h"
 
 #include "gauntlet/harness/metrics/histogram.h"
+#include "discarding_response_parser.h"
 #include "load_run_state.h"
 
 #include <boost/asio/as_tuple.hpp>
@@ -80,14 +81,13 @@ asio::awaitable<void> connection_loop(detail::LoadRunState& run, asio::ip::tcp::
     bool keep_alive = true;
     std::size_t received = 0;
     if (!ec && spec.protocol == Protocol::kHttp) {
-      http::response_parser<http::string_body> parser;
-      parser.body_limit(64 * 1024 * 1024);
+      detail::DiscardingResponseParser parser(64 * 1024 * 1024);
       auto [read_ec, n] = co_await http::async_read(stream, buffer, parser, kTuple);
       ec = read_ec;
       received = n;
       if (!ec) {
-        status = static_cast<int>(parser.get().result_int());
-        keep_alive = parser.get().keep_alive();
+        status = parser.status();
+        keep_alive = parser.keep_alive();
       }
     } else if (!ec) {
       auto [read_ec, n] = co_await asio::async_read(stream, asio::buffer(raw_reply), kTuple);
@@ -140,7 +140,7 @@ Result<NetLoadResult> run_net_load(const NetLoadSpec& spec, Clock& clock) {
   detail::LoadRunState run(spec, clock,
                            spec.protocol == Protocol::kHttp ? http_request_bytes(spec) : spec.raw_request);
   std::vector<std::unique_ptr<asio::io_context>> contexts;
-  for (int t = 0; t < spec.threads; ++t) contexts.push_back(std::make_unique<asio::io_context>(1));
+  for (int t = 0; t < spec.threads; ++t) contexts.push_back(std::make_unique<asio::io_context>(BOOST_ASIO_CONCURRENCY_HINT_UNSAFE));
   for (int c = 0; c < spec.connections; ++c) {
     asio::co_spawn(*contexts[static_cast<std::size_t>(c % spec.threads)], connection_loop(run, target), asio::detached);
   }
