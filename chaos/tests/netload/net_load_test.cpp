@@ -1,6 +1,7 @@
 #include "gauntlet/chaos/netload/net_load.h"
 
 #include "../proxy/test_sockets.h"
+#include "canned_http_server.h"
 
 #include <gtest/gtest.h>
 
@@ -58,6 +59,47 @@ TEST(NetLoadTest, RefusedConnectionsAreFailures) {
   EXPECT_EQ(r->succeeded, 0u);
   EXPECT_EQ(r->failed, 5u);
   EXPECT_EQ(r->connection_errors, 5u);
+}
+
+NetLoadSpec http_get(std::uint16_t port, std::uint64_t requests) {
+  NetLoadSpec spec;
+  spec.target = {"127.0.0.1", port};
+  spec.connections = 1;
+  spec.max_requests = requests;
+  spec.duration_ns = 5 * kNanosPerSecond;
+  return spec;
+}
+
+TEST(NetLoadTest, ErrorStatusesAreFailuresCountedByCode) {
+  testing::CannedHttpServer server("HTTP/1.1 503 Service Unavailable\r\nContent-Length: 4\r\n\r\nbusy");
+  auto r = run_net_load(http_get(server.port(), 20), RealClock::instance());
+  ASSERT_TRUE(r.ok()) << r.error().to_string();
+  EXPECT_EQ(r->succeeded, 0u);
+  EXPECT_EQ(r->failed, 20u);
+  EXPECT_EQ(r->status_counts.at(503), 20u);
+  EXPECT_EQ(r->status_counts.count(200), 0u);
+  EXPECT_EQ(r->connection_errors, 0u);
+  EXPECT_EQ(server.connections(), 1u);  // one keep-alive connection throughout
+}
+
+TEST(NetLoadTest, ChunkedBodiesAreReadWhole) {
+  const std::string response =
+      "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nhello\r\n6\r\n world\r\n0\r\n\r\n";
+  testing::CannedHttpServer server(response);
+  auto r = run_net_load(http_get(server.port(), 10), RealClock::instance());
+  ASSERT_TRUE(r.ok()) << r.error().to_string();
+  EXPECT_EQ(r->succeeded, 10u);
+  EXPECT_EQ(r->bytes_received, 10 * response.size());
+  EXPECT_EQ(r->status_counts.at(200), 10u);
+}
+
+TEST(NetLoadTest, ConnectionCloseMakesANewConnectionPerRequest) {
+  testing::CannedHttpServer server("HTTP/1.1 200 OK\r\nContent-Length: 2\r\nConnection: close\r\n\r\nok");
+  auto r = run_net_load(http_get(server.port(), 8), RealClock::instance());
+  ASSERT_TRUE(r.ok()) << r.error().to_string();
+  EXPECT_EQ(r->succeeded, 8u);
+  EXPECT_EQ(r->failed, 0u);
+  EXPECT_EQ(server.connections(), 8u);
 }
 
 TEST(NetLoadTest, InvalidSpecsNameTheField) {
