@@ -1,5 +1,6 @@
 #include "gauntlet/ci/bench_runner.h"
 
+#include "gauntlet/ci/benchmark_file.h"
 #include "nonfinite_tokens.h"
 
 #include <fcntl.h>
@@ -7,8 +8,10 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include <chrono>
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
@@ -99,6 +102,10 @@ class SideMerger {
     return Status::Ok();
   }
 
+  void set_context(std::string_view key, const std::string& value) {
+    if (!merged_.is_null()) merged_["context"][std::string(key)] = value;
+  }
+
   std::string text() {
     if (merged_.is_null()) return {};
     merged_["context"]["gauntlet_rounds"] = rounds_;
@@ -150,6 +157,10 @@ Result<BenchRunOutput> run_benchmarks_interleaved(const BenchCommand& a, const B
     if (!tb.ok()) return tb.error();
     if (Status s = side_b.add(*tb, b.binary); !s.ok()) return s.error();
   }
+  // An identifier, not a random decision: names this run in both outputs.
+  const std::string pair = fmt::format("{:x}-{:x}", ::getpid(), std::chrono::system_clock::now().time_since_epoch().count());
+  side_a.set_context(kInterleavedPairKey, pair);
+  side_b.set_context(kInterleavedPairKey, pair);
   return BenchRunOutput{side_a.text(), side_b.text()};
 }
 

@@ -26,13 +26,13 @@ SampleSummary summarize(const MetricSamples& s) {
 
 // Fills everything but the verdict for a benchmark present on both sides.
 BenchmarkComparison measure(const std::string& name, const MetricSamples& base, const MetricSamples& cur,
-                            const GateConfig& config, const NoiseModel& noise) {
+                            const GateConfig& config, const NoiseModel& noise, bool interleaved) {
   BenchmarkComparison c;
   c.name = name;
   c.baseline = summarize(base);
   c.current = summarize(cur);
-  c.threshold = config.default_threshold;
-  c.threshold_source = "config";
+  c.threshold = interleaved ? config.interleaved_threshold : config.default_threshold;
+  c.threshold_source = interleaved ? "interleaved" : "config";
   for (const ThresholdRule& rule : config.thresholds) {
     if (glob_matches(rule.match, name)) {
       c.threshold = rule.threshold;
@@ -40,7 +40,8 @@ BenchmarkComparison measure(const std::string& name, const MetricSamples& base, 
       break;
     }
   }
-  if (auto it = noise.between_run_sigma.find(name); it != noise.between_run_sigma.end()) {
+  // Between-run noise does not separate the two sides of an interleaved run.
+  if (auto it = noise.between_run_sigma.find(name); !interleaved && it != noise.between_run_sigma.end()) {
     const double learned = config.history_sigmas * it->second;
     if (learned > c.threshold) {
       c.threshold = learned;
@@ -136,6 +137,12 @@ BenchmarkComparison bare(const std::string& name, Verdict v, std::string reason)
 
 }  // namespace
 
+bool same_interleaved_run(const BenchmarkContext& baseline, const BenchmarkContext& current) {
+  const auto b = baseline.extra.find(std::string(kInterleavedPairKey));
+  const auto c = current.extra.find(std::string(kInterleavedPairKey));
+  return b != baseline.extra.end() && c != current.extra.end() && !b->second.empty() && b->second == c->second;
+}
+
 std::string_view to_string(Verdict v) noexcept {
   switch (v) {
     case Verdict::kRegressed: return "regressed";
@@ -169,6 +176,7 @@ Result<GateResult> run_gate(const BenchmarkFile& baseline, const BenchmarkFile& 
   if (baseline.context.library_build_type == "debug" || current.context.library_build_type == "debug")
     out.warnings.push_back("a run used a debug build of Google Benchmark; timings may mislead");
 
+  const bool interleaved = same_interleaved_run(baseline.context, current.context);
   auto base = extract_samples(baseline, config.metric);
   if (!base.ok()) return base.error();
   auto cur = extract_samples(current, config.metric);
@@ -197,7 +205,7 @@ Result<GateResult> run_gate(const BenchmarkFile& baseline, const BenchmarkFile& 
     } else if (b->second.skipped) {
       out.benchmarks.push_back(bare(name, Verdict::kNew, "skipped in the baseline: " + b->second.message));
     } else {
-      out.benchmarks.push_back(measure(name, b->second, c->second, config, noise));
+      out.benchmarks.push_back(measure(name, b->second, c->second, config, noise, interleaved));
       if (!std::isnan(out.benchmarks.back().p_value)) tested.push_back(out.benchmarks.size() - 1);
       if (!warned_aggregates && (b->second.aggregates_only || c->second.aggregates_only)) {
         out.warnings.push_back("a file holds only aggregates for some benchmarks; those are point comparisons "

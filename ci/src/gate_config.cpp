@@ -110,7 +110,7 @@ Result<GateConfig> read_config(const ConfigReader& r, const YAML::Node& root) {
   GateConfig c;
   if (!root.IsMap()) return r.error(root, "top level", "expected a map");
   static const std::vector<std::string> kKnown{
-      "schema", "metric", "higher_is_better", "alpha", "confidence", "threshold_pct", "thresholds", "ignore",
+      "schema", "metric", "higher_is_better", "alpha", "confidence", "threshold_pct", "interleaved_threshold_pct", "thresholds", "ignore",
       "min_repetitions", "bootstrap_resamples", "seed", "history_sigmas", "inconclusive", "environment", "budgets"};
   for (const auto& kv : root) {
     const std::string key = kv.first.as<std::string>();
@@ -137,6 +137,10 @@ Result<GateConfig> read_config(const ConfigReader& r, const YAML::Node& root) {
   if (const YAML::Node n = root["threshold_pct"]) {
     GAUNTLET_CI_CFG_TRY(v, r.number(n, "threshold_pct", 0, 1000));
     c.default_threshold = v / 100.0;
+  }
+  if (const YAML::Node n = root["interleaved_threshold_pct"]) {
+    GAUNTLET_CI_CFG_TRY(v, r.number(n, "interleaved_threshold_pct", 0, 1000));
+    c.interleaved_threshold = v / 100.0;
   }
   if (const YAML::Node n = root["thresholds"]) {
     if (!n.IsSequence()) return r.error(n, "thresholds", "expected a list of {match, threshold_pct}");

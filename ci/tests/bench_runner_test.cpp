@@ -1,6 +1,7 @@
 #include "gauntlet/ci/bench_runner.h"
 #include "gauntlet/ci/benchmark_file.h"
 #include "gauntlet/ci/calibration.h"
+#include "gauntlet/ci/gate.h"
 
 #include "gate_test_files.h"
 
@@ -34,6 +35,7 @@ TEST(BenchRunnerTest, SingleBinaryMergesRoundsAndDropsAggregates) {
   }
   EXPECT_EQ(f->context.host_name, "fake");
   EXPECT_EQ(f->context.extra.at("gauntlet_rounds"), "3");
+  EXPECT_EQ(f->context.extra.count(std::string(kInterleavedPairKey)), 0u);  // one binary: no pair
 }
 
 TEST(BenchRunnerTest, InterleavedSidesGetTheirOwnEnvironment) {
@@ -48,6 +50,13 @@ TEST(BenchRunnerTest, InterleavedSidesGetTheirOwnEnvironment) {
   ASSERT_EQ(fb->rows.size(), 4u);
   EXPECT_DOUBLE_EQ(fa->rows[0].real_time_ns, 100);
   EXPECT_DOUBLE_EQ(fb->rows[3].real_time_ns, 250);
+  // Both sides name the same run, so the gate knows they were interleaved.
+  EXPECT_TRUE(same_interleaved_run(fa->context, fb->context));
+  auto again = run_benchmarks_interleaved(a, b, opts(1));
+  ASSERT_TRUE(again.ok());
+  auto fa2 = parse_benchmark_json(again->baseline_json, "a2");
+  ASSERT_TRUE(fa2.ok());
+  EXPECT_FALSE(same_interleaved_run(fa2->context, fb->context));
 }
 
 TEST(BenchRunnerTest, FailuresAreErrors) {

@@ -12,6 +12,7 @@ metric: cpu_time
 alpha: 0.01
 confidence: 0.99
 threshold_pct: 7
+interleaved_threshold_pct: 2
 thresholds:
   - match: "BM_Net*"
     threshold_pct: 20
@@ -33,6 +34,7 @@ budgets:
   EXPECT_DOUBLE_EQ(c->alpha, 0.01);
   EXPECT_DOUBLE_EQ(c->confidence, 0.99);
   EXPECT_DOUBLE_EQ(c->default_threshold, 0.07);
+  EXPECT_DOUBLE_EQ(c->interleaved_threshold, 0.02);
   EXPECT_DOUBLE_EQ(c->threshold_for("BM_Net/tcp"), 0.20);
   EXPECT_DOUBLE_EQ(c->threshold_for("BM_Cpu"), 0.07);
   EXPECT_TRUE(c->ignored("BM_Flaky_io"));
@@ -67,6 +69,7 @@ TEST(GateConfigTest, EmptyFileGivesDefaults) {
   ASSERT_TRUE(c.ok());
   EXPECT_EQ(c->metric, "real_time");
   EXPECT_DOUBLE_EQ(c->default_threshold, 0.05);
+  EXPECT_DOUBLE_EQ(c->interleaved_threshold, 0.01);
 }
 
 TEST(GateConfigTest, BadValueNamesFieldAndLine) {
@@ -74,6 +77,10 @@ TEST(GateConfigTest, BadValueNamesFieldAndLine) {
   ASSERT_FALSE(c.ok());
   EXPECT_EQ(c.error().code(), ErrorCode::kSchemaError);
   EXPECT_EQ(c.error().message().rfind("gate.yaml:2:8: alpha: must lie in", 0), 0u) << c.error().message();
+  auto negative = parse_gate_config("interleaved_threshold_pct: -1\n", "gate.yaml");
+  ASSERT_FALSE(negative.ok());
+  EXPECT_EQ(negative.error().message().rfind("gate.yaml:1:28: interleaved_threshold_pct: must lie in", 0), 0u)
+      << negative.error().message();
 }
 
 TEST(GateConfigTest, UnknownFieldAndBadChoice) {

@@ -64,6 +64,38 @@ TEST(GateTest, SignificantButWithinThresholdIsNotARegression) {
   EXPECT_EQ(row(*r, "BM_A").verdict, Verdict::kUnchanged) << row(*r, "BM_A").reason;
 }
 
+TEST(GateTest, OneInterleavedRunUsesTheInterleavedThreshold) {
+  // The +3% that stays inside the 5% default regresses when both sides come
+  // from one interleaved run (1% threshold); a rule still wins over it.
+  auto base = file_named("b.json"), cur = file_named("c.json");
+  add_runs(base, "BM_A", noisy(20, 1000, 0.004, 1));
+  add_runs(cur, "BM_A", noisy(20, 1030, 0.004, 2));
+  add_runs(base, "BM_Ruled", noisy(20, 1000, 0.004, 3));
+  add_runs(cur, "BM_Ruled", noisy(20, 1030, 0.004, 4));
+  base.context.extra[std::string(kInterleavedPairKey)] = "run-1";
+  cur.context.extra[std::string(kInterleavedPairKey)] = "run-1";
+  GateConfig config;
+  config.thresholds = {{"BM_Ruled", 0.05}};
+  NoiseModel noise;
+  noise.between_run_sigma["BM_A"] = 0.1;  // between-run noise: not for one run
+  auto r = run_gate(base, cur, config, noise);
+  ASSERT_TRUE(r.ok());
+  EXPECT_EQ(row(*r, "BM_A").threshold_source, "interleaved");
+  EXPECT_DOUBLE_EQ(row(*r, "BM_A").threshold, 0.01);
+  EXPECT_EQ(row(*r, "BM_A").verdict, Verdict::kRegressed) << row(*r, "BM_A").reason;
+  EXPECT_EQ(row(*r, "BM_Ruled").threshold_source, "rule:BM_Ruled");
+  EXPECT_EQ(row(*r, "BM_Ruled").verdict, Verdict::kUnchanged);
+
+  // Different runs (or one side unmarked) keep the default threshold.
+  cur.context.extra[std::string(kInterleavedPairKey)] = "run-2";
+  auto apart = run_gate(base, cur, GateConfig{});
+  ASSERT_TRUE(apart.ok());
+  EXPECT_EQ(row(*apart, "BM_A").threshold_source, "config");
+  EXPECT_EQ(row(*apart, "BM_A").verdict, Verdict::kUnchanged);
+  cur.context.extra.erase(std::string(kInterleavedPairKey));
+  EXPECT_FALSE(same_interleaved_run(base.context, cur.context));
+}
+
 TEST(GateTest, NoisyDataIsInconclusiveWithMinimumDetectableEffect) {
   auto base = file_named("b.json"), cur = file_named("c.json");
   add_runs(base, "BM_A", noisy(6, 1000, 0.6, 1));

@@ -20,6 +20,10 @@ struct CacheInfo {
   int num_sharing = 0;
 };
 
+/// Context key that `gauntlet bench run` writes, with one value per run, into
+/// both outputs of an interleaved run (baseline and candidate).
+inline constexpr std::string_view kInterleavedPairKey = "gauntlet_interleaved_pair";
+
 /// The `context` block: what machine and build produced the file.
 struct BenchmarkContext {
   std::string date;

@@ -44,6 +44,10 @@ Result<GateResult> run_gate(const BenchmarkFile& baseline, const BenchmarkFile& 
 /// breached; warns when no budget is configured.
 GateResult run_budget_gate(const GateConfig& config, const std::vector<OperationLatency>& journals);
 
+/// True when both contexts carry the same non-empty kInterleavedPairKey: the
+/// gate then uses `interleaved_threshold` (see GateConfig).
+bool same_interleaved_run(const BenchmarkContext& baseline, const BenchmarkContext& current);
+
 /// Compares the two context blocks (host, CPUs, MHz, caches, build type, scaling).
 EnvironmentCheck compare_environments(const BenchmarkContext& baseline, const BenchmarkContext& current);
 

@@ -38,6 +38,10 @@ struct GateConfig {
   double alpha = 0.05;               ///< false discovery rate across the suite
   double confidence = 0.95;          ///< bootstrap interval coverage
   double default_threshold = 0.05;   ///< relative noise threshold
+  /// Threshold when both files come from one interleaved `gauntlet bench run`
+  /// (same `gauntlet_interleaved_pair` in their contexts): the two sides shared
+  /// the machine's mood, so no between-run margin is needed. Rules still win.
+  double interleaved_threshold = 0.01;
   std::vector<ThresholdRule> thresholds;  ///< first match wins
   std::vector<std::string> ignore;        ///< globs of run names to skip
   int min_repetitions = 5;                ///< fewer gives "inconclusive"
