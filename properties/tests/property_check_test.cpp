@@ -15,7 +15,7 @@ const PropertyResult& last_result() {
 }
 
 TEST(PropertyCheckTest, PassingPropertyIsRecordedWithCases) {
-  check_property({Severity::kMust, 1.0}, [](int a, int b) { RC_ASSERT(a + b == b + a); });
+  check_property({Severity::kMust, 1.0}, [](unsigned a, unsigned b) { RC_ASSERT(a + b == b + a); });  // unsigned: wraps, never overflows
   const PropertyResult& r = last_result();
   EXPECT_EQ(r.outcome, Outcome::kPassed);
   EXPECT_EQ(r.test, "PropertyCheckTest.PassingPropertyIsRecordedWithCases");
