@@ -158,7 +158,8 @@ Result<BenchRunOutput> run_benchmarks_interleaved(const BenchCommand& a, const B
     if (Status s = side_b.add(*tb, b.binary); !s.ok()) return s.error();
   }
   // An identifier, not a random decision: names this run in both outputs.
-  const std::string pair = fmt::format("{:x}-{:x}", ::getpid(), std::chrono::system_clock::now().time_since_epoch().count());
+  const std::string pair =
+      fmt::format("{:x}-{:x}", ::getpid(), std::chrono::system_clock::now().time_since_epoch().count());
   side_a.set_context(kInterleavedPairKey, pair);
   side_b.set_context(kInterleavedPairKey, pair);
   return BenchRunOutput{side_a.text(), side_b.text()};

@@ -110,8 +110,8 @@ Result<GateConfig> read_config(const ConfigReader& r, const YAML::Node& root) {
   GateConfig c;
   if (!root.IsMap()) return r.error(root, "top level", "expected a map");
   static const std::vector<std::string> kKnown{
-      "schema", "metric", "higher_is_better", "alpha", "confidence", "threshold_pct", "interleaved_threshold_pct", "thresholds", "ignore",
-      "min_repetitions", "bootstrap_resamples", "seed", "history_sigmas", "inconclusive", "environment", "budgets"};
+      "schema", "metric", "higher_is_better", "alpha", "confidence", "threshold_pct", "interleaved_threshold_pct",
+      "thresholds", "ignore", "min_repetitions", "bootstrap_resamples", "seed", "history_sigmas", "inconclusive", "environment", "budgets"};
   for (const auto& kv : root) {
     const std::string key = kv.first.as<std::string>();
     if (std::find(kKnown.begin(), kKnown.end(), key) == kKnown.end())
