@@ -2,12 +2,11 @@
 // A loopback HTTP server for load-generator tests: answers every request
 // (anything ending in an empty line) with the same bytes, and closes the
 // connection after each answer when those bytes say "Connection: close".
-#include <boost/asio.hpp>
+#include "../proxy/test_sockets.h"
 
 #include <atomic>
 #include <memory>
 #include <string>
-#include <thread>
 
 namespace gauntlet::chaos::netload::testing {
 
@@ -19,16 +18,11 @@ class CannedHttpServer {
   explicit CannedHttpServer(std::string response)
       : response_(std::move(response)),
         close_after_(response_.find("Connection: close\r\n") != std::string::npos),
-        acceptor_(io_, tcp::endpoint(asio::ip::make_address("127.0.0.1"), 0)) {
-    accept();
-    thread_ = std::thread([this] { io_.run(); });
-  }
-  ~CannedHttpServer() {
-    asio::post(io_, [this] { acceptor_.close(); });
-    io_.stop();
-    thread_.join();
-  }
-  std::uint16_t port() const { return acceptor_.local_endpoint().port(); }
+        acceptor_([this](tcp::socket socket) {
+          accepted_.fetch_add(1);
+          std::make_shared<Session>(std::move(socket), *this)->read();
+        }) {}
+  std::uint16_t port() const { return acceptor_.port(); }
   std::uint64_t connections() const { return accepted_.load(); }
 
  private:
@@ -57,21 +51,11 @@ class CannedHttpServer {
     const CannedHttpServer& server;
     std::string pending;
   };
-  void accept() {
-    acceptor_.async_accept([this](boost::system::error_code ec, tcp::socket socket) {
-      if (ec) return;
-      accepted_.fetch_add(1);
-      std::make_shared<Session>(std::move(socket), *this)->read();
-      accept();
-    });
-  }
 
   const std::string response_;
   const bool close_after_;
   std::atomic<std::uint64_t> accepted_{0};
-  asio::io_context io_;
-  tcp::acceptor acceptor_;
-  std::thread thread_;
+  proxy::testing::LoopbackAcceptor acceptor_;  // last: stopped first, while the rest still lives
 };
 
 }  // namespace gauntlet::chaos::netload::testing

@@ -4,6 +4,7 @@
 #include <boost/asio.hpp>
 
 #include <chrono>
+#include <functional>
 #include <memory>
 #include <string>
 #include <thread>
@@ -15,20 +16,42 @@ namespace gauntlet::chaos::proxy::testing {
 namespace asio = boost::asio;
 using tcp = asio::ip::tcp;
 
-/// Echoes every byte back; closes its side when the client half-closes.
-class EchoServer {
+/// Accepts loopback connections on its own thread and hands each socket to
+/// `on_accept`, which runs on that thread. Destroying it stops the thread.
+class LoopbackAcceptor {
  public:
-  EchoServer() : acceptor_(io_, tcp::endpoint(asio::ip::make_address("127.0.0.1"), 0)) {
+  explicit LoopbackAcceptor(std::function<void(tcp::socket)> on_accept)
+      : on_accept_(std::move(on_accept)), acceptor_(io_, tcp::endpoint(asio::ip::make_address("127.0.0.1"), 0)) {
     accept();
     thread_ = std::thread([this] { io_.run(); });
   }
-  ~EchoServer() {
+  ~LoopbackAcceptor() {
     asio::post(io_, [this] { acceptor_.close(); });
     io_.stop();
     thread_.join();
   }
-  std::string address() const { return "127.0.0.1:" + std::to_string(acceptor_.local_endpoint().port()); }
   std::uint16_t port() const { return acceptor_.local_endpoint().port(); }
+
+ private:
+  void accept() {
+    acceptor_.async_accept([this](boost::system::error_code ec, tcp::socket socket) {
+      if (ec) return;
+      on_accept_(std::move(socket));
+      accept();
+    });
+  }
+  std::function<void(tcp::socket)> on_accept_;
+  asio::io_context io_;
+  tcp::acceptor acceptor_;
+  std::thread thread_;
+};
+
+/// Echoes every byte back; closes its side when the client half-closes.
+class EchoServer {
+ public:
+  EchoServer() : acceptor_([](tcp::socket s) { std::make_shared<Session>(std::move(s))->read(); }) {}
+  std::string address() const { return "127.0.0.1:" + std::to_string(port()); }
+  std::uint16_t port() const { return acceptor_.port(); }
 
  private:
   struct Session : std::enable_shared_from_this<Session> {
@@ -49,16 +72,7 @@ class EchoServer {
     tcp::socket socket;
     char data[16384];
   };
-  void accept() {
-    acceptor_.async_accept([this](boost::system::error_code ec, tcp::socket socket) {
-      if (ec) return;
-      std::make_shared<Session>(std::move(socket))->read();
-      accept();
-    });
-  }
-  asio::io_context io_;
-  tcp::acceptor acceptor_;
-  std::thread thread_;
+  LoopbackAcceptor acceptor_;
 };
 
 /// A blocking client socket whose reads give up after `timeout_ms`.
