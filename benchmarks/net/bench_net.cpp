@@ -6,6 +6,7 @@
 #include "gauntlet/chaos/netload/net_load.h"
 #include "gauntlet/chaos/process/nginx.h"
 #include "gauntlet/chaos/proxy/proxy_server.h"
+#include "gauntlet/harness/stats/location_shift.h"
 #include "loopback_peers.h"
 
 #include <benchmark/benchmark.h>
@@ -43,13 +44,6 @@ double wrk_requests_per_second(std::uint16_t port, const std::filesystem::path& 
   const std::string out = (*wrk)->stdout_tail(8192);
   static const std::regex kRps(R"(Requests/sec:\s+([0-9.]+))");
   return std::regex_search(out, m, kRps) ? std::stod(m[1]) : 0;
-}
-
-double median(std::vector<double> v) {
-  if (v.empty()) return 0;
-  std::sort(v.begin(), v.end());
-  const std::size_t n = v.size();
-  return n % 2 == 1 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
 }
 
 // Rounds alternate which tool goes first (ours-wrk, wrk-ours, ...): on a shared
@@ -91,9 +85,9 @@ void BM_LoadGeneratorVsWrk(benchmark::State& state) {
       ratios.push_back(b > 0 ? a / b : 0);
     }
   }
-  state.counters["gauntlet_rps"] = median(ours);
-  state.counters["wrk_rps"] = median(wrk);
-  state.counters["ratio_vs_wrk"] = median(ratios);
+  state.counters["gauntlet_rps"] = stats::median(ours);
+  state.counters["wrk_rps"] = stats::median(wrk);
+  state.counters["ratio_vs_wrk"] = stats::median(ratios);
   state.counters["ratio_min"] = *std::min_element(ratios.begin(), ratios.end());
   state.counters["ratio_max"] = *std::max_element(ratios.begin(), ratios.end());
 }
