@@ -33,6 +33,13 @@ double mad_sigma(std::span<const double> values) {
   return 1.4826 * median_in_place(dev);
 }
 
+double successive_difference_sigma(std::span<const double> series) {
+  if (series.size() < 2) return std::nan("");
+  double sum = 0;
+  for (std::size_t i = 1; i < series.size(); ++i) sum += (series[i] - series[i - 1]) * (series[i] - series[i - 1]);
+  return std::sqrt(sum / (2.0 * static_cast<double>(series.size() - 1)));
+}
+
 double hodges_lehmann_shift(std::span<const double> x, std::span<const double> y) {
   std::vector<double> diffs;
   diffs.reserve(x.size() * y.size());

@@ -53,6 +53,56 @@ TEST(BootstrapTest, RejectsBadInput) {
   EXPECT_EQ(bootstrap_ratio_of_medians(a, a, {.confidence = 1.0}).error().code(), ErrorCode::kInvalidArgument);
 }
 
+// Four processes per side, each 5 values; one baseline process and three
+// current ones run 6% slower throughout (a layout effect, not the code).
+struct ProcessRuns {
+  std::vector<double> values;
+  std::vector<int> labels;
+};
+ProcessRuns processes(std::initializer_list<double> levels, std::uint64_t seed) {
+  ProcessRuns out;
+  int label = 0;
+  for (double level : levels) {
+    auto v = noisy(5, level, 0.5, seed++);
+    out.values.insert(out.values.end(), v.begin(), v.end());
+    out.labels.insert(out.labels.end(), v.size(), label++);
+  }
+  return out;
+}
+
+TEST(ClusteredBootstrapTest, ProcessLevelSpreadWidensTheInterval) {
+  const ProcessRuns base = processes({100, 100, 100, 106}, 20), cur = processes({106, 106, 100, 106}, 30);
+  auto plain = bootstrap_ratio_of_medians(base.values, cur.values, {.seed = 3});
+  auto clustered = bootstrap_ratio_of_medians(ClusteredSample{base.values, base.labels},
+                                              ClusteredSample{cur.values, cur.labels}, {.seed = 3});
+  ASSERT_TRUE(plain.ok() && clustered.ok());
+  EXPECT_EQ(plain->estimate, clustered->estimate);
+  // Repetitions as independent samples: a confident ~6% slowdown.
+  EXPECT_GT(plain->low, 1.03);
+  // Processes as the unit: the same data cannot rule out no change.
+  EXPECT_LE(clustered->low, 1.0);
+  EXPECT_GE(clustered->high, 1.05);
+}
+
+TEST(ClusteredBootstrapTest, OneClusterPerSideIsThePlainBootstrap) {
+  auto base = noisy(12, 100, 6, 40), cur = noisy(12, 103, 6, 41);
+  const std::vector<int> zeros(12, 0), sevens(12, 7);
+  auto plain = bootstrap_ratio_of_medians(base, cur, {.seed = 9});
+  auto clustered = bootstrap_ratio_of_medians(ClusteredSample{base, zeros}, ClusteredSample{cur, sevens}, {.seed = 9});
+  ASSERT_TRUE(plain.ok() && clustered.ok());
+  EXPECT_EQ(plain->low, clustered->low);
+  EXPECT_EQ(plain->high, clustered->high);
+}
+
+TEST(ClusteredBootstrapTest, RejectsLabelsThatDoNotMatchValues) {
+  std::vector<double> a{1, 2, 3};
+  std::vector<int> two{0, 1};
+  std::vector<int> three{0, 1, 1};
+  auto r = bootstrap_ratio_of_medians(ClusteredSample{a, two}, ClusteredSample{a, three}, {});
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.error().code(), ErrorCode::kInvalidArgument);
+}
+
 TEST(ChangePointTest, FindsASingleStep) {
   auto series = noisy(40, 100, 2, 5);
   auto after = noisy(30, 120, 2, 6);

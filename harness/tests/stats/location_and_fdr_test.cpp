@@ -23,6 +23,19 @@ TEST(LocationShiftTest, MadSigma) {
   EXPECT_NEAR(mad_sigma(v), 1.4826, 1e-12);
 }
 
+TEST(LocationShiftTest, SuccessiveDifferenceSigmaSeesAMinorityMode) {
+  // Two levels, 10 and 13, the second a minority: MAD calls it no spread.
+  std::vector<double> bimodal{10, 10, 13, 10, 10, 13, 10, 10, 10, 13};
+  EXPECT_DOUBLE_EQ(mad_sigma(bimodal), 0.0);
+  // Differences: 0, 3, 3, 0, 3, 3, 0, 0, 3 -> 5 * 9 / (2 * 9) = 2.5 -> sqrt(2.5).
+  EXPECT_NEAR(successive_difference_sigma(bimodal), std::sqrt(2.5), 1e-12);
+  // One step of 5 in 10 values: one difference, sqrt(25 / 18).
+  std::vector<double> step{10, 10, 10, 10, 10, 15, 15, 15, 15, 15};
+  EXPECT_NEAR(successive_difference_sigma(step), std::sqrt(25.0 / 18.0), 1e-12);
+  std::vector<double> one{4};
+  EXPECT_TRUE(std::isnan(successive_difference_sigma(one)));
+}
+
 // R: wilcox.test(y, x, conf.int = TRUE)$estimate on R's ?wilcox.test example
 // is the median of the 50 pairwise differences y_j - x_i; enumerated: -0.305.
 TEST(LocationShiftTest, HodgesLehmannMatchesPairwiseMedian) {
