@@ -92,13 +92,14 @@ class SideMerger {
       merged_["context"] = doc.value("context", json::object());
       merged_["benchmarks"] = json::array();
     }
-    ++rounds_;
     for (json& row : doc["benchmarks"]) {
       if (row.value("run_type", "iteration") != "iteration") continue;
       const std::string run_name = row.value("run_name", row.value("name", ""));
       row["repetition_index"] = next_index_[run_name]++;
+      row[std::string(kRoundKey)] = rounds_;
       merged_["benchmarks"].push_back(std::move(row));
     }
+    ++rounds_;
     return Status::Ok();
   }
 

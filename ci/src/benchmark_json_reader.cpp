@@ -20,7 +20,8 @@ const std::set<std::string, std::less<>> kRowKeys{
     "name",        "run_name",    "run_type",   "aggregate_name",  "aggregate_unit",   "family_index",
     "per_family_instance_index",  "repetitions", "repetition_index", "threads",         "iterations",
     "real_time",   "cpu_time",    "time_unit",  "error_occurred",  "error_message",    "skipped",
-    "skip_message", "big_o",      "cpu_coefficient", "real_coefficient", "rms",          "label"};
+    "skip_message", "big_o",      "cpu_coefficient", "real_coefficient", "rms",          "label",
+    "gauntlet_round"};
 
 class RowReader {
  public:
@@ -100,7 +101,8 @@ Result<BenchmarkRow> read_row(const json& row, const std::string& where) {
   for (const IntField& f : {IntField{"family_index", &out.family_index},
                             IntField{"per_family_instance_index", &out.per_family_instance_index},
                             IntField{"repetitions", &out.repetitions}, IntField{"repetition_index", &out.repetition_index},
-                            IntField{"threads", &out.threads}, IntField{"iterations", &out.iterations}}) {
+                            IntField{"threads", &out.threads}, IntField{"iterations", &out.iterations},
+                            IntField{"gauntlet_round", &out.round}}) {
     GAUNTLET_CI_TRY_ASSIGN(v, r.number(f.key));
     if (v) {
       if (!std::isfinite(*v)) return r.schema(f.key, "expected a finite integer");

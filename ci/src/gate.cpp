@@ -20,8 +20,12 @@ constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
 std::string pct(double ratio) { return fmt::format("{:+.1f}%", (ratio - 1.0) * 100.0); }
 
+std::size_t distinct_rounds(const MetricSamples& s) {
+  return std::max<std::size_t>(1, std::set<int>(s.rounds.begin(), s.rounds.end()).size());
+}
+
 SampleSummary summarize(const MetricSamples& s) {
-  return {s.values.size(), stats::median(s.values), stats::mad_sigma(s.values), s.aggregates_only};
+  return {s.values.size(), distinct_rounds(s), stats::median(s.values), stats::mad_sigma(s.values), s.aggregates_only};
 }
 
 // Fills everything but the verdict for a benchmark present on both sides.
@@ -56,7 +60,13 @@ BenchmarkComparison measure(const std::string& name, const MetricSamples& base, 
   if (base.aggregates_only || cur.aggregates_only || !(c.baseline.median > 0)) return c;
   if (auto mw = stats::mann_whitney_u(base.values, cur.values); mw.ok()) c.p_value = mw->p_value;
   stats::BootstrapOptions opts{config.seed, config.bootstrap_resamples, config.confidence};
-  if (auto ci = stats::bootstrap_ratio_of_medians(base.values, cur.values, opts); ci.ok()) {
+  // Repetitions from several processes are clusters, not independent samples:
+  // a process that runs slower throughout must widen the interval.
+  const bool clustered = c.baseline.rounds > 1 || c.current.rounds > 1;
+  auto ci = clustered ? stats::bootstrap_ratio_of_medians(stats::ClusteredSample{base.values, base.rounds},
+                                                          stats::ClusteredSample{cur.values, cur.rounds}, opts)
+                      : stats::bootstrap_ratio_of_medians(base.values, cur.values, opts);
+  if (ci.ok()) {
     c.ci_low = ci->low;
     c.ci_high = ci->high;
   }
@@ -71,7 +81,9 @@ void decide(BenchmarkComparison& c, const GateConfig& config) {
   const bool all_worse = worse_is_up ? c.ci_low > 1.0 + t : c.ci_high < 1.0 - t;
   const bool all_better = worse_is_up ? c.ci_high < 1.0 - t : c.ci_low > 1.0 + t;
   const bool within = c.ci_low >= 1.0 - t && c.ci_high <= 1.0 + t;
-  const std::string interval = fmt::format("{} [{}, {}]", pct(c.ratio), pct(c.ci_low), pct(c.ci_high));
+  std::string interval = fmt::format("{} [{}, {}]", pct(c.ratio), pct(c.ci_low), pct(c.ci_high));
+  if (c.baseline.rounds > 1 || c.current.rounds > 1)
+    interval += fmt::format(" by process ({} vs {})", c.baseline.rounds, c.current.rounds);
   const std::string threshold = fmt::format("{:.1f}% threshold ({})", t * 100.0, c.threshold_source);
 
   if (!(c.baseline.median > 0)) {

@@ -12,7 +12,7 @@ using nlohmann::json;
 json num(double v) { return std::isfinite(v) ? json(v) : json(nullptr); }
 
 json summary_json(const SampleSummary& s) {
-  return {{"n", s.n}, {"median", num(s.median)}, {"mad_sigma", num(s.mad_sigma)}, {"aggregates_only", s.aggregates_only}};
+  return {{"n", s.n}, {"rounds", s.rounds}, {"median", num(s.median)}, {"mad_sigma", num(s.mad_sigma)}, {"aggregates_only", s.aggregates_only}};
 }
 
 }  // namespace

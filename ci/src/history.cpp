@@ -175,7 +175,9 @@ Result<NoiseModel> History::noise_model(const std::string& metric, int window, i
     const std::size_t from = s->size() > static_cast<std::size_t>(window) ? s->size() - static_cast<std::size_t>(window) : 0;
     for (std::size_t i = from; i < s->size(); ++i) medians.push_back((*s)[i].median);
     const double centre = stats::median(medians);
-    if (centre > 0) model.between_run_sigma[name] = stats::mad_sigma(medians) / centre;
+    // Successive differences, not MAD: a minority of slow processes (a layout
+    // effect) is between-run noise too, and MAD would not see it.
+    if (centre > 0) model.between_run_sigma[name] = stats::successive_difference_sigma(medians) / centre;
   }
   return model;
 }

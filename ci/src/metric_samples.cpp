@@ -36,7 +36,10 @@ Result<std::map<std::string, MetricSamples>> extract_samples(const BenchmarkFile
       if (v && row.aggregate_name == "mean") agg_mean[row.run_name] = *v;
       continue;
     }
-    if (v) s.values.push_back(*v);
+    if (v) {
+      s.values.push_back(*v);
+      s.rounds.push_back(static_cast<int>(row.round));
+    }
   }
   if (!metric_seen)
     return Error(ErrorCode::kNotFound, file.source + ": metric \"" + metric + "\" is in no benchmark row");

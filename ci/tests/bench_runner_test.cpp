@@ -32,6 +32,9 @@ TEST(BenchRunnerTest, SingleBinaryMergesRoundsAndDropsAggregates) {
     EXPECT_EQ(f->rows[i].repetition_index, static_cast<std::int64_t>(i));
     EXPECT_EQ(f->rows[i].repetitions, 6);
     EXPECT_TRUE(std::isnan(f->rows[i].counters.at("odd")));  // bare NaN survives the merge
+    // Each row names the invocation (process) it came from; not a counter.
+    EXPECT_EQ(f->rows[i].round, static_cast<std::int64_t>(i / 2));
+    EXPECT_EQ(f->rows[i].counters.count(std::string(kRoundKey)), 0u);
   }
   EXPECT_EQ(f->context.host_name, "fake");
   EXPECT_EQ(f->context.extra.at("gauntlet_rounds"), "3");

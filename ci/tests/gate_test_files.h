@@ -29,6 +29,18 @@ inline void add_runs(BenchmarkFile& f, const std::string& name, const std::vecto
   }
 }
 
+/// Like add_runs, the repetitions of each process in `processes` tagged with
+/// its round (as `gauntlet bench run` does) and numbered on from the last row.
+inline void add_rounds(BenchmarkFile& f, const std::string& name, const std::vector<std::vector<double>>& processes) {
+  std::int64_t round = 0;
+  for (const auto& times : processes) {
+    const std::size_t first = f.rows.size();
+    add_runs(f, name, times);
+    for (std::size_t i = first; i < f.rows.size(); ++i) f.rows[i].round = round;
+    ++round;
+  }
+}
+
 inline BenchmarkFile file_named(const std::string& source, const std::string& host = "host-a") {
   BenchmarkFile f;
   f.source = source;

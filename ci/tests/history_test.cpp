@@ -151,5 +151,20 @@ TEST_F(HistoryTest, NoiseModelAndChangePointsFromSeries) {
   EXPECT_LT(sigma, 0.05);
 }
 
+TEST_F(HistoryTest, NoiseModelSeesAMinorityOfSlowRuns) {
+  auto h = History::open(db());
+  ASSERT_TRUE(h.ok());
+  // Every fourth run 6% slower (a process-level layout effect): the MAD of
+  // run medians would call that ~0.3% noise.
+  for (int i = 0; i < 20; ++i) {
+    auto f = file_named("m" + std::to_string(i));
+    add_runs(f, "BM_A", noisy(5, i % 4 == 3 ? 106 : 100, 0.005, static_cast<std::uint64_t>(i)));
+    ASSERT_TRUE(h->record_run(f, "rev" + std::to_string(i), "", clock_).ok());
+  }
+  auto noise = h->noise_model("real_time");
+  ASSERT_TRUE(noise.ok());
+  EXPECT_GT(noise->between_run_sigma.at("BM_A"), 0.025);
+}
+
 }  // namespace
 }  // namespace gauntlet::ci

@@ -18,8 +18,10 @@ struct BenchCommand {
 };
 
 struct BenchRunOptions {
-  int rounds = 3;            ///< invocations per side
-  int repetitions = 5;       ///< --benchmark_repetitions per invocation
+  /// Invocations (processes) per side. The gate judges by process, so many
+  /// short ones beat a few long ones.
+  int rounds = 10;
+  int repetitions = 1;       ///< --benchmark_repetitions per invocation
   bool random_interleaving = true;  ///< --benchmark_enable_random_interleaving
   std::string filter;        ///< --benchmark_filter (empty: all)
   std::string min_time;      ///< --benchmark_min_time (empty: library default)

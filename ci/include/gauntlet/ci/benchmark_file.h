@@ -24,6 +24,10 @@ struct CacheInfo {
 /// both outputs of an interleaved run (baseline and candidate).
 inline constexpr std::string_view kInterleavedPairKey = "gauntlet_interleaved_pair";
 
+/// Row key that `gauntlet bench run` adds to every repetition: which
+/// invocation (process) of the benchmark binary produced it, from 0.
+inline constexpr std::string_view kRoundKey = "gauntlet_round";
+
 /// The `context` block: what machine and build produced the file.
 struct BenchmarkContext {
   std::string date;
@@ -54,6 +58,7 @@ struct BenchmarkRow {
   std::int64_t per_family_instance_index = -1;
   std::int64_t repetitions = 0;
   std::int64_t repetition_index = -1;
+  std::int64_t round = -1;  ///< `gauntlet_round` (the producing process); -1 when absent
   std::int64_t threads = 1;
   std::int64_t iterations = 0;
   double real_time_ns = 0;

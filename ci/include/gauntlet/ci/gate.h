@@ -22,6 +22,7 @@ struct NoiseModel {
 /// counter named by `metric`.
 struct MetricSamples {
   std::vector<double> values;
+  std::vector<int> rounds;  ///< parallel to `values` (row `round`, -1 untagged); empty for aggregates
   bool aggregates_only = false;
   bool errored = false;
   bool skipped = false;

@@ -20,6 +20,7 @@ std::string_view to_string(Verdict v) noexcept;
 /// Summary of one side's samples of the chosen metric.
 struct SampleSummary {
   std::size_t n = 0;        ///< repetitions used (1 for aggregates-only files)
+  std::size_t rounds = 1;   ///< processes they came from (`gauntlet_round`); 1 when untagged
   double median = 0;        ///< in the metric's unit (ns for times)
   double mad_sigma = 0;     ///< robust spread
   bool aggregates_only = false;

@@ -60,9 +60,11 @@ class History {
   /// Per-run medians of one benchmark, oldest first.
   Result<std::vector<SeriesPoint>> series(const std::string& benchmark, const std::string& metric) const;
 
-  /// Between-run relative sigma (MAD of run medians / median) over the last
-  /// `window` runs of each benchmark with at least `min_runs` runs.
-  Result<NoiseModel> noise_model(const std::string& metric, int window = 20, int min_runs = 3) const;
+  /// Between-run relative sigma (successive-difference sigma of run medians /
+  /// their median, in recording order) over the last `window` runs of each
+  /// benchmark with at least `min_runs` runs. A long window is safe: a step in
+  /// the series adds one difference, and it holds more of the machine's moods.
+  Result<NoiseModel> noise_model(const std::string& metric, int window = 60, int min_runs = 3) const;
 
   /// Change points (E-divisive, seeded) in every benchmark's series.
   Result<std::vector<HistoryChangePoint>> change_points(const std::string& metric, std::uint64_t seed) const;
