@@ -8,6 +8,9 @@
 namespace gauntlet::chaos::netload {
 namespace {
 
+namespace asio = boost::asio;
+using tcp = asio::ip::tcp;
+
 NetLoadSpec raw_echo(std::uint16_t port) {
   NetLoadSpec spec;
   spec.target = {"127.0.0.1", port};
@@ -100,6 +103,53 @@ TEST(NetLoadTest, ConnectionCloseMakesANewConnectionPerRequest) {
   EXPECT_EQ(r->succeeded, 8u);
   EXPECT_EQ(r->failed, 0u);
   EXPECT_EQ(server.connections(), 8u);
+}
+
+TEST(NetLoadTest, BodyEndingAtCloseIsComplete) {
+  // No Content-Length and no chunking: the body ends where the server closes.
+  testing::CannedHttpServer server("HTTP/1.1 200 OK\r\nConnection: close\r\n\r\nuntil the end");
+  auto r = run_net_load(http_get(server.port(), 5), RealClock::instance());
+  ASSERT_TRUE(r.ok()) << r.error().to_string();
+  EXPECT_EQ(r->succeeded, 5u);
+  EXPECT_EQ(r->failed, 0u);
+  EXPECT_EQ(server.connections(), 5u);
+}
+
+// Reads whatever arrives and never answers.
+class SilentServer {
+ public:
+  SilentServer() : acceptor_([](tcp::socket socket) { drain(std::make_shared<Held>(std::move(socket))); }) {}
+  std::uint16_t port() const { return acceptor_.port(); }
+
+ private:
+  struct Held {
+    explicit Held(tcp::socket s) : socket(std::move(s)) {}
+    tcp::socket socket;
+    char sink[512];
+  };
+  static void drain(std::shared_ptr<Held> held) {
+    held->socket.async_read_some(asio::buffer(held->sink), [held](boost::system::error_code ec, std::size_t) {
+      if (!ec) drain(held);
+    });
+  }
+  proxy::testing::LoopbackAcceptor acceptor_;
+};
+
+TEST(NetLoadTest, UnansweredRequestsTimeOutAndTheConnectionIsReplaced) {
+  SilentServer server;
+  NetLoadSpec spec = http_get(server.port(), 0);
+  spec.connections = 2;
+  spec.duration_ns = 500 * kNanosPerMilli;
+  spec.request_timeout_ns = 100 * kNanosPerMilli;
+  auto r = run_net_load(spec, RealClock::instance());
+  ASSERT_TRUE(r.ok()) << r.error().to_string();
+  EXPECT_EQ(r->succeeded, 0u);
+  // Each connection times out about every 100 ms for 0.5 s, then its last
+  // request still ends (as a timeout) before the run returns.
+  EXPECT_GE(r->timeouts, 6u);
+  EXPECT_EQ(r->failed, r->timeouts);
+  EXPECT_EQ(r->sent, r->timeouts);
+  EXPECT_EQ(r->connection_errors, 0u);
 }
 
 TEST(NetLoadTest, InvalidSpecsNameTheField) {
