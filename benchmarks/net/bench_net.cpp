@@ -85,6 +85,9 @@ void BM_LoadGeneratorVsWrk(benchmark::State& state) {
       ratios.push_back(b > 0 ? a / b : 0);
     }
   }
+  nginx->reset();  // stopped before its folder goes
+  std::error_code ignored;
+  std::filesystem::remove_all(dir, ignored);
   state.counters["gauntlet_rps"] = stats::median(ours);
   state.counters["wrk_rps"] = stats::median(wrk);
   state.counters["ratio_vs_wrk"] = stats::median(ratios);

@@ -4,6 +4,8 @@
 #include "gauntlet/chaos/process/nginx.h"
 #include "gauntlet/chaos/proxy/proxy_server.h"
 
+#include "../scratch_dir.h"
+
 #include <gtest/gtest.h>
 
 #include <unistd.h>
@@ -19,7 +21,7 @@ struct NginxProxyTest : ::testing::Test {
 
   void SetUp() override {
     process::NginxOptions options;
-    options.dir = std::filesystem::temp_directory_path() / ("gauntlet_nginx_" + std::to_string(::getpid()));
+    options.dir = chaos::testing::scratch_dir("nginx");
     auto started = process::launch_nginx(options, RealClock::instance());
     if (!started.ok() && started.error().message().find("not found") != std::string::npos) {
       GTEST_SKIP() << started.error().message();

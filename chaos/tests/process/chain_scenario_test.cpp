@@ -7,6 +7,8 @@
 #include "gauntlet/fixtures/http_chain.h"
 #endif
 
+#include "../scratch_dir.h"
+
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -23,7 +25,7 @@ Result<std::unique_ptr<ProcessTarget>> start_chain(bool broken, const std::strin
   fixtures::HttpChainOptions o;
   o.node_program = GAUNTLET_HTTP_CHAIN_NODE;
   o.broken = broken;
-  o.log_dir = std::filesystem::temp_directory_path() / ("gauntlet_chain_" + label + "_" + std::to_string(::getpid()));
+  o.log_dir = chaos::testing::scratch_dir("chain_" + label);
   auto spec = fixtures::http_chain_spec(o);
   if (!spec.ok()) return spec.error();
   return ProcessTarget::start(std::move(*spec), RealClock::instance());

@@ -1,5 +1,7 @@
 #include "gauntlet/chaos/process/target_process.h"
 
+#include "../scratch_dir.h"
+
 #include <gtest/gtest.h>
 
 #include <csignal>
@@ -12,11 +14,7 @@
 namespace gauntlet::chaos::process {
 namespace {
 
-std::filesystem::path temp_dir(const std::string& name) {
-  auto dir = std::filesystem::temp_directory_path() / ("gauntlet_proc_" + name + "_" + std::to_string(::getpid()));
-  std::filesystem::create_directories(dir);
-  return dir;
-}
+std::filesystem::path temp_dir(const std::string& name) { return chaos::testing::scratch_dir("proc_" + name); }
 
 // True while `pid` exists and is not a zombie.
 bool alive(int pid) {

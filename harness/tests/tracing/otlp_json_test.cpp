@@ -19,10 +19,19 @@ namespace {
 
 namespace fs = std::filesystem;
 
+// This process's scratch folder, removed when the test binary exits.
+struct ScratchFolder {
+  fs::path dir = fs::temp_directory_path() / ("gauntlet_tracing_" + std::to_string(::getpid()));
+  ScratchFolder() { fs::create_directories(dir); }
+  ~ScratchFolder() {
+    std::error_code ignored;
+    fs::remove_all(dir, ignored);
+  }
+};
+
 fs::path temp_file(const std::string& name) {
-  const fs::path dir = fs::temp_directory_path() / ("gauntlet_tracing_" + std::to_string(::getpid()));
-  fs::create_directories(dir);
-  return dir / name;
+  static const ScratchFolder folder;
+  return folder.dir / name;
 }
 
 nlohmann::json read_json(const fs::path& path) {
