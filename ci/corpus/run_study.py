@@ -11,6 +11,7 @@ import argparse
 import itertools
 import json
 import os
+import sqlite3
 import subprocess
 import sys
 
@@ -49,17 +50,28 @@ def bench_run(args, out, level, neighbour, candidate_out=None, cand_level=None):
     cmd = [args.gauntlet, "bench", "run", "--binary", args.bench, "--out", out,
            "--env", "GAUNTLET_CORPUS_SLOWDOWN_PCT={}".format(level),
            "--min-time", args.min_time]
+    # Both modes: --rounds processes per side, the repetitions split between them.
+    cmd += ["--rounds", str(args.rounds), "--repetitions", str(args.repetitions // args.rounds)]
     if candidate_out:
         cmd += ["--candidate-env", "GAUNTLET_CORPUS_SLOWDOWN_PCT={}".format(cand_level),
-                "--candidate-out", candidate_out, "--rounds", str(args.rounds),
-                "--repetitions", str(args.repetitions // args.rounds)]
-    else:
-        cmd += ["--rounds", "1", "--repetitions", str(args.repetitions)]
+                "--candidate-out", candidate_out]
     with Neighbour(neighbour):
         r = sh(cmd)
     if r.returncode != 0:
         sys.exit("bench run failed: " + r.stderr)
     return True
+
+
+def record(args, history, run, revision):
+    sh([args.gauntlet, "history", "--db", history, "record", run, "--revision", revision])
+
+
+def snapshot(history, copy):
+    """A consistent copy of the history database (WAL included)."""
+    if os.path.exists(copy):
+        os.remove(copy)
+    with sqlite3.connect(history) as src, sqlite3.connect(copy) as dst:
+        src.backup(dst)
 
 
 def gauntlet_verdicts(args, base, cur, history=None):
@@ -107,8 +119,8 @@ def main():
     p.add_argument("--work", required=True, help="directory for runs and results")
     p.add_argument("--pairs", type=int, default=6, help="pairs per slowdown level and mode")
     p.add_argument("--levels", default="0,2,5,10,20")
-    p.add_argument("--repetitions", type=int, default=10)
-    p.add_argument("--rounds", type=int, default=2, help="interleaved rounds per side")
+    p.add_argument("--repetitions", type=int, default=10, help="repetitions per side")
+    p.add_argument("--rounds", type=int, default=5, help="processes per side, both modes")
     p.add_argument("--min-time", default="0.02")
     p.add_argument("--metric", default="cpu_time", choices=["cpu_time", "real_time"],
                    help="judged metric (both tools); real time is meaningless on an oversubscribed machine")
@@ -119,26 +131,36 @@ def main():
     busy = lambda k: k % 3 == 2  # noqa: E731  every third pair has a busy neighbour
 
     records = []  # (mode, level, tool, benchmark, verdict)
-    # Separate runs: baselines first (they also form the history of unchanged
-    # code), then every current run later, as two CI jobs would.
-    history = w("history.sqlite")
-    fresh_history = not os.path.exists(history)
+    # Separate runs: baselines first, then the current runs later, as two CI
+    # jobs would produce them. Pair k's current runs (every level, so that no
+    # level is confounded with the machine's mood at one time) follow one more
+    # run of unchanged code: main keeps being measured while branches are.
     for k in range(args.pairs):
-        if bench_run(args, w("sep_base_{}.json".format(k)), 0, k % 3 == 1) or fresh_history:
-            sh([args.gauntlet, "history", "--db", history, "record", w("sep_base_{}.json".format(k)),
-                "--revision", "main-{}".format(k)])
-    for level, k in itertools.product(levels, range(args.pairs)):
-        bench_run(args, w("sep_cur_{}_{}.json".format(level, k)), level, busy(k))
+        bench_run(args, w("sep_base_{}.json".format(k)), 0, k % 3 == 1)
+    for k in range(args.pairs):
+        bench_run(args, w("sep_main_{}.json".format(k)), 0, k % 3 == 0)
+        for level in levels:
+            bench_run(args, w("sep_cur_{}_{}.json".format(level, k)), level, busy(k))
+    # History in the order the runs were taken; pair k is judged with the
+    # history as it stood when its current runs were taken.
+    history = w("history.sqlite")
+    if os.path.exists(history):
+        os.remove(history)
+    for k in range(args.pairs):
+        record(args, history, w("sep_base_{}.json".format(k)), "base-{}".format(k))
+    for k in range(args.pairs):
+        record(args, history, w("sep_main_{}.json".format(k)), "main-{}".format(k))
+        snapshot(history, w("history_at_{}.sqlite".format(k)))
     for level, k in itertools.product(levels, range(args.pairs)):
         base, cur = w("sep_base_{}.json".format(k)), w("sep_cur_{}_{}.json".format(level, k))
         for name, v in gauntlet_verdicts(args, base, cur).items():
             records.append(("separate", level, "gauntlet", name, v))
-        for name, v in gauntlet_verdicts(args, base, cur, history).items():
+        for name, v in gauntlet_verdicts(args, base, cur, w("history_at_{}.sqlite".format(k))).items():
             records.append(("separate", level, "gauntlet+history", name, v))
         for name, v in compare_verdicts(args, base, cur).items():
             records.append(("separate", level, "compare.py", name, v))
     # Interleaved A B A B runs of the same binary, B with the slowdown.
-    for level, k in itertools.product(levels, range(args.pairs)):
+    for k, level in itertools.product(range(args.pairs), levels):
         a, b = w("int_a_{}_{}.json".format(level, k)), w("int_b_{}_{}.json".format(level, k))
         bench_run(args, a, 0, busy(k), candidate_out=b, cand_level=level)
         for name, v in gauntlet_verdicts(args, a, b).items():
@@ -152,8 +174,9 @@ def main():
 
 
 def print_table(records, levels, args):
-    print("Corpus: {} pairs per level and mode, {} repetitions per side, 4 benchmarks, metric {}, "
-          "busy neighbour on every third pair.\n".format(args.pairs, args.repetitions, args.metric))
+    print("Corpus: {} pairs per level and mode, {} repetitions per side from {} processes, 4 benchmarks, "
+          "metric {}, busy neighbour on every third pair.\n".format(args.pairs, args.repetitions, args.rounds,
+                                                                    args.metric))
     print("| mode | tool | " + " | ".join("+{}%".format(l) for l in levels) + " |")
     print("|---|---|" + "---:|" * len(levels))
     for mode in ("separate", "interleaved"):
