@@ -38,6 +38,20 @@ TEST(NetLoadTest, ClosedLoopStopsAtRequestCount) {
   EXPECT_EQ(in_timeline, 500u);
 }
 
+TEST(NetLoadTest, ConnectionsSpreadOverThreadsShareOneCount) {
+  proxy::testing::EchoServer echo;
+  NetLoadSpec spec = raw_echo(echo.port());
+  spec.connections = 6;
+  spec.threads = 3;
+  spec.max_requests = 900;
+  auto r = run_net_load(spec, RealClock::instance());
+  ASSERT_TRUE(r.ok()) << r.error().to_string();
+  EXPECT_EQ(r->sent, 900u);
+  EXPECT_EQ(r->succeeded, 900u);
+  EXPECT_EQ(r->bytes_received, 4500u);
+  EXPECT_EQ(r->latency.count, 900u);
+}
+
 TEST(NetLoadTest, OpenLoopSendsAtTheRateUntilTheDuration) {
   proxy::testing::EchoServer echo;
   NetLoadSpec spec = raw_echo(echo.port());
