@@ -61,12 +61,11 @@ BenchmarkComparison measure(const std::string& name, const MetricSamples& base, 
   if (auto mw = stats::mann_whitney_u(base.values, cur.values); mw.ok()) c.p_value = mw->p_value;
   stats::BootstrapOptions opts{config.seed, config.bootstrap_resamples, config.confidence};
   // Repetitions from several processes are clusters, not independent samples:
-  // a process that runs slower throughout must widen the interval.
-  const bool clustered = c.baseline.rounds > 1 || c.current.rounds > 1;
-  auto ci = clustered ? stats::bootstrap_ratio_of_medians(stats::ClusteredSample{base.values, base.rounds},
-                                                          stats::ClusteredSample{cur.values, cur.rounds}, opts)
-                      : stats::bootstrap_ratio_of_medians(base.values, cur.values, opts);
-  if (ci.ok()) {
+  // a process that runs slower throughout must widen the interval. Untagged
+  // rows form one cluster, which is the plain bootstrap.
+  if (auto ci = stats::bootstrap_ratio_of_medians(stats::ClusteredSample{base.values, base.rounds},
+                                                  stats::ClusteredSample{cur.values, cur.rounds}, opts);
+      ci.ok()) {
     c.ci_low = ci->low;
     c.ci_high = ci->high;
   }
