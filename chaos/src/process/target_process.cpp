@@ -14,13 +14,18 @@
 #include <boost/process/search_path.hpp>
 #include <boost/process/start_dir.hpp>
 
+#include <cerrno>
 #include <csignal>
+#include <cstdio>
+#include <cstring>
+#include <fstream>
 #include <regex>
 #include <thread>
 
 #include <fcntl.h>
 #include <linux/close_range.h>
 #include <sys/prctl.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -51,6 +56,57 @@ ExitInfo decode(int status) {
 }
 
 void sleep_ns(Nanos ns) { std::this_thread::sleep_for(std::chrono::nanoseconds(ns)); }
+
+// A log file for one incarnation's stdout or stderr, handed to the child.
+using LogFile = std::unique_ptr<std::FILE, int (*)(std::FILE*)>;
+
+// A log opened for incarnation `generation` (1 = the first start): truncated on
+// the first start, so nothing of an earlier run survives; appended to on a
+// restart, after a marker line of its own. Close-on-exec: only the child's
+// stdout/stderr copy outlives exec. `start_offset` is where this incarnation's
+// output begins.
+Result<LogFile> open_log(const std::filesystem::path& path, int generation, std::uintmax_t& start_offset) {
+  auto fail = [&](const char* what) {
+    return Error(ErrorCode::kIoError, "log '" + path.string() + "': " + what + ": " + std::strerror(errno));
+  };
+  const int flags = O_RDWR | O_CREAT | O_APPEND | O_CLOEXEC | (generation == 1 ? O_TRUNC : 0);
+  const int fd = ::open(path.c_str(), flags, 0644);
+  if (fd < 0) return fail("open");
+  LogFile file(::fdopen(fd, "a"), &std::fclose);
+  if (!file) {
+    const Error e = fail("fdopen");
+    ::close(fd);
+    return e;
+  }
+  struct stat st {};
+  if (::fstat(fd, &st) != 0) return fail("stat");
+  start_offset = static_cast<std::uintmax_t>(st.st_size);
+  if (generation == 1) return file;
+  std::string marker = "--- gauntlet: restart " + std::to_string(generation) + " ---\n";
+  char last = '\n';
+  if (st.st_size > 0 && ::pread(fd, &last, 1, st.st_size - 1) == 1 && last != '\n') marker.insert(0, "\n");
+  for (std::size_t done = 0; done < marker.size();) {
+    const ssize_t n = ::write(fd, marker.data() + done, marker.size() - done);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) return fail("write");
+    done += static_cast<std::size_t>(n);
+  }
+  start_offset += marker.size();
+  return file;
+}
+
+// True when a line of `path` from byte `offset` on (this incarnation's output)
+// matches `pattern`.
+bool has_line_from(const std::filesystem::path& path, std::uintmax_t offset, const std::regex& pattern) {
+  std::ifstream in(path);
+  if (!in || !in.seekg(static_cast<std::streamoff>(offset))) return false;
+  std::string line;
+  constexpr int kMaxLines = 1'000'000;  // bounded scan
+  for (int i = 0; i < kMaxLines && std::getline(in, line); ++i) {
+    if (std::regex_search(line, pattern)) return true;
+  }
+  return false;
+}
 
 std::string describe(const Readiness& r) {
   switch (r.kind) {
@@ -121,13 +177,18 @@ Status TargetProcess::start() {
     if (::getppid() != parent) ::_exit(127);
   };
   const std::filesystem::path cwd = spec_.cwd.empty() ? std::filesystem::current_path() : spec_.cwd;
+  auto out = open_log(stdout_path(), generation_ + 1, stdout_from_);
+  if (!out.ok()) return out.error();
+  auto err = open_log(stderr_path(), generation_ + 1, stderr_from_);
+  if (!err.ok()) return err.error();
+  std::FILE* out_file = out->get();
+  std::FILE* err_file = err->get();
   std::string failure;
   detail::run_on_launcher_thread([&] {
     try {
       child_ = std::make_unique<Child>(Child{bp::child(bp::exe = program.string(), bp::args = spec_.args, bp::env = env,
                                                        bp::start_dir = cwd.string(), bp::std_in < bp::null,
-                                                       bp::std_out > stdout_path().string(),
-                                                       bp::std_err > stderr_path().string(),
+                                                       bp::std_out > out_file, bp::std_err > err_file,
                                                        bp::extend::on_exec_setup = setup)});
     } catch (const std::exception& e) {
       failure = e.what();
@@ -162,7 +223,8 @@ Status TargetProcess::await_ready() {
         break;
       }
       case Readiness::Kind::kLogLine:
-        ready = detail::file_has_line(stdout_path(), *pattern) || detail::file_has_line(stderr_path(), *pattern);
+        ready = has_line_from(stdout_path(), stdout_from_, *pattern) ||
+                has_line_from(stderr_path(), stderr_from_, *pattern);
         break;
       case Readiness::Kind::kNone: ready = true; break;
     }

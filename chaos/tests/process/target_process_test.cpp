@@ -239,3 +239,50 @@ TEST(TargetProcessTest, HarnessDescriptorsDoNotLeakIntoTargets) {
 
 }  // namespace
 }  // namespace gauntlet::chaos::process
+
+namespace gauntlet::chaos::process {
+namespace {
+
+void write_file(const std::filesystem::path& path, const std::string& text) {
+  std::ofstream out(path, std::ios::binary | std::ios::trunc);
+  out << text;
+}
+
+TEST(TargetProcessTest, LaunchTruncatesLogsAndRestartAppendsAfterMarker) {
+  // Each incarnation numbers itself (a counter file in its cwd), writes a line
+  // to each log (stderr without a newline), then becomes ready after a pause.
+  ProcessSpec spec = shell("relog",
+                           "n=$(cat n 2>/dev/null || echo 0); n=$((n+1)); echo $n > n; "
+                           "echo out-run-$n; printf err-run-$n >&2; sleep 0.3; echo ready-$n; exec sleep 30");
+  spec.cwd = spec.log_dir;
+  spec.readiness.kind = Readiness::Kind::kLogLine;
+  spec.readiness.log_regex = "^ready-[0-9]+$";
+  // A previous run's output, longer than this run's: none of it may survive.
+  std::string old_run;
+  for (int i = 0; i < 50; ++i) old_run += "Traceback of an earlier run, line " + std::to_string(i) + "\n";
+  write_file(spec.log_dir / "relog.stdout.log", old_run);
+  write_file(spec.log_dir / "relog.stderr.log", old_run);
+
+  auto target = TargetProcess::launch(spec, RealClock::instance());
+  ASSERT_TRUE(target.ok()) << target.error().to_string();
+  TargetProcess& t = **target;
+  EXPECT_EQ(t.stdout_tail(), "out-run-1\nready-1\n");
+  EXPECT_EQ(t.stderr_tail(), "err-run-1");
+
+  // Readiness waits for the new incarnation's line, not the old "ready-1".
+  ASSERT_TRUE(t.restart().ok());
+  EXPECT_EQ(t.generation(), 2);
+  EXPECT_EQ(t.stdout_tail(), "out-run-1\nready-1\n--- gauntlet: restart 2 ---\nout-run-2\nready-2\n");
+  EXPECT_EQ(t.stderr_tail(), "err-run-1\n--- gauntlet: restart 2 ---\nerr-run-2");
+  EXPECT_EQ(t.stdout_tail(18), "out-run-2\nready-2\n");
+
+  // A new TargetProcess on the same logs is a new run: truncated again.
+  (*target).reset();  // the first TargetProcess ends
+  auto next = TargetProcess::launch(spec, RealClock::instance());
+  ASSERT_TRUE(next.ok()) << next.error().to_string();
+  EXPECT_EQ((*next)->stdout_tail(), "out-run-3\nready-3\n");
+  EXPECT_EQ((*next)->stderr_tail(), "err-run-3");
+}
+
+}  // namespace
+}  // namespace gauntlet::chaos::process

@@ -5,6 +5,8 @@
 #include "gauntlet/harness/clock.h"
 #include "gauntlet/harness/error.h"
 
+#include <cstdint>
+#include <filesystem>
 #include <memory>
 #include <optional>
 #include <string>
@@ -22,11 +24,20 @@ struct ExitInfo {
 /// target from one thread at a time. Targets are forked from one process-wide
 /// launcher thread, so the kernel's parent-death signal (SIGKILL) fires only
 /// when the harness process itself dies, whichever thread launched them.
+///
+/// Logs: stdout and stderr go to `stdout_path()` / `stderr_path()`. The first
+/// start of a TargetProcess truncates both, so nothing of an earlier run (an
+/// old traceback) survives into this one. Each restart appends to both, after a
+/// marker line `--- gauntlet: restart N ---` (N = the new `generation()`, on a
+/// line of its own), so a tail shows the latest incarnation's output after the
+/// last marker. `Readiness::Kind::kLogLine` only matches the current
+/// incarnation's lines.
 class TargetProcess {
  public:
-  /// Starts `spec` and waits for its readiness. Errors: kInvalidArgument (bad
-  /// name, remote host without allow_remote), kUnavailable (cannot start, exited
-  /// or not ready in time; the message carries the stderr tail), kIoError (logs).
+  /// Starts `spec` and waits for its readiness; truncates its logs first.
+  /// Errors: kInvalidArgument (bad name, remote host without allow_remote),
+  /// kUnavailable (cannot start, exited or not ready in time; the message
+  /// carries the stderr tail), kIoError (logs).
   static Result<std::unique_ptr<TargetProcess>> launch(ProcessSpec spec, Clock& clock);
 
   /// Kills the whole process group with SIGKILL and reaps it.
@@ -53,13 +64,16 @@ class TargetProcess {
   /// SIGSTOP / SIGCONT to the group.
   Status pause();
   Status resume();
-  /// Stops it (SIGKILL) if running, starts it again and waits for readiness.
+  /// Stops it (SIGKILL) if running, writes the restart marker to both logs,
+  /// starts it again (its output appended after the marker) and waits for
+  /// readiness.
   Status restart();
   /// Waits up to `timeout_ns` for the process to exit by itself.
   /// kUnavailable when it is still running after that.
   Result<ExitInfo> wait_exit(Nanos timeout_ns);
 
-  /// The last `max_bytes` of captured stdout / stderr (for the journal).
+  /// The last `max_bytes` of captured stdout / stderr (for the journal); after a
+  /// restart they may reach back past the marker into earlier incarnations.
   std::string stdout_tail(std::size_t max_bytes = 2048) const;
   std::string stderr_tail(std::size_t max_bytes = 2048) const;
   std::filesystem::path stdout_path() const;
@@ -77,6 +91,8 @@ class TargetProcess {
   std::unique_ptr<Child> child_;
   int pid_ = -1;
   int generation_ = 0;
+  std::uintmax_t stdout_from_ = 0;  ///< where the current incarnation's stdout begins in its log
+  std::uintmax_t stderr_from_ = 0;
   std::optional<ExitInfo> exit_;
 };
 
