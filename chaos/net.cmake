@@ -9,6 +9,7 @@ gauntlet_add_library(gauntlet_chaos_net
   SOURCES
     ${GAUNTLET_NET_DIR}/src/netload/endpoint.cpp
     ${GAUNTLET_NET_DIR}/src/netload/http_probe.cpp
+    ${GAUNTLET_NET_DIR}/src/netload/http_request_mix.cpp
     ${GAUNTLET_NET_DIR}/src/netload/load_connection.cpp
     ${GAUNTLET_NET_DIR}/src/netload/load_run_state.cpp
     ${GAUNTLET_NET_DIR}/src/netload/net_load.cpp

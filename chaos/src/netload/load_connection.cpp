@@ -3,6 +3,8 @@
 #include <boost/asio/write.hpp>
 #include <boost/beast/http/error.hpp>
 
+#include <cstring>
+
 namespace gauntlet::chaos::netload::detail {
 
 namespace asio = boost::asio;
@@ -20,7 +22,8 @@ LoadConnection::LoadConnection(asio::io_context& io, LoadRunState& run, asio::ip
       target_(target),
       on_finished_(std::move(on_finished)),
       socket_(io.get_executor()),
-      pace_(io.get_executor()) {}
+      pace_(io.get_executor()),
+      raw_reply_bytes_(spec_.raw_expect.empty() ? spec_.raw_response_bytes : spec_.raw_expect.size()) {}
 
 void LoadConnection::check_deadline(Nanos t) {
   if (!in_flight_ || timed_out_ || t < deadline_) return;
@@ -31,13 +34,14 @@ void LoadConnection::check_deadline(Nanos t) {
 
 // Bounded in time and count: next_request() says stop at the run's end.
 void LoadConnection::next() {
-  auto intended = run_.next_request();
-  if (!intended) {
+  const std::optional<Ticket> ticket = run_.next_request();
+  if (!ticket) {
     disconnect();
     on_finished_();
     return;
   }
-  intended_ = *intended;
+  intended_ = ticket->intended;
+  request_ = &run_.request(ticket->number);
   if (spec_.loop == LoadLoop::kOpen) {
     const Nanos wait = intended_ - now();
     if (wait > 0) {
@@ -49,7 +53,9 @@ void LoadConnection::next() {
   begin();
 }
 
+// The request is issued here: from now on it ends in exactly one outcome.
 void LoadConnection::begin() {
+  run_.issued();
   if (connected_) {
     send();
   } else {
@@ -58,12 +64,13 @@ void LoadConnection::begin() {
 }
 
 void LoadConnection::connect() {
-  deadline_ = now() + spec_.request_timeout_ns;
+  sent_at_ = now();
+  deadline_ = sent_at_ + spec_.request_timeout_ns;
   in_flight_ = true;
   socket_.async_connect(target_, [this](const boost::system::error_code& ec) {
     in_flight_ = false;
     if (ec || timed_out_) {
-      run_.failed(intended_, now(), timed_out_);
+      run_.failed(intended_, sent_at_, now(), timed_out_);
       timed_out_ = false;
       disconnect();
       pace_.expires_after(std::chrono::milliseconds(1));  // refused: do not spin
@@ -79,15 +86,16 @@ void LoadConnection::connect() {
 
 void LoadConnection::send() {
   sent_at_ = now();
-  run_.sent();
   deadline_ = sent_at_ + spec_.request_timeout_ns;
   in_flight_ = true;
   received_ = 0;
+  raw_mismatch_ = false;
   if (spec_.protocol == Protocol::kHttp) {
     parser_.emplace(kBodyLimit);
     parser_->eager(true);
+    if (request_->head) parser_->skip(true);  // the response to HEAD has no body
   }
-  asio::async_write(socket_, asio::buffer(run_.request_bytes()),
+  asio::async_write(socket_, asio::buffer(request_->bytes),
                     [this](const boost::system::error_code& ec, std::size_t) {
                       if (ec || timed_out_) return fail();
                       read();
@@ -97,7 +105,7 @@ void LoadConnection::send() {
 void LoadConnection::read() {
   // A raw reply is exactly raw_response_bytes: never read into the next one.
   const std::size_t want =
-      spec_.protocol == Protocol::kHttp ? kReadChunk : spec_.raw_response_bytes - received_;
+      spec_.protocol == Protocol::kHttp ? kReadChunk : raw_reply_bytes_ - received_;
   socket_.async_read_some(buffer_.prepare(want),
                           [this](const boost::system::error_code& ec, std::size_t n) { on_read(ec, n); });
 }
@@ -109,15 +117,18 @@ void LoadConnection::on_read(const boost::system::error_code& ec, std::size_t n)
     if (ec == asio::error::eof && parser_ && parser_->got_some()) {
       boost::beast::error_code eof_ec;
       parser_->put_eof(eof_ec);
-      if (!eof_ec && parser_->is_done()) return complete(parser_->status(), false);
+      if (!eof_ec && parser_->is_done()) return complete_http(parser_->status(), false);
     }
     return fail();
   }
   buffer_.commit(n);
   received_ += n;
   if (spec_.protocol == Protocol::kRawTcp) {
+    if (!spec_.raw_expect.empty() && !raw_mismatch_) {
+      raw_mismatch_ = std::memcmp(buffer_.data().data(), spec_.raw_expect.data() + (received_ - n), n) != 0;
+    }
     buffer_.consume(n);
-    if (received_ >= spec_.raw_response_bytes) return complete(200, true);
+    if (received_ >= raw_reply_bytes_) return complete_raw();
     return read();
   }
   while (buffer_.size() > 0) {
@@ -126,22 +137,28 @@ void LoadConnection::on_read(const boost::system::error_code& ec, std::size_t n)
     buffer_.consume(used);
     if (parse_ec == http::error::need_more) break;
     if (parse_ec) return fail();
-    if (parser_->is_done()) return complete(parser_->status(), parser_->keep_alive());
+    if (parser_->is_done()) return complete_http(parser_->status(), spec_.keep_alive && parser_->keep_alive());
     if (used == 0) break;
   }
   read();
 }
 
-void LoadConnection::complete(int status, bool keep_alive) {
+void LoadConnection::complete_http(int status, bool keep_alive) {
   in_flight_ = false;
-  run_.completed(intended_, sent_at_, now(), status, received_);
+  run_.http_reply(intended_, sent_at_, now(), status, received_);
   if (!keep_alive) disconnect();
+  next();
+}
+
+void LoadConnection::complete_raw() {
+  in_flight_ = false;
+  run_.raw_reply(intended_, sent_at_, now(), !raw_mismatch_, received_);
   next();
 }
 
 void LoadConnection::fail() {
   in_flight_ = false;
-  run_.failed(intended_, now(), timed_out_);
+  run_.failed(intended_, sent_at_, now(), timed_out_);
   timed_out_ = false;
   disconnect();
   next();

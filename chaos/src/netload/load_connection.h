@@ -1,7 +1,7 @@
 #pragma once
 // One connection's request loop, as a callback state machine on a plain socket
 // of its thread's io_context: per request one write and the reads its reply
-// needs, and no timer. The request timeout is enforced by a RequestWatchdog
+// needs, and no timer (with keep-alive off, also a connect and a close). The request timeout is enforced by a RequestWatchdog
 // that checks every connection of the thread a few times per timeout.
 #include "discarding_response_parser.h"
 #include "load_run_state.h"
@@ -44,7 +44,8 @@ class LoadConnection {
   void send();
   void read();
   void on_read(const boost::system::error_code& ec, std::size_t n);
-  void complete(int status, bool keep_alive);
+  void complete_http(int status, bool keep_alive);
+  void complete_raw();
   void fail();
   void disconnect();
   Nanos now() const { return run_.clock().now_ns(); }
@@ -57,12 +58,15 @@ class LoadConnection {
   Timer pace_;
   boost::beast::flat_buffer buffer_;
   std::optional<DiscardingResponseParser> parser_;
+  const std::size_t raw_reply_bytes_;  ///< raw TCP: the length of a reply
+  const PreparedRequest* request_ = nullptr;  ///< the request in flight
   bool connected_ = false;
   bool in_flight_ = false;
   bool timed_out_ = false;
+  bool raw_mismatch_ = false;  ///< raw TCP: the reply so far differs from raw_expect
   Nanos deadline_ = 0;
   Nanos intended_ = 0;
-  Nanos sent_at_ = 0;
+  Nanos sent_at_ = 0;  ///< the write, or the connect that precedes it
   std::size_t received_ = 0;
 };
 

@@ -1,37 +1,19 @@
 #include "gauntlet/chaos/netload/net_load.h"
 
+#include "http_request_mix.h"
 #include "load_connection.h"
 #include "load_run_state.h"
 
 #include <boost/asio/io_context.hpp>
-#include <boost/beast/http/empty_body.hpp>
-#include <boost/beast/http/message.hpp>
-#include <boost/beast/http/write.hpp>
 
 #include <algorithm>
 #include <cmath>
 #include <deque>
-#include <sstream>
 #include <thread>
 
 namespace gauntlet::chaos::netload {
 
 namespace asio = boost::asio;
-namespace http = boost::beast::http;
-
-namespace {
-
-std::string http_request_bytes(const NetLoadSpec& spec) {
-  http::request<http::empty_body> request{http::verb::get, spec.path, 11};
-  request.set(http::field::host, spec.target.to_string());
-  request.set(http::field::user_agent, "gauntlet-netload");
-  request.keep_alive(true);
-  std::ostringstream out;
-  out << request;
-  return out.str();
-}
-
-}  // namespace
 
 Status NetLoadSpec::validate() const {
   auto bad = [](std::string_view field, std::string_view rule) {
@@ -43,9 +25,11 @@ Status NetLoadSpec::validate() const {
   if (request_timeout_ns <= 0) return bad("request_timeout", "must be positive");
   if (sample_interval_ns <= 0) return bad("sample_interval", "must be positive");
   if (loop == LoadLoop::kOpen && !(rate > 0 && std::isfinite(rate))) return bad("rate", "must be positive for an open loop");
-  if (protocol == Protocol::kRawTcp && (raw_request.empty() || raw_response_bytes == 0)) {
-    return bad("raw_request", "and raw_response_bytes must not be empty");
+  if (loop == LoadLoop::kOpen && rate > kMaxNetLoadRate) return bad("rate", "must be at most 1000000 requests/s");
+  if (protocol == Protocol::kRawTcp && (raw_request.empty() || (raw_expect.empty() && raw_response_bytes == 0))) {
+    return bad("raw_request", "and raw_response_bytes (or raw_expect) must not be empty");
   }
+  if (Status s = detail::validate_request_mix(*this); !s.ok()) return s;
   if (!is_loopback(target.host) && !allow_remote) return bad("target " + target.to_string(), "is not loopback (allow_remote not set)");
   return {};
 }
@@ -55,8 +39,7 @@ Result<NetLoadResult> run_net_load(const NetLoadSpec& spec, Clock& clock) {
   boost::system::error_code ec;
   const asio::ip::tcp::endpoint target(asio::ip::make_address(spec.target.host, ec), spec.target.port);
   if (ec) return Error(ErrorCode::kInvalidArgument, "net load: target host '" + spec.target.host + "' is not numeric");
-  detail::LoadRunState run(spec, clock,
-                           spec.protocol == Protocol::kHttp ? http_request_bytes(spec) : spec.raw_request);
+  detail::LoadRunState run(spec, clock);
   // Each thread runs its own context; nothing is posted to it from outside,
   // so the contexts need no locking.
   std::vector<std::unique_ptr<asio::io_context>> contexts;
