@@ -28,6 +28,12 @@ const BreakerState* find_breaker(const Sample& s, const std::string& name) {
   return nullptr;
 }
 
+std::string status_label(int lo, int hi) {
+  if (lo == hi) return std::to_string(lo);
+  if (lo % 100 == 0 && hi == lo + 99) return fmt::format("{}xx", lo / 100);
+  return fmt::format("{}-{}", lo, hi);
+}
+
 Verdict make(const Hypothesis& h, bool holds, double measured, double threshold, std::string evidence) {
   return {h.describe(), h.phase, holds, measured, threshold, std::move(evidence)};
 }
@@ -55,6 +61,33 @@ Verdict check_recovery(const Hypothesis& h, const RunRecord& run, const FaultSch
                           ms(run.duration - fault_end)));
 }
 
+Verdict check_status_count(const Hypothesis& h, const PhaseStats& p) {
+  std::uint64_t n = 0;
+  for (const auto& [code, count] : p.status_counts) {
+    if (code >= h.status_lo && code <= h.status_hi) n += count;
+  }
+  const auto count = static_cast<std::int64_t>(n);
+  const bool holds = (h.min_count < 0 || count >= h.min_count) && (h.max_count < 0 || count <= h.max_count);
+  return make(h, holds, static_cast<double>(n), static_cast<double>(h.max_count >= 0 ? h.max_count : h.min_count),
+              fmt::format("{} of {} completions had status {}", n, p.completed, status_label(h.status_lo, h.status_hi)));
+}
+
+Verdict check_idle(const Hypothesis& h, const RunRecord& run) {
+  Nanos longest = 0, current = 0, longest_end = 0;
+  for (const Sample& s : run.timeline) {
+    if (s.phase != h.phase) continue;
+    current = s.completed == 0 ? current + run.interval : 0;
+    if (current > longest) {
+      longest = current;
+      longest_end = s.t;
+    }
+  }
+  return make(h, longest < h.limit_ns, ms(longest), ms(h.limit_ns),
+              longest == 0 ? std::string("every observer interval of the phase completed a request")
+                           : fmt::format("longest stretch without a completion: {:.0f} ms, ending at {:.1f} s",
+                                         ms(longest), ms(longest_end) / 1e3));
+}
+
 }  // namespace
 
 std::string_view to_string(HypothesisKind kind) noexcept {
@@ -65,6 +98,9 @@ std::string_view to_string(HypothesisKind kind) noexcept {
     case HypothesisKind::kRecoversWithin: return "recovers_within";
     case HypothesisKind::kConservation: return "conservation";
     case HypothesisKind::kCustom: return "custom";
+    case HypothesisKind::kThroughputAbove: return "throughput_above";
+    case HypothesisKind::kStatusCount: return "status_count";
+    case HypothesisKind::kIdleBelow: return "idle_below";
   }
   return "custom";
 }
@@ -113,6 +149,33 @@ Hypothesis Hypothesis::custom(std::string name, std::function<Verdict(const RunR
   return h;
 }
 
+Hypothesis Hypothesis::throughput_above(std::string phase, double min_rps) {
+  Hypothesis h;
+  h.kind = HypothesisKind::kThroughputAbove;
+  h.phase = std::move(phase);
+  h.min_rps = min_rps;
+  return h;
+}
+
+Hypothesis Hypothesis::status_count(std::string phase, int lo, int hi, std::int64_t min, std::int64_t max) {
+  Hypothesis h;
+  h.kind = HypothesisKind::kStatusCount;
+  h.phase = std::move(phase);
+  h.status_lo = lo;
+  h.status_hi = hi;
+  h.min_count = min;
+  h.max_count = max;
+  return h;
+}
+
+Hypothesis Hypothesis::idle_below(std::string phase, Nanos limit) {
+  Hypothesis h;
+  h.kind = HypothesisKind::kIdleBelow;
+  h.phase = std::move(phase);
+  h.limit_ns = limit;
+  return h;
+}
+
 std::string Hypothesis::describe() const {
   switch (kind) {
     case HypothesisKind::kLatencyBelow:
@@ -130,6 +193,16 @@ std::string Hypothesis::describe() const {
       return "issued == succeeded + failed + rejected + not sent";
     case HypothesisKind::kCustom:
       return name;
+    case HypothesisKind::kThroughputAbove:
+      return fmt::format("{}: throughput >= {} req/s", phase, min_rps);
+    case HypothesisKind::kStatusCount: {
+      std::string bounds;
+      if (min_count >= 0) bounds = fmt::format(">= {}", min_count);
+      if (max_count >= 0) bounds += fmt::format("{}<= {}", bounds.empty() ? "" : " and ", max_count);
+      return fmt::format("{}: status {} count {}", phase, status_label(status_lo, status_hi), bounds);
+    }
+    case HypothesisKind::kIdleBelow:
+      return fmt::format("{}: no stretch without a completed request of {} ms or more", phase, ms(limit_ns));
   }
   return name;
 }
@@ -172,6 +245,20 @@ Verdict check(const Hypothesis& h, const RunRecord& run, const FaultSchedule& sc
                   fmt::format("issued {} vs {} succeeded + {} failed + {} rejected + {} not sent", t.issued,
                               t.succeeded, t.failed, t.rejected, t.not_sent));
     }
+    case HypothesisKind::kThroughputAbove: {
+      const PhaseStats* p = run.phase(h.phase);
+      if (p == nullptr) return make(h, false, 0, h.min_rps, "no such phase in the run");
+      return make(h, p->throughput_rps >= h.min_rps, p->throughput_rps, h.min_rps,
+                  fmt::format("{} completed in {:.1f} s = {:.1f} req/s", p->completed, ms(p->end - p->start) / 1e3,
+                              p->throughput_rps));
+    }
+    case HypothesisKind::kStatusCount: {
+      const PhaseStats* p = run.phase(h.phase);
+      if (p == nullptr) return make(h, false, 0, 0, "no such phase in the run");
+      return check_status_count(h, *p);
+    }
+    case HypothesisKind::kIdleBelow:
+      return check_idle(h, run);
     case HypothesisKind::kCustom: {
       Verdict v = h.predicate ? h.predicate(run) : Verdict{};
       v.hypothesis = h.name;

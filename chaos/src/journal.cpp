@@ -104,10 +104,13 @@ std::string journal_json(const Scenario& scenario, const RunRecord& run) {
                  {"rejected", t.rejected}, {"not_sent", t.not_sent},   {"late", t.late}};
   json phases = json::array();
   for (const auto& p : run.phases) {
+    json codes = json::object();
+    for (const auto& [code, count] : p.status_counts) codes[std::to_string(code)] = count;
     phases.push_back({{"name", p.phase},          {"start_ms", ms(p.start)},  {"end_ms", ms(p.end)},
                       {"completed", p.completed}, {"failed", p.failed},       {"rejected", p.rejected},
                       {"error_rate", p.error_rate}, {"p50_ms", ms(p.p50_ns)}, {"p95_ms", ms(p.p95_ns)},
-                      {"p99_ms", ms(p.p99_ns)},   {"max_ms", ms(p.max_ns)},   {"service_p99_ms", ms(p.service_p99_ns)}});
+                      {"p99_ms", ms(p.p99_ns)},   {"max_ms", ms(p.max_ns)},   {"service_p99_ms", ms(p.service_p99_ns)},
+                      {"throughput_rps", p.throughput_rps}, {"status_counts", codes}});
   }
   j["phases"] = phases;
   j["counters"] = run.target_counters;

@@ -87,7 +87,10 @@ Result<RunRecord> run_real(const Scenario& scenario, const RunOptions& options) 
 
   std::vector<std::thread> workers;
   SendSchedule schedule(scenario);
-  if (scenario.load.mode == LoopMode::kOpen) {
+  Status load_status;
+  if (target->drives_load()) {
+    load_status = target->drive_load(scenario.load, scenario.duration, elapsed.origin(), recorder);
+  } else if (scenario.load.mode == LoopMode::kOpen) {
     for (int c = 0; c < scenario.load.connections; ++c) {
       workers.emplace_back([&] {
         for (Nanos intended = schedule.next(); intended >= 0; intended = schedule.next()) {
@@ -122,7 +125,10 @@ Result<RunRecord> run_real(const Scenario& scenario, const RunOptions& options) 
   stop_cv.notify_all();
   observer.join();
   recorder.clear_faults();
+  if (!load_status.ok()) return load_status.error();
+  std::vector<Verdict> own = target->finish_run();
   RunRecord record = recorder.finish(options.seed, TimeMode::kReal);
+  record.verdicts = std::move(own);
   record.wall_seconds = to_seconds(RealClock::instance().now_ns() - wall_start);
   return record;
 }

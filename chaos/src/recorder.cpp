@@ -32,7 +32,7 @@ void Recorder::not_sent(std::uint64_t n) {
   totals_.not_sent += n;
 }
 
-void Recorder::completed(Nanos intended, Nanos sent, Nanos done, CallStatus status) {
+void Recorder::completed(Nanos intended, Nanos sent, Nanos done, CallStatus status, int code) {
   std::lock_guard lock(mutex_);
   const Phase* phase = scenario_.phase_at(done);
   Bucket& p = phases_[static_cast<std::size_t>(phase - scenario_.phases.data())];
@@ -41,7 +41,10 @@ void Recorder::completed(Nanos intended, Nanos sent, Nanos done, CallStatus stat
     if (status == CallStatus::kFailed) ++b->failed;
     if (status == CallStatus::kRejected) ++b->rejected;
     b->corrected.push_back(done - intended);
-    if (b == &p) b->service.push_back(done - sent);
+    if (b == &p) {
+      b->service.push_back(done - sent);
+      if (code != 0) ++b->codes[code];
+    }
   }
   switch (status) {
     case CallStatus::kOk: ++totals_.succeeded; break;
@@ -71,7 +74,7 @@ Sample Recorder::tick(Nanos t) {
   s.p95_ns = quantile(window_.corrected, 0.95);
   s.p99_ns = quantile(window_.corrected, 0.99);
   s.breakers = target_.breakers();
-  for (const auto& st : FaultRegistry::instance().stats()) {
+  for (const auto& st : fault_stats()) {
     std::uint64_t& seen = fires_seen_[st.point];
     if (st.fires > seen) s.fault_fires[st.point] = st.fires - seen;
     seen = st.fires;
@@ -79,6 +82,12 @@ Sample Recorder::tick(Nanos t) {
   window_ = Bucket{};
   timeline_.push_back(s);
   return s;
+}
+
+std::vector<FaultPointStats> Recorder::fault_stats() const {
+  std::vector<FaultPointStats> out = FaultRegistry::instance().stats();
+  for (auto& own : target_.fault_activity()) out.push_back(std::move(own));
+  return out;
 }
 
 void Recorder::apply_faults(Nanos t) {
@@ -120,10 +129,12 @@ RunRecord Recorder::finish(std::uint64_t seed, TimeMode mode) {
     p.p99_ns = quantile(b.corrected, 0.99);
     p.max_ns = quantile(b.corrected, 1.0);
     p.service_p99_ns = quantile(b.service, 0.99);
+    p.throughput_rps = static_cast<double>(b.completed) / to_seconds(p.end - p.start);
+    p.status_counts = std::move(b.codes);
     r.phases.push_back(std::move(p));
   }
   const auto points = scenario_.schedule.points();
-  for (auto& st : FaultRegistry::instance().stats()) {
+  for (auto& st : fault_stats()) {
     if (st.hits > 0 || std::find(points.begin(), points.end(), st.point) != points.end()) {
       r.fault_activity.push_back(std::move(st));
     }

@@ -8,15 +8,16 @@
 
 namespace gauntlet::chaos::detail {
 
-class Recorder {
+class Recorder final : public LoadSink {
  public:
   Recorder(const Scenario& scenario, Target& target);
 
-  void issued(std::uint64_t n = 1);
-  void late();
-  void not_sent(std::uint64_t n);
-  /// A finished request: intended send time, actual send time, completion time.
-  void completed(Nanos intended, Nanos sent, Nanos done, CallStatus status);
+  void issued(std::uint64_t n = 1) override;
+  void late() override;
+  void not_sent(std::uint64_t n) override;
+  /// A finished request: intended send time, actual send time, completion
+  /// time (scenario time), and its protocol status code (0: none).
+  void completed(Nanos intended, Nanos sent, Nanos done, CallStatus status, int code = 0) override;
   /// Closes the interval ending at `t` (scenario time) into a Sample.
   Sample tick(Nanos t);
   /// Moves everything into a record (phases, totals, transitions, faults).
@@ -31,7 +32,10 @@ class Recorder {
     std::uint64_t completed = 0, failed = 0, rejected = 0;
     std::vector<Nanos> corrected;
     std::vector<Nanos> service;
+    std::map<int, std::uint64_t> codes;
   };
+  /// Fault activity of the registry's points and of the target's own faults.
+  std::vector<FaultPointStats> fault_stats() const;
   void collect_transitions_locked();
 
   const Scenario& scenario_;

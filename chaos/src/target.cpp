@@ -10,4 +10,8 @@ void Target::apply_faults(const std::map<std::string, FaultEffect>& effects) {
   for (const auto& [point, effect] : effects) FaultRegistry::instance().arm(point, program_for(effect));
 }
 
+Status Target::drive_load(const LoadSpec&, Nanos, Nanos, LoadSink&) {
+  return Error(ErrorCode::kFailedPrecondition, "target '" + kind() + "' does not send its own load");
+}
+
 }  // namespace gauntlet::chaos

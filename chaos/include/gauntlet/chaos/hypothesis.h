@@ -1,6 +1,7 @@
 #pragma once
 /// Hypotheses a scenario states about its run, each checked into a Verdict
 /// with evidence.
+#include <cstdint>
 #include <functional>
 #include <string>
 
@@ -16,6 +17,9 @@ enum class HypothesisKind {
   kRecoversWithin,      ///< breaker closed and error rate back to steady within T of the last fault ending
   kConservation,        ///< issued == succeeded + failed + rejected + not sent
   kCustom,              ///< a predicate over the run record
+  kThroughputAbove,     ///< completed requests per second of a phase at least a floor
+  kStatusCount,         ///< completions of a phase with a status (or class) within [min, max]
+  kIdleBelow,           ///< no stretch of a phase without a completion as long as a limit
 };
 std::string_view to_string(HypothesisKind kind) noexcept;
 
@@ -30,6 +34,11 @@ struct Hypothesis {
   std::string steady_phase = "steady";  ///< recovery: the reference phase
   std::string name;         ///< custom
   std::function<Verdict(const RunRecord&)> predicate;  ///< custom
+  double min_rps = 0;       ///< throughput floor
+  int status_lo = 0;        ///< status count: codes [status_lo, status_hi] ("5xx" is 500..599)
+  int status_hi = 0;
+  std::int64_t min_count = -1;  ///< status count: at least this many (-1: no floor)
+  std::int64_t max_count = -1;  ///< status count: at most this many (-1: no ceiling)
 
   static Hypothesis latency_below(std::string phase, double quantile, Nanos limit);
   static Hypothesis error_rate_below(std::string phase, double max_rate);
@@ -37,6 +46,11 @@ struct Hypothesis {
   static Hypothesis recovers_within(std::string breaker, Nanos within, double tolerance = 0.02);
   static Hypothesis conservation();
   static Hypothesis custom(std::string name, std::function<Verdict(const RunRecord&)> predicate);
+  static Hypothesis throughput_above(std::string phase, double min_rps);
+  /// Codes in [lo, hi] (lo == hi for one status); min/max -1 for no bound.
+  static Hypothesis status_count(std::string phase, int lo, int hi, std::int64_t min, std::int64_t max);
+  /// Measured on observer intervals: the longest run of intervals without a completion.
+  static Hypothesis idle_below(std::string phase, Nanos limit);
 
   /// Human-readable statement, e.g. "fault: latency p99 < 200 ms".
   std::string describe() const;

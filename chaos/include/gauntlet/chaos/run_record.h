@@ -9,6 +9,7 @@
 
 #include "gauntlet/chaos/fault_registry.h"
 #include "gauntlet/chaos/target.h"
+#include "gauntlet/chaos/verdict.h"
 #include "gauntlet/harness/clock.h"
 
 namespace gauntlet::chaos {
@@ -45,16 +46,10 @@ struct PhaseStats {
   double error_rate = 0;
   Nanos p50_ns = 0, p95_ns = 0, p99_ns = 0, max_ns = 0;  ///< corrected latency
   Nanos service_p99_ns = 0;                              ///< uncorrected (from actual send)
-};
-
-/// A hypothesis's outcome with the evidence behind it.
-struct Verdict {
-  std::string hypothesis;  ///< e.g. "latency p99 < 200 ms"
-  std::string phase;       ///< "" for whole-run hypotheses
-  bool holds = false;
-  double measured = 0;
-  double threshold = 0;
-  std::string evidence;    ///< one line
+  double throughput_rps = 0;  ///< completed per second of the phase
+  /// Protocol status codes of the phase's completions (HTTP status; only
+  /// targets that report codes fill it).
+  std::map<int, std::uint64_t> status_counts;
 };
 
 struct RunRecord {
@@ -72,6 +67,7 @@ struct RunRecord {
   std::map<std::string, std::string> target_config;
   std::map<std::string, double> target_counters;
   std::string replay;       ///< command that replays this run
+  /// The target's own verdicts (steady-state probes) first, then one per hypothesis.
   std::vector<Verdict> verdicts;
   double wall_seconds = 0;  ///< real time only (kept out of virtual journals)
 

@@ -34,6 +34,9 @@ struct Scenario {
   /// The mode a test or `gauntlet chaos run` uses unless told otherwise
   /// (scenarios about thread safety need real threads).
   TimeMode default_mode = TimeMode::kVirtual;
+  /// True for scenarios against real processes and sockets: a virtual-time
+  /// run is refused (kInvalidArgument).
+  bool real_time_only = false;
 
   /// kInvalidArgument naming the offending field: no target, non-positive
   /// duration or interval, phases not contiguous from 0 to duration, ...

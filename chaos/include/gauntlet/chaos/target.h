@@ -10,7 +10,10 @@
 #include <string>
 #include <vector>
 
+#include "gauntlet/chaos/fault_registry.h"
+#include "gauntlet/chaos/load.h"
 #include "gauntlet/chaos/schedule.h"
+#include "gauntlet/chaos/verdict.h"
 #include "gauntlet/harness/clock.h"
 #include "gauntlet/harness/error.h"
 
@@ -52,6 +55,21 @@ struct RunContext {
   Nanos origin = 0;  ///< clock time at scenario time 0
 };
 
+/// Where a target that sends its own load (real time) reports every request.
+/// Thread-safe: called from the target's load threads. Times are scenario time.
+class LoadSink {
+ public:
+  virtual ~LoadSink() = default;
+  /// Requests intended (open loop) or sent (closed loop).
+  virtual void issued(std::uint64_t n) = 0;
+  /// One request sent more than `LoadSpec::late_after` behind its intended time.
+  virtual void late() = 0;
+  /// Requests intended before the end but never sent.
+  virtual void not_sent(std::uint64_t n) = 0;
+  /// A finished request; `code` is its protocol status (an HTTP status), 0 when none.
+  virtual void completed(Nanos intended, Nanos sent, Nanos done, CallStatus status, int code) = 0;
+};
+
 class Target {
  public:
   virtual ~Target() = default;
@@ -70,6 +88,21 @@ class Target {
   virtual void apply_faults(const std::map<std::string, FaultEffect>& effects);
   /// Named counters a custom hypothesis may check (e.g. calls seen by C).
   virtual std::map<std::string, double> counters() const { return {}; }
+
+  /// Real time only. True when the target sends the scenario's load itself
+  /// (network traffic to a service) through `drive_load` instead of being
+  /// called through `call` by the runner's threads.
+  virtual bool drives_load() const { return false; }
+  /// Sends the whole load of a run of `duration` and returns when it is done,
+  /// reporting each request to `sink`. `origin` is the RealClock time of
+  /// scenario time 0. kFailedPrecondition by default.
+  virtual Status drive_load(const LoadSpec& load, Nanos duration, Nanos origin, LoadSink& sink);
+  /// Called once after the load ended and the faults were cleared: verdicts
+  /// the target establishes itself (steady-state probes before and after).
+  virtual std::vector<Verdict> finish_run() { return {}; }
+  /// Fault activity the target measured itself (faults it actuates without
+  /// fault points); merged into the record's fault activity and timeline.
+  virtual std::vector<FaultPointStats> fault_activity() const { return {}; }
 };
 
 /// Makes a fresh target for one run; an error (e.g. a bad configuration)
