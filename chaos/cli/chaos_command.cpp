@@ -1,6 +1,7 @@
 // `gauntlet chaos list` and `gauntlet chaos run <name|file>`.
 #include <fmt/format.h>
 
+#include <filesystem>
 #include <memory>
 #include <ostream>
 
@@ -8,8 +9,10 @@
 #include "gauntlet/chaos/runner.h"
 #include "gauntlet/chaos/scenario_file.h"
 #include "gauntlet/chaos/scenarios/builtin.h"
+#include "gauntlet/chaos/service/service_scenario.h"
 #include "gauntlet/chaos/shrink.h"
 #include "gauntlet/harness/cli/command_registry.h"
+#include "phase_table.h"
 
 namespace gauntlet::chaos {
 namespace {
@@ -23,6 +26,8 @@ struct RunArgs {
   int tests = 30;
   std::vector<std::string> points{"chain.c"};
   std::string out;
+  std::string logs;
+  bool allow_remote = false;
 };
 
 bool is_file(const std::string& what) {
@@ -42,9 +47,17 @@ std::string progress_line(const Sample& s) {
                      s.throughput_rps, s.error_rate * 100, static_cast<double>(s.p99_ns) / 1e6);
 }
 
+Result<Scenario> load(const RunArgs& args) {
+  if (!is_file(args.what)) return builtin_scenario(args.what, args.variant);
+  service::ServiceFileOptions options;
+  options.allow_remote = args.allow_remote;
+  options.logs = args.logs;
+  options.logs_parent = std::filesystem::absolute(std::filesystem::path(".gauntlet") / "chaos");
+  return service::load_any_scenario_file(args.what, bundled_target, options);
+}
+
 int run(const RunArgs& args, cli::CommandIO& io) {
-  Result<Scenario> scenario = is_file(args.what) ? load_scenario_file(args.what, bundled_target)
-                                                 : builtin_scenario(args.what, args.variant);
+  Result<Scenario> scenario = load(args);
   if (!scenario) {
     io.err << "gauntlet chaos run: " << scenario.error().message() << "\n";
     return 2;
@@ -71,6 +84,7 @@ int run(const RunArgs& args, cli::CommandIO& io) {
   io.out << fmt::format("{} ({} time, seed {}): {} issued, {} succeeded, {} failed, {} rejected, {} not sent\n",
                         scenario->name, to_string(options.mode), args.seed, t.issued, t.succeeded, t.failed,
                         t.rejected, t.not_sent);
+  io.out << console::phase_table(*record);
   for (const auto& v : record->verdicts) {
     io.out << fmt::format("  {} {} — {}\n", v.holds ? "PASS" : "FAIL", v.hypothesis, v.evidence);
   }
@@ -141,6 +155,8 @@ GAUNTLET_REGISTER_COMMAND("chaos", "run chaos scenarios (list, run, shrink)", []
       ->check(CLI::IsMember({"virtual", "real"}));
   run_cmd->add_option("--journal", args->journal, "write the JSON journal here");
   run_cmd->add_option("--variant", args->variant, "service chain variant for a built-in (default healthy)");
+  run_cmd->add_option("--logs", args->logs, "service scenarios: folder for the processes' logs (default .gauntlet/chaos/<name>)");
+  run_cmd->add_flag("--allow-remote", args->allow_remote, "service scenarios: permit non-loopback addresses");
   CLI::App* shrink_cmd = cmd.add_subcommand("shrink", "search fault schedules for a built-in; shrink the first failure");
   shrink_cmd->add_option("scenario", args->what, "built-in name")->required();
   shrink_cmd->add_option("--seed", args->seed, "search and run seed");

@@ -1,0 +1,16 @@
+# Service scenarios: scenario files against the user's own processes and
+# endpoints (system under test, fault proxies, network load, steady-state
+# probes). Part of gauntlet_chaos_net; included from chaos/CMakeLists.txt.
+set(GAUNTLET_SERVICE_DIR ${CMAKE_CURRENT_LIST_DIR}/src/service)
+target_sources(gauntlet_chaos_net PRIVATE
+  ${GAUNTLET_SERVICE_DIR}/placeholders.cpp
+  ${GAUNTLET_SERVICE_DIR}/http_url.cpp
+  ${GAUNTLET_SERVICE_DIR}/service_yaml_reader.cpp
+  ${GAUNTLET_SERVICE_DIR}/service_load_yaml.cpp
+  ${GAUNTLET_SERVICE_DIR}/service_schedule_yaml.cpp
+  ${GAUNTLET_SERVICE_DIR}/service_scenario_file.cpp
+  ${GAUNTLET_SERVICE_DIR}/running_system.cpp
+  ${GAUNTLET_SERVICE_DIR}/fault_actuator.cpp
+  ${GAUNTLET_SERVICE_DIR}/steady_state_probe.cpp
+  ${GAUNTLET_SERVICE_DIR}/service_target.cpp)
+target_link_libraries(gauntlet_chaos_net PRIVATE yaml-cpp)
