@@ -14,3 +14,14 @@ target_sources(gauntlet_chaos_net PRIVATE
   ${GAUNTLET_SERVICE_DIR}/steady_state_probe.cpp
   ${GAUNTLET_SERVICE_DIR}/service_target.cpp)
 target_link_libraries(gauntlet_chaos_net PRIVATE yaml-cpp)
+
+if(GAUNTLET_BUILD_TESTS)
+  gauntlet_add_test(gauntlet_chaos_service_tests
+    SOURCES
+      ${CMAKE_CURRENT_LIST_DIR}/tests/service/placeholders_test.cpp
+      ${CMAKE_CURRENT_LIST_DIR}/tests/service/service_yaml_test.cpp
+      ${CMAKE_CURRENT_LIST_DIR}/tests/service/service_run_test.cpp
+    LIBS gauntlet_chaos_net nlohmann_json::nlohmann_json
+    LABELS "chaos;net")
+  target_include_directories(gauntlet_chaos_service_tests PRIVATE ${CMAKE_CURRENT_LIST_DIR}/src)
+endif()

@@ -16,6 +16,8 @@ namespace {
 class Elapsed {
  public:
   Elapsed() : origin_(RealClock::instance().now_ns()) {}
+  /// Scenario time 0 is now.
+  void restart() { origin_ = RealClock::instance().now_ns(); }
   Nanos now() const { return RealClock::instance().now_ns() - origin_; }
   Nanos origin() const { return origin_; }
   void sleep_until(Nanos t) const {
@@ -57,6 +59,9 @@ Result<RunRecord> run_real(const Scenario& scenario, const RunOptions& options) 
   auto made = scenario.target(context);
   if (!made) return made.error();
   std::unique_ptr<Target> target = std::move(*made);
+  // A target that sends its own load may take seconds to start (processes,
+  // readiness, probes); its scenario time starts when it is ready.
+  if (target->drives_load()) elapsed.restart();
   Recorder recorder(scenario, *target);
   const Nanos wall_start = RealClock::instance().now_ns();
   recorder.apply_faults(0);

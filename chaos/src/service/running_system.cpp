@@ -23,7 +23,7 @@ Result<std::unique_ptr<RunningSystem>> RunningSystem::start(const ServiceDecl& d
   std::error_code ec;
   std::filesystem::create_directories(decl.logs, ec);
   if (ec) return Error(ErrorCode::kIoError, fmt::format("log folder '{}': {}", decl.logs.string(), ec.message()));
-  for (auto step : {&RunningSystem::allocate_ports, &RunningSystem::create_proxies, &RunningSystem::check_endpoints}) {
+  for (auto step : {&RunningSystem::allocate_ports, &RunningSystem::check_endpoints, &RunningSystem::create_proxies}) {
     if (Status s = (system.get()->*step)(); !s.ok()) return s.error();
   }
   if (Status s = system->start_processes(clock); !s.ok()) return s.error();

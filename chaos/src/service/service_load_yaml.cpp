@@ -61,6 +61,7 @@ LoadDecl ServiceYamlReader::load(const YAML::Node& node, LoadSpec& spec) const {
     if (node["requests"] || node["ok_status"] || node["keep_alive"]) {
       f_.fail(node, "load", "requests, ok_status and keep_alive belong to protocol: http");
     }
+    if (d.target.find("://") != std::string::npos) f_.fail(node["target"], "load.target", "protocol tcp takes host:port, not a URL");
     d.send = f_.str(f_.require(node, "send", "load"), "load.send");
     d.expect = f_.str(f_.require(node, "expect", "load"), "load.expect");
     if (d.send.empty() || d.expect.empty()) f_.fail(node, "load", "send and expect must not be empty");
