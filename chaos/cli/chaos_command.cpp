@@ -72,7 +72,7 @@ int run(const RunArgs& args, cli::CommandIO& io) {
   if (live) io.out << "\n";
   if (!record) {
     io.err << "gauntlet chaos run: " << record.error().message() << "\n";
-    return 2;
+    return exit_code_for(record.error().code());
   }
   if (!args.journal.empty()) {
     if (Status s = write_text_file(args.journal, journal_json(*scenario, *record)); !s) {
