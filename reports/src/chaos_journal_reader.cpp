@@ -1,34 +1,47 @@
 // Reads the chaos component's journal (docs/chaos.md): times in milliseconds
-// become seconds, breaker transitions become state bands, the fault schedule
-// becomes shaded phases, verdicts become hypotheses. Unknown keys are ignored.
-#include <algorithm>
-#include <cctype>
-#include <map>
-
-#include "gauntlet/reports/chaos_journal.h"
-#include "json_fields.h"
-#include "text_escape.h"
+// become seconds; the schedule becomes fault windows, the measured phases keep
+// the scenario's names and order, verdicts become hypotheses. Unknown keys are
+// ignored, so fields newer than this reader do no harm.
+#include "chaos_journal_parts.h"
 
 namespace gauntlet::reports {
-namespace {
+namespace detail {
 
-std::string lower(std::string s) {
-  std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return s;
-}
-
-Result<double> seconds(const detail::Fields& f, const char* key) {
+Result<double> seconds(const Fields& f, const char* key) {
   Result<double> ms = f.number(key);
   if (!ms) return ms.error();
   return *ms / 1000.0;
 }
 
-Status read_timeline(const detail::Fields& root, ChaosJournal& j) {
+Result<double> number_or_absent(const Fields& f, const char* key, double fallback) {
+  if (!f.has(key) || f.node()[key].is_null()) return fallback;
+  return f.number(key);
+}
+
+}  // namespace detail
+namespace {
+
+using detail::Fields;
+
+Status read_config(const Fields& root, ChaosJournal& j) {
+  if (!root.has("config")) return Status::Ok();
+  if (!root.node()["config"].is_object()) return root.error("config", "expected an object");
+  Fields config(root.node()["config"], root.source(), "/config");
+  Result<double> duration = detail::number_or_absent(config, "duration_ms", 0);
+  if (!duration) return duration.error();
+  j.duration_s = *duration / 1000.0;
+  if (config.has("target") && config.node()["target"].is_object()) {
+    j.target = Fields(config.node()["target"], root.source(), "/config/target").string_or("name", "");
+  }
+  return Status::Ok();
+}
+
+Status read_timeline(const Fields& root, ChaosJournal& j) {
   Result<detail::FieldsList> rows = root.array_or_empty("timeline");
   if (!rows) return rows.error();
-  for (const detail::Fields& f : *rows) {
+  for (const Fields& f : *rows) {
     JournalSample s;
-    Result<double> t = seconds(f, "t_ms");
+    Result<double> t = detail::seconds(f, "t_ms");
     if (!t) return t.error();
     s.t_s = *t;
     for (auto [key, target] : {std::pair<const char*, double*>{"throughput_rps", &s.throughput_rps},
@@ -43,75 +56,16 @@ Status read_timeline(const detail::Fields& root, ChaosJournal& j) {
   return Status::Ok();
 }
 
-// Each breaker starts CLOSED (or in the first transition's "from" state) and
-// changes state at each transition; bands end at the next transition or the end.
-Status read_breakers(const detail::Fields& root, ChaosJournal& j) {
-  Result<detail::FieldsList> rows = root.array_or_empty("breaker_transitions");
-  if (!rows) return rows.error();
-  struct Open { std::string state; double since; };
-  std::map<std::string, Open> current;
-  for (const detail::Fields& f : *rows) {
-    Result<std::string> breaker = f.string("breaker");
-    if (!breaker) return breaker.error();
-    Result<std::string> to = f.string("to");
-    if (!to) return to.error();
-    Result<double> t = seconds(f, "t_ms");
-    if (!t) return t.error();
-    auto it = current.find(*breaker);
-    if (it == current.end()) {
-      it = current.emplace(*breaker, Open{lower(f.string_or("from", "CLOSED")), 0.0}).first;
-    }
-    if (*t > it->second.since) j.breaker_bands.push_back({*breaker, it->second.state, it->second.since, *t});
-    it->second = Open{lower(*to), *t};
-  }
-  for (const auto& [breaker, open] : current) {
-    j.breaker_bands.push_back({breaker, open.state, open.since, std::max(open.since, j.duration_s)});
-  }
-  // Worst states drawn last so they stay visible where breakers overlap.
-  auto rank = [](const std::string& s) { return s == "closed" ? 0 : s == "half_open" ? 1 : 2; };
-  std::stable_sort(j.breaker_bands.begin(), j.breaker_bands.end(),
-                   [&](const BreakerBand& a, const BreakerBand& b) { return rank(a.state) < rank(b.state); });
-  return Status::Ok();
-}
-
-Status read_schedule(const detail::Fields& root, ChaosJournal& j) {
-  if (!root.has("config")) return Status::Ok();
-  if (!root.node()["config"].is_object()) return root.error("config", "expected an object");
-  detail::Fields config(root.node()["config"], root.source(), "/config");
-  if (j.duration_s <= 0) j.duration_s = config.number_or("duration_ms", 0) / 1000.0;
-  Result<detail::FieldsList> rows = config.array_or_empty("schedule");
-  if (!rows) return rows.error();
-  for (const detail::Fields& f : *rows) {
-    FaultPhase p;
-    Result<std::string> point = f.string("point");
-    if (!point) return point.error();
-    std::string kind = f.string_or("kind", "fault");
-    p.name = f.string_or("label", "");
-    if (p.name.empty()) p.name = *point;
-    double magnitude = f.number_or("magnitude", 0);
-    p.fault = kind + " " + (kind == "latency" ? detail::fixed(magnitude, 0) + " ms" : detail::fixed(magnitude, 2)) +
-              " at " + *point;
-    Result<double> start = seconds(f, "start_ms");
-    if (!start) return start.error();
-    Result<double> end = seconds(f, "end_ms");
-    if (!end) return end.error();
-    if (*end < *start) return f.error("end_ms", "ends before start_ms");
-    p.start_s = *start;
-    p.end_s = *end;
-    j.phases.push_back(std::move(p));
-  }
-  return Status::Ok();
-}
-
-Status read_verdicts(const detail::Fields& root, ChaosJournal& j) {
+Status read_verdicts(const Fields& root, ChaosJournal& j) {
   Result<detail::FieldsList> rows = root.array_or_empty("verdicts");
   if (!rows) return rows.error();
-  for (const detail::Fields& f : *rows) {
+  for (const Fields& f : *rows) {
     Hypothesis h;
-    Result<std::string> name = f.string("hypothesis");
-    if (!name) return name.error();
-    std::string phase = f.string_or("phase", "");
-    h.name = *name + (phase.empty() ? "" : " [" + phase + "]");
+    Result<std::string> statement = f.string("hypothesis");
+    if (!statement) return statement.error();
+    h.statement = *statement;
+    h.phase = f.string_or("phase", "");
+    h.name = h.statement + (h.phase.empty() ? "" : " [" + h.phase + "]");
     Result<bool> holds = f.boolean("holds");
     if (!holds) return holds.error();
     h.held = *holds;
@@ -121,11 +75,25 @@ Status read_verdicts(const detail::Fields& root, ChaosJournal& j) {
   return Status::Ok();
 }
 
+Status read_wall_time(const Fields& root, ChaosJournal& j) {
+  j.time_mode = root.string_or("time_mode", "virtual");
+  if (!root.has("wall_seconds") || root.node()["wall_seconds"].is_null()) return Status::Ok();
+  Result<double> wall = root.number("wall_seconds");
+  if (!wall) return wall.error();
+  j.wall_seconds = *wall;
+  return Status::Ok();
+}
+
 }  // namespace
+
+double ChaosJournal::real_seconds() const {
+  if (wall_seconds) return *wall_seconds;
+  return real_time() ? duration_s : 0;
+}
 
 Result<ChaosJournal> parse_chaos_journal(const nlohmann::json& doc, std::string_view source) {
   if (Status s = detail::expect_schema(doc, "gauntlet.journal/1", source); !s) return s.error();
-  detail::Fields root(doc, std::string(source), "");
+  Fields root(doc, std::string(source), "");
   ChaosJournal j;
   j.source = std::string(source);
   Result<std::string> scenario = root.string("scenario");
@@ -137,11 +105,11 @@ Result<ChaosJournal> parse_chaos_journal(const nlohmann::json& doc, std::string_
   Result<bool> passed = root.boolean("passed");
   if (!passed) return passed.error();
   j.passed = *passed;
-  for (auto step : {read_schedule, read_timeline}) {
+  for (auto step : {read_config, read_wall_time, read_timeline}) {
     if (Status s = step(root, j); !s) return s.error();
   }
   if (j.duration_s <= 0 && !j.samples.empty()) j.duration_s = j.samples.back().t_s;
-  for (auto step : {read_breakers, read_verdicts}) {
+  for (auto step : {detail::read_faults, detail::read_phases, detail::read_breakers, read_verdicts}) {
     if (Status s = step(root, j); !s) return s.error();
   }
   return j;

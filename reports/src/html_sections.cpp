@@ -8,7 +8,6 @@
 #include "text_escape.h"
 
 namespace gauntlet::reports::detail {
-namespace {
 
 std::string pill(bool ok, const std::string& ok_text, const std::string& bad_text) {
   return std::string("<span class=\"pill ") + (ok ? "pass\">" : "fail\">") + html(ok ? ok_text : bad_text) + "</span>";
@@ -19,58 +18,7 @@ std::string command_line(const std::string& command) {
   return "<div class=\"cmd\"><span>Re-run</span><code>" + html(command) + "</code></div>";
 }
 
-std::string journal_card(const ChaosJournal& j) {
-  LineChart base;
-  base.t_end = j.duration_s;
-  for (const JournalSample& s : j.samples) base.t.push_back(s.t_s);
-  for (const FaultPhase& p : j.phases) {
-    if (p.fault.empty()) continue;  // a phase without faults (warm-up, recovery) stays unshaded
-    base.shaded.push_back({p.start_s, p.end_s, "phase", p.name + (p.fault.empty() ? "" : ": " + p.fault)});
-  }
-  for (const BreakerBand& b : j.breaker_bands) {
-    base.strip.push_back({b.start_s, b.end_s, "br-" + b.state, (b.breaker.empty() ? "" : b.breaker + ": ") + b.state});
-  }
-  auto column = [&](double JournalSample::*field, double scale = 1) {
-    std::vector<double> v;
-    v.reserve(j.samples.size());
-    for (const JournalSample& s : j.samples) v.push_back(s.*field * scale);
-    return v;
-  };
-  LineChart throughput = base, errors = base, latency = base;
-  throughput.title = "Throughput";
-  throughput.unit = "req/s";
-  throughput.series = {{"req/s", "s1", column(&JournalSample::throughput_rps)}};
-  errors.title = "Error rate";
-  errors.unit = "%";
-  errors.series = {{"errors", "s4", column(&JournalSample::error_rate, 100)}};
-  latency.title = "Latency";
-  latency.unit = "ms";
-  latency.series = {{"p50", "s1", column(&JournalSample::p50_ms)},
-                    {"p95", "s2", column(&JournalSample::p95_ms)},
-                    {"p99", "s3", column(&JournalSample::p99_ms)}};
-
-  std::string out = "<article class=\"card\" id=\"chaos-" + html(j.scenario) + "\"><header><h3>" + html(j.scenario) +
-                    "</h3>" + pill(j.passed, "hypotheses held", "hypothesis broken") + "<span class=\"meta\">seed " +
-                    std::to_string(j.seed) + " · " + fixed(j.duration_s, 1) + " s</span></header>";
-  out += "<div class=\"charts\">" + line_chart(throughput) + line_chart(errors) + line_chart(latency) + "</div>";
-  out += "<div class=\"legend\"><span class=\"key phase\"></span>fault phase <span class=\"key br-closed\"></span>closed "
-         "<span class=\"key br-half_open\"></span>half-open <span class=\"key br-open\"></span>open</div>";
-  if (!j.phases.empty()) {
-    out += "<table class=\"grid-t\"><thead><tr><th>Phase</th><th>Fault</th><th>From</th><th>To</th></tr></thead><tbody>";
-    for (const FaultPhase& p : j.phases) {
-      out += "<tr><td>" + html(p.name) + "</td><td>" + html(p.fault) + "</td><td class=\"n\">" + fixed(p.start_s, 1) +
-             " s</td><td class=\"n\">" + fixed(p.end_s, 1) + " s</td></tr>";
-    }
-    out += "</tbody></table>";
-  }
-  out += "<table class=\"grid-t\"><thead><tr><th>Hypothesis</th><th>Verdict</th><th>Evidence</th></tr></thead><tbody>";
-  for (const Hypothesis& h : j.hypotheses) {
-    out += "<tr class=\"" + std::string(h.held ? "ok" : "bad") + "\"><td>" + html(h.name) + "</td><td>" +
-           pill(h.held, "held", "broken") + "</td><td>" + html(h.evidence) + "</td></tr>";
-  }
-  out += "</tbody></table>" + command_line(j.replay) + "</article>";
-  return out;
-}
+namespace {
 
 std::string verdict_class(const std::string& verdict) {
   if (verdict == "regressed" || verdict == "errored") return "bad";
@@ -80,16 +28,6 @@ std::string verdict_class(const std::string& verdict) {
 }
 
 }  // namespace
-
-std::string chaos_section(const Report& report) {
-  if (report.journals.empty()) return {};
-  std::vector<const ChaosJournal*> order;
-  for (const ChaosJournal& j : report.journals) order.push_back(&j);
-  std::stable_sort(order.begin(), order.end(), [](auto* a, auto* b) { return !a->passed && b->passed; });
-  std::string out = "<section id=\"chaos\"><h2>Chaos scenarios</h2>";
-  for (const ChaosJournal* j : order) out += journal_card(*j);
-  return out + "</section>";
-}
 
 std::string benchmarks_section(const Report& report) {
   if (report.gates.empty() && report.history.empty()) return {};

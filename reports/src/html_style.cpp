@@ -6,11 +6,11 @@ namespace gauntlet::reports::detail {
 const std::string_view kReportStyle = R"CSS(
 :root{--bg:#f6f7f9;--card:#fff;--fg:#1c2430;--muted:#5b6573;--line:#dde1e7;--accent:#2f6fde;
 --pass:#1f883d;--pass-bg:#e6f4ea;--fail:#cf222e;--fail-bg:#fdeaea;--warn:#9a6700;--warn-bg:#fff4d6;
---s1:#2f6fde;--s2:#c26a00;--s3:#b4236b;--s4:#cf222e;--phase:rgba(230,140,20,.16);--code:#f0f2f5;
+--s1:#2f6fde;--s2:#c26a00;--s3:#b4236b;--s4:#cf222e;--fault:rgba(230,140,20,.16);--code:#f0f2f5;
 --br-closed:#3fb950;--br-open:#e5534b;--br-half:#d4a72c;color-scheme:light dark}
 @media (prefers-color-scheme:dark){:root{--bg:#0f1419;--card:#171d25;--fg:#e2e8f0;--muted:#95a1b2;--line:#2a3340;
 --accent:#6ea8fe;--pass:#3fb950;--pass-bg:#12301c;--fail:#ff7b72;--fail-bg:#3a1618;--warn:#e3b341;--warn-bg:#33290c;
---s1:#6ea8fe;--s2:#f0a04b;--s3:#e87fb5;--s4:#ff7b72;--phase:rgba(240,160,60,.14);--code:#0b0f14}}
+--s1:#6ea8fe;--s2:#f0a04b;--s3:#e87fb5;--s4:#ff7b72;--fault:rgba(240,160,60,.14);--code:#0b0f14}}
 *{box-sizing:border-box}
 body{margin:0;background:var(--bg);color:var(--fg);font:14px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,"Helvetica Neue",Arial,sans-serif}
 code,pre,.name{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,"Liberation Mono",monospace;font-size:12.5px}
@@ -42,7 +42,7 @@ svg .grid{stroke:var(--line);stroke-width:1}svg .zero{stroke:var(--muted);stroke
 svg .ln{fill:none;stroke-width:1.6;stroke-linejoin:round}
 .s1{stroke:var(--s1);fill:var(--s1)}.s2{stroke:var(--s2);fill:var(--s2)}.s3{stroke:var(--s3);fill:var(--s3)}.s4{stroke:var(--s4);fill:var(--s4)}
 svg .ln.s1,svg .ln.s2,svg .ln.s3,svg .ln.s4{fill:none}svg .sw{stroke:none}
-svg .phase,.key.phase{fill:var(--phase);background:var(--phase)}
+svg .fault,.key.fault{fill:var(--fault);background:var(--fault)}svg .tag{font-size:10px;font-weight:700;fill:var(--s2)}
 svg .br-closed,.key.br-closed{fill:var(--br-closed);background:var(--br-closed)}svg .br-open,.key.br-open{fill:var(--br-open);background:var(--br-open)}
 svg .br-half_open,.key.br-half_open{fill:var(--br-half);background:var(--br-half)}
 svg .br-forced_open{fill:var(--br-open)}svg .br-disabled{fill:var(--muted)}
@@ -53,6 +53,8 @@ svg .pt{fill:var(--fg)}svg .cp{stroke:var(--fail);stroke-width:1.2;stroke-dashar
 .grid-t td{padding:5px 8px;border-bottom:1px solid var(--line);vertical-align:middle}.grid-t .n{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
 .grid-t tr.bad td:first-child{box-shadow:inset 3px 0 var(--fail)}.grid-t tr.detail td{background:var(--bg)}
 p.warn{color:var(--warn);font-size:13px;margin:6px 0}
+.sub{color:var(--muted);font-size:12px}.vd{margin:2px 0}.vd .sub{margin-left:4px}.legend-h{margin-left:12px}
+.phases td{vertical-align:top}.phases td.hy{min-width:240px}.phases .ph{font-weight:600}.phases .ph .sub{font-weight:400}.phases .codes{font-variant-numeric:tabular-nums;font-size:12px}
 .v{font-size:12px;font-weight:600}.v.bad{color:var(--fail)}.v.good{color:var(--pass)}.v.warn{color:var(--warn)}.v.same{color:var(--muted)}
 .cmd{display:flex;gap:10px;align-items:center;margin-top:8px}.cmd span{color:var(--muted);font-size:12px}
 .cmd code{background:var(--code);border:1px solid var(--line);border-radius:6px;padding:4px 8px;user-select:all;overflow-x:auto}

@@ -1,9 +1,12 @@
 // Markdown for CI summaries ($GITHUB_STEP_SUMMARY): the verdict and counts
-// first, then what failed. Sections are added while they fit in the byte budget.
+// first, then what failed, each chaos scenario with its phases, then benchmark
+// regressions. Sections are added while they fit in the byte budget.
 #include <string>
 #include <vector>
 
+#include "chaos_format.h"
 #include "gauntlet/reports/writers.h"
+#include "markdown_chaos.h"
 #include "text_escape.h"
 
 namespace gauntlet::reports {
@@ -46,15 +49,22 @@ std::string verdict_line(const Report& report, const ReportSummary& s) {
 }
 
 std::string counts_table(const Report& report, const ReportSummary& s) {
-  std::string t = "| area | total | failed | notes |\n|---|---:|---:|---|\n";
-  t += "| tests | " + std::to_string(s.tests.total) + " | " + std::to_string(s.tests.failed) + " | " +
-       std::to_string(s.tests.passed) + " passed, " + std::to_string(s.tests.skipped) + " skipped, " +
-       fixed(report.tests.duration_s, 2) + " s |\n";
+  std::string t;
+  if (s.tests.total > 0) {
+    t += "| tests | " + std::to_string(s.tests.total) + " | " + std::to_string(s.tests.failed) + " | " +
+         std::to_string(s.tests.passed) + " passed, " + std::to_string(s.tests.skipped) + " skipped, " +
+         fixed(report.tests.duration_s, 2) + " s |\n";
+  }
   if (s.properties > 0) {
     t += "| properties | " + std::to_string(s.properties) + " | " + std::to_string(s.properties_failed) + " | |\n";
   }
   if (s.journals > 0) {
-    t += "| chaos scenarios | " + std::to_string(s.journals) + " | " + std::to_string(s.journals_failed) + " | |\n";
+    const detail::RunDuration d = detail::run_duration(report);
+    std::string notes;
+    if (d.chaos_real_s > 0) notes += fixed(d.chaos_real_s, 2) + " s real time";
+    if (d.virtual_s > 0) notes += (notes.empty() ? "" : ", ") + fixed(d.virtual_s, 1) + " s of virtual time";
+    t += "| chaos scenarios | " + std::to_string(s.journals) + " | " + std::to_string(s.journals_failed) + " | " +
+         notes + " |\n";
   }
   if (s.benchmarks > 0) {
     t += "| benchmarks | " + std::to_string(s.benchmarks) + " | " + std::to_string(s.benchmarks_regressed) +
@@ -63,7 +73,8 @@ std::string counts_table(const Report& report, const ReportSummary& s) {
   if (s.budgets > 0) {
     t += "| budgets | " + std::to_string(s.budgets) + " | " + std::to_string(s.budgets_failed) + " | |\n";
   }
-  return t + "\n";
+  if (t.empty()) return {};
+  return "| area | total | failed | notes |\n|---|---:|---:|---|\n" + t + "\n";
 }
 
 std::string details(const std::string& summary, const std::string& body) {
@@ -117,17 +128,11 @@ std::string write_markdown(const Report& report, const MarkdownOptions& options)
                      body));
     }
   }
-  for (const ChaosJournal& j : report.journals) {
-    if (j.passed) continue;
-    std::string body;
-    for (const Hypothesis& h : j.hypotheses) {
-      body += std::string("- ") + (h.held ? "✅ " : "❌ ") + markdown_inline(h.name) + ": " +
-              markdown_inline(h.evidence) + "\n";
+  // Chaos scenarios, failed first: each with its phases as measured.
+  for (bool failed : {true, false}) {
+    for (const ChaosJournal& j : report.journals) {
+      if (j.passed != failed) md.add(detail::chaos_markdown(j));
     }
-    if (!j.replay.empty()) body += "\nRe-run:\n\n" + markdown_code_block(j.replay);
-    md.add(details("Chaos scenario <code>" + detail::html(j.scenario) + "</code> failed (seed " +
-                       std::to_string(j.seed) + ")",
-                   body));
   }
   std::string regressions, budgets;
   for (const GateResult& g : report.gates) {

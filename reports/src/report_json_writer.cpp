@@ -30,8 +30,19 @@ ordered tests_json(const TestRun& run) {
   return {{"duration_s", run.duration_s}, {"timestamp", run.timestamp}, {"sources", run.sources}, {"cases", cases}};
 }
 
+ordered phase_json(const JournalPhase& p) {
+  ordered codes = ordered::object();
+  for (const auto& [code, n] : p.status_counts) codes[code] = n;
+  return {{"name", p.name},         {"faults", p.faults},        {"start_s", p.start_s},
+          {"end_s", p.end_s},       {"completed", p.completed},  {"failed", p.failed},
+          {"rejected", p.rejected}, {"throughput_rps", p.throughput_rps}, {"error_rate", p.error_rate},
+          {"p50_ms", p.p50_ms},     {"p95_ms", p.p95_ms},        {"p99_ms", p.p99_ms},
+          {"max_ms", p.max_ms},     {"status_counts", codes}};
+}
+
 ordered journal_json(const ChaosJournal& j) {
-  ordered samples = ordered::array(), bands = ordered::array(), phases = ordered::array(), hyps = ordered::array();
+  ordered samples = ordered::array(), bands = ordered::array(), faults = ordered::array(), phases = ordered::array(),
+          activity = ordered::array(), hyps = ordered::array();
   for (const JournalSample& s : j.samples) {
     samples.push_back({{"t_s", s.t_s}, {"throughput_rps", s.throughput_rps}, {"error_rate", s.error_rate},
                        {"p50_ms", s.p50_ms}, {"p95_ms", s.p95_ms}, {"p99_ms", s.p99_ms}});
@@ -39,15 +50,23 @@ ordered journal_json(const ChaosJournal& j) {
   for (const BreakerBand& b : j.breaker_bands) {
     bands.push_back({{"breaker", b.breaker}, {"state", b.state}, {"start_s", b.start_s}, {"end_s", b.end_s}});
   }
-  for (const FaultPhase& p : j.phases) {
-    phases.push_back({{"name", p.name}, {"fault", p.fault}, {"start_s", p.start_s}, {"end_s", p.end_s}});
+  for (const FaultWindow& w : j.faults) {
+    faults.push_back({{"label", w.label}, {"point", w.point}, {"effect", w.effect}, {"start_s", w.start_s},
+                      {"end_s", w.end_s}});
+  }
+  for (const JournalPhase& p : j.phases) phases.push_back(phase_json(p));
+  for (const FaultActivity& a : j.fault_activity) {
+    activity.push_back({{"point", a.point}, {"hits", a.hits}, {"fires", a.fires}});
   }
   for (const Hypothesis& h : j.hypotheses) {
-    hyps.push_back({{"name", h.name}, {"held", h.held}, {"evidence", h.evidence}});
+    hyps.push_back({{"name", h.name}, {"statement", h.statement}, {"phase", h.phase}, {"held", h.held},
+                    {"evidence", h.evidence}});
   }
-  return {{"scenario", j.scenario}, {"seed", j.seed},     {"replay", j.replay},  {"passed", j.passed},
-          {"duration_s", j.duration_s}, {"samples", samples}, {"breaker", bands}, {"phases", phases},
-          {"hypotheses", hyps},     {"source", j.source}};
+  ordered wall = j.wall_seconds ? ordered(*j.wall_seconds) : ordered(nullptr);
+  return {{"scenario", j.scenario}, {"seed", j.seed},       {"replay", j.replay},         {"passed", j.passed},
+          {"time_mode", j.time_mode}, {"duration_s", j.duration_s}, {"wall_seconds", wall}, {"target", j.target},
+          {"samples", samples},     {"breaker", bands},     {"faults", faults},           {"phases", phases},
+          {"fault_activity", activity}, {"hypotheses", hyps}, {"source", j.source}};
 }
 
 ordered gate_json(const GateResult& g) {

@@ -51,10 +51,18 @@ std::string line_chart(const LineChart& c) {
                     "\" role=\"img\" xmlns=\"http://www.w3.org/2000/svg\"><title>" + html(c.title) + "</title>";
   out += "<text class=\"ct\" x=\"" + num(kLeft) + "\" y=\"14\">" + html(c.title) +
          (c.unit.empty() ? "" : " (" + html(c.unit) + ")") + "</text>";
+  std::vector<double> tag_x;  // tags of bands starting at nearly the same place stack downwards
   for (const ChartBand& b : c.shaded) {
     out += "<rect class=\"" + html(b.css_class) + "\" x=\"" + num(x(b.start)) + "\" y=\"" + num(kTop) +
            "\" width=\"" + num(std::max(1.0, x(b.end) - x(b.start))) + "\" height=\"" + num(plot_h) +
            "\"><title>" + html(b.label) + "</title></rect>";
+    if (!b.tag.empty()) {
+      double level = static_cast<double>(
+          std::count_if(tag_x.begin(), tag_x.end(), [&](double at) { return std::fabs(at - x(b.start)) < 12; }));
+      tag_x.push_back(x(b.start));
+      out += "<text class=\"tag\" x=\"" + num(x(b.start) + 3) + "\" y=\"" + num(kTop + 11 + 11 * level) + "\">" +
+             html(b.tag) + "</text>";
+    }
   }
   for (int i = 0; i <= 2; ++i) {  // gridlines at 0, half, max
     double v = y_max * i / 2;

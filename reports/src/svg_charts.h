@@ -14,11 +14,12 @@ struct ChartSeries {
   std::vector<double> values;
 };
 
-/// A shaded interval of the time axis (fault phase) or of the state strip (breaker).
+/// A shaded interval of the time axis (fault window) or of the state strip (breaker).
 struct ChartBand {
   double start = 0, end = 0;
   std::string css_class;
   std::string label;  ///< tooltip
+  std::string tag;    ///< short text drawn at the band's top left (e.g. the window's number); "" for none
 };
 
 struct LineChart {
@@ -31,7 +32,7 @@ struct LineChart {
   double t_end = 0;               ///< right edge of the x axis
 };
 
-/// A time-series chart with shaded phases, a state strip, axes and a legend.
+/// A time-series chart with shaded windows, a state strip, axes and a legend.
 std::string line_chart(const LineChart& chart);
 
 /// A horizontal bar from `low` to `high` around a zero line with a dot at

@@ -1,8 +1,11 @@
 // Loads the HTML report in headless Chromium from file:// and checks the live
 // DOM: rendered, no script errors, hostile text shown as text and never run.
-// Writes a screenshot to <build>/reports-artifacts/report.png.
+// Writes screenshots to <build>/reports-artifacts/ (report.png, chaos.png).
 #include <gtest/gtest.h>
 
+#include <tuple>
+
+#include "chaos_runs.h"
 #include "external_tools.h"
 #include "gauntlet/reports/writers.h"
 #include "sample_report.h"
@@ -75,6 +78,37 @@ TEST_F(BrowserTest, WritesAScreenshotArtifact) {
   ASSERT_EQ(code, 0) << out;
   ASSERT_TRUE(std::filesystem::exists(png)) << out;
   EXPECT_GT(std::filesystem::file_size(png), 20'000u);  // a blank page compresses to a few KB
+}
+
+// A page with chaos journals and no test results: no test list, the script
+// still finishes cleanly; the screenshot goes to reports-artifacts/chaos.png.
+TEST(BrowserChaosTest, PageWithoutTestsRendersCleanly) {
+  GAUNTLET_REQUIRE_PROGRAM(chromium, "chromium");
+  auto dir = testing::scratch_dir();
+  Report report;
+  for (auto [name, mode, phase] : {std::tuple{"virtual", chaos::TimeMode::kVirtual, kNanosPerSecond},
+                                   {"real", chaos::TimeMode::kReal, 150 * kNanosPerMilli}}) {
+    auto journal = testing::write_journal(dir, name, mode, phase);
+    ASSERT_TRUE(add_input(report, journal).ok());
+  }
+  auto page = dir / "chaos.html";
+  ASSERT_TRUE(write_file_atomically(page, write_html(report)).ok());
+  auto [code, dom] = run_shell(chromium_command(chromium, dir / "profile") + " --dump-dom 'file://" + page.string() +
+                               "' 2>/dev/null");
+  ASSERT_EQ(code, 0) << dom;
+  EXPECT_NE(dom.find("data-rendered=\"true\""), std::string::npos) << dom.substr(0, 2000);
+  EXPECT_EQ(dom.find("data-errors="), std::string::npos);
+  EXPECT_EQ(dom.find("id=\"test-list\""), std::string::npos);
+  EXPECT_NE(dom.find("<td class=\"ph\">degraded"), std::string::npos);
+
+  auto artifacts = std::filesystem::path(GAUNTLET_BINARY_DIR) / "reports-artifacts";
+  std::filesystem::create_directories(artifacts);
+  auto png = artifacts / "chaos.png";
+  std::filesystem::remove(png);
+  auto [shot, out] = run_shell(chromium_command(chromium, dir / "profile") + " --hide-scrollbars --screenshot='" +
+                               png.string() + "' --window-size=1280,2000 'file://" + page.string() + "'");
+  ASSERT_EQ(shot, 0) << out;
+  EXPECT_TRUE(std::filesystem::exists(png)) << out;
 }
 
 }  // namespace

@@ -54,7 +54,8 @@ TEST(HtmlWriterTest, SummaryComesFirstAndEverySectionIsThere) {
   EXPECT_LT(page.find("chaos-checkout-latency"), page.find("chaos-cache-flap"));
   EXPECT_NE(page.find("gauntlet chaos run checkout-latency --seed 42 --time virtual"), std::string::npos);
   EXPECT_NE(page.find("class=\"br-open\""), std::string::npos);
-  EXPECT_NE(page.find("class=\"phase\""), std::string::npos);
+  EXPECT_NE(page.find("class=\"fault\""), std::string::npos);
+  EXPECT_NE(page.find("<td>latency storm</td><td class=\"n\">20.0–35.0</td>"), std::string::npos);
   // A CI bar per benchmark and a sparkline with a change point from history.
   EXPECT_EQ(count(page, "<svg class=\"ci\""), 4u);
   EXPECT_EQ(count(page, "<svg class=\"spark\""), 4u);

@@ -42,10 +42,24 @@ TEST(InputsTest, RecognisesEveryKindByContent) {
   EXPECT_EQ(open.breaker, "payments");
   EXPECT_DOUBLE_EQ(open.start_s, 24.0125);
   EXPECT_DOUBLE_EQ(open.end_s, 30.0125);
-  ASSERT_EQ(j.phases.size(), 1u);
-  EXPECT_EQ(j.phases[0].name, "latency storm");
-  EXPECT_EQ(j.phases[0].fault, "latency 200 ms at payments.call");
+  ASSERT_EQ(j.faults.size(), 1u);  // the schedule's windows, not phases
+  EXPECT_EQ(j.faults[0].label, "latency storm");
+  EXPECT_EQ(j.faults[0].point, "payments.call");
+  EXPECT_EQ(j.faults[0].effect, "latency 200 ms");
+  EXPECT_DOUBLE_EQ(j.faults[0].start_s, 20.0);
+  EXPECT_TRUE(j.phases.empty());  // this journal measured none
+  EXPECT_EQ(j.time_mode, "virtual");
+  EXPECT_FALSE(j.wall_seconds.has_value());
+  ASSERT_EQ(j.fault_activity.size(), 1u);
+  EXPECT_EQ(j.fault_activity[0].fires, 5400u);
   EXPECT_EQ(j.hypotheses[0].name, "error rate stays under 5% [fault]");
+  EXPECT_EQ(j.hypotheses[0].statement, "error rate stays under 5%");
+  EXPECT_EQ(j.hypotheses[0].phase, "fault");
+  // No transitions, but the timeline sampled the breaker: one closed band.
+  const ChaosJournal& cache = r.journals[1];
+  ASSERT_EQ(cache.breaker_bands.size(), 1u);
+  EXPECT_EQ(cache.breaker_bands[0].state, "closed");
+  EXPECT_DOUBLE_EQ(cache.breaker_bands[0].end_s, 60.0);
   ASSERT_EQ(j.hypotheses.size(), 2u);
   EXPECT_FALSE(j.hypotheses[0].held);
 

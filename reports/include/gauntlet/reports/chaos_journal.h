@@ -1,9 +1,12 @@
 #pragma once
 /// What reports read from a chaos journal (`"schema": "gauntlet.journal/1"`):
-/// the time series, breaker states, fault phases and hypotheses of one run.
+/// the time series, breaker states, the fault windows of the schedule, the
+/// scenario's measured phases and the verdicts of its hypotheses.
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include <nlohmann/json_fwd.hpp>
@@ -30,19 +33,49 @@ struct BreakerBand {
   double end_s = 0;
 };
 
-/// A named phase with faults active from `start_s` to `end_s`.
-struct FaultPhase {
-  std::string name;
-  std::string fault;  ///< what was injected, e.g. "latency 200ms p=0.3"
+/// One entry of the journal's fault schedule: what was injected, where, and
+/// from `start_s` to `end_s` (seconds of scenario time).
+struct FaultWindow {
+  std::string label;   ///< the schedule's own words, e.g. "latency 300 ms on proxy backend (downstream)"
+  std::string point;   ///< fault point (or proxy) the fault was applied at
+  std::string effect;  ///< kind and size, e.g. "latency 300 ms", "error rate 100%"
   double start_s = 0;
   double end_s = 0;
 };
 
+/// An HTTP (or other protocol) status code and how many completions had it.
+using StatusCount = std::pair<std::string, std::uint64_t>;
+
+/// One of the scenario's own phases (the journal's measured `phases`), in
+/// the scenario's order and with its name.
+struct JournalPhase {
+  std::string name;
+  std::string faults;  ///< labels of the fault windows in force during the phase, "; "-joined; "" when none
+  double start_s = 0;
+  double end_s = 0;
+  std::uint64_t completed = 0;  ///< requests completed in the phase (succeeded, failed or rejected)
+  std::uint64_t failed = 0;
+  std::uint64_t rejected = 0;
+  double throughput_rps = 0;  ///< the journal's value, else completed / phase length
+  double error_rate = 0;      ///< (failed + rejected) / completed, 0..1
+  double p50_ms = 0, p95_ms = 0, p99_ms = 0, max_ms = 0;
+  std::vector<StatusCount> status_counts{};  ///< by code, ascending; empty when the target reports none
+};
+
+/// Hits (evaluations while armed) and fires of one fault point over the run.
+struct FaultActivity {
+  std::string point;
+  std::uint64_t hits = 0;
+  std::uint64_t fires = 0;
+};
+
 /// A hypothesis checked against the run.
 struct Hypothesis {
-  std::string name;
+  std::string name;  ///< the statement, plus " [phase]" when it is about one phase
   bool held = false;
   std::string evidence;
+  std::string statement{};  ///< the statement alone
+  std::string phase{};      ///< the phase it is about; "" for the whole run
 };
 
 struct ChaosJournal {
@@ -50,12 +83,22 @@ struct ChaosJournal {
   std::uint64_t seed = 0;
   std::string replay;  ///< command that re-runs this scenario with this seed
   bool passed = false; ///< every hypothesis held
-  double duration_s = 0;
+  double duration_s = 0;  ///< scenario time (`config.duration_ms`)
   std::vector<JournalSample> samples;
-  std::vector<BreakerBand> breaker_bands;
-  std::vector<FaultPhase> phases;
+  std::vector<BreakerBand> breaker_bands;  ///< empty when the target has no breakers
+  std::vector<JournalPhase> phases;        ///< measured phases; empty in journals without them
   std::vector<Hypothesis> hypotheses;
   std::string source;  ///< input file
+  std::string time_mode = "virtual";  ///< "virtual" or "real"
+  std::optional<double> wall_seconds;  ///< real time only: how long the run took
+  std::string target;                  ///< `config.target.name`, e.g. "service_chain/healthy"
+  std::vector<FaultWindow> faults;     ///< the schedule, in the journal's order
+  std::vector<FaultActivity> fault_activity;
+
+  bool real_time() const { return time_mode == "real"; }
+  /// Seconds of real time the run took: `wall_seconds`, else (real-time
+  /// journals without it) the scenario's duration; 0 for virtual runs.
+  double real_seconds() const;
 };
 
 /// Reads a parsed `gauntlet.journal/1` document. Errors: kSchemaError naming
