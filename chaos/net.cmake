@@ -58,3 +58,5 @@ target_link_libraries(gauntlet_chaos_net_cli PUBLIC gauntlet_chaos_net gauntlet_
 target_compile_definitions(gauntlet_chaos_net_cli PRIVATE GAUNTLET_NET_VERSION="${PROJECT_VERSION}")
 gauntlet_warnings(gauntlet_chaos_net_cli)
 gauntlet_register_cli(gauntlet_chaos_net_cli)
+
+include(${CMAKE_CURRENT_LIST_DIR}/toxiproxy_node.cmake)  # the Toxiproxy client peer test
