@@ -4,6 +4,7 @@
 #include <atomic>
 #include <condition_variable>
 #include <mutex>
+#include <optional>
 #include <thread>
 
 #include "recorder.h"
@@ -69,6 +70,24 @@ Result<RunRecord> run_real(const Scenario& scenario, const RunOptions& options) 
   std::mutex stop_mutex;
   std::condition_variable stop_cv;
   bool stop = false;
+  // Faults are applied on their own thread: a target whose apply_faults blocks
+  // (a process restart waiting for readiness) must not stall the observer. The
+  // newest scenario time wins; skipped times were superseded anyway.
+  std::optional<Nanos> fault_time;
+  bool faults_done = false;
+  std::condition_variable fault_cv;
+  std::thread fault_applier([&] {
+    std::unique_lock lock(stop_mutex);
+    for (;;) {
+      fault_cv.wait(lock, [&] { return fault_time.has_value() || faults_done; });
+      if (!fault_time) return;
+      const Nanos t = *fault_time;
+      fault_time.reset();
+      lock.unlock();
+      recorder.apply_faults(t);
+      lock.lock();
+    }
+  });
   std::thread observer([&] {
     for (Nanos t = scenario.interval; t <= scenario.duration; t += scenario.interval) {
       std::unique_lock lock(stop_mutex);
@@ -78,7 +97,11 @@ Result<RunRecord> run_real(const Scenario& scenario, const RunOptions& options) 
       Sample s = recorder.tick(std::max<Nanos>(1, std::min(elapsed.now(), scenario.duration)));
       if (options.on_sample) options.on_sample(s);
       if (stopped) break;  // the load finished early: the last interval is partial
-      recorder.apply_faults(t);
+      {
+        std::lock_guard fault_lock(stop_mutex);
+        fault_time = t;
+      }
+      fault_cv.notify_one();
     }
   });
 
@@ -129,6 +152,12 @@ Result<RunRecord> run_real(const Scenario& scenario, const RunOptions& options) 
   }
   stop_cv.notify_all();
   observer.join();
+  {
+    std::lock_guard lock(stop_mutex);
+    faults_done = true;
+  }
+  fault_cv.notify_one();
+  fault_applier.join();
   recorder.clear_faults();
   if (!load_status.ok()) return load_status.error();
   std::vector<Verdict> own = target->finish_run();

@@ -129,7 +129,10 @@ RunRecord Recorder::finish(std::uint64_t seed, TimeMode mode) {
     p.p99_ns = quantile(b.corrected, 0.99);
     p.max_ns = quantile(b.corrected, 1.0);
     p.service_p99_ns = quantile(b.service, 0.99);
-    p.throughput_rps = static_cast<double>(b.completed) / to_seconds(p.end - p.start);
+    // A run that ended early (a closed loop's op limit) covered only part of its last phases.
+    const Nanos ran_until = r.timeline.empty() ? scenario_.duration : r.timeline.back().t;
+    const Nanos covered = std::min(p.end, ran_until) - p.start;
+    p.throughput_rps = covered > 0 ? static_cast<double>(b.completed) / to_seconds(covered) : 0.0;
     p.status_counts = std::move(b.codes);
     r.phases.push_back(std::move(p));
   }

@@ -101,9 +101,19 @@ void ProcessTarget::apply_process_effect(const std::string& name, const FaultEff
 void ProcessTarget::apply_faults(const std::map<std::string, FaultEffect>& effects) {
   std::lock_guard lock(mutex_);
   for (const auto& [point, effect] : effects) {
+    const bool mapped = spec_.proxy_points.contains(point) || spec_.process_points.contains(point);
+    if (mapped && effect.active()) {
+      activity_[point].point = point;
+      ++activity_[point].hits;
+    }
     auto previous = applied_.find(point);
     if (previous != applied_.end() && previous->second == effect) continue;
+    if (previous == applied_.end() && !effect.active()) continue;  // nothing in force to change
     applied_[point] = effect;
+    if (mapped) {
+      activity_[point].point = point;
+      ++activity_[point].fires;
+    }
     if (auto proxy = spec_.proxy_points.find(point); proxy != spec_.proxy_points.end()) {
       apply_proxy_effect(proxy->second, effect);
     }
@@ -123,6 +133,13 @@ std::map<std::string, double> ProcessTarget::counters() const {
   for (const proxy::ProxySpec& p : spec_.proxies) {
     if (auto s = proxies_->stats(p.name); s.ok()) out[p.name + ".connections"] = static_cast<double>(s->connections);
   }
+  return out;
+}
+
+std::vector<FaultPointStats> ProcessTarget::fault_activity() const {
+  std::lock_guard lock(mutex_);
+  std::vector<FaultPointStats> out;
+  for (const auto& [point, stats] : activity_) out.push_back(stats);
   return out;
 }
 

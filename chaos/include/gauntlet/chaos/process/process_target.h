@@ -46,6 +46,8 @@ class ProcessTarget final : public Target {
   void apply_faults(const std::map<std::string, FaultEffect>& effects) override;
   /// "<process>.running" (0/1), "<process>.starts", "<proxy>.connections".
   std::map<std::string, double> counters() const override;
+  /// Per mapped point: hits = observer intervals it was in force, fires = changes carried out.
+  std::vector<FaultPointStats> fault_activity() const override;
 
   proxy::ProxyServer& proxies() noexcept { return *proxies_; }
   /// nullptr for an unknown name.
@@ -64,6 +66,7 @@ class ProcessTarget final : public Target {
   mutable std::mutex mutex_;  // guards processes_ and applied_
   std::vector<std::unique_ptr<TargetProcess>> processes_;
   std::map<std::string, FaultEffect> applied_;
+  std::map<std::string, FaultPointStats> activity_;
 };
 
 /// A Target that forwards to one owned elsewhere, so a scenario's factory can
