@@ -60,7 +60,8 @@ Status validate(const Toxic& t) {
   }
   if (t.type == ToxicType::kSlicer) {
     if (t.average_size <= 0) return bad(t, "average_size", "must be positive");
-    if (t.size_variation >= t.average_size) return bad(t, "size_variation", "must be less than average_size");
+    // Pieces are at least one byte, so a variation as large as the average is fine.
+    if (t.size_variation > t.average_size) return bad(t, "size_variation", "must not exceed average_size");
   }
   return {};
 }

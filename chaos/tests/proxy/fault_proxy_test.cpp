@@ -154,6 +154,22 @@ TEST_F(ProxyFixture, BandwidthAndSlicerKeepBytesInOrder) {
   EXPECT_GE(now() - start, 190 * kNanosPerMilli);
 }
 
+// Toxiproxy accepts size_variation == average_size: pieces of 0 to 2x the
+// average, never under one byte.
+TEST_F(ProxyFixture, SlicerAcceptsAVariationAsLargeAsTheAverage) {
+  Toxic slicer = toxic(ToxicType::kSlicer, Stream::kUpstream);
+  slicer.average_size = 8;
+  slicer.size_variation = 9;
+  EXPECT_EQ(server.add_toxic("echo", slicer).error().code(), ErrorCode::kInvalidArgument);
+  slicer.size_variation = 8;
+  ASSERT_TRUE(server.add_toxic("echo", slicer).ok());
+  std::string payload(4000, '\0');
+  for (std::size_t i = 0; i < payload.size(); ++i) payload[i] = static_cast<char>(i * 13 % 251);
+  Client c(port);
+  ASSERT_TRUE(c.send(payload));
+  EXPECT_EQ(c.receive(payload.size()), payload);
+}
+
 TEST_F(ProxyFixture, SlowCloseDelaysTheClose) {
   Toxic t = toxic(ToxicType::kSlowClose);
   t.delay = 200;

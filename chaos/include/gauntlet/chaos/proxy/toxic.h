@@ -47,7 +47,8 @@ struct Toxic {
 };
 
 /// Checks ranges (toxicity in [0,1], non-negative attributes, slicer
-/// average_size > 0, size_variation < average_size). kInvalidArgument naming the field.
+/// average_size > 0, size_variation <= average_size as Toxiproxy allows: pieces
+/// are at least 1 byte). kInvalidArgument naming the field.
 Status validate(const Toxic& toxic);
 
 }  // namespace gauntlet::chaos::proxy
