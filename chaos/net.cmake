@@ -21,8 +21,12 @@ gauntlet_add_library(gauntlet_chaos_net
     ${GAUNTLET_NET_DIR}/src/proxy/toxic.cpp
     ${GAUNTLET_NET_DIR}/src/proxy/toxic_dice.cpp
     ${GAUNTLET_NET_DIR}/src/proxy/proxy_json.cpp
+    ${GAUNTLET_NET_DIR}/src/proxy/chunk_queue.cpp
     ${GAUNTLET_NET_DIR}/src/proxy/connection.cpp
+    ${GAUNTLET_NET_DIR}/src/proxy/connection_writer.cpp
     ${GAUNTLET_NET_DIR}/src/proxy/kernel_splice.cpp
+    ${GAUNTLET_NET_DIR}/src/proxy/sigpipe.cpp
+    ${GAUNTLET_NET_DIR}/src/proxy/upstream_route.cpp
     ${GAUNTLET_NET_DIR}/src/proxy/tcp_proxy.cpp
     ${GAUNTLET_NET_DIR}/src/proxy/proxy_server.cpp
     ${GAUNTLET_NET_DIR}/src/proxy/control_api.cpp
@@ -42,6 +46,9 @@ if(GAUNTLET_BUILD_TESTS)
       ${GAUNTLET_NET_DIR}/tests/process/target_process_test.cpp
       ${GAUNTLET_NET_DIR}/tests/proxy/fault_proxy_test.cpp
       ${GAUNTLET_NET_DIR}/tests/proxy/control_api_test.cpp
+      ${GAUNTLET_NET_DIR}/tests/proxy/proxy_latency_chunks_test.cpp
+      ${GAUNTLET_NET_DIR}/tests/proxy/proxy_sigpipe_test.cpp
+      ${GAUNTLET_NET_DIR}/tests/proxy/proxy_upstream_name_test.cpp
       ${GAUNTLET_NET_DIR}/tests/netload/net_load_test.cpp
       ${GAUNTLET_NET_DIR}/tests/netload/nginx_proxy_test.cpp
       ${GAUNTLET_NET_DIR}/tests/process/chain_scenario_test.cpp

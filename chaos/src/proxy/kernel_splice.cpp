@@ -1,5 +1,9 @@
 #include "kernel_splice.h"
 
+#include "sigpipe.h"
+
+#include <cerrno>
+
 #include <fcntl.h>
 #include <unistd.h>
 
@@ -26,7 +30,9 @@ ssize_t SplicePipe::fill(int from_fd) noexcept {
 }
 
 ssize_t SplicePipe::drain(int to_fd, std::size_t n) noexcept {
-  return ::splice(read_fd_, nullptr, to_fd, nullptr, n, SPLICE_F_MOVE | SPLICE_F_NONBLOCK);
+  const ssize_t moved = ::splice(read_fd_, nullptr, to_fd, nullptr, n, SPLICE_F_MOVE | SPLICE_F_NONBLOCK);
+  if (moved < 0 && errno == EPIPE) discard_pending_sigpipe();
+  return moved;
 }
 
 }  // namespace gauntlet::chaos::proxy::detail

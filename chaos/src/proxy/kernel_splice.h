@@ -1,7 +1,9 @@
 #pragma once
 // The proxy's fast path while no toxic applies to a stream: bytes move from
 // one socket to the other through a pipe inside the kernel (Linux splice(2)),
-// never copied into the proxy's memory.
+// never copied into the proxy's memory. Splicing into a socket whose peer has
+// gone raises SIGPIPE at the calling thread: use it only on a thread that
+// blocks SIGPIPE (sigpipe.h).
 #include <cstddef>
 #include <sys/types.h>
 
@@ -21,7 +23,8 @@ class SplicePipe {
   /// into the pipe: bytes moved, 0 at end of stream, -1 with errno set.
   ssize_t fill(int from_fd) noexcept;
   /// Moves up to `n` bytes from the pipe to `to_fd` (non-blocking): bytes
-  /// moved, or -1 with errno set (EAGAIN: wait until writable).
+  /// moved, or -1 with errno set (EAGAIN: wait until writable). After EPIPE
+  /// it takes the SIGPIPE left pending for the calling thread.
   ssize_t drain(int to_fd, std::size_t n) noexcept;
 
  private:

@@ -1,7 +1,9 @@
 #include "gauntlet/chaos/proxy/proxy_server.h"
 
 #include "gauntlet/chaos/netload/endpoint.h"
+#include "sigpipe.h"
 #include "tcp_proxy.h"
+#include "upstream_route.h"
 
 #include <boost/asio/executor_work_guard.hpp>
 #include <boost/asio/post.hpp>
@@ -74,7 +76,12 @@ struct ProxyServer::Impl {
 };
 
 ProxyServer::ProxyServer(ProxyOptions options) : options_(options), impl_(std::make_unique<Impl>()) {
-  impl_->thread = std::thread([io = &impl_->io] { io->run(); });
+  impl_->thread = std::thread([io = &impl_->io] {
+    // Splicing into a closed socket raises SIGPIPE at this thread: blocked here,
+    // it never reaches the process's disposition (see sigpipe.h).
+    detail::block_sigpipe_in_this_thread();
+    io->run();
+  });
 }
 
 ProxyServer::~ProxyServer() {
@@ -92,15 +99,15 @@ Result<ProxyInfo> ProxyServer::create(const ProxySpec& spec) {
   if (spec.name.empty()) return Error(ErrorCode::kInvalidArgument, "proxy name must not be empty");
   auto listen = netload::parse_endpoint(spec.listen, options_.allow_remote, "listen");
   if (!listen.ok()) return listen.error();
-  auto upstream = netload::parse_endpoint(spec.upstream, options_.allow_remote, "upstream");
+  auto upstream = detail::resolve_upstream(spec.upstream, options_.allow_remote);
   if (!upstream.ok()) return upstream.error();
   std::lock_guard lock(impl_->mutex);
   if (impl_->proxies.count(spec.name)) {
     return Error(ErrorCode::kAlreadyExists, "proxy '" + spec.name + "' already exists");
   }
-  Entry e{std::make_shared<detail::TcpProxy>(impl_->io, spec.name, options_.seed), listen->to_string(),
-          spec.upstream, spec.enabled, {}};
-  e.proxy->set_upstream(to_asio(*upstream));
+  Entry e{std::make_shared<detail::TcpProxy>(impl_->io, spec.name, options_.seed, options_.allow_remote),
+          listen->to_string(), spec.upstream, spec.enabled, {}};
+  e.proxy->set_upstream(std::move(*upstream));
   if (spec.enabled) {
     if (Status s = impl_->start(spec.name, e, *listen); !s.ok()) return s.error();
   }
@@ -109,14 +116,18 @@ Result<ProxyInfo> ProxyServer::create(const ProxySpec& spec) {
 }
 
 Result<ProxyInfo> ProxyServer::update(const std::string& name, const ProxyUpdate& change) {
+  // Resolved before taking the lock: a slow name lookup holds up no other call.
+  std::optional<Result<detail::UpstreamRoute>> upstream;
+  if (change.upstream) {
+    upstream = detail::resolve_upstream(*change.upstream, options_.allow_remote);
+    if (!upstream->ok()) return upstream->error();
+  }
   std::lock_guard lock(impl_->mutex);
   auto it = impl_->proxies.find(name);
   if (it == impl_->proxies.end()) return not_found(name);
   Entry& e = it->second;
-  if (change.upstream) {
-    auto upstream = netload::parse_endpoint(*change.upstream, options_.allow_remote, "upstream");
-    if (!upstream.ok()) return upstream.error();
-    e.proxy->set_upstream(to_asio(*upstream));
+  if (upstream) {
+    e.proxy->set_upstream(std::move(**upstream));
     e.upstream = *change.upstream;
   }
   std::optional<std::string> new_listen;

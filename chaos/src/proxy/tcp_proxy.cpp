@@ -14,8 +14,12 @@ namespace gauntlet::chaos::proxy::detail {
 
 namespace asio = boost::asio;
 
-TcpProxy::TcpProxy(asio::io_context& io, std::string name, std::uint64_t seed)
-    : io_(io), name_(std::move(name)), seed_(seed), toxics_(std::make_shared<const std::vector<Toxic>>()) {}
+TcpProxy::TcpProxy(asio::io_context& io, std::string name, std::uint64_t seed, bool allow_remote)
+    : io_(io),
+      name_(std::move(name)),
+      seed_(seed),
+      allow_remote_(allow_remote),
+      toxics_(std::make_shared<const std::vector<Toxic>>()) {}
 
 boost::system::error_code TcpProxy::listen(const tcp::endpoint& at) {
   auto acceptor = std::make_shared<tcp::acceptor>(io_);
@@ -65,12 +69,12 @@ asio::awaitable<void> TcpProxy::accept_loop(std::shared_ptr<tcp::acceptor> accep
   }
 }
 
-void TcpProxy::set_upstream(const tcp::endpoint& upstream) {
+void TcpProxy::set_upstream(UpstreamRoute upstream) {
   std::lock_guard lock(mutex_);
-  upstream_ = upstream;
+  upstream_ = std::move(upstream);
 }
 
-TcpProxy::tcp::endpoint TcpProxy::upstream() const {
+UpstreamRoute TcpProxy::upstream() const {
   std::lock_guard lock(mutex_);
   return upstream_;
 }

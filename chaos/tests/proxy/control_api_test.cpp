@@ -75,6 +75,41 @@ TEST(ControlApiTest, PopulateCreatesAndKeepsUnchanged) {
   EXPECT_EQ(api.handle("POST", "/populate", R"({"name":"x"})").status, 400);
 }
 
+// Toxiproxy clients' examples name their upstreams; a name that does not
+// resolve is accepted too (its connections are then closed), and listed as given.
+TEST(ControlApiTest, HostNameUpstreamsAreAcceptedAndListedAsGiven) {
+  ProxyServer server;
+  ControlApi api(server, "v");
+  auto created = api.handle("POST", "/proxies", R"({"name":"cache","upstream":"cache.invalid:6379"})");
+  ASSERT_EQ(created.status, 201) << created.body;
+  EXPECT_EQ(json::parse(created.body)["upstream"], "cache.invalid:6379");
+  auto populated = api.handle("POST", "/populate",
+                              R"([{"name":"db","listen":"127.0.0.1:0","upstream":"db.invalid:5432"},
+                                  {"name":"local","listen":"127.0.0.1:0","upstream":"localhost:7171"}])");
+  ASSERT_EQ(populated.status, 201) << populated.body;
+  auto all = json::parse(api.handle("GET", "/proxies", "").body);
+  EXPECT_EQ(all["cache"]["upstream"], "cache.invalid:6379");
+  EXPECT_EQ(all["db"]["upstream"], "db.invalid:5432");
+  EXPECT_EQ(all["local"]["upstream"], "localhost:7171");
+  auto moved = api.handle("POST", "/proxies/local", R"({"upstream":"elsewhere.invalid:7171"})");
+  ASSERT_EQ(moved.status, 200) << moved.body;
+  EXPECT_EQ(json::parse(moved.body)["upstream"], "elsewhere.invalid:7171");
+  auto bad = api.handle("POST", "/proxies", R"({"name":"bad","upstream":"cache.invalid"})");
+  EXPECT_EQ(bad.status, 400) << bad.body;
+}
+
+TEST(ControlApiTest, SlicerVariationMayEqualTheAverage) {
+  ProxyServer server;
+  ControlApi api(server, "v");
+  ASSERT_EQ(api.handle("POST", "/proxies", R"({"name":"s","upstream":"127.0.0.1:7171"})").status, 201);
+  auto equal = api.handle("POST", "/proxies/s/toxics",
+                          R"({"type":"slicer","attributes":{"average_size":10,"size_variation":10,"delay":0}})");
+  ASSERT_EQ(equal.status, 200) << equal.body;
+  EXPECT_EQ(json::parse(equal.body)["attributes"]["size_variation"], 10);
+  auto larger = api.handle("POST", "/proxies/s/toxics/slicer_downstream", R"({"attributes":{"size_variation":11}})");
+  EXPECT_EQ(larger.status, 400) << larger.body;
+}
+
 // Runs curl exactly as Toxiproxy's README shows, against a live control server.
 struct CurlResult {
   int status = 0;

@@ -20,8 +20,8 @@ using tcp = asio::ip::tcp;
 /// `on_accept`, which runs on that thread. Destroying it stops the thread.
 class LoopbackAcceptor {
  public:
-  explicit LoopbackAcceptor(std::function<void(tcp::socket)> on_accept)
-      : on_accept_(std::move(on_accept)), acceptor_(io_, tcp::endpoint(asio::ip::make_address("127.0.0.1"), 0)) {
+  explicit LoopbackAcceptor(std::function<void(tcp::socket)> on_accept, const std::string& address = "127.0.0.1")
+      : on_accept_(std::move(on_accept)), acceptor_(io_, tcp::endpoint(asio::ip::make_address(address), 0)) {
     accept();
     thread_ = std::thread([this] { io_.run(); });
   }
@@ -49,7 +49,9 @@ class LoopbackAcceptor {
 /// Echoes every byte back; closes its side when the client half-closes.
 class EchoServer {
  public:
-  EchoServer() : acceptor_([](tcp::socket s) { std::make_shared<Session>(std::move(s))->read(); }) {}
+  /// Listens on `address` (a loopback address), any free port.
+  explicit EchoServer(const std::string& address = "127.0.0.1")
+      : acceptor_([](tcp::socket s) { std::make_shared<Session>(std::move(s))->read(); }, address) {}
   std::string address() const { return "127.0.0.1:" + std::to_string(port()); }
   std::uint16_t port() const { return acceptor_.port(); }
 

@@ -16,7 +16,11 @@ namespace gauntlet::chaos::proxy {
 struct ProxySpec {
   std::string name;
   std::string listen = "127.0.0.1:0";  ///< port 0: pick a free port
-  std::string upstream;                ///< host:port
+  /// host:port; host numeric, localhost or a name. A name is resolved (getaddrinfo)
+  /// by create/update, and every address must be loopback unless allow_remote.
+  /// A name that does not resolve is accepted (as Toxiproxy does): each
+  /// connection resolves it again and is closed while it still does not.
+  std::string upstream;
   bool enabled = true;                 ///< false: `down` (no listener, connections cut)
 };
 
@@ -24,7 +28,7 @@ struct ProxySpec {
 struct ProxyInfo {
   std::string name;
   std::string listen;
-  std::string upstream;
+  std::string upstream;  ///< as given (a name stays a name)
   bool enabled = true;
   std::vector<Toxic> toxics;  ///< in the order added
 };
@@ -49,13 +53,17 @@ struct ProxyStats {
 
 class ProxyServer {
  public:
+  /// Starts the I/O thread, which blocks SIGPIPE in its own signal mask (the
+  /// process's disposition is left alone; see docs/net.md).
   explicit ProxyServer(ProxyOptions options = {});
   /// Closes every listener and connection and joins the I/O thread.
   ~ProxyServer();
   ProxyServer(const ProxyServer&) = delete;
   ProxyServer& operator=(const ProxyServer&) = delete;
 
-  /// kAlreadyExists, kInvalidArgument (name, address, remote), kUnavailable (bind failed).
+  /// kAlreadyExists, kInvalidArgument (name, address, remote: naming the field and
+  /// the address a name resolved to), kUnavailable (bind failed). Resolves an
+  /// upstream name on the calling thread.
   Result<ProxyInfo> create(const ProxySpec& spec);
   /// kNotFound, kInvalidArgument, kUnavailable.
   Result<ProxyInfo> update(const std::string& name, const ProxyUpdate& change);

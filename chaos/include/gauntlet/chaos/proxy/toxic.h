@@ -11,7 +11,7 @@
 namespace gauntlet::chaos::proxy {
 
 enum class ToxicType {
-  kLatency,    ///< delay each chunk by latency ± jitter ms
+  kLatency,    ///< delay each chunk by latency ± jitter ms after its own arrival (a response is delayed once)
   kBandwidth,  ///< at most `rate` KB/s (1 KB = 1000 bytes)
   kSlowClose,  ///< delay the close by `delay` ms
   kTimeout,    ///< drop all data; close after `timeout` ms (0: never, until removed)
