@@ -120,6 +120,18 @@ TEST(ServiceYamlTest, AbsurdValuesAreRefusedWithTheBoundNamed) {
                "field 'schedule[0].start': must be before the end of the run");
 }
 
+TEST(ServiceYamlTest, JsonFilesAreReadToo) {
+  auto s = parse(R"({"name": "j", "duration": "2s", "phases": [{"name": "all", "end": "2s"}],
+                     "endpoints": [{"name": "api", "address": "127.0.0.1:8080"}],
+                     "load": {"target": "http://{endpoint:api}/", "rate": 10, "keep_alive": false},
+                     "hypotheses": [{"kind": "error_rate_below", "phase": "all", "max": 0.01}]})");
+  ASSERT_TRUE(s) << s.error().message();
+  EXPECT_EQ(s->name, "j");
+  EXPECT_EQ(s->duration, 2 * kNanosPerSecond);
+  expect_error(R"({"name": "j", "duration": "2s", "endpoints": [], "load": {"target": "http://x:1/", "rate": "fast"}})",
+               ErrorCode::kSchemaError, "svc.yaml:1:");
+}
+
 TEST(ServiceYamlTest, OnlyFilesWithASystemUnderTestAreServiceScenarios) {
   EXPECT_TRUE(is_service_scenario_yaml(kHead));
   EXPECT_TRUE(is_service_scenario_yaml("endpoints: []\n"));
