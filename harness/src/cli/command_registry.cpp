@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <exception>
 #include <memory>
 #include <ostream>
 
@@ -69,7 +70,15 @@ int run_command_line(int argc, const char* const* argv, CommandIO& io, const std
   }
 
   for (auto& [sub, action] : actions) {
-    if (sub->parsed()) return action(io);
+    if (!sub->parsed()) continue;
+    // Errors are values; an exception reaching here is a bug, reported as an
+    // environment failure in one line rather than an abort.
+    try {
+      return action(io);
+    } catch (const std::exception& e) {
+      io.err << "gauntlet " << sub->get_name() << ": internal error: " << one_line(e.what()) << "\n";
+      return kExitEnvironment;
+    }
   }
   io.err << "gauntlet: error: no subcommand given (see 'gauntlet --help')\n";
   return 2;

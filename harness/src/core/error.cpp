@@ -28,10 +28,18 @@ Error Error::with_context(std::string_view context) const {
 
 int exit_code_for(ErrorCode code) noexcept {
   switch (code) {
+    case ErrorCode::kIoError:
     case ErrorCode::kUnavailable:
-    case ErrorCode::kInternal: return 3;
-    default: return 2;
+    case ErrorCode::kInternal: return kExitEnvironment;
+    case ErrorCode::kInvalidArgument:
+    case ErrorCode::kParseError:
+    case ErrorCode::kSchemaError:
+    case ErrorCode::kNotFound:
+    case ErrorCode::kAlreadyExists:
+    case ErrorCode::kFailedPrecondition:
+    case ErrorCode::kOutOfRange: return kExitBadInput;
   }
+  return kExitEnvironment;
 }
 
 }  // namespace gauntlet

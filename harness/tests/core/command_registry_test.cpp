@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <sstream>
+#include <stdexcept>
 
 namespace gauntlet::cli {
 namespace {
@@ -19,6 +20,11 @@ GAUNTLET_REGISTER_COMMAND("echo-test", "repeat a word (test only)", [](CLI::App&
     for (int i = 0; i < *times; ++i) io.out << *word << "\n";
     return 0;
   };
+});
+
+// A subcommand whose action throws: a bug, which must not abort the process.
+GAUNTLET_REGISTER_COMMAND("throw-test", "throws (test only)", [](CLI::App&) -> CommandAction {
+  return [](CommandIO&) -> int { throw std::runtime_error("boom\nsecond line"); };
 });
 
 struct CliRun {
@@ -68,6 +74,12 @@ TEST(CommandLineTest, UnknownFlagIsOneLineExitTwo) {
 TEST(CommandLineTest, OutOfRangeOptionIsExitTwo) {
   CliRun r = run({"echo-test", "hi", "--times", "99"});
   EXPECT_EQ(r.code, 2);
+}
+
+TEST(CommandLineTest, ExceptionFromAnActionIsOneLineExitThree) {
+  CliRun r = run({"throw-test"});
+  EXPECT_EQ(r.code, 3);
+  EXPECT_EQ(r.err, "gauntlet throw-test: internal error: boom second line\n");
 }
 
 }  // namespace

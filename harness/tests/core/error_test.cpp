@@ -32,7 +32,19 @@ TEST(ErrorTest, InputErrorsMapToExitCodeTwo) {
   EXPECT_EQ(exit_code_for(ErrorCode::kParseError), 2);
   EXPECT_EQ(exit_code_for(ErrorCode::kNotFound), 2);
   EXPECT_EQ(exit_code_for(ErrorCode::kInvalidArgument), 2);
+  EXPECT_EQ(exit_code_for(ErrorCode::kSchemaError), 2);
+  EXPECT_EQ(exit_code_for(ErrorCode::kOutOfRange), 2);
   EXPECT_EQ(exit_code_for(ErrorCode::kInternal), 3);
+}
+
+TEST(ErrorTest, EnvironmentFailuresMapToExitCodeThree) {
+  EXPECT_EQ(exit_code_for(ErrorCode::kIoError), kExitEnvironment);
+  EXPECT_EQ(exit_code_for(ErrorCode::kUnavailable), kExitEnvironment);
+  EXPECT_EQ(exit_code_for(ErrorCode::kInternal), kExitEnvironment);
+  EXPECT_EQ(kExitPass, 0);
+  EXPECT_EQ(kExitCheckFailed, 1);
+  EXPECT_EQ(kExitBadInput, 2);
+  EXPECT_EQ(kExitEnvironment, 3);
 }
 
 TEST(StatusTest, DefaultIsOk) {

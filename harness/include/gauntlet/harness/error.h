@@ -91,8 +91,15 @@ class [[nodiscard]] Status {
   std::optional<Error> error_;
 };
 
-/// Process exit code for an error reaching the command line: 2 (bad input or
-/// usage) for input errors, 3 for environment/internal failures.
+/// Exit codes of every `gauntlet` command (docs/cli.md, "Exit codes").
+inline constexpr int kExitPass = 0;         ///< every check passed
+inline constexpr int kExitCheckFailed = 1;  ///< a regression, a failing hypothesis, a failed report
+inline constexpr int kExitBadInput = 2;     ///< bad input or usage: a file, a field, an option
+inline constexpr int kExitEnvironment = 3;  ///< the environment failed: I/O, a port, a process, a bug
+
+/// The one mapping from an error reaching the command line to its exit code:
+/// kIoError, kUnavailable and kInternal are environment failures (3); every
+/// other code is bad input (2).
 int exit_code_for(ErrorCode code) noexcept;
 
 }  // namespace gauntlet

@@ -5,6 +5,8 @@
 /// every registration, so adding a component never edits main().
 #include <CLI/CLI.hpp>
 
+#include "gauntlet/harness/error.h"
+
 #include <functional>
 #include <iosfwd>
 #include <string>
@@ -48,7 +50,8 @@ class CommandRegistry {
 
 /// Builds the top-level app from every registration and runs it on argv.
 /// Parse errors give one line on `io.err` and return 2; --help and --version
-/// print to `io.out` and return 0.
+/// print to `io.out` and return 0; an exception escaping an action gives one
+/// "internal error" line and returns 3.
 int run_command_line(int argc, const char* const* argv, CommandIO& io, const std::string& version);
 
 }  // namespace gauntlet::cli
