@@ -2,21 +2,15 @@
 
 #include "gauntlet/ci/atomic_file.h"
 
+#include "gauntlet/harness/input_file.h"
+
 #include <algorithm>
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 
 namespace gauntlet::ci {
 namespace {
 
-Result<std::string> read_text(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return Error(ErrorCode::kNotFound, path + ": cannot open");
-  std::ostringstream buf;
-  buf << in.rdbuf();
-  return buf.str();
-}
+Result<std::string> read_text(const std::string& path) { return read_input_file(path, "benchmark file"); }
 
 }  // namespace
 

@@ -16,6 +16,16 @@ namespace {
 
 using nlohmann::json;
 
+// Bounds of the whole-number fields (iterations, indices, cache sizes, CPUs).
+constexpr std::int64_t kMaxRowInteger = std::int64_t{1} << 53;
+constexpr std::int64_t kMaxCpus = 1 << 20;
+
+std::string fmt_number(double v) {
+  std::ostringstream s;
+  s << v;
+  return s.str();
+}
+
 const std::set<std::string, std::less<>> kRowKeys{
     "name",        "run_name",    "run_type",   "aggregate_name",  "aggregate_unit",   "family_index",
     "per_family_instance_index",  "repetitions", "repetition_index", "threads",         "iterations",
@@ -51,6 +61,27 @@ class RowReader {
     if (it == row_.end()) return std::optional<std::string>{};
     if (!it->is_string()) return schema(key, "expected a string");
     return std::optional<std::string>{it->get<std::string>()};
+  }
+
+  // A whole number within [lo, hi] ("integers must be integers").
+  Result<std::optional<std::int64_t>> whole(std::string_view key, std::int64_t lo, std::int64_t hi) const {
+    auto it = row_.find(key);
+    if (it == row_.end()) return std::optional<std::int64_t>{};
+    if (it->is_number_integer()) {
+      if (it->is_number_unsigned() && it->get<std::uint64_t>() > static_cast<std::uint64_t>(hi))
+        return schema(key, "must be from " + std::to_string(lo) + " to " + std::to_string(hi));
+      const std::int64_t v = it->get<std::int64_t>();
+      if (v < lo || v > hi) return schema(key, "must be from " + std::to_string(lo) + " to " + std::to_string(hi));
+      return std::optional<std::int64_t>{v};
+    }
+    if (it->is_number_float()) {
+      const double d = it->get<double>();
+      if (std::isfinite(d) && d == std::floor(d) && d >= static_cast<double>(lo) && d <= static_cast<double>(hi))
+        return std::optional<std::int64_t>{static_cast<std::int64_t>(d)};
+      if (std::isfinite(d) && d == std::floor(d))
+        return schema(key, "must be from " + std::to_string(lo) + " to " + std::to_string(hi));
+    }
+    return schema(key, "expected a whole number");
   }
 
   Result<bool> flag(std::string_view key) const {
@@ -103,11 +134,8 @@ Result<BenchmarkRow> read_row(const json& row, const std::string& where) {
                             IntField{"repetitions", &out.repetitions}, IntField{"repetition_index", &out.repetition_index},
                             IntField{"threads", &out.threads}, IntField{"iterations", &out.iterations},
                             IntField{"gauntlet_round", &out.round}}) {
-    GAUNTLET_CI_TRY_ASSIGN(v, r.number(f.key));
-    if (v) {
-      if (!std::isfinite(*v)) return r.schema(f.key, "expected a finite integer");
-      *f.target = static_cast<std::int64_t>(*v);
-    }
+    GAUNTLET_CI_TRY_ASSIGN(v, r.whole(f.key, -1, kMaxRowInteger));
+    if (v) *f.target = *v;
   }
   GAUNTLET_CI_TRY_ASSIGN(unit, r.text("time_unit"));
   out.time_unit = unit.value_or("ns");
@@ -134,6 +162,16 @@ Result<BenchmarkRow> read_row(const json& row, const std::string& where) {
   out.message = err_msg.value_or(skip_msg.value_or(""));
   if (!real && !real_coef && !out.errored && !out.skipped && out.aggregate_name != "RMS")
     return r.schema("real_time", "missing");
+  // The times the gate compares: a repetition, or a mean/median aggregate.
+  const bool measured = !out.errored && !out.skipped &&
+                        (out.run_type == RunType::kIteration ||
+                         (out.aggregate_unit == "time" && (out.aggregate_name == "mean" || out.aggregate_name == "median")));
+  if (measured) {
+    for (auto [key, value] : {std::pair{"real_time", out.real_time_ns}, std::pair{"cpu_time", out.cpu_time_ns}}) {
+      if ((key == std::string_view("real_time") ? real : cpu) && !(std::isfinite(value) && value > 0))
+        return r.schema(key, "must be a finite time > 0 (got " + fmt_number(value / factor) + ")");
+    }
+  }
   for (const auto& [key, value] : row.items()) {
     if (kRowKeys.count(key) != 0) continue;
     GAUNTLET_CI_TRY_ASSIGN(counter, r.number(key));
@@ -143,11 +181,27 @@ Result<BenchmarkRow> read_row(const json& row, const std::string& where) {
   return out;
 }
 
+// One CPU cache of the context block; every field typed and bounded.
+Result<CacheInfo> read_cache(const json& c, const std::string& where) {
+  if (!c.is_object()) return Error(ErrorCode::kSchemaError, where + ": expected an object");
+  RowReader r(c, where);
+  CacheInfo info;
+  GAUNTLET_CI_TRY_ASSIGN(type, r.text("type"));
+  info.type = type.value_or("");
+  GAUNTLET_CI_TRY_ASSIGN(level, r.whole("level", 0, 16));
+  info.level = static_cast<int>(level.value_or(0));
+  GAUNTLET_CI_TRY_ASSIGN(size, r.whole("size", 0, kMaxRowInteger));
+  info.size = size.value_or(0);
+  GAUNTLET_CI_TRY_ASSIGN(sharing, r.whole("num_sharing", 0, kMaxCpus));
+  info.num_sharing = static_cast<int>(sharing.value_or(0));
+  return info;
+}
+
 Result<BenchmarkContext> read_context(const json& ctx) {
   BenchmarkContext out;
   if (!ctx.is_object()) return Error(ErrorCode::kSchemaError, "context: expected an object");
   RowReader r(ctx, "context");
-  GAUNTLET_CI_TRY_ASSIGN(num_cpus, r.number("num_cpus"));
+  GAUNTLET_CI_TRY_ASSIGN(num_cpus, r.whole("num_cpus", 0, kMaxCpus));
   out.num_cpus = static_cast<int>(num_cpus.value_or(0));
   GAUNTLET_CI_TRY_ASSIGN(mhz, r.number("mhz_per_cpu"));
   out.mhz_per_cpu = mhz.value_or(0);
@@ -161,14 +215,10 @@ Result<BenchmarkContext> read_context(const json& ctx) {
       for (const auto& v : value)
         if (v.is_number()) out.load_avg.push_back(v.get<double>());
     } else if (key == "caches" && value.is_array()) {
-      for (const auto& c : value) {
-        if (!c.is_object()) return Error(ErrorCode::kSchemaError, "context.caches: expected objects");
-        CacheInfo info;
-        info.type = c.value("type", "");
-        info.level = c.value("level", 0);
-        info.size = c.value("size", std::int64_t{0});
-        info.num_sharing = c.value("num_sharing", 0);
-        out.caches.push_back(info);
+      for (std::size_t i = 0; i < value.size(); ++i) {
+        auto info = read_cache(value[i], "context.caches[" + std::to_string(i) + "]");
+        if (!info.ok()) return info.error();
+        out.caches.push_back(*info);
       }
     } else if (value.is_string()) {
       out.extra[key] = value.get<std::string>();
@@ -206,6 +256,7 @@ Result<BenchmarkFile> parse_benchmark_json(std::string_view text, std::string_vi
   if (rows == doc.end())
     return Error(ErrorCode::kSchemaError, src + ": benchmarks: missing (not Google Benchmark JSON?)");
   if (!rows->is_array()) return Error(ErrorCode::kSchemaError, src + ": benchmarks: expected an array");
+  if (rows->empty()) return Error(ErrorCode::kSchemaError, src + ": benchmarks: empty (the run measured nothing)");
   for (std::size_t i = 0; i < rows->size(); ++i) {
     auto row = read_row((*rows)[i], "benchmarks[" + std::to_string(i) + "]");
     if (!row.ok()) return row.error().with_context(src);

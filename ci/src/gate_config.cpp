@@ -1,13 +1,22 @@
 #include "gauntlet/ci/gate_config.h"
 
 #include <fnmatch.h>
+#include <yaml-cpp/depthguard.h>
 #include <yaml-cpp/yaml.h>
 
-#include <fstream>
+#include <cmath>
+#include <set>
 #include <sstream>
+
+#include "gauntlet/harness/input_file.h"
+#include "gauntlet/harness/utf8.h"
 
 namespace gauntlet::ci {
 namespace {
+
+// Bounds on a config's lists: a config longer than this is a generated mistake.
+constexpr std::size_t kMaxRules = 10'000;
+constexpr std::size_t kMaxBudgets = 10'000;
 
 class ConfigReader {
  public:
@@ -29,9 +38,32 @@ class ConfigReader {
     return v;
   }
 
+  // A whole number in [lo, hi]: "2.5 repetitions" is a typo, not a request.
+  Result<int> whole(const YAML::Node& node, const std::string& field, int lo, int hi) const {
+    auto v = number(node, field, lo, hi);
+    if (!v.ok()) return v.error();
+    if (*v != std::floor(*v)) return error(node, field, "expected a whole number, got " + node.Scalar());
+    return static_cast<int>(*v);
+  }
+
+  // Every key of a map once: YAML keeps the first of two, so a repeated
+  // threshold would silently lose one of them.
+  Status unique_keys(const YAML::Node& map, const std::string& prefix) const {
+    std::set<std::string> seen;
+    for (const auto& kv : map) {
+      if (!kv.first.IsScalar()) return error(kv.first, prefix.empty() ? "key" : prefix, "expected a plain key");
+      const std::string key = kv.first.Scalar();
+      const std::string field = prefix.empty() ? key : prefix + "." + key;
+      if (!is_valid_utf8(key)) return error(kv.first, prefix.empty() ? "key" : prefix, "key is not valid UTF-8");
+      if (!seen.insert(key).second) return error(kv.first, field, "appears twice");
+    }
+    return {};
+  }
+
   Result<std::string> text(const YAML::Node& node, const std::string& field) const {
     if (!node.IsScalar()) return error(node, field, "expected a string");
-    return node.as<std::string>();
+    if (!is_valid_utf8(node.Scalar())) return error(node, field, "not valid UTF-8");
+    return node.Scalar();
   }
 
   Result<std::string> choice(const YAML::Node& node, const std::string& field,
@@ -80,12 +112,18 @@ Result<std::vector<LatencyBudget>> read_budgets(const ConfigReader& r, const YAM
     GAUNTLET_CI_CFG_TRY(v, r.number(t, "budgets.tolerance_pct", 0, 1000));
     tolerance = v;
   }
+  if (Status s = r.unique_keys(node, "budgets"); !s.ok()) return s.error();
   const YAML::Node ops = node["operations"];
   if (!ops || !ops.IsMap()) return r.error(ops ? ops : node, "budgets.operations", "expected a map of operation names");
+  if (Status s = r.unique_keys(ops, "budgets.operations"); !s.ok()) return s.error();
+  if (ops.size() > kMaxBudgets)
+    return r.error(ops, "budgets.operations", "has " + std::to_string(ops.size()) + " entries; at most " +
+                                                  std::to_string(kMaxBudgets) + " are allowed");
   for (const auto& kv : ops) {
-    const std::string name = kv.first.as<std::string>();
+    const std::string name = kv.first.Scalar();
     const std::string field = "budgets.operations." + name;
     if (!kv.second.IsMap()) return r.error(kv.second, field, "expected p50_ms/p95_ms/p99_ms limits");
+    if (Status s = r.unique_keys(kv.second, field); !s.ok()) return s.error();
     LatencyBudget b;
     b.operation = name;
     b.tolerance_pct = tolerance;
@@ -112,8 +150,9 @@ Result<GateConfig> read_config(const ConfigReader& r, const YAML::Node& root) {
   static const std::vector<std::string> kKnown{
       "schema", "metric", "higher_is_better", "alpha", "confidence", "threshold_pct", "interleaved_threshold_pct",
       "thresholds", "ignore", "min_repetitions", "bootstrap_resamples", "seed", "history_sigmas", "inconclusive", "environment", "budgets"};
+  if (Status s = r.unique_keys(root, ""); !s.ok()) return s.error();
   for (const auto& kv : root) {
-    const std::string key = kv.first.as<std::string>();
+    const std::string key = kv.first.Scalar();
     if (std::find(kKnown.begin(), kKnown.end(), key) == kKnown.end())
       return r.error(kv.first, key, "unknown field");
   }
@@ -144,11 +183,15 @@ Result<GateConfig> read_config(const ConfigReader& r, const YAML::Node& root) {
   }
   if (const YAML::Node n = root["thresholds"]) {
     if (!n.IsSequence()) return r.error(n, "thresholds", "expected a list of {match, threshold_pct}");
+    if (n.size() > kMaxRules)
+      return r.error(n, "thresholds", "has " + std::to_string(n.size()) + " entries; at most " +
+                                          std::to_string(kMaxRules) + " are allowed");
     for (std::size_t i = 0; i < n.size(); ++i) {
       const std::string field = "thresholds[" + std::to_string(i) + "]";
       const YAML::Node e = n[i];
       if (!e.IsMap() || !e["match"] || !e["threshold_pct"])
         return r.error(e, field, "expected {match: <glob>, threshold_pct: <number>}");
+      if (Status s = r.unique_keys(e, field); !s.ok()) return s.error();
       GAUNTLET_CI_CFG_TRY(m, r.text(e["match"], field + ".match"));
       GAUNTLET_CI_CFG_TRY(t, r.number(e["threshold_pct"], field + ".threshold_pct", 0, 1000));
       c.thresholds.push_back({m, t / 100.0});
@@ -156,18 +199,21 @@ Result<GateConfig> read_config(const ConfigReader& r, const YAML::Node& root) {
   }
   if (const YAML::Node n = root["ignore"]) {
     if (!n.IsSequence()) return r.error(n, "ignore", "expected a list of globs");
+    if (n.size() > kMaxRules)
+      return r.error(n, "ignore", "has " + std::to_string(n.size()) + " entries; at most " +
+                                      std::to_string(kMaxRules) + " are allowed");
     for (std::size_t i = 0; i < n.size(); ++i) {
       GAUNTLET_CI_CFG_TRY(g, r.text(n[i], "ignore[" + std::to_string(i) + "]"));
       c.ignore.push_back(g);
     }
   }
   if (const YAML::Node n = root["min_repetitions"]) {
-    GAUNTLET_CI_CFG_TRY(v, r.number(n, "min_repetitions", 1, 100000));
-    c.min_repetitions = static_cast<int>(v);
+    GAUNTLET_CI_CFG_TRY(v, r.whole(n, "min_repetitions", 1, 100000));
+    c.min_repetitions = v;
   }
   if (const YAML::Node n = root["bootstrap_resamples"]) {
-    GAUNTLET_CI_CFG_TRY(v, r.number(n, "bootstrap_resamples", 100, 1e7));
-    c.bootstrap_resamples = static_cast<int>(v);
+    GAUNTLET_CI_CFG_TRY(v, r.whole(n, "bootstrap_resamples", 100, 10'000'000));
+    c.bootstrap_resamples = v;
   }
   if (const YAML::Node n = root["seed"]) {
     std::uint64_t s = 0;
@@ -217,7 +263,11 @@ Result<GateConfig> parse_gate_config(const std::string& yaml_text, const std::st
   YAML::Node root;
   try {
     root = YAML::Load(yaml_text);
-  } catch (const YAML::ParserException& e) {
+  } catch (const YAML::DeepRecursion& e) {
+    return Error(ErrorCode::kParseError, source + ":" + std::to_string(e.mark.line + 1) + ":" +
+                                             std::to_string(e.mark.column + 1) + ": nesting deeper than " +
+                                             std::to_string(e.depth() - 1) + " levels");
+  } catch (const YAML::Exception& e) {
     return Error(ErrorCode::kParseError, source + ":" + std::to_string(e.mark.line + 1) + ":" +
                                              std::to_string(e.mark.column + 1) + ": " + e.msg);
   }
@@ -231,11 +281,9 @@ Result<GateConfig> parse_gate_config(const std::string& yaml_text, const std::st
 }
 
 Result<GateConfig> read_gate_config(const std::string& path) {
-  std::ifstream in(path);
-  if (!in) return Error(ErrorCode::kNotFound, path + ": cannot open gate config");
-  std::ostringstream buf;
-  buf << in.rdbuf();
-  return parse_gate_config(buf.str(), path);
+  auto text = read_input_file(path, "gate config");
+  if (!text.ok()) return text.error();
+  return parse_gate_config(*text, path);
 }
 
 }  // namespace gauntlet::ci

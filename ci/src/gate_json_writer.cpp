@@ -62,7 +62,7 @@ std::string gate_result_json(const GateResult& r) {
     cps.push_back({{"name", c.name}, {"index", c.index}, {"revision", c.revision}, {"before", num(c.before)},
                    {"after", num(c.after)}});
   doc["change_points"] = cps;
-  return doc.dump(2) + "\n";
+  return doc.dump(2, ' ', false, json::error_handler_t::replace) + "\n";
 }
 
 std::string github_action_benchmark_json(const GateResult& r) {
@@ -76,7 +76,7 @@ std::string github_action_benchmark_json(const GateResult& r) {
                    {"range", "± " + std::to_string(std::isfinite(c.current.mad_sigma) ? c.current.mad_sigma : 0.0)},
                    {"extra", std::string(to_string(c.verdict)) + ": " + c.reason}});
   }
-  return out.dump(2) + "\n";
+  return out.dump(2, ' ', false, json::error_handler_t::replace) + "\n";
 }
 
 std::string bencher_bmf_json(const GateResult& r) {
@@ -91,7 +91,7 @@ std::string bencher_bmf_json(const GateResult& r) {
     }
     out[c.name][measure] = m;
   }
-  return out.dump(2) + "\n";
+  return out.dump(2, ' ', false, json::error_handler_t::replace) + "\n";
 }
 
 }  // namespace gauntlet::ci

@@ -2,6 +2,7 @@
 
 #include "gauntlet/harness/stats/change_point.h"
 #include "gauntlet/harness/stats/location_shift.h"
+#include "gauntlet/harness/utf8.h"
 #include "sqlite_statement.h"
 
 #include <sqlite3.h>
@@ -28,8 +29,21 @@ constexpr const char* kMigrations[] = {
     "CREATE INDEX samples_by_benchmark ON samples(benchmark, metric, run_id);",
 };
 
+// A file that is not a database, or a damaged one, is bad input (exit 2);
+// anything else (a full disk, a lock held too long) is the environment's.
 Error sql_error(sqlite3* db, const std::string& path, const std::string& what) {
-  return Error(ErrorCode::kIoError, path + ": " + what + ": " + sqlite3_errmsg(db));
+  const int rc = sqlite3_errcode(db);
+  const ErrorCode code = rc == SQLITE_NOTADB || rc == SQLITE_CORRUPT ? ErrorCode::kSchemaError : ErrorCode::kIoError;
+  return Error(code, path + ": " + what + ": " + sqlite3_errmsg(db));
+}
+
+// Text the user typed (--revision, --label) must be UTF-8: it is written into
+// JSON later, and a repair would change what they recorded.
+Status check_utf8(const std::string& text, const char* what) {
+  const std::size_t bad = first_invalid_utf8(text);
+  if (bad == std::string::npos) return {};
+  return Error(ErrorCode::kInvalidArgument,
+               std::string(what) + " is not valid UTF-8 (ill-formed byte at offset " + std::to_string(bad) + ")");
 }
 
 }  // namespace
@@ -48,9 +62,8 @@ Result<History> History::open(const std::string& path) {
   sqlite3_busy_timeout(raw, 10000);
   char* msg = nullptr;
   if (sqlite3_exec(raw, "PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON;", nullptr, nullptr, &msg) != SQLITE_OK) {
-    std::string m = msg ? msg : "?";
     sqlite3_free(msg);
-    return Error(ErrorCode::kIoError, path + ": not a usable history database: " + m);
+    return sql_error(raw, path, "not a usable history database");
   }
   // Migrate under a write lock so two processes never migrate at once.
   if (sqlite3_exec(raw, "BEGIN IMMEDIATE", nullptr, nullptr, nullptr) != SQLITE_OK)
@@ -86,6 +99,8 @@ int History::schema_version() const {
 
 Result<std::int64_t> History::record_run(const BenchmarkFile& file, const std::string& git_revision,
                                          const std::string& label, const Clock& clock) {
+  if (Status s = check_utf8(git_revision, "revision"); !s.ok()) return s.error();
+  if (Status s = check_utf8(label, "label"); !s.ok()) return s.error();
   sqlite3* db = db_.get();
   if (sqlite3_exec(db, "BEGIN IMMEDIATE", nullptr, nullptr, nullptr) != SQLITE_OK)
     return sql_error(db, path_, "cannot start a write");
@@ -95,7 +110,7 @@ Result<std::int64_t> History::record_run(const BenchmarkFile& file, const std::s
   };
   Statement run(db, "INSERT INTO runs(recorded_at_ns, git_revision, label, source, host_name, num_cpus, mhz_per_cpu,"
                     " build_type) VALUES(?,?,?,?,?,?,?,?)");
-  run.bind(1, clock.wall_ns()).bind(2, git_revision).bind(3, label).bind(4, file.source)
+  run.bind(1, clock.wall_ns()).bind(2, git_revision).bind(3, label).bind(4, sanitize_utf8(file.source))
       .bind(5, file.context.host_name).bind(6, std::int64_t{file.context.num_cpus})
       .bind(7, file.context.mhz_per_cpu).bind(8, file.context.library_build_type);
   if (!run.ok() || !run.done()) return rollback(sql_error(db, path_, "cannot record run"));

@@ -10,11 +10,14 @@
 
 namespace gauntlet::ci::detail {
 
-/// Errors: kParseError "<source>:1:1: empty file, expected <what>" for blank
-/// text, "<source>:<line>:<col>: <why>" for malformed text.
+/// Errors, all kParseError: "<source>:1:1: empty file, expected <what>" for
+/// blank text; "<source>: nesting deeper than 128 levels" (kMaxNestingDepth);
+/// "<source>:<line>:<col>: <why>" for malformed text, including numbers
+/// beyond the range of a double ("number overflow parsing '1e400'").
 Result<nlohmann::json> parse_json_document(std::string_view text, const std::string& source, std::string_view what);
 
-/// Reads `path` whole. Errors: kNotFound "<path>: cannot open <what>", kIoError.
+/// Reads `path` whole through gauntlet::read_input_file (regular files only,
+/// GAUNTLET_MAX_INPUT_BYTES): kNotFound, kInvalidArgument, kOutOfRange, kIoError.
 Result<std::string> read_text_file(const std::string& path, std::string_view what);
 
 }  // namespace gauntlet::ci::detail

@@ -2,6 +2,8 @@
 // A prepared SQLite statement that finalizes itself; errors stick (ok()).
 #include <sqlite3.h>
 
+#include "gauntlet/harness/utf8.h"
+
 #include <cstdint>
 #include <string>
 
@@ -44,9 +46,11 @@ class Statement {
   int int_at(int c) const { return sqlite3_column_int(st_, c); }
   std::int64_t int64_at(int c) const { return sqlite3_column_int64(st_, c); }
   double double_at(int c) const { return sqlite3_column_double(st_, c); }
+  // Text as UTF-8 whatever the database holds (a row written by an older
+  // build or another tool): ill-formed bytes become U+FFFD.
   std::string text_at(int c) const {
     const auto* t = sqlite3_column_text(st_, c);
-    return t ? reinterpret_cast<const char*>(t) : "";
+    return t ? sanitize_utf8(reinterpret_cast<const char*>(t)) : "";
   }
 
  private:

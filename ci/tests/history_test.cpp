@@ -96,7 +96,7 @@ TEST_F(HistoryTest, RefusesNewerSchemaAndGarbage) {
   std::ofstream(junk) << "this is not a database, just text that is long enough to have a header......";
   auto bad = History::open(junk);
   ASSERT_FALSE(bad.ok());
-  EXPECT_EQ(bad.error().code(), ErrorCode::kIoError);
+  EXPECT_EQ(bad.error().code(), ErrorCode::kSchemaError);  // bad input (exit 2), not an I/O failure
   EXPECT_EQ(bad.error().message().rfind(junk + ":", 0), 0u) << bad.error().message();
 }
 

@@ -81,8 +81,11 @@ struct BenchmarkFile {
 
 /// Parses Google Benchmark JSON text. Bare NaN / Infinity / -Infinity tokens
 /// outside strings are accepted. Errors: kParseError "<source>:<line>:<col>:
-/// <what>" for malformed or empty text; kSchemaError "<source>: <json path>:
-/// <what>" for a wrong shape.
+/// <what>" for malformed or empty text, a number beyond a double, nesting
+/// deeper than kMaxNestingDepth; kSchemaError "<source>: <json path>:
+/// <what>" for a wrong shape: a wrong type anywhere (context included), a
+/// fraction where a whole number is due, an empty `benchmarks` array, or a
+/// measured time (a repetition, a mean or median) that is not finite and > 0.
 Result<BenchmarkFile> parse_benchmark_json(std::string_view text, std::string_view source);
 
 /// Reads and parses a file. Errors as parse_benchmark_json, plus kNotFound /

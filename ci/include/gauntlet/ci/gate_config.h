@@ -62,10 +62,15 @@ struct GateConfig {
 };
 
 /// Parses YAML text. Errors: kParseError / kSchemaError as
-/// "<source>:<line>:<col>: <field>: <what>".
+/// "<source>:<line>:<col>: <field>: <what>": malformed or too deeply nested
+/// YAML, unknown or repeated keys, text that is not UTF-8, numbers outside
+/// their documented range, fractions where a whole number is due, lists over
+/// 10,000 entries.
 Result<GateConfig> parse_gate_config(const std::string& yaml_text, const std::string& source);
 
-/// Reads a YAML file (kNotFound when missing).
+/// Reads a YAML file through gauntlet::read_input_file: kNotFound when
+/// missing, kInvalidArgument for a directory or device, kOutOfRange over
+/// GAUNTLET_MAX_INPUT_BYTES; then as parse_gate_config.
 Result<GateConfig> read_gate_config(const std::string& path);
 
 /// Glob match (fnmatch rules, '*' crosses '/').

@@ -43,11 +43,15 @@ class History {
  public:
   /// Opens or creates the database (and its parent directory) and migrates it
   /// to kHistorySchemaVersion. Errors: kIoError / kUnavailable naming the path
-  /// for an unreadable file; kSchemaError for a newer schema than this build knows.
+  /// for an unreadable file; kSchemaError for a file that is not a SQLite
+  /// database (or a damaged one) and for a newer schema than this build knows.
   static Result<History> open(const std::string& path);
 
   /// Records every iteration row of `file` (real_time, cpu_time and counters)
-  /// in one transaction; returns the run id.
+  /// in one transaction; returns the run id. kInvalidArgument when
+  /// `git_revision` or `label` is not valid UTF-8 (nothing is recorded).
+  /// Text read back from the database is always UTF-8 (ill-formed bytes an
+  /// older build stored come back as U+FFFD).
   Result<std::int64_t> record_run(const BenchmarkFile& file, const std::string& git_revision,
                                   const std::string& label, const Clock& clock);
 
