@@ -24,10 +24,9 @@ std::string effect_text(const std::string& kind, double magnitude) {
 }
 
 Result<std::uint64_t> count(const Fields& f, const char* key) {
-  Result<double> v = number_or_absent(f, key, 0);
+  Result<std::int64_t> v = f.whole_or(key, 0, detail::kMaxCount, 0);
   if (!v) return v.error();
-  if (*v < 0 || !std::isfinite(*v)) return f.error(key, "expected a count");
-  return static_cast<std::uint64_t>(std::llround(*v));
+  return static_cast<std::uint64_t>(*v);
 }
 
 Status read_schedule(const Fields& root, ChaosJournal& j) {

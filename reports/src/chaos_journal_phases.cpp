@@ -28,10 +28,11 @@ Result<std::vector<StatusCount>> read_status_counts(const Fields& f) {
   const nlohmann::json& codes = f.node()["status_counts"];
   if (!codes.is_object()) return f.error("status_counts", std::string("expected an object, got ") + codes.type_name());
   for (const auto& [code, n] : codes.items()) {
-    if (!n.is_number() || n.get<double>() < 0) {
+    const double v = n.is_number() ? n.get<double>() : -1;
+    if (!(v >= 0 && v <= static_cast<double>(detail::kMaxCount) && v == std::floor(v))) {
       return f.error("status_counts", "\"" + code + "\": expected a count");
     }
-    out.emplace_back(code, static_cast<std::uint64_t>(std::llround(n.get<double>())));
+    out.emplace_back(code, static_cast<std::uint64_t>(v));
   }
   auto key = [](const StatusCount& c) {
     bool numeric = !c.first.empty() && c.first.find_first_not_of("0123456789") == std::string::npos;
@@ -55,10 +56,9 @@ Result<JournalPhase> read_phase(const Fields& f, const ChaosJournal& j) {
   p.end_s = *end;
   for (auto [key, target] : {std::pair<const char*, std::uint64_t*>{"completed", &p.completed},
                              {"failed", &p.failed}, {"rejected", &p.rejected}}) {
-    Result<double> v = number_or_absent(f, key, 0);
+    Result<std::int64_t> v = f.whole_or(key, 0, detail::kMaxCount, 0);
     if (!v) return v.error();
-    if (*v < 0 || !std::isfinite(*v)) return f.error(key, "expected a count");
-    *target = static_cast<std::uint64_t>(std::llround(*v));
+    *target = static_cast<std::uint64_t>(*v);
   }
   for (auto [key, target] : {std::pair<const char*, double*>{"error_rate", &p.error_rate}, {"p50_ms", &p.p50_ms},
                              {"p95_ms", &p.p95_ms}, {"p99_ms", &p.p99_ms}, {"max_ms", &p.max_ms}}) {

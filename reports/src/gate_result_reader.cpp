@@ -110,9 +110,9 @@ Result<GateResult> parse_gate_result(const nlohmann::json& doc, std::string_view
   for (const detail::Fields& f : *cps) {
     Result<std::string> name = f.string("name");
     if (!name) return name.error();
-    Result<double> index = f.number("index");
+    if (!f.has("index")) return f.error("index", "missing (expected a whole number)");
+    Result<std::int64_t> index = f.whole_or("index", 0, detail::kMaxCount, 0);
     if (!index) return index.error();
-    if (*index < 0) return f.error("index", "must not be negative");
     g.change_points.push_back({*name, static_cast<std::size_t>(*index), f.string_or("revision", "")});
   }
   return g;

@@ -21,7 +21,7 @@ Result<double> gtest_seconds(const detail::Fields& f, const char* key) {
   if (!v.empty() && v.back() == 's') v.pop_back();
   char* end = nullptr;
   double d = std::strtod(v.c_str(), &end);
-  if (v.empty() || end != v.c_str() + v.size() || d < 0) {
+  if (v.empty() || end != v.c_str() + v.size() || !(d >= 0 && d <= 1e12)) {
     return f.error(key, "\"" + *s + "\" is not a duration like \"0.25s\"");
   }
   return d;
@@ -35,7 +35,9 @@ Result<TestCase> read_case(const detail::Fields& f, const std::string& suite) {
   t.name = *name;
   t.suite = f.string_or("classname", suite);
   t.file = f.string_or("file", "");
-  t.line = static_cast<int>(f.number_or("line", 0));
+  Result<std::int64_t> line = f.whole_or("line", 0, 1 << 30, 0);
+  if (!line) return line.error();
+  t.line = static_cast<int>(*line);
   Result<double> time = gtest_seconds(f, "time");
   if (!time) return time.error();
   t.time_s = *time;

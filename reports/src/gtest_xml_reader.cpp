@@ -1,9 +1,15 @@
-// GoogleTest XML via libxml2: a full XML 1.0 parser (entities, CDATA,
-// encodings) that reports line and column for malformed input.
+// GoogleTest XML via libxml2: a full XML 1.0 parser (CDATA, encodings,
+// character references) that reports line and column for malformed input.
+// Hostile documents are refused before parsing: a DOCTYPE (GoogleTest never
+// writes one; entity declarations are how a billion-laughs file expands) and
+// an element with more attributes than kMaxAttributes (libxml2 checks for
+// repeated attributes in quadratic time).
 #include <libxml/parser.h>
 #include <libxml/tree.h>
 
+#include <algorithm>
 #include <charconv>
+#include <limits>
 #include <cstdlib>
 #include <memory>
 #include <optional>
@@ -15,6 +21,9 @@ namespace gauntlet::reports {
 namespace {
 
 using XmlChars = const xmlChar*;
+
+// GoogleTest writes at most a dozen attributes on an element.
+constexpr std::size_t kMaxAttributes = 256;
 
 XmlChars xml(const char* s) { return reinterpret_cast<XmlChars>(s); }
 
@@ -51,7 +60,7 @@ struct Reader {
     if (!v || v->empty()) return 0.0;
     char* end = nullptr;
     double d = std::strtod(v->c_str(), &end);
-    if (end != v->c_str() + v->size() || d < 0) {
+    if (end != v->c_str() + v->size() || !(d >= 0 && d <= 1e12)) {
       return schema(n, std::string("attribute ") + name + "=\"" + *v + "\" is not a time in seconds");
     }
     return d;
@@ -120,21 +129,76 @@ struct Reader {
   }
 };
 
+// Most attributes on one element of the text, counting '=' outside quoted
+// values between '<' and '>' (comments and CDATA included: an overestimate
+// only refuses absurd files).
+std::size_t most_attributes(std::string_view text) {
+  std::size_t most = 0, count = 0;
+  bool in_tag = false;
+  char quote = 0;
+  for (const char c : text) {
+    if (!in_tag) {
+      if (c == '<') in_tag = true, count = 0;
+      continue;
+    }
+    if (quote != 0) {
+      if (c == quote) quote = 0;
+    } else if (c == '"' || c == '\'') {
+      quote = c;
+    } else if (c == '=') {
+      most = std::max(most, ++count);
+    } else if (c == '>') {
+      in_tag = false;
+    }
+  }
+  return most;
+}
+
+// libxml2's message on one line: some carry a second line ("Bytes: 0xFF ...").
+std::string one_line(std::string what) {
+  for (char& c : what) {
+    if (c == '\n' || c == '\r') c = ' ';
+  }
+  while (!what.empty() && what.back() == ' ') what.pop_back();
+  std::string out;
+  for (const char c : what) {
+    if (c == ' ' && !out.empty() && out.back() == ' ') continue;
+    out += c;
+  }
+  return out;
+}
+
+// Swallows libxml2's generic (stderr) messages, e.g. encoding errors, which
+// XML_PARSE_NOERROR does not silence; the structured error is reported instead.
+void ignore_generic_error(void*, const char*, ...) {}
+
 }  // namespace
 
 Result<TestRun> parse_gtest_xml(std::string_view text, std::string_view source) {
+  const std::string name(source);
+  if (text.size() > static_cast<std::size_t>(std::numeric_limits<int>::max())) {
+    return Error(ErrorCode::kOutOfRange, name + ": larger than libxml2's 2 GiB limit");
+  }
+  if (text.find("<!DOCTYPE") != std::string_view::npos) {
+    return Error(ErrorCode::kSchemaError,
+                 name + ": a DOCTYPE (DTD or entity declarations) is not part of GoogleTest XML; refused");
+  }
+  if (const std::size_t n = most_attributes(text); n > kMaxAttributes) {
+    return Error(ErrorCode::kSchemaError, name + ": an element has " + std::to_string(n) + " attributes; at most " +
+                                              std::to_string(kMaxAttributes) + " are allowed");
+  }
   xmlInitParser();
+  xmlSetGenericErrorFunc(nullptr, ignore_generic_error);
   std::unique_ptr<xmlParserCtxt, decltype(&xmlFreeParserCtxt)> ctxt(xmlNewParserCtxt(), xmlFreeParserCtxt);
   if (!ctxt) return Error(ErrorCode::kInternal, std::string(source) + ": cannot allocate an XML parser");
-  const std::string name(source);
+  // No XML_PARSE_HUGE: libxml2's own limits on text and name sizes stay on.
   std::unique_ptr<xmlDoc, decltype(&xmlFreeDoc)> doc(
       xmlCtxtReadMemory(ctxt.get(), text.data(), static_cast<int>(text.size()), name.c_str(), nullptr,
-                        XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING | XML_PARSE_HUGE),
+                        XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING),
       xmlFreeDoc);
   if (!doc) {
     const xmlError* e = xmlCtxtGetLastError(ctxt.get());
-    std::string what = e && e->message ? e->message : "malformed XML";
-    while (!what.empty() && (what.back() == '\n' || what.back() == ' ')) what.pop_back();
+    const std::string what = one_line(e && e->message ? e->message : "malformed XML");
     int line = e ? e->line : 0;
     int column = e ? e->int2 : 0;
     return Error(ErrorCode::kParseError,

@@ -41,6 +41,19 @@ Result<std::vector<HistorySeries>> read_history(const std::filesystem::path& pat
   Db db(raw, sqlite3_close);
   if (rc != SQLITE_OK) return Error(ErrorCode::kIoError, source + ": cannot open: " + sqlite3_errstr(rc));
   sqlite3_busy_timeout(db.get(), 10000);
+  // A newer schema may have moved what this reader expects: refuse it, as the gate does.
+  Result<Stmt> version = prepare(db.get(), "PRAGMA user_version", source);
+  if (!version) return version.error();
+  if (sqlite3_step(version->get()) == SQLITE_ROW) {
+    const int v = sqlite3_column_int(version->get(), 0);
+    if (v > kHistorySchemaRead) {
+      return Error(ErrorCode::kSchemaError, source + ": history schema version " + std::to_string(v) +
+                                                " is newer than this gauntlet supports (" +
+                                                std::to_string(kHistorySchemaRead) + ")");
+    }
+  } else {
+    return Error(ErrorCode::kSchemaError, source + ": not a readable SQLite database: " + sqlite3_errmsg(db.get()));
+  }
 
   // One metric: real_time when recorded, otherwise the most common one.
   Result<Stmt> metrics = prepare(

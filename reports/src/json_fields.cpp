@@ -1,13 +1,23 @@
 #include "json_fields.h"
 
+#include <cmath>
+
+#include "gauntlet/harness/nesting.h"
+
 namespace gauntlet::reports::detail {
 
 using nlohmann::json;
 
 Result<json> parse_json(std::string_view text, std::string_view source) {
+  if (json_nesting_depth(text) > kMaxNestingDepth) {
+    return Error(ErrorCode::kParseError,
+                 std::string(source) + ": nesting deeper than " + std::to_string(kMaxNestingDepth) + " levels");
+  }
+  // Every parser failure is an exception: parse_error, and out_of_range for a
+  // number beyond a double.
   try {
     return json::parse(text.begin(), text.end());
-  } catch (const json::parse_error& e) {
+  } catch (const json::exception& e) {
     std::string what = e.what();
     // nlohmann's message is "[json.exception.parse_error.101] parse error at line 1, column 2: ..."
     if (std::size_t p = what.find("] "); p != std::string::npos) what = what.substr(p + 2);
@@ -59,6 +69,18 @@ Result<FieldsList> Fields::array(const char* key) const {
 Result<FieldsList> Fields::array_or_empty(const char* key) const {
   if (!has(key) || (*node_)[key].is_null()) return FieldsList{};
   return array(key);
+}
+
+Result<std::int64_t> Fields::whole_or(const char* key, std::int64_t lo, std::int64_t hi, std::int64_t fallback) const {
+  if (!has(key) || (*node_)[key].is_null()) return fallback;
+  const json& v = (*node_)[key];
+  if (!v.is_number()) return error(key, std::string("expected a whole number, got ") + v.type_name());
+  const double d = v.get<double>();
+  if (d != std::floor(d)) return error(key, "expected a whole number, got " + v.dump());
+  if (d < static_cast<double>(lo) || d > static_cast<double>(hi)) {
+    return error(key, "must be from " + std::to_string(lo) + " to " + std::to_string(hi) + ", got " + v.dump());
+  }
+  return v.is_number_float() ? static_cast<std::int64_t>(d) : v.get<std::int64_t>();
 }
 
 std::string Fields::string_or(const char* key, const std::string& fallback) const {

@@ -3,6 +3,7 @@
 // a kSchemaError naming the file and the JSON pointer of the field.
 #include <nlohmann/json.hpp>
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -14,8 +15,15 @@ namespace gauntlet::reports::detail {
 class Fields;
 using FieldsList = std::vector<Fields>;
 
-/// Parses JSON text; errors are kParseError "source: byte N: what".
+/// Parses JSON text. Errors, all kParseError naming `source`: malformed text
+/// ("source: parse error at line L, column C: what"), a number beyond a
+/// double ("source: number overflow parsing '1e400'"), nesting deeper than
+/// kMaxNestingDepth.
 Result<nlohmann::json> parse_json(std::string_view text, std::string_view source);
+
+/// Largest count or index a report input may hold: every whole number up to
+/// it is exact in a double.
+inline constexpr std::int64_t kMaxCount = std::int64_t{1} << 53;
 
 class Fields {
  public:
@@ -35,6 +43,10 @@ class Fields {
   Result<FieldsList> array(const char* key) const;
   /// Like `array` but an absent key gives an empty list.
   Result<FieldsList> array_or_empty(const char* key) const;
+
+  /// A whole number in [lo, hi] at `key`; absent or null gives `fallback`.
+  /// kSchemaError for a fraction, a non-number or a value out of range.
+  Result<std::int64_t> whole_or(const char* key, std::int64_t lo, std::int64_t hi, std::int64_t fallback) const;
 
   std::string string_or(const char* key, const std::string& fallback) const;
   double number_or(const char* key, double fallback) const;

@@ -32,7 +32,9 @@ Result<PropertyResults> parse_property_results(const nlohmann::json& doc, std::s
     o.suite = f.string_or("suite", "");
     o.severity = f.string_or("severity", "");
     o.fails_test = f.has("fails_test") && f.node()["fails_test"].is_boolean() && f.node()["fails_test"].get<bool>();
-    o.cases = static_cast<int>(f.number_or("cases", 0));
+    Result<std::int64_t> cases = f.whole_or("cases", 0, 1 << 30, 0);
+    if (!cases) return cases.error();
+    o.cases = static_cast<int>(*cases);
     if (f.has("seed") && f.node()["seed"].is_number_unsigned()) o.seed = f.node()["seed"].get<std::uint64_t>();
     Result<detail::FieldsList> example = f.array_or_empty("counterexample");
     if (!example) return example.error();

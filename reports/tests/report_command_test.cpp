@@ -68,7 +68,7 @@ TEST(ReportCommandTest, NoOutputIsUsageError) {
 TEST(ReportCommandTest, MissingInputIsExitTwo) {
   CliRun r = run({"report", "/nonexistent/x.xml", "--json", (testing::scratch_dir() / "r.json").string()});
   EXPECT_EQ(r.code, 2);
-  EXPECT_NE(r.err.find("/nonexistent/x.xml: no such file"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("/nonexistent/x.xml: cannot open input: No such file or directory"), std::string::npos) << r.err;
 }
 
 }  // namespace

@@ -70,9 +70,14 @@ struct HistorySeries {
   std::vector<std::size_t> change_points;
 };
 
+/// Newest history schema (PRAGMA user_version) read_history understands: the
+/// one `gauntlet history` writes.
+inline constexpr int kHistorySchemaRead = 2;
+
 /// Reads every series of one metric ("real_time" when present) from the ci
 /// component's history database (tables runs, samples). Errors: kNotFound,
-/// kSchemaError (not a history database), kIoError.
+/// kSchemaError (not a history database, or a schema newer than
+/// kHistorySchemaRead, refused as `gauntlet gate --history` refuses it), kIoError.
 Result<std::vector<HistorySeries>> read_history(const std::filesystem::path& path);
 
 }  // namespace gauntlet::reports

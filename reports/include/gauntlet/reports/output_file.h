@@ -13,7 +13,9 @@ namespace gauntlet::reports {
 /// `path`. Errors: kIoError naming the file (the temporary file is removed).
 using gauntlet::write_file_atomically;
 
-/// Reads a whole file. Errors: kNotFound when it does not exist, kIoError otherwise.
+/// Reads a whole input file through gauntlet::read_input_file: kNotFound when
+/// it does not exist, kInvalidArgument for a directory, FIFO or device,
+/// kOutOfRange above GAUNTLET_MAX_INPUT_BYTES, kIoError when the read fails.
 Result<std::string> read_whole_file(const std::filesystem::path& path);
 
 }  // namespace gauntlet::reports
