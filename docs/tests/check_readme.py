@@ -31,7 +31,8 @@ def main():
     for side in ("main", "pr"):
         os.makedirs(os.path.join(work, side))
         shutil.copy(fake_bench, os.path.join(work, side, "bench"))
-    os.symlink(os.path.join(os.path.abspath(source), "chaos"), os.path.join(work, "chaos"))
+    for folder in ("chaos", "examples"):
+        os.symlink(os.path.join(os.path.abspath(source), folder), os.path.join(work, folder))
     env = dict(os.environ)
     env["PATH"] = os.path.dirname(os.path.abspath(gauntlet)) + os.pathsep + env.get("PATH", "")
     env["GITHUB_STEP_SUMMARY"] = os.path.join(work, "step-summary.md")

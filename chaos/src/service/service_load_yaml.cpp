@@ -16,7 +16,7 @@ std::string with_prefix(const std::string& at, const std::string& key) { return 
 
 }  // namespace
 
-LoadDecl ServiceYamlReader::load(const YAML::Node& node, LoadSpec& spec) const {
+LoadDecl ServiceYamlReader::load(const YAML::Node& node, LoadSpec& spec, Nanos scenario_duration) const {
   spec = f_.load(node, {"protocol", "target", "requests", "ok_status", "keep_alive", "timeout", "send", "expect",
                         "threads"});
   if (node["think_time"]) f_.fail(node["think_time"], "load.think_time", "is not supported for network load");
@@ -70,6 +70,8 @@ LoadDecl ServiceYamlReader::load(const YAML::Node& node, LoadSpec& spec) const {
   if (node["timeout"]) {
     d.timeout = f_.duration(node["timeout"], "load.timeout");
     if (d.timeout <= 0) f_.fail(node["timeout"], "load.timeout", "must be > 0");
+    // A run lasts at most its duration plus the timeout of the requests still in flight.
+    if (d.timeout > scenario_duration) f_.fail(node["timeout"], "load.timeout", "must not exceed the scenario's duration");
   }
   if (node["threads"]) d.threads = static_cast<int>(f_.integer(node["threads"], "load.threads", 1, 64));
   const int connections = spec.mode == LoopMode::kOpen ? spec.connections : spec.workers;

@@ -44,7 +44,7 @@ Scenario ServiceYamlReader::read(const YAML::Node& root) {
   if (root["processes"]) decl->processes = processes(root["processes"]);
   if (root["endpoints"]) decl->endpoints = endpoints(root["endpoints"]);
   if (root["proxies"]) decl->proxies = proxies(root["proxies"]);
-  decl->load = load(f_.require(root, "load", ""), s.load);
+  decl->load = load(f_.require(root, "load", ""), s.load, s.duration);
   if (root["schedule"]) s.schedule = schedule(root["schedule"], s.duration, *decl);
   s.phases = f_.phases(f_.require(root, "phases", ""));
   if (root["steady_state"]) decl->probes = probes(root["steady_state"]);

@@ -27,7 +27,7 @@ class ServiceYamlReader {
   std::string name(const YAML::Node& node, const std::string& field) const;
   void check_references(const YAML::Node& root, ServiceDecl& decl) const;
   // service_load_yaml.cpp
-  LoadDecl load(const YAML::Node& node, LoadSpec& spec) const;
+  LoadDecl load(const YAML::Node& node, LoadSpec& spec, Nanos scenario_duration) const;
   std::vector<std::pair<int, int>> statuses(const YAML::Node& node) const;
   // service_schedule_yaml.cpp
   FaultSchedule schedule(const YAML::Node& node, Nanos duration, ServiceDecl& decl) const;

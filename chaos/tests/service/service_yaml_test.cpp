@@ -116,6 +116,8 @@ TEST(ServiceYamlTest, AbsurdValuesAreRefusedWithTheBoundNamed) {
   expect_error(many, ErrorCode::kSchemaError, "field 'schedule': has 50000 entries; at most 1000 are allowed");
   expect_error(kHead + kLoad + "schedule:\n  - {proxy: backend, start: 1s, toxic: {type: latency, attributes: {latency: 9.2e15}}}\n",
                ErrorCode::kSchemaError, "must be from 0 to 1000000000000");
+  expect_error(kHead + "load: {target: \"http://{proxy:backend}/\", timeout: 30s}\n", ErrorCode::kSchemaError,
+               "field 'load.timeout': must not exceed the scenario's duration");
   expect_error(kHead + kLoad + "schedule:\n  - {proxy: backend, start: 11s, action: down}\n", ErrorCode::kSchemaError,
                "field 'schedule[0].start': must be before the end of the run");
 }
