@@ -20,9 +20,15 @@ std::string verdicts_of(const RunRecord& run, const std::string& phase) {
   return pass == 0 ? fmt::format("{} FAIL", fail) : fmt::format("{} FAIL, {} PASS", fail, pass);
 }
 
+// "200×42 503×3 none×54": requests without a status (timeouts, resets) count as "none".
 std::string statuses(const PhaseStats& p) {
   std::string out;
-  for (const auto& [code, count] : p.status_counts) out += fmt::format("{}{}×{}", out.empty() ? "" : " ", code, count);
+  std::uint64_t with_status = 0;
+  for (const auto& [code, count] : p.status_counts) {
+    out += fmt::format("{}{}×{}", out.empty() ? "" : " ", code, count);
+    with_status += count;
+  }
+  if (p.completed > with_status) out += fmt::format("{}none×{}", out.empty() ? "" : " ", p.completed - with_status);
   return out;
 }
 
