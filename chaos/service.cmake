@@ -12,7 +12,8 @@ target_sources(gauntlet_chaos_net PRIVATE
   ${GAUNTLET_SERVICE_DIR}/running_system.cpp
   ${GAUNTLET_SERVICE_DIR}/fault_actuator.cpp
   ${GAUNTLET_SERVICE_DIR}/steady_state_probe.cpp
-  ${GAUNTLET_SERVICE_DIR}/service_target.cpp)
+  ${GAUNTLET_SERVICE_DIR}/service_target.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/src/process/memory_usage.cpp)
 target_link_libraries(gauntlet_chaos_net PRIVATE yaml-cpp)
 
 if(GAUNTLET_BUILD_TESTS)
@@ -21,7 +22,9 @@ if(GAUNTLET_BUILD_TESTS)
       ${CMAKE_CURRENT_LIST_DIR}/tests/service/placeholders_test.cpp
       ${CMAKE_CURRENT_LIST_DIR}/tests/service/service_yaml_test.cpp
       ${CMAKE_CURRENT_LIST_DIR}/tests/service/service_run_test.cpp
+      ${CMAKE_CURRENT_LIST_DIR}/tests/service/memory_test.cpp
     LIBS gauntlet_chaos_net nlohmann_json::nlohmann_json
     LABELS "chaos;net")
   target_include_directories(gauntlet_chaos_service_tests PRIVATE ${CMAKE_CURRENT_LIST_DIR}/src)
+  target_compile_definitions(gauntlet_chaos_service_tests PRIVATE GAUNTLET_SOURCE_DIR="${PROJECT_SOURCE_DIR}")
 endif()

@@ -6,6 +6,7 @@ namespace gauntlet::chaos {
 namespace {
 
 double ms(Nanos ns) { return static_cast<double>(ns) / 1e6; }
+double mib(double bytes) { return bytes / (1024.0 * 1024.0); }
 
 std::string quantile_label(double q) {
   if (q <= 0.5) return "p50";
@@ -88,6 +89,20 @@ Verdict check_idle(const Hypothesis& h, const RunRecord& run) {
                                          ms(longest), ms(longest_end) / 1e3));
 }
 
+Verdict check_memory(const Hypothesis& h, const RunRecord& run) {
+  const bool growth = h.kind == HypothesisKind::kMemoryGrowthBelow;
+  const std::string key = h.process + (growth ? ".memory_growth_bytes" : ".memory_peak_bytes");
+  auto it = run.target_counters.find(key);
+  if (it == run.target_counters.end()) {
+    return make(h, false, 0, mib(static_cast<double>(h.max_bytes)),
+                fmt::format("no memory was measured for process '{}'", h.process));
+  }
+  const double limit = static_cast<double>(h.max_bytes);
+  return make(h, it->second < limit, mib(it->second), mib(limit),
+              fmt::format("{} {:.1f} MiB (limit {:.1f} MiB, margin {:+.1f}%)", growth ? "grew by" : "peak",
+                          mib(it->second), mib(limit), (limit - it->second) / limit * 100));
+}
+
 }  // namespace
 
 std::string_view to_string(HypothesisKind kind) noexcept {
@@ -101,6 +116,8 @@ std::string_view to_string(HypothesisKind kind) noexcept {
     case HypothesisKind::kThroughputAbove: return "throughput_above";
     case HypothesisKind::kStatusCount: return "status_count";
     case HypothesisKind::kIdleBelow: return "idle_below";
+    case HypothesisKind::kMemoryBelow: return "memory_below";
+    case HypothesisKind::kMemoryGrowthBelow: return "memory_growth_below";
   }
   return "custom";
 }
@@ -176,6 +193,22 @@ Hypothesis Hypothesis::idle_below(std::string phase, Nanos limit) {
   return h;
 }
 
+Hypothesis Hypothesis::memory_below(std::string process, std::uint64_t max_bytes) {
+  Hypothesis h;
+  h.kind = HypothesisKind::kMemoryBelow;
+  h.process = std::move(process);
+  h.max_bytes = max_bytes;
+  return h;
+}
+
+Hypothesis Hypothesis::memory_growth_below(std::string process, std::uint64_t max_bytes) {
+  Hypothesis h;
+  h.kind = HypothesisKind::kMemoryGrowthBelow;
+  h.process = std::move(process);
+  h.max_bytes = max_bytes;
+  return h;
+}
+
 std::string Hypothesis::describe() const {
   switch (kind) {
     case HypothesisKind::kLatencyBelow:
@@ -203,6 +236,10 @@ std::string Hypothesis::describe() const {
     }
     case HypothesisKind::kIdleBelow:
       return fmt::format("{}: no stretch without a completed request of {} ms or more", phase, ms(limit_ns));
+    case HypothesisKind::kMemoryBelow:
+      return fmt::format("{}: peak resident memory < {:.1f} MiB", process, mib(max_bytes));
+    case HypothesisKind::kMemoryGrowthBelow:
+      return fmt::format("{}: resident memory grows < {:.1f} MiB", process, mib(max_bytes));
   }
   return name;
 }
@@ -213,6 +250,11 @@ Verdict check(const Hypothesis& h, const RunRecord& run, const FaultSchedule& sc
       const PhaseStats* p = run.phase(h.phase);
       if (p == nullptr || p->completed == 0) return make(h, false, 0, ms(h.limit_ns), "no request completed in the phase");
       Nanos q = quantile_of(*p, h.quantile);
+      if (p->completed < h.min_samples) {
+        return make(h, false, ms(q), ms(h.limit_ns),
+                    fmt::format("{} = {:.3f} ms over only {} requests; at least {} are needed to judge it",
+                                quantile_label(h.quantile), ms(q), p->completed, h.min_samples));
+      }
       return make(h, q < h.limit_ns, ms(q), ms(h.limit_ns),
                   fmt::format("{} = {:.3f} ms over {} requests", quantile_label(h.quantile), ms(q), p->completed));
     }
@@ -259,6 +301,9 @@ Verdict check(const Hypothesis& h, const RunRecord& run, const FaultSchedule& sc
     }
     case HypothesisKind::kIdleBelow:
       return check_idle(h, run);
+    case HypothesisKind::kMemoryBelow:
+    case HypothesisKind::kMemoryGrowthBelow:
+      return check_memory(h, run);
     case HypothesisKind::kCustom: {
       Verdict v = h.predicate ? h.predicate(run) : Verdict{};
       v.hypothesis = h.name;

@@ -86,6 +86,7 @@ void FaultActuator::loop() {
       applied_[point] = effect;
     }
     restart_exited();
+    system_.sample_memory();
     lock.lock();
     busy_ = false;
     idle_.notify_all();

@@ -3,10 +3,12 @@
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <system_error>
 
 #include "gauntlet/chaos/netload/http_probe.h"
+#include "gauntlet/chaos/process/memory_usage.h"
 #include "gauntlet/chaos/process/nginx.h"
 #include "service/http_url.h"
 
@@ -27,6 +29,7 @@ Result<std::unique_ptr<RunningSystem>> RunningSystem::start(const ServiceDecl& d
     if (Status s = (system.get()->*step)(); !s.ok()) return s.error();
   }
   if (Status s = system->start_processes(clock); !s.ok()) return s.error();
+  system->sample_memory();
   return system;
 }
 
@@ -175,6 +178,21 @@ std::map<std::string, std::string> RunningSystem::describe() const {
   return out;
 }
 
+void RunningSystem::sample_memory() {
+  std::lock_guard lock(process_mutex_);
+  for (const auto& p : processes_) {
+    if (!p->running()) continue;
+    auto usage = process::process_group_memory(p->pid());
+    if (!usage) continue;
+    MemoryTrack& m = memory_[p->spec().name];
+    // Growth is measured within one incarnation: a restart starts it again.
+    if (m.generation != p->generation()) m.first = usage->rss_bytes;
+    m.generation = p->generation();
+    m.last = usage->rss_bytes;
+    m.peak = std::max({m.peak, usage->peak_rss_bytes, usage->rss_bytes});
+  }
+}
+
 std::map<std::string, double> RunningSystem::counters() const {
   std::map<std::string, double> out;
   {
@@ -182,6 +200,10 @@ std::map<std::string, double> RunningSystem::counters() const {
     for (const auto& p : processes_) {
       out[p->spec().name + ".running"] = p->running() ? 1 : 0;
       out[p->spec().name + ".starts"] = p->generation();
+    }
+    for (const auto& [name, m] : memory_) {
+      out[name + ".memory_peak_bytes"] = static_cast<double>(m.peak);
+      out[name + ".memory_growth_bytes"] = static_cast<double>(m.last) - static_cast<double>(m.first);
     }
   }
   for (const auto& p : proxies_->list()) {

@@ -38,8 +38,14 @@ class RunningSystem {
   const ProcessDecl* process_decl(const std::string& name) const;
   /// Expanded command lines and proxy routes, for the journal.
   std::map<std::string, std::string> describe() const;
-  /// "<process>.running", "<process>.starts", "<proxy>.connections", "<proxy>.toxic_connections".
+  /// "<process>.running", "<process>.starts", "<process>.memory_peak_bytes",
+  /// "<process>.memory_growth_bytes", "<proxy>.connections", "<proxy>.toxic_connections".
   std::map<std::string, double> counters() const;
+  /// Reads each running process group's resident memory (call every
+  /// observer interval or so): the peak is the largest high-water mark seen
+  /// over every incarnation, the growth the last reading less the first of
+  /// the current incarnation.
+  void sample_memory();
 
  private:
   RunningSystem(const ServiceDecl& decl, std::uint64_t seed);
@@ -55,6 +61,11 @@ class RunningSystem {
   mutable std::mutex process_mutex_;
   std::vector<std::unique_ptr<process::TargetProcess>> processes_;
   std::map<std::string, std::string> commands_;
+  struct MemoryTrack {
+    std::uint64_t first = 0, last = 0, peak = 0;
+    int generation = 0;  // of the incarnation `first` was read from
+  };
+  std::map<std::string, MemoryTrack> memory_;  // guarded by process_mutex_
 };
 
 }  // namespace gauntlet::chaos::service::detail

@@ -65,6 +65,7 @@ std::map<std::string, double> ServiceTarget::counters() const {
 
 std::vector<Verdict> ServiceTarget::finish_run() {
   actuator_->drain();
+  system_->sample_memory();
   std::vector<Verdict> out = before_;
   for (auto& v : probe("after")) out.push_back(std::move(v));
   return out;

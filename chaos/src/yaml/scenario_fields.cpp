@@ -90,6 +90,27 @@ Nanos ScenarioFields::duration(const YAML::Node& node, std::string_view field) c
   return *d;
 }
 
+std::uint64_t ScenarioFields::bytes(const YAML::Node& node, std::string_view field) const {
+  if (!node.IsScalar()) fail(node, field, "expected a size such as 512MiB or 10MB");
+  const std::string& text = node.Scalar();
+  double value = 0;
+  auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+  const std::string_view unit(end, static_cast<std::size_t>(text.data() + text.size() - end));
+  static const std::pair<std::string_view, double> kUnits[] = {
+      {"", 1},         {"B", 1},         {"kB", 1e3},      {"KB", 1e3}, {"MB", 1e6},
+      {"GB", 1e9},     {"KiB", 1024.0},  {"MiB", 1048576.0}, {"GiB", 1073741824.0}};
+  double scale = 0;
+  for (const auto& [name, factor] : kUnits) {
+    if (unit == name) scale = factor;
+  }
+  if (ec != std::errc() || scale == 0 || !(value >= 0) || !std::isfinite(value)) {
+    fail(node, field, fmt::format("'{}' is not a size (a non-negative number with B, kB, MB, GB, KiB, MiB or GiB)", text));
+  }
+  const double total = value * scale;
+  if (total > 1099511627776.0) fail(node, field, "must be at most 1TiB");
+  return static_cast<std::uint64_t>(total);
+}
+
 std::vector<std::string> ScenarioFields::strings(const YAML::Node& node, std::string_view field) const {
   if (node.IsScalar()) return {node.Scalar()};
   if (!node.IsSequence()) fail(node, field, "expected a list of strings");

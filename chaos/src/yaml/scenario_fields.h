@@ -48,6 +48,8 @@ class ScenarioFields {
   bool boolean(const YAML::Node& node, std::string_view field) const;
   double rate(const YAML::Node& node, std::string_view field) const;
   Nanos duration(const YAML::Node& node, std::string_view field) const;
+  /// "512MiB", "10MB", "1.5GiB", "4096" (bytes); at most 1 TiB.
+  std::uint64_t bytes(const YAML::Node& node, std::string_view field) const;
   /// A list of strings (a scalar is a list of one).
   std::vector<std::string> strings(const YAML::Node& node, std::string_view field) const;
 

@@ -20,6 +20,8 @@ enum class HypothesisKind {
   kThroughputAbove,     ///< completed requests per second of a phase at least a floor
   kStatusCount,         ///< completions of a phase with a status (or class) within [min, max]
   kIdleBelow,           ///< no stretch of a phase without a completion as long as a limit
+  kMemoryBelow,         ///< a target process's peak resident memory below a limit
+  kMemoryGrowthBelow,   ///< a target process's resident memory grew by less than a limit
 };
 std::string_view to_string(HypothesisKind kind) noexcept;
 
@@ -39,6 +41,9 @@ struct Hypothesis {
   int status_hi = 0;
   std::int64_t min_count = -1;  ///< status count: at least this many (-1: no floor)
   std::int64_t max_count = -1;  ///< status count: at most this many (-1: no ceiling)
+  std::uint64_t min_samples = 0;  ///< latency: fewer completions than this fail the verdict (0: any)
+  std::string process;          ///< memory: the target process (counters "<process>.memory_*_bytes")
+  std::uint64_t max_bytes = 0;  ///< memory limit
 
   static Hypothesis latency_below(std::string phase, double quantile, Nanos limit);
   static Hypothesis error_rate_below(std::string phase, double max_rate);
@@ -51,6 +56,10 @@ struct Hypothesis {
   static Hypothesis status_count(std::string phase, int lo, int hi, std::int64_t min, std::int64_t max);
   /// Measured on observer intervals: the longest run of intervals without a completion.
   static Hypothesis idle_below(std::string phase, Nanos limit);
+  /// Peak resident memory of `process` (its group) below `max_bytes`.
+  static Hypothesis memory_below(std::string process, std::uint64_t max_bytes);
+  /// Resident memory of `process` grew by less than `max_bytes` over the run.
+  static Hypothesis memory_growth_below(std::string process, std::uint64_t max_bytes);
 
   /// Human-readable statement, e.g. "fault: latency p99 < 200 ms".
   std::string describe() const;
