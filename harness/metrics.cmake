@@ -1,10 +1,11 @@
-# gauntlet_harness_metrics: registry, counter, gauge, histogram, timer, meter
-# and the Prometheus / OpenMetrics / JSON exposition writers.
+# gauntlet_harness_metrics: registry, counter, gauge, histogram, timer, meter,
+# names and units, and the Prometheus / OpenMetrics / JSON exposition writers.
 
 gauntlet_add_library(gauntlet_harness_metrics
   SOURCES
     src/metrics/thread_slot.cpp
     src/metrics/labels.cpp
+    src/metrics/naming.cpp
     src/metrics/counter.cpp
     src/metrics/log_linear_layout.cpp
     src/metrics/histogram_options.cpp
@@ -24,6 +25,7 @@ gauntlet_add_test(gauntlet_harness_metrics_tests
   SOURCES
     tests/metrics/format_checkers.cpp
     tests/metrics/labels_test.cpp
+    tests/metrics/naming_test.cpp
     tests/metrics/counter_gauge_test.cpp
     tests/metrics/histogram_layout_test.cpp
     tests/metrics/histogram_test.cpp
@@ -31,6 +33,8 @@ gauntlet_add_test(gauntlet_harness_metrics_tests
     tests/metrics/quantile_accuracy_test.cpp
     tests/metrics/timer_meter_test.cpp
     tests/metrics/registry_test.cpp
+    tests/metrics/registry_units_test.cpp
     tests/metrics/exposition_test.cpp
+    tests/metrics/exposition_units_test.cpp
   LIBS gauntlet_harness_metrics nlohmann_json::nlohmann_json
   LABELS "harness;metrics")

@@ -6,8 +6,13 @@
 
 namespace gauntlet::metrics::detail {
 
-FamilyBase::FamilyBase(std::string name, std::string help, MetricType type, std::vector<std::string> label_names)
-    : name_(std::move(name)), help_(std::move(help)), type_(type), label_names_(std::move(label_names)) {}
+FamilyBase::FamilyBase(std::string name, std::string help, MetricType type, std::vector<std::string> label_names,
+                       std::string unit)
+    : name_(std::move(name)),
+      help_(std::move(help)),
+      unit_(std::move(unit)),
+      type_(type),
+      label_names_(std::move(label_names)) {}
 
 FamilyBase::~FamilyBase() = default;
 
@@ -42,6 +47,7 @@ FamilySnapshot FamilyBase::empty_snapshot() const {
   FamilySnapshot out;
   out.name = name_;
   out.help = help_;
+  out.unit = unit_;
   out.type = type_;
   out.label_names = label_names_;
   return out;
@@ -50,5 +56,6 @@ FamilySnapshot FamilyBase::empty_snapshot() const {
 void fill_series(const Counter& metric, SeriesSnapshot& out) { out.counter = metric.value(); }
 void fill_series(const Gauge& metric, SeriesSnapshot& out) { out.gauge = metric.value(); }
 void fill_series(const Histogram& metric, SeriesSnapshot& out) { out.histogram.emplace(metric.snapshot()); }
+void fill_series(const Meter& metric, SeriesSnapshot& out) { out.counter = metric.count(); }
 
 }  // namespace gauntlet::metrics::detail

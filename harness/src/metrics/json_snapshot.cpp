@@ -43,6 +43,7 @@ std::string to_json(const RegistrySnapshot& snapshot, int indent) {
     nlohmann::json jf;
     jf["name"] = f.name;
     jf["help"] = f.help;
+    jf["unit"] = f.unit;
     jf["type"] = to_string(f.type);
     jf["label_names"] = f.label_names;
     nlohmann::json series = nlohmann::json::array();

@@ -125,6 +125,13 @@ void append_family(std::string& out, const FamilySnapshot& f, bool openmetrics) 
   out += ' ';
   out += to_string(f.type);
   out += '\n';
+  if (openmetrics && !f.unit.empty()) {
+    out += "# UNIT ";
+    out += f.name;
+    out += ' ';
+    out += f.unit;
+    out += '\n';
+  }
   std::vector<std::string> le_text;
   if (f.type == MetricType::kHistogram) {
     le_text.reserve(f.export_bounds.size());

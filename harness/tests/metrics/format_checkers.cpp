@@ -25,6 +25,8 @@ const char* const kOpenMetricsScript =
     "from prometheus_client.openmetrics.parser import text_string_to_metric_families as parse\n"
     "for f in parse(sys.stdin.read()):\n"
     "    print('family', f.name, f.type, len(f.samples))\n"
+    "    if f.unit:\n"
+    "        print('unit', f.name, f.unit)\n"
     "    for s in f.samples:\n"
     "        print('sample', s.name, json.dumps(s.labels, sort_keys=True, ensure_ascii=False), repr(float(s.value)))\n";
 

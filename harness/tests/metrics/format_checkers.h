@@ -24,6 +24,7 @@ CheckerRun promtool_check(const std::string& prometheus_text);
 
 /// prometheus_client.openmetrics.parser.text_string_to_metric_families; on
 /// success prints "family <name> <type> <sample count>" per family, then
+/// "unit <name> <unit>" when it has one, then
 /// "sample <name> <labels as sorted JSON> <value as Python float repr>".
 CheckerRun python_openmetrics_parse(const std::string& openmetrics_text);
 

@@ -26,11 +26,12 @@ void append_prometheus_text(const RegistrySnapshot& snapshot, std::string& out);
 std::string to_prometheus_text(const RegistrySnapshot& snapshot);
 
 /// OpenMetrics 1.0: as above with family names in HELP/TYPE (counter family
-/// without `_total`), `_created` omitted, terminated by `# EOF`.
+/// without `_total`), `# UNIT` after TYPE for a family with a unit, `_created`
+/// omitted, terminated by `# EOF`. (Prometheus text 0.0.4 has no unit line.)
 void append_openmetrics_text(const RegistrySnapshot& snapshot, std::string& out);
 std::string to_openmetrics_text(const RegistrySnapshot& snapshot);
 
-/// JSON: {"schema":"gauntlet.metrics/1","families":[{"name","help","type",
+/// JSON: {"schema":"gauntlet.metrics/1","families":[{"name","help","unit","type",
 /// "label_names","series":[{"labels":{..}, "value": n} |
 /// {"labels":{..},"count","sum","min","max","mean","p50","p95","p99",
 /// "rejected","buckets":[{"le":b,"count":cumulative}...]}]}]}. Values that

@@ -6,6 +6,7 @@
 #include "gauntlet/harness/metrics/gauge.h"
 #include "gauntlet/harness/metrics/histogram.h"
 #include "gauntlet/harness/metrics/labels.h"
+#include "gauntlet/harness/metrics/meter.h"
 #include "gauntlet/harness/metrics/snapshot.h"
 
 #include <functional>
@@ -22,13 +23,17 @@ namespace detail {
 /// What every family shares, whatever its metric type.
 class FamilyBase {
  public:
-  FamilyBase(std::string name, std::string help, MetricType type, std::vector<std::string> label_names);
+  FamilyBase(std::string name, std::string help, MetricType type, std::vector<std::string> label_names,
+             std::string unit = {});
   virtual ~FamilyBase();
   FamilyBase(const FamilyBase&) = delete;
   FamilyBase& operator=(const FamilyBase&) = delete;
 
   const std::string& name() const noexcept { return name_; }
   const std::string& help() const noexcept { return help_; }
+  /// OpenMetrics unit, "" for none.
+  const std::string& unit() const noexcept { return unit_; }
+  /// The exposition type: a Meter family is exported as a counter.
   MetricType type() const noexcept { return type_; }
   const std::vector<std::string>& label_names() const noexcept { return label_names_; }
   /// A copy of every series, sorted by label values.
@@ -44,6 +49,7 @@ class FamilyBase {
  private:
   std::string name_;
   std::string help_;
+  std::string unit_;
   MetricType type_;
   std::vector<std::string> label_names_;
 };
@@ -51,23 +57,29 @@ class FamilyBase {
 void fill_series(const Counter& metric, SeriesSnapshot& out);
 void fill_series(const Gauge& metric, SeriesSnapshot& out);
 void fill_series(const Histogram& metric, SeriesSnapshot& out);
+/// A meter exports its count as a counter; rates are left to the reader
+/// (PromQL `rate()`).
+void fill_series(const Meter& metric, SeriesSnapshot& out);
 
 template <typename T> constexpr MetricType metric_type_of();
 template <> constexpr MetricType metric_type_of<Counter>() { return MetricType::kCounter; }
 template <> constexpr MetricType metric_type_of<Gauge>() { return MetricType::kGauge; }
 template <> constexpr MetricType metric_type_of<Histogram>() { return MetricType::kHistogram; }
+template <> constexpr MetricType metric_type_of<Meter>() { return MetricType::kCounter; }
 
 }  // namespace detail
 
-/// Series of type T (Counter, Gauge or Histogram) keyed by label set. Created
-/// by a Registry, which owns it; series live as long as the registry.
+/// Series of type T (Counter, Gauge, Histogram or Meter) keyed by label set.
+/// Created by a Registry, which owns it; series live as long as the registry.
 template <typename T>
 class Family final : public detail::FamilyBase {
  public:
   using Factory = std::function<std::unique_ptr<T>()>;
 
-  Family(std::string name, std::string help, std::vector<std::string> label_names, Factory factory)
-      : FamilyBase(std::move(name), std::move(help), detail::metric_type_of<T>(), std::move(label_names)),
+  Family(std::string name, std::string help, std::vector<std::string> label_names, Factory factory,
+         std::string unit = {})
+      : FamilyBase(std::move(name), std::move(help), detail::metric_type_of<T>(), std::move(label_names),
+                   std::move(unit)),
         factory_(std::move(factory)) {}
 
   /// The series for `labels` (created on first use), e.g.

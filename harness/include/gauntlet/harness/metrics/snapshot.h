@@ -27,10 +27,13 @@ struct SeriesSnapshot {
 };
 
 struct FamilySnapshot {
-  /// The family name; for counters without the `_total` suffix (exposition
-  /// adds it to the sample name).
+  /// The family name; for counters (and meters) without the `_total` suffix
+  /// (exposition adds it to the sample name).
   std::string name;
   std::string help;
+  /// OpenMetrics unit ("seconds", "bytes"); "" for none. When set, `name`
+  /// ends with "_" + unit.
+  std::string unit;
   MetricType type = MetricType::kCounter;
   std::vector<std::string> label_names;
   /// `le` boundaries (histograms only).
