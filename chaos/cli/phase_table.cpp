@@ -41,14 +41,14 @@ std::string phase_table(const RunRecord& run) {
     width = std::max(width, p.phase.size());
     any_status = any_status || !p.status_counts.empty();
   }
-  std::string out = fmt::format("  {:<{}} {:>13} {:>9} {:>9} {:>9} {:>9} {:>9} {:>8}  {}{}\n", "phase", width, "time (s)",
-                                "requests", "req/s", "p50 ms", "p95 ms", "p99 ms", "errors", "verdicts",
-                                any_status ? "  statuses" : "");
+  std::string out = fmt::format("  {:<{}} {:>13} {:>9} {:>9} {:>9} {:>9} {:>9} {:>8} {:>7}  {}{}\n", "phase", width,
+                                "time (s)", "requests", "req/s", "p50 ms", "p95 ms", "p99 ms", "errors", "quality",
+                                "verdicts", any_status ? "  statuses" : "");
   for (const auto& p : run.phases) {
-    out += fmt::format("  {:<{}} {:>13} {:>9} {:>9.1f} {:>9.2f} {:>9.2f} {:>9.2f} {:>7.2f}%  {}{}\n", p.phase, width,
-                       fmt::format("{:.1f}-{:.1f}", ms(p.start) / 1e3, ms(p.end) / 1e3), p.completed, p.throughput_rps,
-                       ms(p.p50_ns), ms(p.p95_ns), ms(p.p99_ns), p.error_rate * 100, verdicts_of(run, p.phase),
-                       any_status ? "  " + statuses(p) : "");
+    out += fmt::format("  {:<{}} {:>13} {:>9} {:>9.1f} {:>9.2f} {:>9.2f} {:>9.2f} {:>7.2f}% {:>7}  {}{}\n", p.phase,
+                       width, fmt::format("{:.1f}-{:.1f}", ms(p.start) / 1e3, ms(p.end) / 1e3), p.completed,
+                       p.throughput_rps, ms(p.p50_ns), ms(p.p95_ns), ms(p.p99_ns), p.error_rate * 100,
+                       to_string(p.quality), verdicts_of(run, p.phase), any_status ? "  " + statuses(p) : "");
   }
   return out;
 }

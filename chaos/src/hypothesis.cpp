@@ -118,6 +118,7 @@ std::string_view to_string(HypothesisKind kind) noexcept {
     case HypothesisKind::kIdleBelow: return "idle_below";
     case HypothesisKind::kMemoryBelow: return "memory_below";
     case HypothesisKind::kMemoryGrowthBelow: return "memory_growth_below";
+    case HypothesisKind::kMinQuality: return "min_quality";
   }
   return "custom";
 }
@@ -209,6 +210,14 @@ Hypothesis Hypothesis::memory_growth_below(std::string process, std::uint64_t ma
   return h;
 }
 
+Hypothesis Hypothesis::quality_at_least(std::string phase, SampleQuality min) {
+  Hypothesis h;
+  h.kind = HypothesisKind::kMinQuality;
+  h.phase = std::move(phase);
+  h.min_quality = min;
+  return h;
+}
+
 std::string Hypothesis::describe() const {
   switch (kind) {
     case HypothesisKind::kLatencyBelow:
@@ -240,6 +249,8 @@ std::string Hypothesis::describe() const {
       return fmt::format("{}: peak resident memory < {:.1f} MiB", process, mib(max_bytes));
     case HypothesisKind::kMemoryGrowthBelow:
       return fmt::format("{}: resident memory grows < {:.1f} MiB", process, mib(max_bytes));
+    case HypothesisKind::kMinQuality:
+      return fmt::format("{}: sample quality at least {}", phase, to_string(min_quality));
   }
   return name;
 }
@@ -304,6 +315,13 @@ Verdict check(const Hypothesis& h, const RunRecord& run, const FaultSchedule& sc
     case HypothesisKind::kMemoryBelow:
     case HypothesisKind::kMemoryGrowthBelow:
       return check_memory(h, run);
+    case HypothesisKind::kMinQuality: {
+      const PhaseStats* p = run.phase(h.phase);
+      if (p == nullptr) return make(h, false, 0, 0, "no such phase in the run");
+      return make(h, p->quality >= h.min_quality, static_cast<double>(p->quality), static_cast<double>(h.min_quality),
+                  fmt::format("{} over {} requests, p99 {:.3f} ms within [{:.3f}, {:.3f}] ms", to_string(p->quality),
+                              p->completed, ms(p->p99.value), ms(p->p99.low), ms(p->p99.high)));
+    }
     case HypothesisKind::kCustom: {
       Verdict v = h.predicate ? h.predicate(run) : Verdict{};
       v.hypothesis = h.name;

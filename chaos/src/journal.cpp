@@ -110,7 +110,11 @@ std::string journal_json(const Scenario& scenario, const RunRecord& run) {
                       {"completed", p.completed}, {"failed", p.failed},       {"rejected", p.rejected},
                       {"error_rate", p.error_rate}, {"p50_ms", ms(p.p50_ns)}, {"p95_ms", ms(p.p95_ns)},
                       {"p99_ms", ms(p.p99_ns)},   {"max_ms", ms(p.max_ns)},   {"service_p99_ms", ms(p.service_p99_ns)},
-                      {"throughput_rps", p.throughput_rps}, {"status_counts", codes}});
+                      {"throughput_rps", p.throughput_rps}, {"status_counts", codes},
+                      {"p50_interval_ms", {ms(p.p50.low), ms(p.p50.high)}},
+                      {"p95_interval_ms", {ms(p.p95.low), ms(p.p95.high)}},
+                      {"p99_interval_ms", {ms(p.p99.low), ms(p.p99.high)}},
+                      {"quality", to_string(p.quality)}});
   }
   j["phases"] = phases;
   j["counters"] = run.target_counters;

@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "gauntlet/chaos/fault_registry.h"
+#include "phase_quality.h"
 
 namespace gauntlet::chaos::detail {
 
@@ -124,10 +125,14 @@ RunRecord Recorder::finish(std::uint64_t seed, TimeMode mode) {
     p.failed = b.failed;
     p.rejected = b.rejected;
     p.error_rate = b.completed == 0 ? 0.0 : static_cast<double>(b.failed + b.rejected) / static_cast<double>(b.completed);
-    p.p50_ns = quantile(b.corrected, 0.50);
+    p.p50_ns = quantile(b.corrected, 0.50);  // sorts b.corrected
     p.p95_ns = quantile(b.corrected, 0.95);
     p.p99_ns = quantile(b.corrected, 0.99);
     p.max_ns = quantile(b.corrected, 1.0);
+    p.p50 = quantile_estimate(b.corrected, 0.50);
+    p.p95 = quantile_estimate(b.corrected, 0.95);
+    p.p99 = quantile_estimate(b.corrected, 0.99);
+    p.quality = grade(b.corrected.size(), p.p99);
     p.service_p99_ns = quantile(b.service, 0.99);
     // A run that ended early (a closed loop's op limit) covered only part of its last phases.
     const Nanos ran_until = r.timeline.empty() ? scenario_.duration : r.timeline.back().t;

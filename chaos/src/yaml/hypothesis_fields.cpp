@@ -66,6 +66,13 @@ Hypothesis ScenarioFields::hypothesis(const YAML::Node& h, const std::string& at
     return Hypothesis::status_count(phase(), lo, hi, min, max);
   }
   if (kind == "idle_below") return Hypothesis::idle_below(phase(), duration(require(h, "limit", at), at + ".limit"));
+  if (kind == "min_quality") {
+    const std::string grade = str(require(h, "min", at), at + ".min");
+    for (SampleQuality q : {SampleQuality::kPoor, SampleQuality::kFair, SampleQuality::kGood}) {
+      if (grade == to_string(q)) return Hypothesis::quality_at_least(phase(), q);
+    }
+    fail(h["min"], at + ".min", "must be poor, fair or good");
+  }
   if (kind == "memory_below" || kind == "memory_growth_below") {
     const std::string process = str(require(h, "process", at), at + ".process");
     const std::uint64_t max = bytes(require(h, "max", at), at + ".max");
@@ -73,7 +80,7 @@ Hypothesis ScenarioFields::hypothesis(const YAML::Node& h, const std::string& at
   }
   fail(h["kind"], at + ".kind",
        "must be latency_below, error_rate_below, throughput_above, status_count, idle_below, memory_below, "
-       "memory_growth_below, breaker_opens_within, recovers_within or conservation");
+       "memory_growth_below, min_quality, breaker_opens_within, recovers_within or conservation");
 }
 
 }  // namespace gauntlet::chaos::detail

@@ -22,6 +22,7 @@ enum class HypothesisKind {
   kIdleBelow,           ///< no stretch of a phase without a completion as long as a limit
   kMemoryBelow,         ///< a target process's peak resident memory below a limit
   kMemoryGrowthBelow,   ///< a target process's resident memory grew by less than a limit
+  kMinQuality,          ///< a phase's sample quality at least a grade
 };
 std::string_view to_string(HypothesisKind kind) noexcept;
 
@@ -44,6 +45,7 @@ struct Hypothesis {
   std::uint64_t min_samples = 0;  ///< latency: fewer completions than this fail the verdict (0: any)
   std::string process;          ///< memory: the target process (counters "<process>.memory_*_bytes")
   std::uint64_t max_bytes = 0;  ///< memory limit
+  SampleQuality min_quality = SampleQuality::kFair;  ///< quality
 
   static Hypothesis latency_below(std::string phase, double quantile, Nanos limit);
   static Hypothesis error_rate_below(std::string phase, double max_rate);
@@ -60,6 +62,8 @@ struct Hypothesis {
   static Hypothesis memory_below(std::string process, std::uint64_t max_bytes);
   /// Resident memory of `process` grew by less than `max_bytes` over the run.
   static Hypothesis memory_growth_below(std::string process, std::uint64_t max_bytes);
+  /// The phase's latency figures stand on enough samples (see SampleQuality).
+  static Hypothesis quality_at_least(std::string phase, SampleQuality min);
 
   /// Human-readable statement, e.g. "fault: latency p99 < 200 ms".
   std::string describe() const;

@@ -4,6 +4,7 @@
 /// turns it into the versioned JSON document.
 #include <cstdint>
 #include <map>
+#include <string_view>
 #include <string>
 #include <vector>
 
@@ -38,6 +39,19 @@ struct Totals {
   std::uint64_t late = 0;       ///< sent more than LoadSpec::late_after behind schedule
 };
 
+/// A latency quantile with its distribution-free 95% interval (order
+/// statistics of the binomial; no assumption about the latency's shape).
+struct QuantileEstimate {
+  Nanos value = 0;
+  Nanos low = 0;   ///< lower bound; 0 when the phase had no completion
+  Nanos high = 0;  ///< upper bound; the maximum when too few samples bound it
+};
+
+/// How far a phase's latency figures can be trusted, from its sample count and
+/// the width of its p99 interval (thresholds in docs/chaos.md).
+enum class SampleQuality { kNone, kPoor, kFair, kGood };
+std::string_view to_string(SampleQuality quality) noexcept;
+
 /// Aggregates over one phase (by completion time).
 struct PhaseStats {
   std::string phase;
@@ -50,6 +64,8 @@ struct PhaseStats {
   /// Protocol status codes of the phase's completions (HTTP status; only
   /// targets that report codes fill it).
   std::map<int, std::uint64_t> status_counts;
+  QuantileEstimate p50, p95, p99;  ///< the corrected quantiles above, with intervals
+  SampleQuality quality = SampleQuality::kNone;
 };
 
 struct RunRecord {
