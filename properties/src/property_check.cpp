@@ -105,12 +105,13 @@ void record_skip(const PropertySpec& spec, std::string_view reason) {
   publish(std::move(r));
 }
 
-void run_property(const rc::detail::Property& property, const PropertySpec& spec) {
+void run_property(const rc::detail::Property& property, const PropertySpec& spec, const FailureRecorder& observed) {
   const TestNames names = current_names();
   ::testing::Test::RecordProperty("severity", std::string(to_string(spec.severity)));
 
   rc::detail::TestParams params = rc::detail::configuration().testParams;
   if (!rc_params_set("max_success")) params.maxSuccess = case_budget(spec.case_scale);
+  if (!spec.shrink) params.disableShrinking = true;
   rc::detail::TestMetadata metadata;
   metadata.id = names.full;
   metadata.description = names.property;
@@ -131,13 +132,21 @@ void run_property(const rc::detail::Property& property, const PropertySpec& spec
     record.cases = failure.numSuccess;
     record.counterexample = failure.counterExample;
     record.message = failure.description;
+    // RapidCheck re-runs the counterexample to describe it; a timing-dependent
+    // failure may not recur, or recur differently: report the one observed.
+    const std::string& seen = spec.shrink ? observed.last : observed.first;
+    if (observed.seen && seen != failure.description) {
+      record.message = seen + (failure.description == "no exceptions thrown"
+                                   ? "\n(Re-checking this counterexample passed: the failure depends on timing.)"
+                                   : "\n(Re-checking this counterexample failed differently; shown is the failure first observed.)");
+    }
     record.rerun = rerun_line(names.full, reproduce_string(metadata.id, failure.reproduce));
     report << to_string(spec.severity) << " property " << names.property << " of " << names.suite << " failed for "
            << (names.instantiation.empty() ? names.full : names.instantiation) << " after " << failure.numSuccess
            << " passing case(s)\n";
     report << "Minimal counterexample:\n";
     for (const auto& [type, value] : failure.counterExample) report << "  " << type << ":\n    " << value << "\n";
-    report << failure.description << "\n";
+    report << record.message << "\n";
     report << "Re-run: " << record.rerun << "\n";
   } else if (result.is<rc::detail::GaveUpResult>()) {
     const auto& gave_up = result.get<rc::detail::GaveUpResult>();

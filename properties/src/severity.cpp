@@ -29,4 +29,19 @@ int case_budget(double scale) noexcept {
   return std::max(5, static_cast<int>(cases * scale));
 }
 
+std::chrono::nanoseconds stress_budget() noexcept {
+  long ms = 1000;
+  if (const char* thorough = std::getenv("GAUNTLET_THOROUGH"); thorough && std::string_view(thorough) == "1") ms = 5000;
+  if (const char* explicit_ms = std::getenv("GAUNTLET_STRESS_MS")) {
+    char* end = nullptr;
+    const long parsed = std::strtol(explicit_ms, &end, 10);
+    if (end != explicit_ms && *end == '\0' && parsed > 0 && parsed <= 600'000) ms = parsed;
+  }
+  return std::chrono::milliseconds(ms);
+}
+
+std::chrono::nanoseconds stress_budget_per_case(double case_scale) noexcept {
+  return std::max<std::chrono::nanoseconds>(std::chrono::milliseconds(1), stress_budget() / case_budget(case_scale));
+}
+
 }  // namespace gauntlet::properties

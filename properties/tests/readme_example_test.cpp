@@ -7,8 +7,12 @@
 struct MyCounter { std::atomic<long> n{0}; };  // your implementation
 
 struct MyMetricsAdapter {
-  static gauntlet::properties::metrics::MetricsCapabilities capabilities() {
-    return {.negative_increment = gauntlet::properties::metrics::NegativeIncrement::kUnsupported,
+  static constexpr gauntlet::properties::metrics::MetricsCapabilities capabilities() {
+    using gauntlet::properties::Group;
+    return {.groups = {.counter = Group::kProvided, .gauge = Group::kUnsupported, .histogram = Group::kUnsupported,
+                       .quantiles = Group::kUnsupported, .merge = Group::kUnsupported,
+                       .exposition = Group::kUnsupported},
+            .negative_increment = gauntlet::properties::metrics::NegativeIncrement::kUnsupported,
             .integer_counter = true};
   }
   using Counter = MyCounter;

@@ -16,8 +16,14 @@
 namespace gauntlet::properties::adapters {
 
 struct GauntletMetricsAdapter {
-  static metrics::MetricsCapabilities capabilities() {
+  static constexpr metrics::MetricsCapabilities capabilities() {
     metrics::MetricsCapabilities caps;
+    caps.groups = {.counter = Group::kProvided,
+                   .gauge = Group::kProvided,
+                   .histogram = Group::kProvided,
+                   .quantiles = Group::kProvided,
+                   .merge = Group::kProvided,
+                   .exposition = Group::kProvided};
     caps.negative_increment = metrics::NegativeIncrement::kUnsupported;  // inc(std::uint64_t)
     caps.integer_counter = true;
     caps.quantile_error = metrics::QuantileErrorKind::kRelativeValue;  // log-linear buckets: 1%

@@ -25,7 +25,9 @@ struct GauntletTracingAdapter {
   using Span = gauntlet::tracing::Span;
   using Scope = gauntlet::tracing::Scope;
 
-  static tracing::TracingCapabilities capabilities() { return {}; }
+  static constexpr tracing::TracingCapabilities capabilities() {
+    return {.groups = {.tracer = Group::kProvided, .traceparent = Group::kProvided, .scopes = Group::kProvided}};
+  }
 
   static std::unique_ptr<Tracer> make_tracer(ManualClock& clock) {
     auto t = std::make_unique<Tracer>();

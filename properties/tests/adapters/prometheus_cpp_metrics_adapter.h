@@ -19,8 +19,14 @@
 namespace gauntlet::properties::adapters {
 
 struct PrometheusCppMetricsAdapter {
-  static metrics::MetricsCapabilities capabilities() {
+  static constexpr metrics::MetricsCapabilities capabilities() {
     metrics::MetricsCapabilities caps;
+    caps.groups = {.counter = Group::kProvided,
+                   .gauge = Group::kProvided,
+                   .histogram = Group::kProvided,
+                   .quantiles = Group::kUnsupported,  // no quantiles
+                   .merge = Group::kUnsupported,      // no merge
+                   .exposition = Group::kProvided};
     caps.negative_increment = metrics::NegativeIncrement::kIgnored;  // Counter::Increment(v < 0) returns
     caps.min_value = 0.0;
     caps.max_value = 1e6;

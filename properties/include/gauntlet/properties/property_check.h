@@ -8,6 +8,12 @@
 /// instantiation (the gtest filter) and the exact RapidCheck reproduce string.
 /// Every run is also appended to the PropertyResults file when
 /// GAUNTLET_PROPERTIES_OUT names a folder (see results.h).
+///
+/// RapidCheck describes a failure by running the minimal counterexample once
+/// more; a timing-dependent (concurrent) failure may not recur then. The
+/// report therefore carries the failure as it was observed, assertion and
+/// recorded interleaving included, and says when the re-check passed.
+#include <memory>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -25,11 +31,58 @@ namespace gauntlet::properties {
 struct PropertySpec {
   Severity severity = Severity::kMust;
   double case_scale = 1.0;  ///< fraction of the case budget (expensive properties use less)
+  bool shrink = true;       ///< false for stress properties: a shrink step re-runs a whole stress phase
 };
 
 namespace detail {
-/// Runs `property` for the current gtest test and reports the outcome.
-void run_property(const rc::detail::Property& property, const PropertySpec& spec);
+/// The failures a property body raised in this check: the first, and the
+/// last (the minimal counterexample's, when shrinking).
+struct FailureRecorder {
+  bool seen = false;
+  std::string first;
+  std::string last;
+};
+
+/// Wraps a property body (same signature) so that every failure it raises is
+/// kept in a FailureRecorder before RapidCheck sees it.
+template <typename Callable, typename Signature = rc::detail::FunctionType<Callable>>
+struct Recording;
+
+template <typename Callable, typename R, typename... Args>
+struct Recording<Callable, R(Args...)> {
+  Callable callable;
+  std::shared_ptr<FailureRecorder> recorder;
+
+  R operator()(Args... args) const {
+    try {
+      if constexpr (std::is_same_v<R, bool>) {
+        const bool held = callable(static_cast<Args&&>(args)...);
+        if (!held) keep("property returned false");
+        return held;
+      } else {
+        return callable(static_cast<Args&&>(args)...);
+      }
+    } catch (const rc::detail::CaseResult& result) {
+      if (result.type == rc::detail::CaseResult::Type::Failure) keep(result.description);
+      throw;
+    } catch (const rc::GenerationFailure&) {
+      throw;
+    } catch (const std::exception& e) {
+      keep(std::string("Exception thrown with message:\n") + e.what());
+      throw;
+    }
+  }
+  void keep(std::string message) const {
+    if (!recorder->seen) recorder->first = message;
+    recorder->seen = true;
+    recorder->last = std::move(message);
+  }
+};
+
+/// Runs `property` for the current gtest test and reports the outcome;
+/// `observed` holds the failures the body raised while it ran.
+void run_property(const rc::detail::Property& property, const PropertySpec& spec,
+                  const FailureRecorder& observed);
 /// Records the current test as skipped with `reason` (the caller then GTEST_SKIPs).
 void record_skip(const PropertySpec& spec, std::string_view reason);
 /// Results recorded so far in this process.
@@ -43,7 +96,10 @@ std::string rerun_line(std::string_view test_full_name, std::string_view reprodu
 /// body of the current gtest test.
 template <typename Testable>
 void check_property(const PropertySpec& spec, Testable&& testable) {
-  detail::run_property(rc::detail::toProperty(std::forward<Testable>(testable)), spec);
+  auto recorder = std::make_shared<detail::FailureRecorder>();
+  using Body = std::decay_t<Testable>;
+  detail::Recording<Body> body{Body(std::forward<Testable>(testable)), recorder};
+  detail::run_property(rc::detail::toProperty(std::move(body)), spec, *recorder);
 }
 
 }  // namespace gauntlet::properties

@@ -1,5 +1,6 @@
 #pragma once
 /// How much a property matters, and the run settings read from the environment.
+#include <chrono>
 #include <string_view>
 
 namespace gauntlet::properties {
@@ -20,5 +21,14 @@ bool strict_mode() noexcept;
 /// GAUNTLET_THOROUGH=1 for 2000. `scale` (0 < scale <= 1) reduces it for
 /// expensive properties (concurrent ones); the result is at least 5.
 int case_budget(double scale = 1.0) noexcept;
+
+/// Wall-clock time one concurrent property spends in stress rounds, over all
+/// its cases: 1000 ms by default, 5000 ms under GAUNTLET_THOROUGH=1,
+/// GAUNTLET_STRESS_MS=<ms> to choose (1 to 600000). Never less than 1 ms.
+std::chrono::nanoseconds stress_budget() noexcept;
+
+/// The share of stress_budget() one generated case of a property with
+/// `case_scale` spends (the budget divided by case_budget(case_scale)).
+std::chrono::nanoseconds stress_budget_per_case(double case_scale) noexcept;
 
 }  // namespace gauntlet::properties

@@ -73,6 +73,29 @@ inline const char* to_string(BreakerState s) {
   }
   return "?";
 }
+inline const char* to_string(BreakerMode m) { return m == BreakerMode::kConsecutive ? "consecutive" : "rate"; }
+inline const char* to_string(CallOutcome o) { return o == CallOutcome::kSuccess ? "success" : "failure"; }
 inline std::ostream& operator<<(std::ostream& os, BreakerState s) { return os << to_string(s); }
+inline std::ostream& operator<<(std::ostream& os, BreakerMode m) { return os << to_string(m); }
+inline std::ostream& operator<<(std::ostream& os, CallOutcome o) { return os << to_string(o); }
+
+/// Every field labelled, e.g. "{mode=rate, failure_threshold=3, ...}".
+inline std::ostream& operator<<(std::ostream& os, const BreakerConfig& c) {
+  return os << "{mode=" << c.mode << ", failure_threshold=" << c.failure_threshold << ", window_size=" << c.window_size
+            << ", minimum_calls=" << c.minimum_calls << ", failure_rate_threshold=" << c.failure_rate_threshold
+            << "%, slow_rate_threshold=" << c.slow_rate_threshold << "%, slow_call_duration=" << c.slow_call_duration
+            << "ns, open_wait=" << c.open_wait << "ns, half_open_permits=" << c.half_open_permits << "}";
+}
+inline std::ostream& operator<<(std::ostream& os, const BreakerCounts& c) {
+  return os << "{attempted=" << c.attempted << ", permitted=" << c.permitted << ", rejected=" << c.rejected
+            << ", failures=" << c.failures << "}";
+}
+
+// RapidCheck prints generated values through showValue (found by ADL).
+inline void showValue(BreakerState s, std::ostream& os) { os << s; }
+inline void showValue(BreakerMode m, std::ostream& os) { os << m; }
+inline void showValue(CallOutcome o, std::ostream& os) { os << o; }
+inline void showValue(const BreakerConfig& c, std::ostream& os) { os << c; }
+inline void showValue(const BreakerCounts& c, std::ostream& os) { os << c; }
 
 }  // namespace gauntlet::properties::breaker

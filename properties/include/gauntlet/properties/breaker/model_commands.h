@@ -11,6 +11,7 @@
 #include <rapidcheck/state.h>
 
 #include "gauntlet/properties/breaker/adapter.h"
+#include "gauntlet/properties/breaker/generators.h"
 #include "gauntlet/properties/breaker/reference_breaker.h"
 
 namespace gauntlet::properties::breaker::detail {
@@ -32,11 +33,7 @@ struct Sut {
 template <typename A>
 using Cmd = rc::state::Command<Model, Sut<A>>;
 
-inline Nanos gen_duration(const Model& m) {
-  const Nanos slow = m.ref.config().slow_call_duration;
-  if (m.caps.slow_calls && *rc::gen::inRange(0, 4) == 0) return slow + *rc::gen::inRange<Nanos>(0, slow);
-  return *rc::gen::inRange<Nanos>(0, slow / 2);
-}
+inline Nanos gen_duration(const Model& m) { return gen_duration(m.ref.config().slow_call_duration, m.caps.slow_calls); }
 
 template <typename A>
 void check_agrees(const Model& expected, Sut<A>& sut) {
@@ -109,7 +106,7 @@ struct Finish : Cmd<A> {
   explicit Finish(const Model& m)
       : index(*rc::gen::inRange<std::size_t>(0, std::max<std::size_t>(m.held.size(), 1))),
         outcome(*rc::gen::element(CallOutcome::kSuccess, CallOutcome::kFailure)),
-        duration(*rc::gen::inRange<Nanos>(0, m.ref.config().slow_call_duration / 2)) {
+        duration(*rc::gen::inRange<Nanos>(0, m.ref.config().slow_call_duration / 2 + 1)) {
     RC_PRE(index < m.held.size());
   }
   void checkPreconditions(const Model& m) const override { RC_PRE(index < m.held.size()); }
@@ -134,7 +131,7 @@ struct Finish : Cmd<A> {
 template <typename A>
 struct Advance : Cmd<A> {
   Nanos delta;
-  explicit Advance(const Model& m) : delta(*rc::gen::inRange<Nanos>(0, 16) * m.ref.config().open_wait / 10) {}
+  explicit Advance(const Model& m) : delta(gen_clock_step(m.ref.config().open_wait)) {}
   void apply(Model& m) const override { m.now += delta; }
   void run(const Model& m, Sut<A>& sut) const override {
     sut.clock.advance(delta);
@@ -166,25 +163,12 @@ struct Force : Cmd<A> {
   void show(std::ostream& os) const override { os << (open ? "force_open()" : "force_closed()"); }
 };
 
-/// A random configuration for `mode` within the capabilities.
-inline BreakerConfig gen_config(BreakerMode mode, const BreakerCapabilities& caps) {
-  BreakerConfig c;
-  c.mode = mode;
-  c.failure_threshold = *rc::gen::inRange(1, 6);
-  c.window_size = *rc::gen::inRange(2, 9);
-  c.minimum_calls = *rc::gen::inRange(1, c.window_size + 1);
-  c.failure_rate_threshold = *rc::gen::inRange(1, 101);
-  c.slow_rate_threshold = caps.slow_calls ? *rc::gen::inRange(1, 101) : 100;
-  c.half_open_permits = *rc::gen::inRange(1, 5);
-  return c;
-}
-
 /// The model-based property body for one mode.
 template <typename A>
 void check_model(BreakerMode mode) {
   const BreakerCapabilities caps = A::capabilities();
-  const BreakerConfig config = gen_config(mode, caps);
-  RC_TAG(mode == BreakerMode::kRate ? "rate" : "consecutive");
+  const BreakerConfig config = *gen_config(mode, caps);
+  RC_TAG(to_string(mode));
   Model initial{ReferenceBreaker(config), 0, {}, caps};
   Sut<A> sut;
   sut.breaker = A::make(config, sut.clock);

@@ -1,154 +1,253 @@
 #pragma once
-/// Metrics properties under concurrent writers: no lost increments, reads
-/// explained by a sequential order, snapshots internally consistent.
-#include <atomic>
-#include <cmath>
-#include <functional>
+/// Counter and gauge properties under concurrent writers, as time-budgeted
+/// stress phases (see stress.h): single-operation rounds are checked for
+/// linearizability, longer rounds for conservation (no update lost) and for
+/// reads that never go back or miss the reader's own updates.
+#include <algorithm>
 #include <string>
+#include <string_view>
 #include <vector>
 
-#include "gauntlet/properties/concurrent_run.h"
 #include "gauntlet/properties/linearizability.h"
 #include "gauntlet/properties/metrics/generators.h"
 #include "gauntlet/properties/metrics/test_fixture.h"
+#include "gauntlet/properties/step_log.h"
+#include "gauntlet/properties/stress.h"
 
 namespace gauntlet::properties::metrics {
 namespace detail {
 
-struct CounterOp {
-  bool read = false;
-  double add = 0;
+/// One planned operation of a worker: read, add(value) or set(value).
+struct PlannedOp {
+  enum Kind { kRead, kAdd, kSet } kind = kAdd;
+  double value = 0;
 };
+
+inline void showValue(const PlannedOp& op, std::ostream& os) {
+  if (op.kind == PlannedOp::kRead) {
+    os << "read";
+  } else {
+    os << (op.kind == PlannedOp::kAdd ? "add(" : "set(") << op.value << ")";
+  }
+}
+
+/// Sequential specs over recorded steps ("read" -> value; "add"/"set" -> 0).
 struct CounterSpec {
-  double apply(double& value, const CounterOp& op) const {
-    if (op.read) return value;
-    value += op.add;
-    return -1;
+  double apply(double& value, const Step& s) const {
+    if (std::string_view(s.op) == "read") return value;
+    value += s.arg;
+    return 0;
   }
 };
-inline std::string show_counter_op(const CounterOp& op, double observed) {
-  return op.read ? "read -> " + std::to_string(observed) : "add(" + std::to_string(op.add) + ")";
+struct GaugeSpec {
+  double apply(double& value, const Step& s) const {
+    const std::string_view op(s.op);
+    if (op == "read") return value;
+    value = op == "set" ? s.arg : value + s.arg;
+    return 0;
+  }
+};
+
+/// What each worker does: its planned operations in single-operation rounds
+/// (at most 12 in all, so the linearizability search stays small), and the
+/// value it adds over and over in longer rounds.
+struct StressPlan {
+  std::vector<std::vector<PlannedOp>> per_thread;
+  std::vector<double> burst;
+};
+
+inline void showValue(const StressPlan& plan, std::ostream& os) {
+  os << "{plan=[";
+  for (std::size_t t = 0; t < plan.per_thread.size(); ++t) {
+    os << (t > 0 ? ", " : "") << "thread " << t << ": [";
+    for (std::size_t i = 0; i < plan.per_thread[t].size(); ++i) {
+      if (i > 0) os << ", ";
+      showValue(plan.per_thread[t][i], os);
+    }
+    os << "]";
+  }
+  os << "], burst adds=[";
+  for (std::size_t t = 0; t < plan.burst.size(); ++t) os << (t > 0 ? ", " : "") << plan.burst[t];
+  os << "]}";
 }
+
+inline rc::Gen<StressPlan> gen_stress_plan(std::size_t threads, rc::Gen<PlannedOp> op, rc::Gen<double> burst) {
+  return rc::gen::exec([threads, op, burst] {
+    StressPlan plan;
+    for (std::size_t t = 0; t < threads; ++t) {
+      const auto length = *rc::gen::inRange<std::size_t>(1, 12 / threads + 1);
+      plan.per_thread.push_back(*rc::gen::container<std::vector<PlannedOp>>(length, op));
+    }
+    plan.burst = *rc::gen::container<std::vector<double>>(threads, burst);
+    return plan;
+  });
+}
+
+/// Per-thread read checks of a conservation round: reads never decrease and
+/// never miss the thread's own adds (valid while every add is positive).
+inline std::optional<std::string> check_reads(const StepLog& log, std::size_t thread) {
+  double own = 0, last = -1e300;
+  for (const Step& s : log.lane(thread)) {
+    if (std::string_view(s.op) != "read") {
+      own += s.arg;
+      continue;
+    }
+    if (s.observed < last) {
+      return "thread " + std::to_string(thread) + " read " + std::to_string(s.observed) + " after reading " +
+             std::to_string(last) + ": the value went back";
+    }
+    if (s.observed < own) {
+      return "thread " + std::to_string(thread) + " read " + std::to_string(s.observed) + " after adding " +
+             std::to_string(own) + " itself: its own increments are missing";
+    }
+    last = s.observed;
+  }
+  return std::nullopt;
+}
+
+inline double sum_of_adds(const StepLog& log) {
+  double total = 0;
+  for (std::size_t t = 0; t < log.threads(); ++t) {
+    for (const Step& s : log.lane(t)) total += std::string_view(s.op) == "add" ? s.arg : 0;
+  }
+  return total;
+}
+
+inline const PropertySpec kStressSpec{Severity::kMust, 0.1, false};
 
 }  // namespace detail
 
 TYPED_TEST_P(MetricsProperties, CounterConcurrentIncrementsLinearizable) {
-  const PropertySpec spec{Severity::kMust, 0.3};
-  if constexpr (!CounterGroup<TypeParam>) {
-    GAUNTLET_SKIP_PROPERTY(spec, "adapter has no counter group");
+  const PropertySpec spec = detail::kStressSpec;
+  if constexpr (!provides<TypeParam>(&MetricsGroups::counter)) {
+    GAUNTLET_SKIP_PROPERTY(spec, "the adapter declares the counter group unsupported");
   } else {
     if (!TypeParam::capabilities().thread_safe) GAUNTLET_SKIP_PROPERTY(spec, "not declared thread-safe");
-    check_property(spec, [] {
+    check_property(spec, [spec] {
       const auto caps = TypeParam::capabilities();
-      const auto threads = *rc::gen::inRange<std::size_t>(2, 4);
-      std::vector<std::vector<detail::CounterOp>> plan;
-      double total = 0;
-      for (std::size_t t = 0; t < threads; ++t) {
-        const auto length = *rc::gen::inRange<std::size_t>(1, 12 / threads + 1);
-        std::vector<detail::CounterOp> ops;
-        for (std::size_t i = 0; i < length; ++i) {
-          const bool read = *rc::gen::inRange(0, 3) == 0;
-          const double add = read ? 0 : 1 + *detail::gen_increment(caps);
-          total += add;
-          ops.push_back({read, add});
-        }
-        plan.push_back(std::move(ops));
-      }
-      // Big loops make lost updates likely when they are possible.
-      const int rounds = 200;
-      for (int repeat = 0; repeat < 3; ++repeat) {
-        auto counter = TypeParam::make_counter();
-        LogicalTime time;
-        std::vector<std::vector<HistoryEvent<detail::CounterOp, double>>> per_thread(threads);
-        std::vector<std::function<void()>> branches;
-        for (std::size_t t = 0; t < threads; ++t) {
-          branches.emplace_back([&, t] {
-            for (const auto& op : plan[t]) {
-              HistoryEvent<detail::CounterOp, double> e;
-              e.thread = static_cast<int>(t);
-              e.op = op;
-              e.invoked = time.tick();
-              if (op.read) {
-                e.observed = static_cast<double>(TypeParam::counter_value(*counter));
-              } else {
-                TypeParam::counter_add(*counter, op.add);
-                e.observed = -1;
+      const StressCase shape = *gen_stress_case(2, 4);
+      const std::size_t threads = shape.threads;
+      const auto increment = detail::gen_small_increment(caps);
+      const detail::StressPlan stress_plan = *detail::gen_stress_plan(
+          threads,
+          rc::gen::weightedOneOf<detail::PlannedOp>({
+              {1, rc::gen::just(detail::PlannedOp{detail::PlannedOp::kRead, 0})},
+              {2, rc::gen::map(increment, [](double v) { return detail::PlannedOp{detail::PlannedOp::kAdd, v}; })}}),
+          increment);
+      const auto& plan = stress_plan.per_thread;
+      const auto& burst = stress_plan.burst;
+      const std::uint64_t seed = shape.seed;
+      std::unique_ptr<typename TypeParam::Counter> counter;
+      StepLog log(threads);
+      const auto outcome = run_stress(
+          {threads, stress_budget_per_case(spec.case_scale), seed},
+          [&](const StressRound&) {
+            log.clear();
+            counter = TypeParam::make_counter();
+          },
+          [&](std::size_t t, const StressRound& round) {
+            auto read = [&] { return static_cast<double>(TypeParam::counter_value(*counter)); };
+            if (round.length == 1) {
+              for (const auto& op : plan[t]) {
+                if (op.kind == detail::PlannedOp::kRead) {
+                  log.record(t, "read", read);
+                } else {
+                  log.record(t, "add", op.value, [&] { TypeParam::counter_add(*counter, op.value); });
+                }
               }
-              e.returned = time.tick();
-              per_thread[t].push_back(e);
+              return;
             }
-          });
-        }
-        run_concurrently(branches);
-        std::vector<HistoryEvent<detail::CounterOp, double>> history;
-        for (auto& events : per_thread) history.insert(history.end(), events.begin(), events.end());
-        if (!find_linearization(history, 0.0, detail::CounterSpec{})) {
-          RC_FAIL("no sequential order explains the counter history:\n" + format_history(history, detail::show_counter_op));
-        }
-        RC_ASSERT(static_cast<double>(TypeParam::counter_value(*counter)) == total);
-      }
-      // Many increments from every thread: none may be lost, reads never decrease.
-      auto counter = TypeParam::make_counter();
-      std::vector<std::function<void()>> branches;
-      std::atomic<bool> decreased{false};
-      for (std::size_t t = 0; t < threads; ++t) {
-        branches.emplace_back([&] {
-          double last = 0;
-          for (int i = 0; i < rounds; ++i) {
-            TypeParam::counter_add(*counter, 1.0);
-            const double now = static_cast<double>(TypeParam::counter_value(*counter));
-            if (now < last) decreased = true;
-            last = now;
-          }
-        });
-      }
-      run_concurrently(branches);
-      RC_ASSERT(!decreased.load());
-      RC_ASSERT(static_cast<double>(TypeParam::counter_value(*counter)) == static_cast<double>(threads * rounds));
+            for (std::size_t i = 0; i < round.length; ++i) {
+              log.record(t, "add", burst[t], [&] { TypeParam::counter_add(*counter, burst[t]); });
+              if (i % 16 == 15) log.record(t, "read", read);
+            }
+          },
+          [&](const StressRound& round) -> std::optional<std::string> {
+            const double total = detail::sum_of_adds(log);
+            const double value = static_cast<double>(TypeParam::counter_value(*counter));
+            if (value != total) {
+              return "counter reads " + std::to_string(value) + " after concurrent increments summing to " +
+                     std::to_string(total) + " (" + std::to_string(total - value) + " lost)";
+            }
+            for (std::size_t t = 0; t < threads; ++t) {
+              if (auto bad = detail::check_reads(log, t)) return bad;
+            }
+            if (round.length == 1 && !find_linearization(log.history(), 0.0, detail::CounterSpec{})) {
+              return std::string("no sequential order of the increments explains the reads");
+            }
+            return std::nullopt;
+          },
+          [&] { return log.format(); });
+      require_no_failure(outcome);
     });
   }
 }
 
-TYPED_TEST_P(MetricsProperties, HistogramSnapshotsConsistentDuringWrites) {
-  const PropertySpec spec{Severity::kMust, 0.3};
-  if constexpr (!HistogramGroup<TypeParam>) {
-    GAUNTLET_SKIP_PROPERTY(spec, "adapter has no histogram group");
+TYPED_TEST_P(MetricsProperties, GaugeConcurrentUpdatesLinearizable) {
+  const PropertySpec spec = detail::kStressSpec;
+  if constexpr (!provides<TypeParam>(&MetricsGroups::gauge)) {
+    GAUNTLET_SKIP_PROPERTY(spec, "the adapter declares the gauge group unsupported");
   } else {
     if (!TypeParam::capabilities().thread_safe) GAUNTLET_SKIP_PROPERTY(spec, "not declared thread-safe");
-    check_property(spec, [] {
-      const auto caps = TypeParam::capabilities();
-      const double value = *detail::gen_value(caps);
-      const auto writers = *rc::gen::inRange(1, 3);
-      const auto per_writer = *rc::gen::inRange(50, 300);
-      auto h = TypeParam::make_histogram({caps.min_value + 1, caps.min_value + 16, caps.min_value + 256});
-      std::atomic<int> running{writers};
-      std::vector<std::function<void()>> branches;
-      for (int w = 0; w < writers; ++w) {
-        branches.emplace_back([&] {
-          for (int i = 0; i < per_writer; ++i) TypeParam::observe(*h, value);
-          running.fetch_sub(1);
-        });
-      }
-      std::string torn;
-      branches.emplace_back([&] {
-        std::uint64_t last_count = 0;
-        while (torn.empty()) {
-          const bool last_round = running.load() == 0;
-          const HistogramView v = TypeParam::histogram_view(*h);
-          if (v.count < last_count) torn = "count decreased";
-          if (std::fabs(v.sum - value * static_cast<double>(v.count)) > 1e-9 * std::max(1.0, v.sum)) {
-            torn = "sum " + std::to_string(v.sum) + " != count " + std::to_string(v.count) + " x " + std::to_string(value);
-          }
-          for (std::size_t i = 0; i < v.bounds.size(); ++i) {
-            if (v.cumulative[i] != (value <= v.bounds[i] ? v.count : 0)) torn = "bucket counts disagree with count";
-          }
-          last_count = v.count;
-          if (last_round) break;
-        }
-      });
-      run_concurrently(branches);
-      if (!torn.empty()) RC_FAIL("inconsistent snapshot during writes: " + torn);
-      RC_ASSERT(TypeParam::histogram_view(*h).count == static_cast<std::uint64_t>(writers * per_writer));
+    check_property(spec, [spec] {
+      const StressCase shape = *gen_stress_case(2, 4);
+      const std::size_t threads = shape.threads;
+      const auto quarter = rc::gen::map(rc::gen::inRange(-64, 65), [](int k) { return k / 4.0; });
+      // Conservation rounds add +a and -a/2 alternately (never 0): the sum must come out exactly.
+      const detail::StressPlan stress_plan = *detail::gen_stress_plan(
+          threads,
+          rc::gen::weightedOneOf<detail::PlannedOp>({
+              {1, rc::gen::just(detail::PlannedOp{detail::PlannedOp::kRead, 0})},
+              {2, rc::gen::map(quarter, [](double v) { return detail::PlannedOp{detail::PlannedOp::kAdd, v}; })},
+              {1, rc::gen::map(quarter, [](double v) { return detail::PlannedOp{detail::PlannedOp::kSet, v}; })}}),
+          rc::gen::map(rc::gen::inRange(1, 64), [](int k) { return k / 4.0; }));
+      const auto& plan = stress_plan.per_thread;
+      const auto& burst = stress_plan.burst;
+      const std::uint64_t seed = shape.seed;
+      std::unique_ptr<typename TypeParam::Gauge> gauge;
+      StepLog log(threads);
+      const auto outcome = run_stress(
+          {threads, stress_budget_per_case(spec.case_scale), seed},
+          [&](const StressRound&) {
+            log.clear();
+            gauge = TypeParam::make_gauge();
+          },
+          [&](std::size_t t, const StressRound& round) {
+            auto read = [&] { return static_cast<double>(TypeParam::gauge_value(*gauge)); };
+            if (round.length == 1) {
+              for (const auto& op : plan[t]) {
+                if (op.kind == detail::PlannedOp::kRead) {
+                  log.record(t, "read", read);
+                } else if (op.kind == detail::PlannedOp::kAdd) {
+                  log.record(t, "add", op.value, [&] { TypeParam::gauge_add(*gauge, op.value); });
+                } else {
+                  log.record(t, "set", op.value, [&] { TypeParam::gauge_set(*gauge, op.value); });
+                }
+              }
+              return;
+            }
+            for (std::size_t i = 0; i < round.length; ++i) {
+              const double v = i % 2 == 0 ? burst[t] : -burst[t] / 2;
+              log.record(t, "add", v, [&] { TypeParam::gauge_add(*gauge, v); });
+            }
+          },
+          [&](const StressRound& round) -> std::optional<std::string> {
+            if (round.length == 1) {
+              if (!find_linearization(log.history(), 0.0, detail::GaugeSpec{})) {
+                return std::string("no sequential order of the sets and adds explains the reads");
+              }
+              return std::nullopt;
+            }
+            const double total = detail::sum_of_adds(log);
+            const double value = static_cast<double>(TypeParam::gauge_value(*gauge));
+            if (value != total) {
+              return "gauge reads " + std::to_string(value) + " after concurrent adds summing to " +
+                     std::to_string(total) + " (an update was lost)";
+            }
+            return std::nullopt;
+          },
+          [&] { return log.format(); });
+      require_no_failure(outcome);
     });
   }
 }

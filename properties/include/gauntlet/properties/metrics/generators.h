@@ -7,22 +7,53 @@
 
 #include <rapidcheck.h>
 
+#include "gauntlet/properties/edge_generators.h"
 #include "gauntlet/properties/metrics/adapter.h"
 
 namespace gauntlet::properties::metrics::detail {
 
-/// Values on a quarter grid inside the declared range: sums of them are exact in a double.
+/// Values on a quarter grid inside the declared range (sums of them are exact
+/// in a double), half of the time an edge: the range's ends, 1, and a quarter
+/// either side of each.
 inline rc::Gen<double> gen_value(const MetricsCapabilities& caps) {
   const double lo = std::ceil(caps.min_value * 4) / 4;
-  const double span = std::min(caps.max_value - lo, 1e6);
-  const int steps = std::max(1, static_cast<int>(span * 4));
-  return rc::gen::map(rc::gen::inRange(0, steps + 1), [lo](int k) { return lo + k / 4.0; });
+  const double hi = std::min(std::floor(caps.max_value * 4) / 4, lo + 1e6);
+  const int steps = std::max(1, static_cast<int>((hi - lo) * 4));
+  std::vector<double> edges;
+  for (double v : {lo, lo + 0.25, 1.0 - 0.25, 1.0, 1.0 + 0.25, hi - 0.25, hi}) {
+    if (v >= lo && v <= hi) edges.push_back(v);
+  }
+  return edges::biased(edges, rc::gen::map(rc::gen::inRange(0, steps + 1), [lo](int k) { return lo + k / 4.0; }));
 }
 
-/// Increments a counter accepts: whole numbers when `integer_counter`.
+/// Increments a counter accepts (whole numbers when `integer_counter`), half
+/// of the time 0, 1 or a magnitude past float's or double's exact range.
 inline rc::Gen<double> gen_increment(const MetricsCapabilities& caps) {
-  if (caps.integer_counter) return rc::gen::map(rc::gen::inRange(0, 1000), [](int k) { return double(k); });
-  return rc::gen::map(rc::gen::inRange(0, 4000), [](int k) { return k / 4.0; });
+  std::vector<double> edges{0.0, 1.0};
+  edges.insert(edges.end(), edges::kLargeMagnitudes.begin(), edges::kLargeMagnitudes.end());
+  if (caps.integer_counter) {
+    return edges::biased(edges, rc::gen::map(rc::gen::inRange(0, 1000), [](int k) { return double(k); }));
+  }
+  return edges::biased(edges, rc::gen::map(rc::gen::inRange(0, 4000), [](int k) { return k / 4.0; }));
+}
+
+/// Small increments (for concurrent rounds, where sums must stay exact).
+inline rc::Gen<double> gen_small_increment(const MetricsCapabilities& caps) {
+  if (caps.integer_counter) return rc::gen::map(rc::gen::inRange(1, 8), [](int k) { return double(k); });
+  return rc::gen::map(rc::gen::inRange(1, 32), [](int k) { return k / 4.0; });
+}
+
+/// What a counter should read after `increments`: the exact sum for whole-
+/// number counters, the same sequence of double additions otherwise.
+inline double expected_counter(const std::vector<double>& increments, const MetricsCapabilities& caps) {
+  if (caps.integer_counter) {
+    long double exact = 0;  // 64-bit mantissa: exact for whole sums below 2^64
+    for (double inc : increments) exact += inc;
+    return static_cast<double>(exact);
+  }
+  double sum = 0;
+  for (double inc : increments) sum += inc;
+  return sum;
 }
 
 /// The nearest-rank q-quantile of sorted values: rank max(1, ceil(q*n)).

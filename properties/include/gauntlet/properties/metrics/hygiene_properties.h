@@ -24,8 +24,8 @@ namespace gauntlet::properties::metrics {
 
 TYPED_TEST_P(MetricsProperties, CounterIgnoresNonFiniteIncrements) {
   const PropertySpec spec{Severity::kShould, 1.0};
-  if constexpr (!CounterGroup<TypeParam>) {
-    GAUNTLET_SKIP_PROPERTY(spec, "adapter has no counter group");
+  if constexpr (!provides<TypeParam>(&MetricsGroups::counter)) {
+    GAUNTLET_SKIP_PROPERTY(spec, "the adapter declares the counter group unsupported");
   } else {
     if (TypeParam::capabilities().integer_counter) {
       GAUNTLET_SKIP_PROPERTY(spec, "the counter API takes whole increments only");
@@ -44,8 +44,8 @@ TYPED_TEST_P(MetricsProperties, CounterIgnoresNonFiniteIncrements) {
 
 TYPED_TEST_P(MetricsProperties, HistogramIgnoresNonFiniteObservations) {
   const PropertySpec spec{Severity::kShould, 1.0};
-  if constexpr (!HistogramGroup<TypeParam>) {
-    GAUNTLET_SKIP_PROPERTY(spec, "adapter has no histogram group");
+  if constexpr (!provides<TypeParam>(&MetricsGroups::histogram)) {
+    GAUNTLET_SKIP_PROPERTY(spec, "the adapter declares the histogram group unsupported");
   } else {
     check_property(spec, [] {
       const auto caps = TypeParam::capabilities();

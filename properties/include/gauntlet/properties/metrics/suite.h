@@ -4,6 +4,7 @@
 #include "gauntlet/properties/metrics/concurrent_properties.h"
 #include "gauntlet/properties/metrics/exposition_properties.h"
 #include "gauntlet/properties/metrics/hygiene_properties.h"
+#include "gauntlet/properties/metrics/snapshot_properties.h"
 #include "gauntlet/properties/metrics/value_properties.h"
 
 namespace gauntlet::properties::metrics {
@@ -12,18 +13,21 @@ REGISTER_TYPED_TEST_SUITE_P(MetricsProperties, CounterSumConservation, CounterIg
                             GaugeFollowsSetsAndAdds, HistogramCountSumConservation, HistogramBucketBoundaries,
                             QuantilesMonotoneWithinMinMax, QuantileErrorWithinDeclaredBound,
                             MergeEqualsInsertingTheUnion, MergeWithEmptyIsIdentity,
-                            CounterConcurrentIncrementsLinearizable, HistogramSnapshotsConsistentDuringWrites,
-                            ExpositionHasEverySeriesWithEscapedLabels, CounterIgnoresNonFiniteIncrements,
-                            HistogramIgnoresNonFiniteObservations);
+                            CounterConcurrentIncrementsLinearizable, GaugeConcurrentUpdatesLinearizable,
+                            HistogramSnapshotsConsistentDuringWrites, ExpositionHasEverySeriesWithEscapedLabels,
+                            CounterIgnoresNonFiniteIncrements, HistogramIgnoresNonFiniteObservations);
 
 }  // namespace gauntlet::properties::metrics
 
 /// Runs the metrics suite against `Adapter` (a MetricsAdapter); test names start
 /// with `Prefix/MetricsProperties/0.`. Use at namespace scope, followed by `;`.
-#define GAUNTLET_INSTANTIATE_METRICS_PROPERTIES(Prefix, Adapter)                           \
-  static_assert(::gauntlet::properties::metrics::MetricsAdapter<Adapter>,                      \
-                #Adapter " is not a MetricsAdapter (see gauntlet/properties/metrics/adapter.h)"); \
-  namespace gauntlet::properties::metrics {                                               \
-  INSTANTIATE_TYPED_TEST_SUITE_P(Prefix, MetricsProperties, ::testing::Types<Adapter>);              \
-  }                                                                                     \
+/// An undeclared group, or a missing or mistyped member of a provided group,
+/// is one static_assert naming it.
+#define GAUNTLET_INSTANTIATE_METRICS_PROPERTIES(Prefix, Adapter)                                                 \
+  GAUNTLET_DETAIL_METRICS_DIAGNOSES(GAUNTLET_DETAIL_ADAPTER_ASSERT, #Adapter,                                    \
+                                    ::gauntlet::properties::metrics::detail::diagnose<Adapter>())                \
+  namespace gauntlet::properties::metrics {                                                                      \
+  INSTANTIATE_TYPED_TEST_SUITE_P(Prefix, MetricsProperties,                                                      \
+                                 ::testing::Types<::gauntlet::properties::metrics::detail::ValidOrPlaceholder<Adapter>>); \
+  }                                                                                                              \
   extern int gauntlet_properties_instantiated_##Prefix

@@ -3,8 +3,10 @@
 /// quantiles, merge.
 #include <algorithm>
 #include <cmath>
+#include <string>
 #include <vector>
 
+#include "gauntlet/properties/edge_generators.h"
 #include "gauntlet/properties/metrics/generators.h"
 #include "gauntlet/properties/metrics/test_fixture.h"
 
@@ -12,29 +14,32 @@ namespace gauntlet::properties::metrics {
 
 TYPED_TEST_P(MetricsProperties, CounterSumConservation) {
   const PropertySpec spec{Severity::kMust, 1.0};
-  if constexpr (!CounterGroup<TypeParam>) {
-    GAUNTLET_SKIP_PROPERTY(spec, "adapter has no counter group");
+  if constexpr (!provides<TypeParam>(&MetricsGroups::counter)) {
+    GAUNTLET_SKIP_PROPERTY(spec, "the adapter declares the counter group unsupported");
   } else {
     check_property(spec, [] {
-      const auto increments = *rc::gen::container<std::vector<double>>(detail::gen_increment(TypeParam::capabilities()));
+      const auto caps = TypeParam::capabilities();
+      // Edge-biased: 0, 1 and magnitudes past 2^24, 2^32 and 2^53 among the increments.
+      const auto increments = *edges::sized<std::vector<double>>(detail::gen_increment(caps));
       auto counter = TypeParam::make_counter();
-      double expected = 0;
+      std::vector<double> applied;
       for (double inc : increments) {
         const double before = static_cast<double>(TypeParam::counter_value(*counter));
         TypeParam::counter_add(*counter, inc);
-        expected += inc;
+        applied.push_back(inc);
         const double now = static_cast<double>(TypeParam::counter_value(*counter));
         RC_ASSERT(now >= before);
+        RC_ASSERT(now == detail::expected_counter(applied, caps));
       }
-      RC_ASSERT(static_cast<double>(TypeParam::counter_value(*counter)) == expected);
+      RC_ASSERT(static_cast<double>(TypeParam::counter_value(*counter)) == detail::expected_counter(increments, caps));
     });
   }
 }
 
 TYPED_TEST_P(MetricsProperties, CounterIgnoresNegativeIncrements) {
   const PropertySpec spec{Severity::kMust, 1.0};
-  if constexpr (!CounterGroup<TypeParam>) {
-    GAUNTLET_SKIP_PROPERTY(spec, "adapter has no counter group");
+  if constexpr (!provides<TypeParam>(&MetricsGroups::counter)) {
+    GAUNTLET_SKIP_PROPERTY(spec, "the adapter declares the counter group unsupported");
   } else {
     if (TypeParam::capabilities().negative_increment == NegativeIncrement::kUnsupported) {
       GAUNTLET_SKIP_PROPERTY(spec, "the counter API cannot express a negative increment");
@@ -52,16 +57,18 @@ TYPED_TEST_P(MetricsProperties, CounterIgnoresNegativeIncrements) {
 
 TYPED_TEST_P(MetricsProperties, GaugeFollowsSetsAndAdds) {
   const PropertySpec spec{Severity::kMust, 1.0};
-  if constexpr (!GaugeGroup<TypeParam>) {
-    GAUNTLET_SKIP_PROPERTY(spec, "adapter has no gauge group");
+  if constexpr (!provides<TypeParam>(&MetricsGroups::gauge)) {
+    GAUNTLET_SKIP_PROPERTY(spec, "the adapter declares the gauge group unsupported");
   } else {
     check_property(spec, [] {
-      const auto ops = *rc::gen::container<std::vector<std::pair<bool, int>>>(
-          rc::gen::pair(rc::gen::arbitrary<bool>(), rc::gen::inRange(-1000, 1000)));
+      // Quarter-grid values, half of the time an edge: 0, +-1, +-(2^24 + 1), 2^53.
+      const auto value = edges::biased<double>(
+          {0.0, 1.0, -1.0, edges::kTwoPow24 + 1, -(edges::kTwoPow24 + 1), edges::kTwoPow53},
+          rc::gen::map(rc::gen::inRange(-4000, 4000), [](int k) { return k / 4.0; }));
+      const auto ops = *edges::sized<std::vector<std::pair<bool, double>>>(rc::gen::pair(rc::gen::arbitrary<bool>(), value));
       auto gauge = TypeParam::make_gauge();
       double expected = 0;
-      for (const auto& [set, k] : ops) {
-        const double v = k / 4.0;
+      for (const auto& [set, v] : ops) {
         if (set) {
           TypeParam::gauge_set(*gauge, v);
           expected = v;
@@ -77,12 +84,12 @@ TYPED_TEST_P(MetricsProperties, GaugeFollowsSetsAndAdds) {
 
 TYPED_TEST_P(MetricsProperties, HistogramCountSumConservation) {
   const PropertySpec spec{Severity::kMust, 1.0};
-  if constexpr (!HistogramGroup<TypeParam>) {
-    GAUNTLET_SKIP_PROPERTY(spec, "adapter has no histogram group");
+  if constexpr (!provides<TypeParam>(&MetricsGroups::histogram)) {
+    GAUNTLET_SKIP_PROPERTY(spec, "the adapter declares the histogram group unsupported");
   } else {
     check_property(spec, [] {
       const auto caps = TypeParam::capabilities();
-      const auto values = *rc::gen::container<std::vector<double>>(detail::gen_value(caps));
+      const auto values = *edges::sized<std::vector<double>>(detail::gen_value(caps), 2000);
       auto h = TypeParam::make_histogram({caps.min_value + 1, caps.min_value + 10, caps.min_value + 100});
       double sum = 0;
       for (double v : values) {
@@ -101,8 +108,8 @@ TYPED_TEST_P(MetricsProperties, HistogramCountSumConservation) {
 
 TYPED_TEST_P(MetricsProperties, HistogramBucketBoundaries) {
   const PropertySpec spec{Severity::kMust, 1.0};
-  if constexpr (!HistogramGroup<TypeParam>) {
-    GAUNTLET_SKIP_PROPERTY(spec, "adapter has no histogram group");
+  if constexpr (!provides<TypeParam>(&MetricsGroups::histogram)) {
+    GAUNTLET_SKIP_PROPERTY(spec, "the adapter declares the histogram group unsupported");
   } else {
     check_property(spec, [] {
       const auto caps = TypeParam::capabilities();
@@ -137,17 +144,17 @@ TYPED_TEST_P(MetricsProperties, HistogramBucketBoundaries) {
 
 TYPED_TEST_P(MetricsProperties, QuantilesMonotoneWithinMinMax) {
   const PropertySpec spec{Severity::kMust, 1.0};
-  if constexpr (!QuantileGroup<TypeParam>) {
-    GAUNTLET_SKIP_PROPERTY(spec, "adapter has no quantile group");
+  if constexpr (!provides<TypeParam>(&MetricsGroups::quantiles)) {
+    GAUNTLET_SKIP_PROPERTY(spec, "the adapter declares the quantiles group unsupported");
   } else {
     check_property(spec, [] {
       const auto caps = TypeParam::capabilities();
-      auto values = *rc::gen::nonEmpty(rc::gen::container<std::vector<double>>(detail::gen_value(caps)));
-      auto qs = *rc::gen::container<std::vector<double>>(rc::gen::map(rc::gen::inRange(0, 1001), [](int k) { return k / 1000.0; }));
-      qs.push_back(0.0);
-      qs.push_back(1.0);
+      auto values = *rc::gen::nonEmpty(edges::sized<std::vector<double>>(detail::gen_value(caps), 2000));
+      auto qs = *rc::gen::container<std::vector<double>>(*rc::gen::inRange<std::size_t>(0, 21), edges::quantile_level());
+      qs.insert(qs.end(), edges::kQuantileLevels.begin(), edges::kQuantileLevels.end());  // every run, every case
       std::sort(qs.begin(), qs.end());
-      auto h = TypeParam::make_histogram({});
+      auto h = TypeParam::make_histogram({});  // contract: the default bounds
+      RC_ASSERT(h != nullptr);
       for (double v : values) TypeParam::observe(*h, v);
       const auto [lo, hi] = std::minmax_element(values.begin(), values.end());
       double previous = -INFINITY;
@@ -164,35 +171,43 @@ TYPED_TEST_P(MetricsProperties, QuantilesMonotoneWithinMinMax) {
 
 TYPED_TEST_P(MetricsProperties, QuantileErrorWithinDeclaredBound) {
   const PropertySpec spec{Severity::kMust, 1.0};
-  if constexpr (!QuantileGroup<TypeParam>) {
-    GAUNTLET_SKIP_PROPERTY(spec, "adapter has no quantile group");
+  if constexpr (!provides<TypeParam>(&MetricsGroups::quantiles)) {
+    GAUNTLET_SKIP_PROPERTY(spec, "the adapter declares the quantiles group unsupported");
   } else {
     if (TypeParam::capabilities().quantile_error == QuantileErrorKind::kNone) {
       GAUNTLET_SKIP_PROPERTY(spec, "no quantile error bound declared");
     }
     check_property(spec, [] {
       const auto caps = TypeParam::capabilities();
-      auto values = *rc::gen::nonEmpty(rc::gen::container<std::vector<double>>(detail::gen_value(caps)));
-      const double q = *rc::gen::inRange(0, 1001) / 1000.0;
-      auto h = TypeParam::make_histogram({});
+      auto values = *rc::gen::nonEmpty(edges::sized<std::vector<double>>(detail::gen_value(caps), 2000));
+      std::vector<double> qs(edges::kQuantileLevels.begin(), edges::kQuantileLevels.end());
+      qs.push_back(*edges::quantile_level());
+      auto h = TypeParam::make_histogram({});  // contract: the default bounds
+      RC_ASSERT(h != nullptr);
       for (double v : values) TypeParam::observe(*h, v);
       std::sort(values.begin(), values.end());
-      const double reported = TypeParam::quantile(*h, q);
-      RC_LOG() << "q=" << q << " reported=" << reported << " exact=" << detail::exact_quantile(values, q) << "\n";
-      RC_ASSERT(detail::quantile_within_bound(values, q, reported, caps));
+      for (double q : qs) {
+        const double reported = TypeParam::quantile(*h, q);
+        if (!detail::quantile_within_bound(values, q, reported, caps)) {
+          RC_FAIL("quantile(" + std::to_string(q) + ") of " + std::to_string(values.size()) + " values reported " +
+                  std::to_string(reported) + "; exact nearest-rank value " +
+                  std::to_string(detail::exact_quantile(values, q)) + " (declared bound " +
+                  std::to_string(caps.quantile_bound) + ")");
+        }
+      }
     });
   }
 }
 
 TYPED_TEST_P(MetricsProperties, MergeEqualsInsertingTheUnion) {
   const PropertySpec spec{Severity::kMust, 1.0};
-  if constexpr (!MergeGroup<TypeParam>) {
-    GAUNTLET_SKIP_PROPERTY(spec, "adapter has no merge group");
+  if constexpr (!provides<TypeParam>(&MetricsGroups::merge)) {
+    GAUNTLET_SKIP_PROPERTY(spec, "the adapter declares the merge group unsupported");
   } else {
     check_property(spec, [] {
       const auto caps = TypeParam::capabilities();
-      const auto xs = *rc::gen::container<std::vector<double>>(detail::gen_value(caps));
-      const auto ys = *rc::gen::container<std::vector<double>>(detail::gen_value(caps));
+      const auto xs = *edges::sized<std::vector<double>>(detail::gen_value(caps), 500);
+      const auto ys = *edges::sized<std::vector<double>>(detail::gen_value(caps), 500);
       const std::vector<double> hint{caps.min_value + 1, caps.min_value + 16, caps.min_value + 256};
       auto a = TypeParam::make_histogram(hint);
       auto b = TypeParam::make_histogram(hint);
@@ -205,11 +220,18 @@ TYPED_TEST_P(MetricsProperties, MergeEqualsInsertingTheUnion) {
         TypeParam::observe(*b, y);
         TypeParam::observe(*both, y);
       }
+      const HistogramView from_before = TypeParam::histogram_view(*b);
       TypeParam::merge(*a, *b);
-      RC_ASSERT(TypeParam::histogram_view(*a) == TypeParam::histogram_view(*both));
-      if constexpr (QuantileGroup<TypeParam>) {
+      const HistogramView merged = TypeParam::histogram_view(*a);
+      const HistogramView expected = TypeParam::histogram_view(*both);
+      RC_ASSERT(merged.count == expected.count);
+      RC_ASSERT(merged.sum == expected.sum);  // contract: exact (quarter-grid values sum exactly)
+      RC_ASSERT(merged.bounds == expected.bounds);
+      RC_ASSERT(merged.cumulative == expected.cumulative);
+      RC_ASSERT(TypeParam::histogram_view(*b) == from_before);  // merging leaves the source as it was
+      if constexpr (provides<TypeParam>(&MetricsGroups::quantiles)) {
         if (!xs.empty() || !ys.empty()) {
-          for (double q : {0.0, 0.25, 0.5, 0.9, 0.99, 1.0}) RC_ASSERT(TypeParam::quantile(*a, q) == TypeParam::quantile(*both, q));
+          for (double q : edges::kQuantileLevels) RC_ASSERT(TypeParam::quantile(*a, q) == TypeParam::quantile(*both, q));
         }
       }
     });
@@ -218,12 +240,12 @@ TYPED_TEST_P(MetricsProperties, MergeEqualsInsertingTheUnion) {
 
 TYPED_TEST_P(MetricsProperties, MergeWithEmptyIsIdentity) {
   const PropertySpec spec{Severity::kMust, 1.0};
-  if constexpr (!MergeGroup<TypeParam>) {
-    GAUNTLET_SKIP_PROPERTY(spec, "adapter has no merge group");
+  if constexpr (!provides<TypeParam>(&MetricsGroups::merge)) {
+    GAUNTLET_SKIP_PROPERTY(spec, "the adapter declares the merge group unsupported");
   } else {
     check_property(spec, [] {
       const auto caps = TypeParam::capabilities();
-      const auto xs = *rc::gen::container<std::vector<double>>(detail::gen_value(caps));
+      const auto xs = *edges::sized<std::vector<double>>(detail::gen_value(caps));
       const std::vector<double> hint{caps.min_value + 1, caps.min_value + 16};
       auto a = TypeParam::make_histogram(hint);
       auto empty = TypeParam::make_histogram(hint);

@@ -1,13 +1,12 @@
 #pragma once
 /// Context properties: traceparent round trip and invalid corpus, scopes
-/// restored in LIFO order and never leaking across threads.
+/// restored in LIFO order.
 #include <cctype>
 #include <functional>
 #include <memory>
 #include <string>
 #include <vector>
 
-#include "gauntlet/properties/concurrent_run.h"
 #include "gauntlet/properties/tracing/test_fixture.h"
 
 namespace gauntlet::properties::tracing {
@@ -57,8 +56,8 @@ inline std::string corrupt(std::string valid, int how, std::size_t where) {
 
 TYPED_TEST_P(TracingProperties, TraceparentRoundTrips) {
   const PropertySpec spec{Severity::kMust, 1.0};
-  if constexpr (!TraceparentGroup<TypeParam>) {
-    GAUNTLET_SKIP_PROPERTY(spec, "adapter has no traceparent group");
+  if constexpr (!provides<TypeParam>(&TracingGroups::traceparent)) {
+    GAUNTLET_SKIP_PROPERTY(spec, "the adapter declares the traceparent group unsupported");
   } else {
     check_property(spec, [] {
       const TraceparentFields fields = *detail::gen_fields();
@@ -73,8 +72,8 @@ TYPED_TEST_P(TracingProperties, TraceparentRoundTrips) {
 
 TYPED_TEST_P(TracingProperties, TraceparentRejectsInvalid) {
   const PropertySpec spec{Severity::kMust, 1.0};
-  if constexpr (!TraceparentGroup<TypeParam>) {
-    GAUNTLET_SKIP_PROPERTY(spec, "adapter has no traceparent group");
+  if constexpr (!provides<TypeParam>(&TracingGroups::traceparent)) {
+    GAUNTLET_SKIP_PROPERTY(spec, "the adapter declares the traceparent group unsupported");
   } else {
     check_property(spec, [] {
       const TraceparentFields fields = *detail::gen_fields();
@@ -88,8 +87,8 @@ TYPED_TEST_P(TracingProperties, TraceparentRejectsInvalid) {
 
 TYPED_TEST_P(TracingProperties, ScopesRestoreInLifoOrder) {
   const PropertySpec spec{Severity::kMust, 1.0};
-  if constexpr (!ScopeGroup<TypeParam>) {
-    GAUNTLET_SKIP_PROPERTY(spec, "adapter has no scope group");
+  if constexpr (!provides<TypeParam>(&TracingGroups::scopes)) {
+    GAUNTLET_SKIP_PROPERTY(spec, "the adapter declares the scopes group unsupported");
   } else {
     check_property(spec, [](const std::vector<bool>& pushes) {
       ManualClock clock;
@@ -115,44 +114,6 @@ TYPED_TEST_P(TracingProperties, ScopesRestoreInLifoOrder) {
         expected.pop_back();
         RC_ASSERT(std::string(TypeParam::current_span_id(*tracer)) == (expected.empty() ? std::string() : expected.back()));
       }
-    });
-  }
-}
-
-TYPED_TEST_P(TracingProperties, ScopesDoNotLeakAcrossThreads) {
-  const PropertySpec spec{Severity::kMust, 0.3};
-  if constexpr (!ScopeGroup<TypeParam>) {
-    GAUNTLET_SKIP_PROPERTY(spec, "adapter has no scope group");
-  } else {
-    if (!TypeParam::capabilities().thread_safe) GAUNTLET_SKIP_PROPERTY(spec, "not declared thread-safe");
-    check_property(spec, [] {
-      const auto threads = *rc::gen::inRange(2, 5);
-      const auto rounds = *rc::gen::inRange(1, 50);
-      ManualClock clock;
-      auto tracer = TypeParam::make_tracer(clock);
-      auto outer = TypeParam::start_span(*tracer, "outer", nullptr);
-      auto outer_scope = TypeParam::activate(*tracer, outer);
-      const std::string outer_id = TypeParam::span_ids(outer).span_id;
-      std::vector<std::function<void()>> branches;
-      for (int t = 0; t < threads; ++t) {
-        branches.emplace_back([&] {
-          RC_ASSERT(std::string(TypeParam::current_span_id(*tracer)).empty());
-          for (int i = 0; i < rounds; ++i) {
-            auto span = TypeParam::start_span(*tracer, "inner", nullptr);
-            const std::string id = TypeParam::span_ids(span).span_id;
-            {
-              auto scope = TypeParam::activate(*tracer, span);
-              RC_ASSERT(std::string(TypeParam::current_span_id(*tracer)) == id);
-            }
-            RC_ASSERT(std::string(TypeParam::current_span_id(*tracer)).empty());
-            TypeParam::end_span(*tracer, span);
-          }
-        });
-      }
-      run_concurrently(branches);
-      RC_ASSERT(std::string(TypeParam::current_span_id(*tracer)) == outer_id);
-      outer_scope.reset();
-      TypeParam::end_span(*tracer, outer);
     });
   }
 }

@@ -1,0 +1,101 @@
+#pragma once
+/// Histogram snapshots taken while other threads observe, as a time-budgeted
+/// stress phase (see stress.h): every snapshot is internally consistent
+/// (count, sum and buckets agree), counts never go back, and no observation
+/// is lost.
+#include <atomic>
+#include <cmath>
+#include <string>
+#include <vector>
+
+#include "gauntlet/properties/metrics/generators.h"
+#include "gauntlet/properties/metrics/test_fixture.h"
+#include "gauntlet/properties/step_log.h"
+#include "gauntlet/properties/stress.h"
+
+namespace gauntlet::properties::metrics {
+namespace detail {
+
+/// What is wrong with a view of a histogram that only ever observed `value`
+/// ("" when nothing).
+inline std::string inconsistency(const HistogramView& v, double value) {
+  if (std::fabs(v.sum - value * static_cast<double>(v.count)) > 1e-9 * std::max(1.0, std::fabs(v.sum))) {
+    return "sum " + std::to_string(v.sum) + " != count " + std::to_string(v.count) + " x " + std::to_string(value);
+  }
+  if (v.cumulative.size() != v.bounds.size()) return "bounds and cumulative counts differ in length";
+  for (std::size_t i = 0; i < v.bounds.size(); ++i) {
+    const std::uint64_t expected = value <= v.bounds[i] ? v.count : 0;
+    if (v.cumulative[i] != expected) {
+      return "bucket le=" + std::to_string(v.bounds[i]) + " holds " + std::to_string(v.cumulative[i]) + ", count is " +
+             std::to_string(v.count);
+    }
+  }
+  return {};
+}
+
+}  // namespace detail
+
+TYPED_TEST_P(MetricsProperties, HistogramSnapshotsConsistentDuringWrites) {
+  const PropertySpec spec{Severity::kMust, 0.1, false};
+  if constexpr (!provides<TypeParam>(&MetricsGroups::histogram)) {
+    GAUNTLET_SKIP_PROPERTY(spec, "the adapter declares the histogram group unsupported");
+  } else {
+    if (!TypeParam::capabilities().thread_safe) GAUNTLET_SKIP_PROPERTY(spec, "not declared thread-safe");
+    check_property(spec, [spec] {
+      const auto caps = TypeParam::capabilities();
+      const double value = *detail::gen_value(caps);
+      const StressCase shape = *gen_stress_case(2, 4);  // one reader and 1-3 writers
+      const std::size_t writers = shape.threads - 1;
+      const std::uint64_t seed = shape.seed;
+      const std::vector<double> hint{caps.min_value + 1, caps.min_value + 16, caps.min_value + 256};
+      std::unique_ptr<typename TypeParam::Histogram> h;
+      std::atomic<std::size_t> writing{0};
+      std::string torn;  // written by the reader thread only
+      StepLog log(writers + 1);
+      const auto outcome = run_stress(
+          {writers + 1, stress_budget_per_case(spec.case_scale), seed},
+          [&](const StressRound&) {
+            log.clear();
+            h = TypeParam::make_histogram(hint);
+            RC_ASSERT(h != nullptr);
+            writing.store(writers);
+          },
+          [&](std::size_t t, const StressRound& round) {
+            if (t < writers) {
+              for (std::size_t i = 0; i < round.length; ++i) {
+                log.record(t, "observe", value, [&] { TypeParam::observe(*h, value); });
+              }
+              writing.fetch_sub(1);
+              return;
+            }
+            std::uint64_t last = 0;
+            for (bool more = true; more && torn.empty();) {
+              more = writing.load() != 0;  // one snapshot after the writers finished
+              HistogramView v;
+              log.record(t, "snapshot", [&] {  // printed "snapshot sum=S -> count"
+                v = TypeParam::histogram_view(*h);
+                return v.count;
+              });
+              log.label_last(t, "sum", v.sum);
+              if (v.count < last) torn = "count went back from " + std::to_string(last) + " to " + std::to_string(v.count);
+              if (torn.empty()) torn = detail::inconsistency(v, value);
+              last = v.count;
+            }
+          },
+          [&](const StressRound& round) -> std::optional<std::string> {
+            if (!torn.empty()) return "inconsistent snapshot during writes: " + torn;
+            const HistogramView v = TypeParam::histogram_view(*h);
+            if (v.count != writers * round.length) {
+              return "histogram counts " + std::to_string(v.count) + " after " + std::to_string(writers * round.length) +
+                     " concurrent observations";
+            }
+            if (auto bad = detail::inconsistency(v, value); !bad.empty()) return "after the writers finished: " + bad;
+            return std::nullopt;
+          },
+          [&] { return log.format(); });
+      require_no_failure(outcome);
+    });
+  }
+}
+
+}  // namespace gauntlet::properties::metrics
