@@ -46,6 +46,7 @@ if(GAUNTLET_BUILD_TESTS)
       ${GAUNTLET_NET_DIR}/tests/process/target_process_test.cpp
       ${GAUNTLET_NET_DIR}/tests/proxy/fault_proxy_test.cpp
       ${GAUNTLET_NET_DIR}/tests/proxy/control_api_test.cpp
+      ${GAUNTLET_NET_DIR}/tests/proxy/control_hardening_test.cpp
       ${GAUNTLET_NET_DIR}/tests/proxy/proxy_latency_chunks_test.cpp
       ${GAUNTLET_NET_DIR}/tests/proxy/proxy_sigpipe_test.cpp
       ${GAUNTLET_NET_DIR}/tests/proxy/proxy_upstream_name_test.cpp
@@ -54,9 +55,12 @@ if(GAUNTLET_BUILD_TESTS)
       ${GAUNTLET_NET_DIR}/tests/process/chain_scenario_test.cpp
     LIBS gauntlet_chaos_net nlohmann_json::nlohmann_json
     LABELS "chaos;net")
-  add_dependencies(gauntlet_chaos_net_tests gauntlet_chaos_net_orphan_helper)
+  add_executable(gauntlet_chaos_net_control_server_child ${GAUNTLET_NET_DIR}/tests/proxy/control_server_child_main.cpp)
+  target_link_libraries(gauntlet_chaos_net_control_server_child PRIVATE gauntlet_chaos_net)
+  add_dependencies(gauntlet_chaos_net_tests gauntlet_chaos_net_orphan_helper gauntlet_chaos_net_control_server_child)
   target_compile_definitions(gauntlet_chaos_net_tests PRIVATE
-    GAUNTLET_ORPHAN_HELPER="$<TARGET_FILE:gauntlet_chaos_net_orphan_helper>")
+    GAUNTLET_ORPHAN_HELPER="$<TARGET_FILE:gauntlet_chaos_net_orphan_helper>"
+    GAUNTLET_CONTROL_SERVER_CHILD="$<TARGET_FILE:gauntlet_chaos_net_control_server_child>")
 endif()
 
 # `gauntlet proxy`

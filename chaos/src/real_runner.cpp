@@ -60,6 +60,7 @@ Result<RunRecord> run_real(const Scenario& scenario, const RunOptions& options) 
   auto made = scenario.target(context);
   if (!made) return made.error();
   std::unique_ptr<Target> target = std::move(*made);
+  if (Status s = check_target_names(scenario, *target); !s) return s.error();
   // A target that sends its own load may take seconds to start (processes,
   // readiness, probes); its scenario time starts when it is ready.
   if (target->drives_load()) elapsed.restart();

@@ -1,6 +1,9 @@
 #include "gauntlet/chaos/runner.h"
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
+
+#include <algorithm>
 
 #include "gauntlet/chaos/fault_registry.h"
 #include "runners.h"
@@ -24,6 +27,32 @@ const PhaseStats* RunRecord::phase(const std::string& name) const {
 std::string replay_command(std::string_view what, std::uint64_t seed, TimeMode mode) {
   return fmt::format("gauntlet chaos run {} --seed {} --time {}", what, seed, to_string(mode));
 }
+
+namespace detail {
+
+Status check_target_names(const Scenario& scenario, const Target& target) {
+  auto unknown = [&](std::string_view what, const std::string& name, const std::vector<std::string>& known) {
+    return Error(ErrorCode::kInvalidArgument, fmt::format("scenario '{}': {} '{}' is not one of the target's ({})",
+                                                          scenario.name, what, name, fmt::join(known, ", ")));
+  };
+  if (const auto points = target.fault_points()) {
+    for (const std::string& point : scenario.schedule.points()) {
+      if (std::find(points->begin(), points->end(), point) == points->end()) return unknown("fault point", point, *points);
+    }
+  }
+  std::vector<std::string> breakers;
+  for (const BreakerState& b : target.breakers()) breakers.push_back(b.breaker);
+  if (!breakers.empty()) {
+    for (const Hypothesis& h : scenario.hypotheses) {
+      if (!h.breaker.empty() && std::find(breakers.begin(), breakers.end(), h.breaker) == breakers.end()) {
+        return unknown("breaker", h.breaker, breakers);
+      }
+    }
+  }
+  return {};
+}
+
+}  // namespace detail
 
 Result<RunRecord> run_scenario(const Scenario& scenario, const RunOptions& options) {
   if (auto s = scenario.validate(); !s) return s.error();

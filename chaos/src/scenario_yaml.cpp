@@ -3,8 +3,8 @@
 #include <fmt/format.h>
 
 #include <charconv>
-#include <fstream>
-#include <sstream>
+
+#include "gauntlet/harness/input_file.h"
 
 #include "yaml/scenario_fields.h"
 
@@ -94,11 +94,16 @@ Result<Nanos> parse_duration(std::string_view text) {
   else if (unit == "ms") scale = 1e6;
   else if (unit == "s") scale = 1e9;
   else if (unit == "m") scale = 60e9;
-  if (ec != std::errc() || scale == 0 || value < 0) {
+  if (ec != std::errc() || scale == 0 || !(value >= 0)) {
     return Error(ErrorCode::kParseError,
                  fmt::format("'{}' is not a duration (a non-negative number with ns, us, ms, s or m)", text));
   }
-  return static_cast<Nanos>(value * scale);
+  // Checked before the conversion: 1e300s must not wrap into a negative count.
+  const double ns = value * scale;
+  if (!(ns <= static_cast<double>(kMaxParsedDuration))) {
+    return Error(ErrorCode::kOutOfRange, fmt::format("'{}' is longer than the 24h a duration may be", text));
+  }
+  return static_cast<Nanos>(ns);
 }
 
 Result<Scenario> parse_scenario_yaml(std::string_view text, std::string_view source, const TargetResolver& resolve) {
@@ -111,11 +116,9 @@ Result<Scenario> parse_scenario_yaml(std::string_view text, std::string_view sou
 }
 
 Result<Scenario> load_scenario_file(const std::string& path, const TargetResolver& resolve) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return Error(ErrorCode::kIoError, fmt::format("{}: cannot open scenario file", path));
-  std::ostringstream text;
-  text << in.rdbuf();
-  return parse_scenario_yaml(text.str(), path, resolve);
+  auto text = read_input_file(path, "scenario file", kMaxScenarioFileBytes);
+  if (!text) return text.error();
+  return parse_scenario_yaml(*text, path, resolve);
 }
 
 }  // namespace gauntlet::chaos

@@ -121,6 +121,7 @@ Result<RunRecord> run_virtual(const Scenario& scenario, const RunOptions& option
   auto made = scenario.target(context);
   if (!made) return made.error();
   std::unique_ptr<Target> target = std::move(*made);
+  if (Status s = check_target_names(scenario, *target); !s) return s.error();
   Recorder recorder(scenario, *target);
   VirtualRun(scenario, options, clock, *target, recorder).run();
   recorder.clear_faults();

@@ -23,11 +23,15 @@ int http_status(ErrorCode code) {
   }
 }
 
+// Replies echo names and paths from the request, which may hold any bytes:
+// ill-formed UTF-8 is replaced, never thrown on.
+std::string dump(const json& j) { return j.dump(-1, ' ', false, json::error_handler_t::replace); }
+
 ControlReply error_reply(int status, const std::string& message) {
-  return {status, json{{"error", message}, {"status", status}}.dump()};
+  return {status, dump(json{{"error", message}, {"status", status}})};
 }
 ControlReply error_reply(const Error& e) { return error_reply(http_status(e.code()), e.message()); }
-ControlReply ok(const json& j, int status = 200) { return {status, j.dump()}; }
+ControlReply ok(const json& j, int status = 200) { return {status, dump(j)}; }
 
 std::vector<std::string> split_path(std::string_view target) {
   target = target.substr(0, target.find('?'));
@@ -112,8 +116,11 @@ ControlReply ControlApi::handle(std::string_view method, std::string_view target
     if (!j.ok()) return error_reply(j.error());
     if (!j->is_object()) return error_reply(400, "bad request body: expected a JSON object");
     ProxyUpdate change;
-    if (j->contains("listen") && (*j)["listen"].is_string()) change.listen = (*j)["listen"].get<std::string>();
-    if (j->contains("upstream") && (*j)["upstream"].is_string()) change.upstream = (*j)["upstream"].get<std::string>();
+    for (auto [key, field] : {std::pair{"listen", &change.listen}, std::pair{"upstream", &change.upstream}}) {
+      if (!j->contains(key) || (*j)[key].is_null()) continue;
+      if (!(*j)[key].is_string()) return error_reply(400, std::string("bad request body: '") + key + "' must be a string");
+      *field = (*j)[key].get<std::string>();
+    }
     if (j->contains("enabled")) {
       if (!(*j)["enabled"].is_boolean()) return error_reply(400, "bad request body: 'enabled' must be a boolean");
       change.enabled = (*j)["enabled"].get<bool>();

@@ -6,36 +6,43 @@
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/asio/post.hpp>
+#include <boost/asio/steady_timer.hpp>
 #include <boost/asio/use_awaitable.hpp>
 #include <boost/beast/core/flat_buffer.hpp>
+#include <boost/beast/core/tcp_stream.hpp>
 #include <boost/beast/http.hpp>
 
+#include <algorithm>
 #include <future>
 #include <thread>
 
 namespace gauntlet::chaos::proxy {
 
 namespace asio = boost::asio;
-namespace http = boost::beast::http;
+namespace beast = boost::beast;
+namespace http = beast::http;
 using tcp = asio::ip::tcp;
 
 struct ControlServer::Impl {
   ControlApi* api = nullptr;
+  ControlServerOptions options;
   asio::io_context io;
   tcp::acceptor acceptor{io};
   tcp::endpoint bound;
-  std::vector<std::weak_ptr<tcp::socket>> sessions;
+  std::vector<std::weak_ptr<beast::tcp_stream>> sessions;
   std::thread thread;
 
-  // One keep-alive HTTP session; ends when the peer closes or on an error.
-  asio::awaitable<void> session(std::shared_ptr<tcp::socket> socket) {
+  // One keep-alive HTTP session; ends when the peer closes, on an error, or
+  // when no complete request arrives within the idle timeout.
+  asio::awaitable<void> session(std::shared_ptr<beast::tcp_stream> stream) {
     constexpr auto kTuple = asio::as_tuple(asio::use_awaitable);
-    boost::beast::flat_buffer buffer;
+    beast::flat_buffer buffer;
     for (;;) {
       http::request_parser<http::string_body> parser;
       parser.body_limit(1 << 20);
-      auto [read_ec, n] = co_await http::async_read(*socket, buffer, parser, kTuple);
-      if (read_ec) co_return;
+      stream->expires_after(options.idle_timeout);
+      auto [read_ec, n] = co_await http::async_read(*stream, buffer, parser, kTuple);
+      if (read_ec) co_return;  // closed, malformed, or idle too long (the stream is closed then)
       const auto& request = parser.get();
       ControlReply reply = api->handle(std::string(request.method_string()), std::string(request.target()),
                                        request.body());
@@ -45,34 +52,46 @@ struct ControlServer::Impl {
       response.body() = std::move(reply.body);
       response.keep_alive(request.keep_alive());
       response.prepare_payload();
-      auto [write_ec, written] = co_await http::async_write(*socket, response, kTuple);
+      stream->expires_after(options.idle_timeout);
+      auto [write_ec, written] = co_await http::async_write(*stream, response, kTuple);
       if (write_ec || !response.keep_alive()) {
         boost::system::error_code ignored;
-        socket->shutdown(tcp::socket::shutdown_both, ignored);
+        stream->socket().shutdown(tcp::socket::shutdown_both, ignored);
         co_return;
       }
     }
   }
 
-  // Ends when the acceptor is closed.
+  // Ends when the acceptor is closed. A failed accept (out of descriptors)
+  // backs off instead of retrying at once, so the thread never spins.
   asio::awaitable<void> accept_loop() {
+    asio::steady_timer pause(io);
+    auto backoff = options.accept_backoff;
     for (;;) {
       auto [ec, socket] = co_await acceptor.async_accept(asio::as_tuple(asio::use_awaitable));
       if (!acceptor.is_open()) co_return;
-      if (ec) continue;
-      auto shared = std::make_shared<tcp::socket>(std::move(socket));
+      if (ec) {
+        pause.expires_after(backoff);
+        co_await pause.async_wait(asio::as_tuple(asio::use_awaitable));
+        backoff = std::min(backoff * 2, options.max_accept_backoff);
+        continue;
+      }
+      backoff = options.accept_backoff;
+      auto stream = std::make_shared<beast::tcp_stream>(std::move(socket));
       std::erase_if(sessions, [](const auto& w) { return w.expired(); });
-      sessions.push_back(shared);
-      asio::co_spawn(io, session(shared), asio::detached);
+      sessions.push_back(stream);
+      asio::co_spawn(io, session(stream), asio::detached);
     }
   }
 };
 
 ControlServer::ControlServer(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 
-Result<std::unique_ptr<ControlServer>> ControlServer::start(ControlApi& api, const netload::Endpoint& at) {
+Result<std::unique_ptr<ControlServer>> ControlServer::start(ControlApi& api, const netload::Endpoint& at,
+                                                            ControlServerOptions options) {
   auto impl = std::make_unique<Impl>();
   impl->api = &api;
+  impl->options = options;
   boost::system::error_code ec;
   const tcp::endpoint endpoint(asio::ip::make_address(at.host, ec), at.port);
   if (!ec) impl->acceptor.open(endpoint.protocol(), ec);
@@ -92,7 +111,7 @@ ControlServer::~ControlServer() {
     boost::system::error_code ignored;
     impl_->acceptor.close(ignored);
     for (auto& weak : impl_->sessions) {
-      if (auto s = weak.lock()) s->close(ignored);
+      if (auto s = weak.lock()) s->socket().close(ignored);
     }
     closed.set_value();
   });

@@ -1,5 +1,7 @@
 #include "gauntlet/chaos/proxy/proxy_json.h"
 
+#include <cmath>
+#include <cstdint>
 #include <initializer_list>
 #include <utility>
 
@@ -68,7 +70,7 @@ Result<Toxic> toxic_from_json(const json& j, const Toxic* base) {
     if (t.name.empty()) t.name = std::string(to_string(t.type)) + "_" + std::string(to_string(t.stream));
   }
   if (j.contains("toxicity")) {
-    if (!j["toxicity"].is_number()) return schema("toxicity", "a number");
+    if (!j["toxicity"].is_number()) return schema("toxicity", "a number from 0 to 1");
     t.toxicity = j["toxicity"].get<double>();
   }
   if (j.contains("attributes") && !j["attributes"].is_null()) {
@@ -76,8 +78,22 @@ Result<Toxic> toxic_from_json(const json& j, const Toxic* base) {
     if (!a.is_object()) return schema("attributes", "an object");
     for (const auto& [key, member] : attributes_of(t.type)) {
       if (!a.contains(key)) continue;
-      if (!a[key].is_number()) return schema(std::string("attributes.") + key, "a number");
-      t.*member = a[key].get<std::int64_t>();
+      const json& v = a[key];
+      const std::string field = std::string("attributes.") + key;
+      // Whole numbers only (Toxiproxy's are int64), checked before any
+      // conversion: 9.2e15 or 1e300 as a double must not wrap into a small int.
+      if (v.is_number_integer()) {
+        if (v.is_number_unsigned() && v.get<std::uint64_t>() > static_cast<std::uint64_t>(INT64_MAX))
+          return schema(field, "a whole number within 64 bits");
+        t.*member = v.get<std::int64_t>();
+      } else if (v.is_number_float()) {
+        const double d = v.get<double>();
+        if (d != std::floor(d)) return schema(field, "a whole number");
+        if (!(d >= -1e18 && d <= 1e18)) return schema(field, "a whole number within +/-1e18");
+        t.*member = static_cast<std::int64_t>(d);
+      } else {
+        return schema(field, "a number");
+      }
     }
   }
   if (Status s = validate(t); !s.ok()) return s.error();

@@ -122,20 +122,21 @@ Result<ProxyInfo> ProxyServer::update(const std::string& name, const ProxyUpdate
     upstream = detail::resolve_upstream(*change.upstream, options_.allow_remote);
     if (!upstream->ok()) return upstream->error();
   }
-  std::lock_guard lock(impl_->mutex);
-  auto it = impl_->proxies.find(name);
-  if (it == impl_->proxies.end()) return not_found(name);
-  Entry& e = it->second;
-  if (upstream) {
-    e.proxy->set_upstream(std::move(**upstream));
-    e.upstream = *change.upstream;
-  }
   std::optional<std::string> new_listen;
   if (change.listen) {
     auto listen = netload::parse_endpoint(*change.listen, options_.allow_remote, "listen");
     if (!listen.ok()) return listen.error();
-    if (listen->to_string() != e.listen) new_listen = listen->to_string();
+    new_listen = listen->to_string();
   }
+  std::lock_guard lock(impl_->mutex);
+  auto it = impl_->proxies.find(name);
+  if (it == impl_->proxies.end()) return not_found(name);
+  Entry& e = it->second;
+  if (new_listen && *new_listen == e.listen) new_listen.reset();
+  // Everything that can fail is checked above; only the bind below can fail
+  // now, and then the proxy is put back as it was (address and state).
+  const std::string old_listen = e.listen;
+  const bool was_enabled = e.enabled;
   const bool enable = change.enabled.value_or(e.enabled);
   if (new_listen || !enable) {
     if (e.enabled) impl_->stop(e);
@@ -144,8 +145,19 @@ Result<ProxyInfo> ProxyServer::update(const std::string& name, const ProxyUpdate
   if (new_listen) e.listen = *new_listen;
   if (enable && !e.enabled) {
     auto listen = netload::parse_endpoint(e.listen, true, "listen");
-    if (Status s = impl_->start(name, e, *listen); !s.ok()) return s.error();
+    if (Status s = impl_->start(name, e, *listen); !s.ok()) {
+      e.listen = old_listen;
+      if (was_enabled) {
+        auto old = netload::parse_endpoint(old_listen, true, "listen");
+        if (old.ok() && impl_->start(name, e, *old).ok()) e.enabled = true;
+      }
+      return s.error();
+    }
     e.enabled = true;
+  }
+  if (upstream) {
+    e.proxy->set_upstream(std::move(**upstream));
+    e.upstream = *change.upstream;
   }
   return impl_->info(name, e);
 }

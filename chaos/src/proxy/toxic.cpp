@@ -58,6 +58,28 @@ Status validate(const Toxic& t) {
   for (const auto& [field, value] : fields) {
     if (value < 0) return bad(t, field, "must not be negative");
   }
+  struct Bound {
+    std::string_view field;
+    std::int64_t value, max;
+    std::string_view unit;
+  };
+  const bool slicer = t.type == ToxicType::kSlicer;
+  const Bound bounds[] = {{"latency", t.latency, kMaxToxicMillis, "ms"},
+                          {"jitter", t.jitter, kMaxToxicMillis, "ms"},
+                          {"timeout", t.timeout, kMaxToxicMillis, "ms"},
+                          {"delay", t.delay, slicer ? kMaxSlicerDelayMicros : kMaxToxicMillis, slicer ? "us" : "ms"},
+                          {"rate", t.rate, kMaxBandwidthRate, "KB/s"},
+                          {"average_size", t.average_size, kMaxSliceBytes, "bytes"},
+                          {"size_variation", t.size_variation, kMaxSliceBytes, "bytes"},
+                          {"bytes", t.bytes, kMaxLimitBytes, "bytes"}};
+  for (const Bound& b : bounds) {
+    if (b.value > b.max) {
+      return bad(t, b.field, "must be at most " + std::to_string(b.max) + " " + std::string(b.unit));
+    }
+  }
+  if (t.type == ToxicType::kBandwidth && t.rate < 1) {
+    return bad(t, "rate", "must be at least 1 KB/s (remove the toxic for no limit)");
+  }
   if (t.type == ToxicType::kSlicer) {
     if (t.average_size <= 0) return bad(t, "average_size", "must be positive");
     // Pieces are at least one byte, so a variation as large as the average is fine.

@@ -1,7 +1,6 @@
 #include <fmt/format.h>
 
-#include <fstream>
-#include <sstream>
+#include "gauntlet/harness/input_file.h"
 
 #include "gauntlet/chaos/service/service_scenario.h"
 #include "service/service_yaml_reader.h"
@@ -9,23 +8,10 @@
 namespace gauntlet::chaos::service {
 namespace {
 
-// Scenario files are small; a bigger one is a mistake (or /dev/zero).
-constexpr std::size_t kMaxFileBytes = 4 * 1024 * 1024;
-
+// Scenario files are small; a bigger one is a mistake (or /dev/zero). A
+// directory, FIFO or device is refused without blocking (bad input, exit 2).
 Result<std::string> read_scenario_text(const std::string& path) {
-  std::error_code ec;
-  if (std::filesystem::is_directory(path, ec)) {
-    return Error(ErrorCode::kIoError, fmt::format("{}: is a directory, not a scenario file", path));
-  }
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return Error(ErrorCode::kIoError, fmt::format("{}: cannot open scenario file", path));
-  std::string text(kMaxFileBytes + 1, '\0');
-  in.read(text.data(), static_cast<std::streamsize>(text.size()));
-  text.resize(static_cast<std::size_t>(in.gcount()));
-  if (text.size() > kMaxFileBytes) {
-    return Error(ErrorCode::kInvalidArgument, fmt::format("{}: larger than the 4 MiB a scenario file may have", path));
-  }
-  return text;
+  return read_input_file(path, "scenario file", kMaxScenarioFileBytes);
 }
 
 }  // namespace

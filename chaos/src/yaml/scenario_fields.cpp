@@ -3,6 +3,8 @@
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
+#include <yaml-cpp/depthguard.h>
+
 #include <charconv>
 #include <cmath>
 
@@ -211,6 +213,9 @@ std::vector<Hypothesis> ScenarioFields::hypotheses(const YAML::Node& node) const
 Result<YAML::Node> load_yaml(std::string_view text, std::string_view source) {
   try {
     return YAML::Load(std::string(text));
+  } catch (const YAML::DeepRecursion& e) {
+    return Error(ErrorCode::kParseError, fmt::format("{}:{}:{}: malformed YAML: nesting deeper than {} levels", source,
+                                                     e.mark.line + 1, e.mark.column + 1, e.depth() - 1));
   } catch (const YAML::ParserException& e) {
     return Error(ErrorCode::kParseError,
                  fmt::format("{}:{}:{}: malformed YAML: {}", source, e.mark.line + 1, e.mark.column + 1, e.msg));

@@ -7,6 +7,7 @@
 #include <functional>
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -81,6 +82,10 @@ class Target {
   virtual CallResult call(std::uint64_t id) = 0;
   /// Breakers to sample, in a stable order.
   virtual std::vector<BreakerState> breakers() const { return {}; }
+  /// Every fault point the target evaluates, when it can say (nullopt: any
+  /// name is accepted). A run refuses a schedule naming another point
+  /// (kInvalidArgument, exit 2) instead of running a fault that never fires.
+  virtual std::optional<std::vector<std::string>> fault_points() const { return std::nullopt; }
   /// Transitions since the last call (scenario-time stamped).
   virtual std::vector<BreakerTransition> take_transitions() { return {}; }
   /// Puts `effects` (point -> effect) in force. Default: arms the fault points

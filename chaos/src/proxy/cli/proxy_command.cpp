@@ -3,12 +3,13 @@
 #include "gauntlet/chaos/proxy/control_api.h"
 #include "gauntlet/chaos/proxy/proxy_json.h"
 #include "gauntlet/harness/cli/command_registry.h"
+#include "gauntlet/harness/cli/validators.h"
+#include "gauntlet/harness/input_file.h"
+#include "gauntlet/harness/nesting.h"
 
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/signal_set.hpp>
 
-#include <fstream>
-#include <sstream>
 
 namespace gauntlet::chaos::proxy {
 namespace {
@@ -24,11 +25,18 @@ struct ProxyCommandOptions {
 
 // Loads the proxies of a Toxiproxy config file; errors name the file.
 Status populate_from(ProxyServer& server, const std::string& path) {
-  std::ifstream in(path);
-  if (!in) return Error(ErrorCode::kNotFound, path + ": cannot open");
-  std::stringstream text;
-  text << in.rdbuf();
-  nlohmann::json j = nlohmann::json::parse(text.str(), nullptr, false);
+  auto text = read_input_file(path, "proxy config");
+  if (!text.ok()) return text.error();
+  if (json_nesting_depth(*text) > kMaxNestingDepth) {
+    return Error(ErrorCode::kParseError, path + ": nesting deeper than " + std::to_string(kMaxNestingDepth) + " levels");
+  }
+  // allow_exceptions=false still throws out_of_range for a number beyond a double.
+  nlohmann::json j;
+  try {
+    j = nlohmann::json::parse(*text, nullptr, false);
+  } catch (const nlohmann::json::exception& e) {
+    return Error(ErrorCode::kParseError, path + ": not valid JSON: " + e.what());
+  }
   if (j.is_discarded()) return Error(ErrorCode::kParseError, path + ": not valid JSON");
   if (!j.is_array()) return Error(ErrorCode::kSchemaError, path + ": expected a JSON array of proxies");
   std::vector<ProxySpec> specs;
@@ -46,7 +54,7 @@ int run_proxy(const ProxyCommandOptions& o, cli::CommandIO& io) {
   auto at = netload::parse_endpoint(o.host + ":" + std::to_string(o.port), o.allow_remote, "--host/--port");
   if (!at.ok()) {
     io.err << at.error().to_string() << "\n";
-    return 2;
+    return exit_code_for(at.error().code());
   }
   ProxyServer server(ProxyOptions{o.seed, o.allow_remote});
   if (!o.config.empty()) {
@@ -59,7 +67,7 @@ int run_proxy(const ProxyCommandOptions& o, cli::CommandIO& io) {
   auto http = ControlServer::start(api, *at);
   if (!http.ok()) {
     io.err << http.error().to_string() << "\n";
-    return 3;
+    return exit_code_for(http.error().code());
   }
   io.out << "gauntlet proxy: control API on http://" << (*http)->endpoint().to_string() << " (seed " << o.seed << ")\n"
          << std::flush;
@@ -81,7 +89,7 @@ GAUNTLET_REGISTER_COMMAND("proxy", "TCP fault proxy with a Toxiproxy-compatible 
   cmd.add_option("--seed", o->seed, "run seed: decides toxicity per connection");
   cmd.add_option("--config", o->config, "JSON array of proxies to create at start");
   cmd.add_option("--duration", o->duration_s, "stop after this many seconds (default: until SIGINT/SIGTERM)")
-      ->check(CLI::Range(0.0, 1e9));
+      ->check(cli::finite_range(0.0, 1e9));
   cmd.add_flag("--allow-remote", o->allow_remote, "permit non-loopback listen/upstream/control addresses");
   return [o](cli::CommandIO& io) { return run_proxy(*o, io); };
 });

@@ -4,6 +4,7 @@
 #include "gauntlet/chaos/netload/endpoint.h"
 #include "gauntlet/chaos/proxy/proxy_server.h"
 
+#include <chrono>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -31,11 +32,24 @@ class ControlApi {
   std::string version_;
 };
 
+/// Limits that keep the control API answering under careless or hostile clients.
+struct ControlServerOptions {
+  /// A connection that sends no complete request for this long is closed
+  /// (idle keep-alive clients and slow senders alike).
+  std::chrono::milliseconds idle_timeout{30'000};
+  /// When accept fails (EMFILE/ENFILE: out of descriptors, or any other
+  /// error), the accept loop waits this long before it tries again, doubling
+  /// up to `max_accept_backoff`: it never spins.
+  std::chrono::milliseconds accept_backoff{10};
+  std::chrono::milliseconds max_accept_backoff{1'000};
+};
+
 /// Serves a ControlApi over HTTP/1.1 (Boost.Beast) on its own thread.
 class ControlServer {
  public:
   /// Listens on `at` (port 0: any free port). kUnavailable when the bind fails.
-  static Result<std::unique_ptr<ControlServer>> start(ControlApi& api, const netload::Endpoint& at);
+  static Result<std::unique_ptr<ControlServer>> start(ControlApi& api, const netload::Endpoint& at,
+                                                      ControlServerOptions options = {});
   /// Stops accepting, closes sessions and joins the thread.
   ~ControlServer();
   ControlServer(const ControlServer&) = delete;

@@ -65,7 +65,9 @@ class ProxyServer {
   /// the address a name resolved to), kUnavailable (bind failed). Resolves an
   /// upstream name on the calling thread.
   Result<ProxyInfo> create(const ProxySpec& spec);
-  /// kNotFound, kInvalidArgument, kUnavailable.
+  /// kNotFound, kInvalidArgument, kUnavailable (the new address cannot be
+  /// bound). A failed update changes nothing: the proxy keeps its address,
+  /// its upstream and its state (an enabled proxy listens where it did).
   Result<ProxyInfo> update(const std::string& name, const ProxyUpdate& change);
   Status remove(const std::string& name);
   Result<ProxyInfo> get(const std::string& name) const;

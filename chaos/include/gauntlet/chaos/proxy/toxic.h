@@ -46,9 +46,19 @@ struct Toxic {
   friend bool operator==(const Toxic&, const Toxic&) = default;
 };
 
-/// Checks ranges (toxicity in [0,1], non-negative attributes, slicer
+/// Upper bounds of the attributes: a longer wait is a mistake, and the
+/// arithmetic on them (milliseconds to microseconds, bytes over a rate) stays
+/// exact and in range.
+inline constexpr std::int64_t kMaxToxicMillis = 24LL * 3600 * 1000;         ///< latency, jitter, timeout, slow_close delay: 24 h
+inline constexpr std::int64_t kMaxSlicerDelayMicros = 60LL * 1000 * 1000;    ///< slicer delay: 60 s
+inline constexpr std::int64_t kMaxBandwidthRate = 1'000'000'000;             ///< KB/s (1 TB/s)
+inline constexpr std::int64_t kMaxSliceBytes = 64LL * 1024 * 1024;           ///< slicer average_size, size_variation
+inline constexpr std::int64_t kMaxLimitBytes = 1LL << 50;                    ///< limit_data bytes (1 PiB)
+
+/// Checks ranges (toxicity in [0,1], non-negative attributes within the
+/// bounds above, bandwidth rate >= 1 (no toxic means no limit), slicer
 /// average_size > 0, size_variation <= average_size as Toxiproxy allows: pieces
-/// are at least 1 byte). kInvalidArgument naming the field.
+/// are at least 1 byte). kInvalidArgument naming the field and the bound.
 Status validate(const Toxic& toxic);
 
 }  // namespace gauntlet::chaos::proxy

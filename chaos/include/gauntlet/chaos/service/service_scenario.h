@@ -37,8 +37,9 @@ Result<Scenario> parse_service_scenario_yaml(std::string_view text, std::string_
 bool is_service_scenario_yaml(std::string_view text);
 
 /// Reads a scenario file of either kind: a service scenario, or an in-process
-/// one whose `target` the resolver turns into a factory. kIoError naming the
-/// path when it cannot be read.
+/// one whose `target` the resolver turns into a factory. Read as
+/// load_scenario_file reads: kNotFound, kInvalidArgument (a directory, FIFO
+/// or device), kOutOfRange (over 4 MiB), kIoError when the read fails.
 Result<Scenario> load_any_scenario_file(const std::string& path, const TargetResolver& resolve,
                                         const ServiceFileOptions& options);
 
