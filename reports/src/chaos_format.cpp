@@ -54,6 +54,16 @@ std::vector<const Hypothesis*> other_verdicts(const ChaosJournal& j) {
   return out;
 }
 
+bool has_quality(const ChaosJournal& j) {
+  return std::any_of(j.phases.begin(), j.phases.end(), [](const JournalPhase& p) { return !p.quality.empty(); });
+}
+
+std::string quality_text(const JournalPhase& p) {
+  if (p.quality.empty()) return "";
+  if (p.p99_high_ms <= 0) return p.quality;
+  return p.quality + " (p99 " + milliseconds(p.p99_low_ms) + "–" + milliseconds(p.p99_high_ms) + ")";
+}
+
 bool has_status_counts(const ChaosJournal& j) {
   return std::any_of(j.phases.begin(), j.phases.end(), [](const JournalPhase& p) { return !p.status_counts.empty(); });
 }

@@ -25,6 +25,10 @@ std::vector<const Hypothesis*> phase_verdicts(const ChaosJournal& j, const std::
 std::vector<const Hypothesis*> other_verdicts(const ChaosJournal& j);
 /// True when some phase has status counts (the column is shown).
 bool has_status_counts(const ChaosJournal& j);
+/// Whether any phase carries a sample-quality grade.
+bool has_quality(const ChaosJournal& j);
+/// "fair (p99 2.10–60.0)": the grade and the p99's interval in ms; "" when absent.
+std::string quality_text(const JournalPhase& p);
 /// True when some hypothesis is about a measured phase (the column is shown).
 bool has_phase_verdicts(const ChaosJournal& j);
 

@@ -42,6 +42,30 @@ Result<std::vector<StatusCount>> read_status_counts(const Fields& f) {
   return out;
 }
 
+// "quality" and "p99_interval_ms": [low, high]; both optional (older journals lack them).
+Status read_quality(const Fields& f, JournalPhase& p) {
+  if (f.has("quality") && !f.node()["quality"].is_null()) {
+    Result<std::string> q = f.string("quality");
+    if (!q) return q.error();
+    if (*q != "none" && *q != "poor" && *q != "fair" && *q != "good") {
+      return f.error("quality", "expected none, poor, fair or good");
+    }
+    p.quality = *q;
+  }
+  if (!f.has("p99_interval_ms") || f.node()["p99_interval_ms"].is_null()) return Status::Ok();
+  const nlohmann::json& range = f.node()["p99_interval_ms"];
+  if (!range.is_array() || range.size() != 2 || !range[0].is_number() || !range[1].is_number()) {
+    return f.error("p99_interval_ms", "expected [low, high] in milliseconds");
+  }
+  const double low = range[0].get<double>(), high = range[1].get<double>();
+  if (!std::isfinite(low) || !std::isfinite(high) || low < 0 || high < low) {
+    return f.error("p99_interval_ms", "expected 0 <= low <= high");
+  }
+  p.p99_low_ms = low;
+  p.p99_high_ms = high;
+  return Status::Ok();
+}
+
 Result<JournalPhase> read_phase(const Fields& f, const ChaosJournal& j) {
   JournalPhase p;
   Result<std::string> name = f.string("name");
@@ -73,6 +97,7 @@ Result<JournalPhase> read_phase(const Fields& f, const ChaosJournal& j) {
   Result<std::vector<StatusCount>> codes = read_status_counts(f);
   if (!codes) return codes.error();
   p.status_counts = std::move(*codes);
+  if (Status s = read_quality(f, p); !s.ok()) return s.error();
   p.faults = faults_during(j.faults, p.start_s, p.end_s);
   return p;
 }

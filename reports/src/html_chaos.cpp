@@ -87,13 +87,13 @@ std::string verdict_item(const Hypothesis& h) {
 
 std::string phases_table(const ChaosJournal& j) {
   if (j.phases.empty()) return {};
-  const bool codes = has_status_counts(j), verdict_column = has_phase_verdicts(j);
+  const bool codes = has_status_counts(j), verdict_column = has_phase_verdicts(j), quality = has_quality(j);
   std::string out = "<table class=\"grid-t phases\"><thead><tr><th>Phase</th><th class=\"n\">Time (s)</th>"
                     "<th class=\"n\">Requests</th><th class=\"n\">req/s</th><th class=\"n\">p50 ms</th>"
                     "<th class=\"n\">p95 ms</th><th class=\"n\">p99 ms</th><th class=\"n\">max ms</th>"
                     "<th class=\"n\">Errors</th>";
-  out += std::string(codes ? "<th>Status codes</th>" : "") + (verdict_column ? "<th>Hypotheses</th>" : "") +
-         "</tr></thead><tbody>";
+  out += std::string(quality ? "<th>Quality</th>" : "") + (codes ? "<th>Status codes</th>" : "") +
+         (verdict_column ? "<th>Hypotheses</th>" : "") + "</tr></thead><tbody>";
   for (const JournalPhase& p : j.phases) {
     std::vector<const Hypothesis*> verdicts = phase_verdicts(j, p.name);
     bool broken = std::any_of(verdicts.begin(), verdicts.end(), [](const Hypothesis* h) { return !h->held; });
@@ -103,6 +103,7 @@ std::string phases_table(const ChaosJournal& j) {
            "</td><td class=\"n\">" + fixed(p.throughput_rps, 1) + "</td>";
     for (double ms : {p.p50_ms, p.p95_ms, p.p99_ms, p.max_ms}) out += "<td class=\"n\">" + milliseconds(ms) + "</td>";
     out += "<td class=\"n\">" + percent(p.error_rate) + "</td>";
+    if (quality) out += "<td class=\"codes\">" + html(quality_text(p)) + "</td>";
     if (codes) out += "<td class=\"codes\">" + html(status_counts_text(p.status_counts)) + "</td>";
     if (verdict_column) {
       out += "<td class=\"hy\">";

@@ -24,17 +24,19 @@ std::string windows_list(const ChaosJournal& j) {
 
 std::string phases_table(const ChaosJournal& j) {
   if (j.phases.empty()) return {};
-  const bool codes = has_status_counts(j), verdict_column = has_phase_verdicts(j);
+  const bool codes = has_status_counts(j), verdict_column = has_phase_verdicts(j), quality = has_quality(j);
   std::string out = "| phase | time (s) | requests | req/s | p50 ms | p95 ms | p99 ms | max ms | errors |";
-  out += std::string(codes ? " status codes |" : "") + (verdict_column ? " hypotheses |" : "") + "\n";
+  out += std::string(quality ? " quality |" : "") + (codes ? " status codes |" : "") +
+         (verdict_column ? " hypotheses |" : "") + "\n";
   out += "|---|---|---:|---:|---:|---:|---:|---:|---:|";
-  out += std::string(codes ? "---|" : "") + (verdict_column ? "---|" : "") + "\n";
+  out += std::string(quality ? "---|" : "") + (codes ? "---|" : "") + (verdict_column ? "---|" : "") + "\n";
   for (const JournalPhase& p : j.phases) {
     std::vector<std::string> cells = {
         markdown_inline(p.name) + (p.faults.empty() ? "" : " (" + markdown_inline(p.faults) + ")"),
         markdown_inline(seconds_range(p.start_s, p.end_s)), std::to_string(p.completed), fixed(p.throughput_rps, 1),
         milliseconds(p.p50_ms), milliseconds(p.p95_ms), milliseconds(p.p99_ms), milliseconds(p.max_ms),
         markdown_inline(percent(p.error_rate))};
+    if (quality) cells.push_back(markdown_inline(quality_text(p)));
     if (codes) cells.push_back(markdown_inline(status_counts_text(p.status_counts)));
     if (verdict_column) {
       std::string verdicts;

@@ -98,6 +98,14 @@ TEST_F(ChaosSectionTest, PhaseTableHasTheScenariosPhasesAndWindowsTheirLabels) {
   EXPECT_EQ(page.find("Status codes"), std::string::npos);
   // Fault activity of the point.
   EXPECT_NE(page.find("<th>Fault point</th>"), std::string::npos);
+  // Each phase's sample quality, with the p99's interval, as the journal gives them.
+  EXPECT_FALSE(j.phases[0].quality.empty());
+  EXPECT_LE(j.phases[0].p99_low_ms, j.phases[0].p99_ms);
+  EXPECT_GE(j.phases[0].p99_high_ms, j.phases[0].p99_ms);
+  EXPECT_NE(page.find("<th>Quality</th>"), std::string::npos);
+  EXPECT_NE(row_at(page, "<td class=\"ph\">warm-up").find("<td class=\"codes\">" + j.phases[0].quality + " (p99 "),
+            std::string::npos)
+      << row_at(page, "<td class=\"ph\">warm-up");
 
   const std::string md = write_markdown(report);
   std::size_t md_warm = md.find("\n| warm-up | 0.0–1.0 | ");

@@ -60,6 +60,8 @@ struct JournalPhase {
   double error_rate = 0;      ///< (failed + rejected) / completed, 0..1
   double p50_ms = 0, p95_ms = 0, p99_ms = 0, max_ms = 0;
   std::vector<StatusCount> status_counts{};  ///< by code, ascending; empty when the target reports none
+  std::string quality;                        ///< "poor", "fair", "good", "none"; "" when the journal has none
+  double p99_low_ms = 0, p99_high_ms = 0;     ///< the p99's 95% interval (0, 0 when absent)
 };
 
 /// Hits (evaluations while armed) and fires of one fault point over the run.
