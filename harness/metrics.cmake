@@ -36,5 +36,6 @@ gauntlet_add_test(gauntlet_harness_metrics_tests
     tests/metrics/registry_units_test.cpp
     tests/metrics/exposition_test.cpp
     tests/metrics/exposition_units_test.cpp
+    tests/metrics/json_utf8_test.cpp
   LIBS gauntlet_harness_metrics nlohmann_json::nlohmann_json
   LABELS "harness;metrics")

@@ -125,7 +125,8 @@ std::string journal_json(const Scenario& scenario, const RunRecord& run) {
   }
   j["verdicts"] = verdicts;
   if (run.mode == TimeMode::kReal) j["wall_seconds"] = run.wall_seconds;
-  return j.dump(2) + "\n";
+  // Names come from scenario files and targets: ill-formed UTF-8 is replaced, never thrown on.
+  return j.dump(2, ' ', false, json::error_handler_t::replace) + "\n";
 }
 
 Status write_text_file(const std::string& path, std::string_view text) { return write_file_atomically(path, text); }

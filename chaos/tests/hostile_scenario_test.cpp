@@ -9,10 +9,12 @@
 #include <filesystem>
 #include <string>
 
+#include "gauntlet/chaos/journal.h"
 #include "gauntlet/chaos/runner.h"
 #include "gauntlet/chaos/scenario_file.h"
 #include "gauntlet/chaos/scenarios/builtin.h"
 #include "gauntlet/chaos/shrink.h"
+#include "gauntlet/harness/utf8.h"
 
 namespace gauntlet::chaos {
 namespace {
@@ -110,6 +112,18 @@ TEST(HostileScenarioTest, DirectoriesFifosAndDevicesAreRefusedWithoutBlocking) {
     expect_error(s.error(), ErrorCode::kInvalidArgument, "expected a regular file");
   }
   std::filesystem::remove_all(dir);
+}
+
+TEST(HostileScenarioTest, AScenarioNameThatIsNotUtf8NeverAbortsTheJournalWriter) {
+  auto s = parse_scenario_yaml(scenario("", "8s").replace(6, 1, "x\xC3("), "n.yaml", bundled_target);
+  ASSERT_TRUE(s.ok()) << s.error().message();
+  s->duration = kNanosPerSecond;
+  s->phases = {{"a", 0, kNanosPerSecond}};
+  auto run = run_scenario(*s, RunOptions{1, TimeMode::kVirtual, {}, "n.yaml"});
+  ASSERT_TRUE(run.ok()) << run.error().message();
+  std::string journal;
+  ASSERT_NO_THROW(journal = journal_json(*s, *run));
+  EXPECT_TRUE(is_valid_utf8(journal));
 }
 
 }  // namespace

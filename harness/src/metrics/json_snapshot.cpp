@@ -65,7 +65,8 @@ std::string to_json(const RegistrySnapshot& snapshot, int indent) {
     families.push_back(std::move(jf));
   }
   root["families"] = std::move(families);
-  return root.dump(indent);
+  // Label values come from user code: ill-formed UTF-8 is replaced, never thrown on.
+  return root.dump(indent, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
 }  // namespace gauntlet::metrics
