@@ -25,8 +25,9 @@ function(gauntlet_ci_rules_install_headers include_dir)
     install(DIRECTORY ${include_dir}/ DESTINATION ${CMAKE_INSTALL_INCLUDEDIR})
   endif()
 endfunction()
-cmake_language(DEFER DIRECTORY ${PROJECT_SOURCE_DIR} CALL gauntlet_ci_rules_install_headers
-               ${GAUNTLET_RULES_DIR}/include)
+# (A deferred call's arguments are read when it runs: EVAL puts the path in now.)
+cmake_language(EVAL CODE "cmake_language(DEFER DIRECTORY [[${PROJECT_SOURCE_DIR}]]
+               CALL gauntlet_ci_rules_install_headers [[${GAUNTLET_RULES_DIR}/include]])")
 
 gauntlet_add_test(gauntlet_ci_rules_tests
   SOURCES ${GAUNTLET_RULES_DIR}/tests/promtool.cpp ${GAUNTLET_RULES_DIR}/tests/alerts_config_test.cpp
