@@ -31,7 +31,8 @@ Status read_alert_settings(const FieldReader& r, const YAML::Node& node, AlertsC
     const std::string field = "alerts." + name;
     auto it = c.alerts.find(name);
     if (it == c.alerts.end()) {
-      return r.error(kv.first, field, "unknown alert (expected one of " + fmt::format("{}", fmt::join(alert_names(), ", ")) + ")");
+      return r.error(kv.first, field,
+                     fmt::format("unknown alert (expected one of {})", fmt::join(alert_names(), ", ")));
     }
     if (Status s = r.map(kv.second, field, {"for", "severity"}); !s.ok()) return s;
     if (const YAML::Node n = kv.second["for"]) {

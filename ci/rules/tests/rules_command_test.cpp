@@ -96,7 +96,8 @@ TEST_F(RulesCommandTest, BadInputIsOneLineNamingThePlaceAndExit2) {
 }
 
 TEST_F(RulesCommandTest, AnUnwritableOutputIsAnEnvironmentFailure) {
-  const CliRun r = run({"--budgets", budgets_, "--alerts", alerts_, "--out", (dir_ / "no" / "such" / "r.yaml").string()});
+  const std::string out = (dir_ / "no" / "such" / "r.yaml").string();
+  const CliRun r = run({"--budgets", budgets_, "--alerts", alerts_, "--out", out});
   EXPECT_EQ(r.code, 3) << r.err;
 }
 
