@@ -67,7 +67,7 @@ int run_demo(DemoOptions o, cli::CommandIO& io) {
   fs::create_directories(o.out, ec);
   if (ec) {
     io.err << "gauntlet demo: cannot create " << o.out << ": " << ec.message() << "\n";
-    return 2;
+    return kExitEnvironment;
   }
   reports::Report report;
   report.title = "Gauntlet demo";
@@ -82,7 +82,7 @@ int run_demo(DemoOptions o, cli::CommandIO& io) {
   for (const auto& run : stages) {
     if (Status s = run(); !s) {
       io.err << "gauntlet demo: " << s.error().message() << "\n";
-      return 2;
+      return exit_code_for(s.error().code());
     }
   }
   reports::MarkdownOptions md;
@@ -93,7 +93,7 @@ int run_demo(DemoOptions o, cli::CommandIO& io) {
                                    std::pair{"summary.md", reports::write_markdown(report, md)}}) {
     if (Status s = write_file_atomically(dir / name, text); !s) {
       io.err << "gauntlet demo: " << s.error().message() << "\n";
-      return 2;
+      return exit_code_for(s.error().code());
     }
   }
   const bool passed = stage.passed && reports::summarize(report).passed;

@@ -31,7 +31,9 @@ Status run_builtin_scenarios(Stage& stage);
 Status run_process_cascade(Stage& stage, const std::string& node_program);
 
 /// Runs each executable with GAUNTLET_PROPERTIES_OUT=<dir>/properties and its
-/// XML output there; a missing executable is reported as skipped.
+/// XML output there, as a child in its own process group with a parent-death
+/// signal, reaped on every path (its output in <name>.stdout.log and
+/// <name>.stderr.log there); a missing executable is reported as skipped.
 Status run_property_suites(Stage& stage, const std::vector<std::string>& executables);
 
 struct BenchmarkStage {

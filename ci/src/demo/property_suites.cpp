@@ -1,16 +1,39 @@
-#include <cstdlib>
-
 #include <fmt/format.h>
 
 #include "demo_steps.h"
+#include "gauntlet/chaos/process/target_process.h"
 
 namespace gauntlet::demo::detail {
+namespace {
+
+// A suite runs at most this long (GAUNTLET_THOROUGH included); then it is stopped and fails.
+constexpr Nanos kSuiteTimeout = 30 * 60 * kNanosPerSecond;
+
+// Runs one suite as a child in its own process group with a parent-death
+// signal (TargetProcess): killing `gauntlet demo` kills the suite too, and it
+// is reaped on every path. Returns the exit status, or -1 when it did not end.
+Result<int> run_suite(const std::string& exe, const std::string& name, const std::filesystem::path& dir) {
+  chaos::process::ProcessSpec spec;
+  spec.name = name;
+  spec.program = exe;
+  spec.args = {fmt::format("--gtest_output=xml:{}", (dir / (name + ".xml")).string())};
+  spec.env = {{"GAUNTLET_PROPERTIES_OUT", dir.string()}};
+  spec.log_dir = dir;
+  auto suite = chaos::process::TargetProcess::launch(spec, RealClock::instance());
+  if (!suite.ok()) return suite.error();
+  auto exit = (*suite)->wait_exit(kSuiteTimeout);
+  if (!exit.ok()) return -1;  // the destructor kills and reaps the group
+  return exit->signal == 0 ? exit->code : 128 + exit->signal;
+}
+
+}  // namespace
 
 Status run_property_suites(Stage& stage, const std::vector<std::string>& executables) {
   namespace fs = std::filesystem;
   const fs::path dir = stage.dir / "properties";
   std::error_code ec;
   fs::create_directories(dir, ec);
+  if (ec) return Error(ErrorCode::kIoError, "cannot create " + dir.string() + ": " + ec.message());
   int index = 0;
   for (const std::string& exe : executables) {
     const std::string name = fs::path(exe).filename().string();
@@ -19,13 +42,12 @@ Status run_property_suites(Stage& stage, const std::vector<std::string>& executa
       stage.progress << "skipped (not built)\n";
       continue;
     }
-    const fs::path xml = dir / (name + ".xml");
-    const std::string command = fmt::format("GAUNTLET_PROPERTIES_OUT='{}' '{}' --gtest_output=xml:'{}' > '{}' 2>&1",
-                                            dir.string(), exe, xml.string(), (dir / (name + ".log")).string());
-    const int rc = std::system(command.c_str());
-    stage.passed = stage.passed && rc == 0;
-    stage.progress << (rc == 0 ? "pass" : fmt::format("FAIL (log: {})", (dir / (name + ".log")).string())) << "\n";
-    if (Status s = reports::add_input(stage.report, xml); !s) return s;
+    auto rc = run_suite(exe, name, dir);
+    if (!rc.ok()) return rc.error();
+    stage.passed = stage.passed && *rc == 0;
+    const fs::path log = dir / (name + ".stdout.log");
+    stage.progress << (*rc == 0 ? "pass" : fmt::format("FAIL (log: {})", log.string())) << "\n";
+    if (Status s = reports::add_input(stage.report, dir / (name + ".xml")); !s) return s;
   }
   for (const auto& entry : fs::directory_iterator(dir, ec)) {
     if (entry.path().extension() == ".json") {

@@ -1,12 +1,16 @@
 #include "gauntlet/harness/atomic_file.h"
 
 #include <gtest/gtest.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
+#include <chrono>
+#include <csignal>
 #include <filesystem>
 #include <fstream>
 #include <iterator>
 #include <string>
+#include <thread>
 
 namespace gauntlet {
 namespace {
@@ -56,6 +60,31 @@ TEST_F(AtomicFileTest, FailedRenameKeepsTheOldFileAndRemovesTheTemp) {
   ASSERT_FALSE(bad.ok());
   EXPECT_EQ(bad.error().code(), ErrorCode::kIoError);
   EXPECT_TRUE(fs::is_directory(path / "occupied"));
+  for (const auto& entry : fs::directory_iterator(dir_)) {
+    EXPECT_EQ(entry.path().string().find(".tmp"), std::string::npos) << "temp file left: " << entry.path();
+  }
+}
+
+TEST_F(AtomicFileTest, AWriterKilledWhileWritingLeavesNoTempFile) {
+  const fs::path path = dir_ / "big.json";
+  int ready[2];
+  ASSERT_EQ(::pipe(ready), 0);
+  const pid_t child = ::fork();
+  ASSERT_GE(child, 0);
+  if (child == 0) {
+    const std::string content(std::size_t{256} << 20, 'x');
+    (void)!::write(ready[1], "r", 1);
+    (void)write_file_atomically(path, content);
+    ::_exit(0);
+  }
+  char byte = 0;
+  ASSERT_EQ(::read(ready[0], &byte, 1), 1);
+  std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  ::kill(child, SIGKILL);
+  int status = 0;
+  ::waitpid(child, &status, 0);
+  ::close(ready[0]);
+  ::close(ready[1]);
   for (const auto& entry : fs::directory_iterator(dir_)) {
     EXPECT_EQ(entry.path().string().find(".tmp"), std::string::npos) << "temp file left: " << entry.path();
   }

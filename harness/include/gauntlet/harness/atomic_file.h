@@ -8,9 +8,12 @@
 
 namespace gauntlet {
 
-/// Writes `content` to "<path>.tmp.<pid>" beside `path`, flushes and fsyncs it,
-/// then renames it over `path`. On failure the temp file is removed and `path`
-/// is untouched. Errors: kIoError naming the path and the reason.
+/// Writes `content` to an unnamed file in `path`'s folder (O_TMPFILE), fsyncs
+/// it, names it "<path>.tmp.<pid>" and renames that over `path` at once, so
+/// even a process killed while writing leaves no temp file behind (where the
+/// filesystem lacks O_TMPFILE, the named temp file is written instead). On
+/// failure the temp file is removed and `path` is untouched. Errors: kIoError
+/// naming the path and the reason.
 Status write_file_atomically(const std::filesystem::path& path, std::string_view content);
 
 }  // namespace gauntlet
