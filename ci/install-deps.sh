@@ -21,6 +21,8 @@ packages=(
   chromium
   # peer client for `gauntlet proxy` (chaos/tests/proxy/toxiproxy_node)
   nodejs npm
+  # the fuzz preset: clang with libFuzzer and the sanitizer runtimes (docs/fuzzing.md)
+  clang-16 libfuzzer-16-dev libclang-rt-16-dev
 )
 
 # A package counts as present when it is installed, or when an installed package

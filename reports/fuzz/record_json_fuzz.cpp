@@ -1,0 +1,36 @@
+// Fuzz target: Gauntlet's own records as `gauntlet report` reads them — a
+// chaos journal (gauntlet.journal/1), a gate result (gauntlet.gate/1) or
+// property results (gauntlet.properties/1) — then every writer. One source,
+// three targets: GAUNTLET_FUZZ_RECORD picks the reader (1, 2, 3).
+#include <cstddef>
+#include <cstdint>
+#include <string_view>
+
+#include "json_fields.h"
+#include "write_all.h"
+
+#ifndef GAUNTLET_FUZZ_RECORD
+#error "define GAUNTLET_FUZZ_RECORD: 1 journal, 2 gate result, 3 property results"
+#endif
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+  using namespace gauntlet::reports;
+  auto doc = detail::parse_json(std::string_view(reinterpret_cast<const char*>(data), size), "fuzz.json");
+  if (!doc.ok()) return 0;
+  Report report;
+#if GAUNTLET_FUZZ_RECORD == 1
+  auto record = parse_chaos_journal(*doc, "fuzz.json");
+  if (!record.ok()) return 0;
+  report.journals.push_back(std::move(*record));
+#elif GAUNTLET_FUZZ_RECORD == 2
+  auto record = parse_gate_result(*doc, "fuzz.json");
+  if (!record.ok()) return 0;
+  report.gates.push_back(std::move(*record));
+#else
+  auto record = parse_property_results(*doc, "fuzz.json");
+  if (!record.ok()) return 0;
+  report.properties.push_back(std::move(*record));
+#endif
+  fuzz::write_all(report);
+  return 0;
+}
