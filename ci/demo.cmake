@@ -58,4 +58,9 @@ if(GAUNTLET_BUILD_TESTS)
   # as TargetProcess does (own process group, PR_SET_PDEATHSIG, reaped on every
   # path) and reads the JSON from a pipe or an unlinked file.
   set_tests_properties(gauntlet_kill.demo-bench gauntlet_kill.bench-run PROPERTIES DISABLED TRUE)
+  # The hostile-input probe: each case once aborted, hung or passed on garbage.
+  add_test(NAME gauntlet_probe_cli
+           COMMAND Python3::Interpreter ${demo_dir}/tests/hygiene/probe_cli.py $<TARGET_FILE:gauntlet> ${PROJECT_SOURCE_DIR}
+                   ${PROJECT_BINARY_DIR}/probe-cli)
+  set_tests_properties(gauntlet_probe_cli PROPERTIES LABELS "ci;hygiene" TIMEOUT 300)
 endif()
