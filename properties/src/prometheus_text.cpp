@@ -129,6 +129,32 @@ Result<std::vector<TextSample>> parse_prometheus_text(std::string_view text) {
   return samples;
 }
 
+Result<std::vector<TextMetadata>> parse_prometheus_metadata(std::string_view text) {
+  std::vector<TextMetadata> out;
+  std::size_t number = 0;
+  while (!text.empty()) {
+    const std::size_t eol = text.find('\n');
+    std::string_view line = text.substr(0, eol);
+    text = eol == std::string_view::npos ? std::string_view{} : text.substr(eol + 1);
+    ++number;
+    const bool help = line.starts_with("# HELP ");
+    if (!help && !line.starts_with("# TYPE ")) continue;
+    line.remove_prefix(7);
+    const std::size_t space = line.find(' ');
+    TextMetadata m{help ? "HELP" : "TYPE", std::string(line.substr(0, space)),
+                   space == std::string_view::npos ? std::string() : std::string(line.substr(space + 1)), number};
+    if (!is_valid_metric_name(m.name) || (space == std::string_view::npos && !help)) {
+      return Error(ErrorCode::kParseError, "line " + std::to_string(number) + ": malformed # " + m.keyword + " line");
+    }
+    if (!help && m.rest != "counter" && m.rest != "gauge" && m.rest != "histogram" && m.rest != "summary" &&
+        m.rest != "untyped") {
+      return Error(ErrorCode::kParseError, "line " + std::to_string(number) + ": unknown type '" + m.rest + "'");
+    }
+    out.push_back(std::move(m));
+  }
+  return out;
+}
+
 bool is_valid_metric_name(std::string_view name) noexcept {
   if (name.empty()) return false;
   for (std::size_t i = 0; i < name.size(); ++i) {

@@ -30,7 +30,7 @@ int case_budget(double scale) noexcept {
 }
 
 std::chrono::nanoseconds stress_budget() noexcept {
-  long ms = 1000;
+  long ms = 700;
   if (const char* thorough = std::getenv("GAUNTLET_THOROUGH"); thorough && std::string_view(thorough) == "1") ms = 5000;
   if (const char* explicit_ms = std::getenv("GAUNTLET_STRESS_MS")) {
     char* end = nullptr;

@@ -22,8 +22,10 @@ PAIRS = [
     ("RacyCounter", "MetricsProperties", "CounterConcurrentIncrementsLinearizable", "lost update in counter_add"),
     ("RacyGauge", "MetricsProperties", "GaugeConcurrentUpdatesLinearizable", "lost update in gauge_add"),
     ("TornHistogram", "MetricsProperties", "HistogramSnapshotsConsistentDuringWrites", "torn histogram snapshot"),
+    ("RacyMerge", "MetricsProperties", "ConcurrentMergesEqualTheUnion", "unlocked read-modify-write in merge"),
     ("CheckThenActHalfOpen", "BreakerProperties", "HalfOpenPermitsUnderConcurrency", "check-then-act half-open admission"),
     ("LostFailureRun", "BreakerProperties", "ConcurrentFailuresOpen", "lost update of the failure run"),
+    ("LostPermitCount", "BreakerProperties", "ConcurrentCallsAccounted", "lost update of the permitted count"),
     ("RacyExporterAppend", "TracingProperties", "ConcurrentSpansExportedOnce", "racy exporter append"),
     ("SharedScope", "TracingProperties", "ScopesDoNotLeakAcrossThreads", "scope shared across threads"),
 ]

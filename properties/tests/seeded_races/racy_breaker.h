@@ -5,7 +5,9 @@
 // - kCheckThenActHalfOpen: half-open admission loads the permit count, then
 //   increments it, so two callers can both see a permit left;
 // - kLostFailureRun: the failure run is a load and a store, so two concurrent
-//   failures can count once.
+//   failures can count once;
+// - kLostPermitCount: the permitted count is a load and a store, so two
+//   concurrent grants can count once.
 #include <atomic>
 #include <cstdint>
 #include <memory>
@@ -15,7 +17,7 @@
 
 namespace gauntlet::properties::seeded {
 
-enum class BreakerRace { kCheckThenActHalfOpen, kLostFailureRun };
+enum class BreakerRace { kCheckThenActHalfOpen, kLostFailureRun, kLostPermitCount };
 
 template <BreakerRace R>
 class RacyBreaker {
@@ -88,7 +90,11 @@ class RacyBreaker {
   enum : int { kClosed, kOpen, kHalfOpen, kMoving };
 
   std::optional<Permit> grant(std::uint64_t generation) {
-    permitted_.fetch_add(1);
+    if constexpr (R == BreakerRace::kLostPermitCount) {
+      permitted_.store(permitted_.load() + 1);  // the seeded race: a count kept with a load and a store
+    } else {
+      permitted_.fetch_add(1);
+    }
     return Permit{generation};
   }
   // One caller wins the compare-exchange and resets the entry; the others

@@ -1,8 +1,9 @@
 #pragma once
 // Metrics with one seeded race each (for measuring how often the concurrent
 // properties detect it): a counter and a gauge whose add is a load and a
-// store (lost updates), and a histogram whose snapshot reads count, sum and
-// buckets while writers update them one at a time (torn snapshots).
+// store (lost updates), a histogram whose snapshot reads count, sum and
+// buckets while writers update them one at a time (torn snapshots), and a
+// histogram whose merge adds into the target with loads and stores.
 #include <array>
 #include <atomic>
 #include <cstdint>
@@ -87,6 +88,21 @@ struct TornHistogramAdapter {
       view.cumulative.push_back(running);
     }
     return view;
+  }
+};
+
+/// Lost updates in merge: the target's fields are read, added to and stored
+/// back one by one, so concurrent merges into one histogram lose counts.
+struct RacyMergeAdapter : TornHistogramAdapter {
+  static constexpr metrics::MetricsCapabilities capabilities() {
+    metrics::MetricsCapabilities caps = TornHistogramAdapter::capabilities();
+    caps.groups.merge = Group::kProvided;
+    return caps;
+  }
+  static void merge(Histogram& into, Histogram& from) {
+    for (std::size_t i = 0; i < into.bounds.size(); ++i) into.buckets[i].store(into.buckets[i].load() + from.buckets[i].load());
+    into.count.store(into.count.load() + from.count.load());
+    into.sum.store(into.sum.load() + from.sum.load());
   }
 };
 

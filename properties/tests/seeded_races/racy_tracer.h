@@ -47,6 +47,10 @@ class RacyTracer {
   void end(RacySpan& span) {
     if (span.ended) return;
     span.ended = true;
+    if (shut_down_.load()) {
+      dropped_.fetch_add(1);
+      return;
+    }
     if constexpr (R == TracerRace::kRacyExporterAppend) {
       const std::size_t n = size_.load();  // the seeded race: load, write, store n + 1
       write(n, span);
@@ -64,6 +68,9 @@ class RacyTracer {
     }
     return out;
   }
+
+  void shutdown() { shut_down_.store(true); }
+  std::int64_t dropped() const { return dropped_.load(); }
 
   // Scopes: one current span per thread, or one for all (kSharedScope).
   std::uint64_t current() const {
@@ -94,6 +101,8 @@ class RacyTracer {
   std::atomic<std::size_t> size_{0};
   std::unique_ptr<Slot[]> slots_ = std::make_unique<Slot[]>(kCapacity);
   std::atomic<std::uint64_t> shared_current_{0};
+  std::atomic<bool> shut_down_{false};
+  std::atomic<std::int64_t> dropped_{0};
 };
 
 template <TracerRace R>
@@ -107,16 +116,16 @@ struct RacyTracingAdapter {
   };
   static constexpr tracing::TracingCapabilities capabilities() {
     return {.groups = {.tracer = Group::kProvided, .traceparent = Group::kUnsupported, .scopes = Group::kProvided},
-            .counts_dropped = false};
+            .counts_dropped = true};
   }
   static std::unique_ptr<Tracer> make_tracer(ManualClock&) { return std::make_unique<Tracer>(); }
   static Span start_span(Tracer& t, std::string_view, const Span* parent) { return t.start(parent); }
   static void end_span(Tracer& t, Span& s) { t.end(s); }
   static tracing::SpanIds span_ids(const Span& s) { return {hex(s.trace_id, 32), hex(s.span_id, 16)}; }
   static void flush(Tracer&) {}
-  static void shutdown(Tracer&) {}
+  static void shutdown(Tracer& t) { t.shutdown(); }
   static std::vector<tracing::ExportedSpan> exported(Tracer& t) { return t.exported(); }
-  static std::int64_t dropped(Tracer&) { return 0; }
+  static std::int64_t dropped(Tracer& t) { return t.dropped(); }
   static std::unique_ptr<Scope> activate(Tracer& t, Span& s) {
     return std::make_unique<Scope>(Scope{&t, t.swap_current(s.span_id)});
   }

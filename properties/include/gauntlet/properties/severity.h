@@ -23,7 +23,7 @@ bool strict_mode() noexcept;
 int case_budget(double scale = 1.0) noexcept;
 
 /// Wall-clock time one concurrent property spends in stress rounds, over all
-/// its cases: 1000 ms by default, 5000 ms under GAUNTLET_THOROUGH=1,
+/// its cases: 700 ms by default, 5000 ms under GAUNTLET_THOROUGH=1,
 /// GAUNTLET_STRESS_MS=<ms> to choose (1 to 600000). Never less than 1 ms.
 std::chrono::nanoseconds stress_budget() noexcept;
 

@@ -119,8 +119,8 @@ inline std::uint64_t mix(std::uint64_t z) noexcept {
   return z ^ (z >> 31);
 }
 
-/// Round lengths cycle 1, 16, 256, max_length (capped at max_length, which
-/// the runner lowers when a round takes more than a quarter of the budget).
+/// Round lengths cycle 1, 16, 256, max_length (capped at max_length; the
+/// runner shortens a round that would take more than a quarter of the budget).
 inline std::size_t round_length(std::size_t index, std::size_t max_length) noexcept {
   static constexpr std::size_t kCycle[] = {1, 16, 256, 1u << 30};
   const std::size_t wanted = kCycle[index % 4];
@@ -185,10 +185,16 @@ StressOutcome run_stress(const StressOptions& options, Prepare&& prepare, Work&&
   StressOutcome outcome;
   const auto began = std::chrono::steady_clock::now();
   const auto deadline = began + options.budget;
-  std::size_t max_length = options.max_length;
+  std::chrono::nanoseconds per_op{0};  // slowest time per operation seen so far (all phases of a round)
   for (std::size_t index = 0;; ++index) {
     round.index = index;
-    round.length = detail::round_length(index, max_length);
+    round.length = detail::round_length(index, options.max_length);
+    // Keep every round within a quarter of the budget and the time left.
+    const auto left = deadline - std::chrono::steady_clock::now();
+    const auto room = std::min<std::chrono::nanoseconds>(options.budget / 4, left);
+    if (per_op.count() > 0 && round.length > 1 && per_op * static_cast<std::int64_t>(round.length) > room) {
+      round.length = std::max<std::size_t>(1, static_cast<std::size_t>(room / per_op));
+    }
     const auto round_began = std::chrono::steady_clock::now();
     std::optional<std::string> failure;
     try {
@@ -221,14 +227,8 @@ StressOutcome run_stress(const StressOptions& options, Prepare&& prepare, Work&&
       break;
     }
     const auto now = std::chrono::steady_clock::now();
+    per_op = std::max<std::chrono::nanoseconds>(per_op, (now - round_began) / static_cast<std::int64_t>(round.length));
     if (now >= deadline) break;
-    // Keep every round within a quarter of the budget, so a phase ends on time.
-    const auto took = now - round_began;
-    if (round.length > 1 && took * 4 > options.budget) {
-      const auto per_op = took / static_cast<std::int64_t>(round.length);
-      const auto fits = per_op.count() > 0 ? (options.budget / 4) / per_op : max_length;
-      max_length = std::max<std::size_t>(1, std::min<std::size_t>(max_length, static_cast<std::size_t>(fits)));
-    }
   }
   stop.store(true, std::memory_order_release);
   start.arrive_and_wait();

@@ -1,7 +1,8 @@
 #pragma once
 /// Breaker properties under concurrent callers, as time-budgeted stress
 /// phases (see stress.h): half-open admits exactly its permits, concurrent
-/// failures are all counted and open the breaker at its threshold.
+/// failures are all counted and open the breaker at its threshold, and mixed
+/// concurrent results are all accounted while the state changes under them.
 ///
 /// A half-open breaker's permits, or a failure run reaching its threshold,
 /// can be raced for once per breaker, so each round builds a fleet of fresh
@@ -203,6 +204,70 @@ TYPED_TEST_P(BreakerProperties, ConcurrentFailuresOpen) {
               continue;
             }
             return out.str();
+          }
+          return std::nullopt;
+        },
+        [&] { return log.format_if(detail::on_breaker(failing)); });
+    require_no_failure(outcome);
+  });
+}
+
+TYPED_TEST_P(BreakerProperties, ConcurrentCallsAccounted) {
+  const PropertySpec spec = detail::kStressSpec;
+  if (!TypeParam::capabilities().thread_safe) GAUNTLET_SKIP_PROPERTY(spec, "not declared thread-safe");
+  check_property(spec, [spec] {
+    // Successes and failures from every thread at once, so that the breaker
+    // changes state while results race: every call must still be accounted.
+    const BreakerConfig c = *detail::gen_config(detail::gen_mode<TypeParam>(), TypeParam::capabilities());
+    const StressCase shape = *gen_stress_case(2, 4);
+    const std::size_t threads = shape.threads;
+    const auto outcomes = *rc::gen::container<std::vector<CallOutcome>>(
+        threads * 4, rc::gen::element(CallOutcome::kSuccess, CallOutcome::kFailure));
+    detail::Fleet<TypeParam> fleet;
+    StepLog log(threads);
+    std::size_t failing = 0;
+    const auto outcome = run_stress(
+        {threads, stress_budget_per_case(spec.case_scale), shape.seed, detail::kMaxFleet},
+        [&](const StressRound& round) {
+          log.clear();
+          fleet.reset(round.length, c);
+        },
+        [&](std::size_t t, const StressRound& round) {
+          for (std::size_t i = 0; i < round.length; ++i) {
+            auto& b = *fleet.breakers[i];
+            const auto at = static_cast<double>(i);
+            for (std::size_t k = 0; k < 4; ++k) {
+              const CallOutcome result = outcomes[t * 4 + k];
+              auto permit = log.record(t, "acquire", at, [&] { return TypeParam::try_acquire(b); });
+              log.label_last(t, "breaker", at);
+              if (!permit) continue;
+              log.record(t, result == CallOutcome::kSuccess ? "complete success" : "complete failure", at,
+                         [&] { TypeParam::complete(b, *permit, result, Nanos{0}); });
+              log.label_last(t, "breaker", at);
+            }
+          }
+        },
+        [&](const StressRound& round) -> std::optional<std::string> {
+          std::vector<BreakerCounts> seen(round.length);
+          for (std::size_t t = 0; t < threads; ++t) {
+            for (const Step& s : log.lane(t)) {
+              BreakerCounts& n = seen[static_cast<std::size_t>(s.arg)];
+              const std::string_view op(s.op);
+              if (op == "acquire") {
+                ++n.attempted;
+                (s.observed != 0 ? n.permitted : n.rejected) += 1;
+              } else if (op == "complete failure") {
+                ++n.failures;
+              }
+            }
+          }
+          for (failing = 0; failing < round.length; ++failing) {
+            const BreakerCounts counts = TypeParam::counts(*fleet.breakers[failing]);
+            if (!(counts == seen[failing])) {
+              std::ostringstream out;
+              out << "breaker " << failing << " counts " << counts << " after concurrent calls that made " << seen[failing];
+              return out.str();
+            }
           }
           return std::nullopt;
         },

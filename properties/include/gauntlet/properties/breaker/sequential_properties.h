@@ -97,6 +97,16 @@ TYPED_TEST_P(BreakerProperties, AccountingBalances) {
   });
 }
 
+namespace detail {
+
+/// Where the breaker is when a result granted in its first closed state comes back.
+enum class StalePhase { kOpen, kHalfOpen, kClosedAgain };
+inline void showValue(StalePhase p, std::ostream& os) {
+  os << (p == StalePhase::kOpen ? "open" : p == StalePhase::kHalfOpen ? "half_open" : "closed_again");
+}
+
+}  // namespace detail
+
 TYPED_TEST_P(BreakerProperties, StaleResultsIgnored) {
   const PropertySpec spec{Severity::kMust, 1.0};
   if (!TypeParam::capabilities().stale_results) GAUNTLET_SKIP_PROPERTY(spec, "results carry no generation");
@@ -107,22 +117,45 @@ TYPED_TEST_P(BreakerProperties, StaleResultsIgnored) {
     auto stale = TypeParam::try_acquire(*b);  // granted while closed
     RC_ASSERT(stale.has_value());
     detail::open_with_failures<TypeParam>(*b, clock, c);
-    const BreakerCounts opened = TypeParam::counts(*b);
     const CallOutcome outcome = *rc::gen::element(CallOutcome::kSuccess, CallOutcome::kFailure);
-    const bool in_half_open = *rc::gen::arbitrary<bool>();
-    if (in_half_open) {
+    const auto phase = *rc::gen::element(detail::StalePhase::kOpen, detail::StalePhase::kHalfOpen,
+                                         detail::StalePhase::kClosedAgain);
+    if (phase == detail::StalePhase::kHalfOpen) {
       clock.advance(c.open_wait);
       auto trial = TypeParam::try_acquire(*b);
       RC_ASSERT(trial.has_value());
+    } else if (phase == detail::StalePhase::kClosedAgain) {
+      clock.advance(c.open_wait);
+      std::vector<typename TypeParam::Permit> trials;
+      for (int i = 0; i < c.half_open_permits; ++i) {
+        auto p = TypeParam::try_acquire(*b);
+        RC_ASSERT(p.has_value());
+        trials.push_back(std::move(*p));
+      }
+      for (auto& p : trials) TypeParam::complete(*b, p, CallOutcome::kSuccess, Nanos{1});
+      RC_ASSERT(TypeParam::state(*b) == BreakerState::kClosed);
     }
+    const BreakerCounts before_counts = TypeParam::counts(*b);
     const BreakerState before = TypeParam::state(*b);
     TypeParam::complete(*b, *stale, outcome, Nanos{1});
     RC_ASSERT(TypeParam::state(*b) == before);
-    RC_ASSERT(TypeParam::counts(*b).rejected == opened.rejected);
-    if (in_half_open) {
+    const BreakerCounts after = TypeParam::counts(*b);
+    RC_ASSERT(after.rejected == before_counts.rejected);
+    RC_ASSERT(after.failures == before_counts.failures + (outcome == CallOutcome::kFailure ? 1 : 0));  // stale ones included
+    if (phase == detail::StalePhase::kHalfOpen) {
       // The stale result did not use up or resolve the trial: the remaining permits are still there.
       for (int i = 1; i < c.half_open_permits; ++i) RC_ASSERT(TypeParam::try_acquire(*b).has_value());
       RC_ASSERT(TypeParam::state(*b) == BreakerState::kHalfOpen);
+    } else if (phase == detail::StalePhase::kClosedAgain) {
+      // The stale result is not judged: one failure short of opening stays closed, the next opens.
+      const int to_open = c.mode == BreakerMode::kConsecutive ? c.failure_threshold : c.minimum_calls;
+      for (int i = 0; i < to_open; ++i) {
+        RC_ASSERT(TypeParam::state(*b) == BreakerState::kClosed);
+        auto p = TypeParam::try_acquire(*b);
+        RC_ASSERT(p.has_value());
+        TypeParam::complete(*b, *p, CallOutcome::kFailure, Nanos{1});
+      }
+      RC_ASSERT(TypeParam::state(*b) == BreakerState::kOpen);
     }
   });
 }

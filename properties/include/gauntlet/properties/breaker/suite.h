@@ -8,7 +8,7 @@ namespace gauntlet::properties::breaker {
 
 REGISTER_TYPED_TEST_SUITE_P(BreakerProperties, ModelConsecutive, ModelRate, NoCallAdmittedDuringOpenWait,
                             NoStuckHalfOpen, AccountingBalances, StaleResultsIgnored,
-                            HalfOpenPermitsUnderConcurrency, ConcurrentFailuresOpen);
+                            HalfOpenPermitsUnderConcurrency, ConcurrentFailuresOpen, ConcurrentCallsAccounted);
 
 }  // namespace gauntlet::properties::breaker
 

@@ -1,6 +1,8 @@
 #pragma once
 /// Metrics exposition properties: every recorded series appears, label values
-/// with arbitrary characters survive escaping (parsed back independently).
+/// with arbitrary characters survive escaping (parsed back independently),
+/// and every sample's name is declared a counter by one TYPE line before it.
+#include <algorithm>
 #include <map>
 #include <string>
 #include <utility>
@@ -47,6 +49,34 @@ TYPED_TEST_P(MetricsProperties, ExpositionHasEverySeriesWithEscapedLabels) {
         seen[key] = s.value;
       }
       RC_ASSERT(seen == expected);
+      // Each of our samples' names is declared a counter once, by a TYPE line
+      // that comes before its first sample (text format 0.0.4).
+      auto metadata = parse_prometheus_metadata(text);
+      if (!metadata) RC_FAIL("exposition metadata does not parse: " + metadata.error().message() + "\n" + text);
+      std::map<std::string, std::size_t> first_sample_line;
+      std::size_t line = 0;
+      for (std::string_view rest = text; !rest.empty();) {
+        const std::size_t eol = rest.find('\n');
+        const std::string_view l = rest.substr(0, eol);
+        rest = eol == std::string_view::npos ? std::string_view{} : rest.substr(eol + 1);
+        ++line;
+        if (l.empty() || l.front() == '#') continue;
+        first_sample_line.emplace(std::string(l.substr(0, l.find_first_of("{ "))), line);
+      }
+      for (const auto& [name, at] : first_sample_line) {
+        std::string base = name;
+        if (base.size() > 6 && base.ends_with("_total")) base.resize(base.size() - 6);
+        if (std::find(names.begin(), names.end(), base) == names.end()) continue;
+        int types = 0;
+        for (const auto& m : *metadata) {
+          if (m.keyword != "TYPE" || m.name != name) continue;
+          ++types;
+          if (m.rest != "counter" || m.line > at) {
+            RC_FAIL("'# TYPE " + name + " " + m.rest + "' must say counter before the first sample:\n" + text);
+          }
+        }
+        if (types != 1) RC_FAIL(std::to_string(types) + " TYPE lines for '" + name + "', one expected:\n" + text);
+      }
     });
   }
 }

@@ -1,10 +1,12 @@
 #pragma once
-/// Histogram snapshots taken while other threads observe, as a time-budgeted
-/// stress phase (see stress.h): every snapshot is internally consistent
-/// (count, sum and buckets agree), counts never go back, and no observation
-/// is lost.
+/// Histograms under concurrent threads, as time-budgeted stress phases (see
+/// stress.h): snapshots taken while other threads observe are internally
+/// consistent (count, sum and buckets agree), counts never go back and no
+/// observation is lost; merges from many threads into one histogram lose
+/// nothing.
 #include <atomic>
 #include <cmath>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -90,6 +92,62 @@ TYPED_TEST_P(MetricsProperties, HistogramSnapshotsConsistentDuringWrites) {
                      " concurrent observations";
             }
             if (auto bad = detail::inconsistency(v, value); !bad.empty()) return "after the writers finished: " + bad;
+            return std::nullopt;
+          },
+          [&] { return log.format(); });
+      require_no_failure(outcome);
+    });
+  }
+}
+
+TYPED_TEST_P(MetricsProperties, ConcurrentMergesEqualTheUnion) {
+  const PropertySpec spec{Severity::kMust, 0.1, false};
+  if constexpr (!provides<TypeParam>(&MetricsGroups::merge)) {
+    GAUNTLET_SKIP_PROPERTY(spec, "the adapter declares the merge group unsupported");
+  } else {
+    if (!TypeParam::capabilities().thread_safe) GAUNTLET_SKIP_PROPERTY(spec, "not declared thread-safe");
+    check_property(spec, [spec] {
+      // Every thread merges its own histogram into one target, over and over.
+      const auto caps = TypeParam::capabilities();
+      const StressCase shape = *gen_stress_case(2, 4);
+      const std::size_t threads = shape.threads;
+      const auto values = *rc::gen::container<std::vector<std::vector<double>>>(
+          threads, rc::gen::nonEmpty(rc::gen::container<std::vector<double>>(*rc::gen::inRange<std::size_t>(1, 9),
+                                                                             detail::gen_value(caps))));
+      const std::vector<double> hint{caps.min_value + 1, caps.min_value + 16, caps.min_value + 256};
+      std::vector<std::unique_ptr<typename TypeParam::Histogram>> sources;
+      for (const auto& mine : values) {
+        sources.push_back(TypeParam::make_histogram(hint));
+        for (double v : mine) TypeParam::observe(*sources.back(), v);
+      }
+      std::unique_ptr<typename TypeParam::Histogram> target;
+      StepLog log(threads);
+      const auto outcome = run_stress(
+          {threads, stress_budget_per_case(spec.case_scale), shape.seed, 256},
+          [&](const StressRound&) {
+            log.clear();
+            target = TypeParam::make_histogram(hint);
+          },
+          [&](std::size_t t, const StressRound& round) {
+            for (std::size_t i = 0; i < round.length; ++i) {
+              log.record(t, "merge", [&] { TypeParam::merge(*target, *sources[t]); });
+            }
+          },
+          [&](const StressRound& round) -> std::optional<std::string> {
+            auto expected = TypeParam::make_histogram(hint);
+            for (std::size_t i = 0; i < round.length; ++i) {
+              for (const auto& mine : values) {
+                for (double v : mine) TypeParam::observe(*expected, v);
+              }
+            }
+            const HistogramView got = TypeParam::histogram_view(*target);
+            const HistogramView want = TypeParam::histogram_view(*expected);
+            if (got.count != want.count || got.cumulative != want.cumulative ||
+                std::fabs(got.sum - want.sum) > 1e-9 * std::max(1.0, want.sum)) {
+              return "after " + std::to_string(threads * round.length) + " concurrent merges: count " +
+                     std::to_string(got.count) + " (want " + std::to_string(want.count) + "), sum " +
+                     std::to_string(got.sum) + " (want " + std::to_string(want.sum) + ")";
+            }
             return std::nullopt;
           },
           [&] { return log.format(); });

@@ -14,7 +14,8 @@ REGISTER_TYPED_TEST_SUITE_P(MetricsProperties, CounterSumConservation, CounterIg
                             QuantilesMonotoneWithinMinMax, QuantileErrorWithinDeclaredBound,
                             MergeEqualsInsertingTheUnion, MergeWithEmptyIsIdentity,
                             CounterConcurrentIncrementsLinearizable, GaugeConcurrentUpdatesLinearizable,
-                            HistogramSnapshotsConsistentDuringWrites, ExpositionHasEverySeriesWithEscapedLabels,
+                            HistogramSnapshotsConsistentDuringWrites, ConcurrentMergesEqualTheUnion,
+                            ExpositionHasEverySeriesWithEscapedLabels,
                             CounterIgnoresNonFiniteIncrements, HistogramIgnoresNonFiniteObservations);
 
 }  // namespace gauntlet::properties::metrics

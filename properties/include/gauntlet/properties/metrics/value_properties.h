@@ -3,6 +3,7 @@
 /// quantiles, merge.
 #include <algorithm>
 #include <cmath>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -206,32 +207,35 @@ TYPED_TEST_P(MetricsProperties, MergeEqualsInsertingTheUnion) {
   } else {
     check_property(spec, [] {
       const auto caps = TypeParam::capabilities();
-      const auto xs = *edges::sized<std::vector<double>>(detail::gen_value(caps), 500);
-      const auto ys = *edges::sized<std::vector<double>>(detail::gen_value(caps), 500);
+      // One to four histograms merged in turn into the first.
+      const auto parts = *rc::gen::container<std::vector<std::vector<double>>>(
+          *rc::gen::inRange<std::size_t>(2, 6), edges::sized<std::vector<double>>(detail::gen_value(caps), 500));
       const std::vector<double> hint{caps.min_value + 1, caps.min_value + 16, caps.min_value + 256};
-      auto a = TypeParam::make_histogram(hint);
-      auto b = TypeParam::make_histogram(hint);
       auto both = TypeParam::make_histogram(hint);
-      for (double x : xs) {
-        TypeParam::observe(*a, x);
-        TypeParam::observe(*both, x);
+      std::vector<std::unique_ptr<typename TypeParam::Histogram>> hs;
+      bool any = false;
+      for (const auto& values : parts) {
+        hs.push_back(TypeParam::make_histogram(hint));
+        for (double v : values) {
+          TypeParam::observe(*hs.back(), v);
+          TypeParam::observe(*both, v);
+        }
+        any = any || !values.empty();
       }
-      for (double y : ys) {
-        TypeParam::observe(*b, y);
-        TypeParam::observe(*both, y);
+      for (std::size_t i = 1; i < hs.size(); ++i) {
+        const HistogramView from_before = TypeParam::histogram_view(*hs[i]);
+        TypeParam::merge(*hs[0], *hs[i]);
+        RC_ASSERT(TypeParam::histogram_view(*hs[i]) == from_before);  // merging leaves the source as it was
       }
-      const HistogramView from_before = TypeParam::histogram_view(*b);
-      TypeParam::merge(*a, *b);
-      const HistogramView merged = TypeParam::histogram_view(*a);
+      const HistogramView merged = TypeParam::histogram_view(*hs[0]);
       const HistogramView expected = TypeParam::histogram_view(*both);
       RC_ASSERT(merged.count == expected.count);
       RC_ASSERT(merged.sum == expected.sum);  // contract: exact (quarter-grid values sum exactly)
       RC_ASSERT(merged.bounds == expected.bounds);
       RC_ASSERT(merged.cumulative == expected.cumulative);
-      RC_ASSERT(TypeParam::histogram_view(*b) == from_before);  // merging leaves the source as it was
       if constexpr (provides<TypeParam>(&MetricsGroups::quantiles)) {
-        if (!xs.empty() || !ys.empty()) {
-          for (double q : edges::kQuantileLevels) RC_ASSERT(TypeParam::quantile(*a, q) == TypeParam::quantile(*both, q));
+        if (any) {
+          for (double q : edges::kQuantileLevels) RC_ASSERT(TypeParam::quantile(*hs[0], q) == TypeParam::quantile(*both, q));
         }
       }
     });

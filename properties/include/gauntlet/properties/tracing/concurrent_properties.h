@@ -1,8 +1,11 @@
 #pragma once
 /// Tracing properties under concurrent threads, as time-budgeted stress
 /// phases (see stress.h): spans ended on many threads are each exported
-/// exactly once (none lost by a racing exporter), and a scope activated on
-/// one thread is never current on another.
+/// exactly once with distinct ids (none lost by a racing exporter, none
+/// sharing an id drawn racily, also on a tracer's first use), or after
+/// shutdown each counted as dropped; and a scope activated on one thread is
+/// never current on another.
+#include <algorithm>
 #include <memory>
 #include <set>
 #include <string>
@@ -17,18 +20,30 @@ namespace detail {
 
 inline const PropertySpec kStressSpec{Severity::kMust, 0.1, false};
 
-/// Spans and exports of one stress round.
+/// The tracers of one stress round (a fleet, so that every round races on
+/// first uses as well as on steady state), each with the clock it reads.
 template <typename A>
-struct RoundTracer {
-  std::unique_ptr<ManualClock> clock;
-  std::unique_ptr<typename A::Tracer> tracer;
-  void reset() {
-    tracer.reset();
-    clock = std::make_unique<ManualClock>();
-    tracer = A::make_tracer(*clock);
-    RC_ASSERT(tracer != nullptr);
+struct Fleet {
+  std::vector<std::unique_ptr<ManualClock>> clocks;
+  std::vector<std::unique_ptr<typename A::Tracer>> tracers;
+  void reset(std::size_t n) {
+    tracers.clear();
+    clocks.clear();
+    for (std::size_t i = 0; i < n; ++i) {
+      clocks.push_back(std::make_unique<ManualClock>());
+      tracers.push_back(A::make_tracer(*clocks.back()));
+      RC_ASSERT(tracers.back() != nullptr);
+    }
   }
 };
+
+/// A round of `length` operations per thread: one tracer each in short rounds
+/// (first uses), four sharing a long round (steady state, long id runs).
+inline std::size_t fleet_size(std::size_t length) { return length <= 16 ? length : 4; }
+
+/// Every other cycle of round lengths ends its spans after shutdown: all
+/// dropped (and counted when the tracer counts drops), none exported.
+inline bool after_shutdown(const StressRound& round) { return (round.index / 4) % 2 == 1; }
 
 }  // namespace detail
 
@@ -42,37 +57,66 @@ TYPED_TEST_P(TracingProperties, ConcurrentSpansExportedOnce) {
       const StressCase shape = *gen_stress_case(2, 4);
       const std::size_t threads = shape.threads;
       const std::uint64_t seed = shape.seed;
-      detail::RoundTracer<TypeParam> round_tracer;
+      detail::Fleet<TypeParam> fleet;
       StepLog log(threads);
+      std::size_t failing = 0;
       const auto outcome = run_stress(
-          {threads, stress_budget_per_case(spec.case_scale), seed, 256},
-          [&](const StressRound&) {
+          {threads, stress_budget_per_case(spec.case_scale), seed, 1024},
+          [&](const StressRound& round) {
             log.clear();
-            round_tracer.reset();
+            fleet.reset(detail::fleet_size(round.length));
+            if (detail::after_shutdown(round)) {
+              for (auto& tracer : fleet.tracers) TypeParam::shutdown(*tracer);
+            }
           },
           [&](std::size_t t, const StressRound& round) {
-            auto& tracer = *round_tracer.tracer;
-            for (std::size_t i = 0; i < round.length; ++i) {
-              auto root = TypeParam::start_span(tracer, "root", nullptr);
-              auto child = TypeParam::start_span(tracer, "child", &root);
-              log.record(t, "end child", [&] { TypeParam::end_span(tracer, child); });
-              log.record(t, "end child again", [&] { TypeParam::end_span(tracer, child); });
-              log.record(t, "end root", [&] { TypeParam::end_span(tracer, root); });
+            const std::size_t tracers = detail::fleet_size(round.length);
+            for (std::size_t f = 0; f < tracers; ++f) {
+              auto& tracer = *fleet.tracers[f];
+              const auto at = static_cast<double>(f);
+              for (std::size_t i = 0; i < round.length / tracers; ++i) {
+                auto root = TypeParam::start_span(tracer, "root", nullptr);
+                auto child = TypeParam::start_span(tracer, "child", &root);
+                log.record(t, "end child", at, [&] { TypeParam::end_span(tracer, child); });
+                log.label_last(t, "tracer", at);
+                log.record(t, "end child again", at, [&] { TypeParam::end_span(tracer, child); });
+                log.label_last(t, "tracer", at);
+                log.record(t, "end root", at, [&] { TypeParam::end_span(tracer, root); });
+                log.label_last(t, "tracer", at);
+              }
             }
           },
           [&](const StressRound& round) -> std::optional<std::string> {
-            TypeParam::flush(*round_tracer.tracer);
-            const auto exported = TypeParam::exported(*round_tracer.tracer);
-            const std::size_t ended = threads * round.length * 2;
-            std::set<std::string> ids;
-            for (const auto& s : exported) ids.insert(s.span_id);
-            if (exported.size() != ended || ids.size() != exported.size()) {
-              return std::to_string(ended) + " spans ended on " + std::to_string(threads) + " threads; " +
-                     std::to_string(exported.size()) + " exported, " + std::to_string(ids.size()) + " distinct";
+            const std::size_t tracers = detail::fleet_size(round.length);
+            const std::size_t ended = threads * (round.length / tracers) * 2;
+            for (failing = 0; failing < tracers; ++failing) {
+              auto& tracer = *fleet.tracers[failing];
+              if (detail::after_shutdown(round)) {
+                const auto exported = TypeParam::exported(tracer).size();
+                const auto dropped = static_cast<std::int64_t>(TypeParam::dropped(tracer));
+                if (exported != 0 || (TypeParam::capabilities().counts_dropped &&
+                                      dropped != static_cast<std::int64_t>(ended))) {
+                  return "tracer " + std::to_string(failing) + ", shut down: " + std::to_string(ended) +
+                         " spans ended on " + std::to_string(threads) + " threads; " + std::to_string(exported) +
+                         " exported, " + std::to_string(dropped) + " counted as dropped";
+                }
+                continue;
+              }
+              TypeParam::flush(tracer);
+              const auto exported = TypeParam::exported(tracer);
+              std::set<std::string> ids;
+              for (const auto& s : exported) ids.insert(s.span_id);
+              if (exported.size() != ended || ids.size() != exported.size()) {
+                return "tracer " + std::to_string(failing) + ": " + std::to_string(ended) + " spans ended on " +
+                       std::to_string(threads) + " threads; " + std::to_string(exported.size()) + " exported, " +
+                       std::to_string(ids.size()) + " distinct span ids";
+              }
             }
             return std::nullopt;
           },
-          [&] { return log.format(); });
+          [&] {
+            return log.format_if([&](const Step& s) { return s.arg == static_cast<double>(failing); });
+          });
       require_no_failure(outcome);
     });
   }

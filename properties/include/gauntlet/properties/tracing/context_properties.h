@@ -7,14 +7,23 @@
 #include <string>
 #include <vector>
 
+#include "gauntlet/properties/edge_generators.h"
 #include "gauntlet/properties/tracing/test_fixture.h"
 
 namespace gauntlet::properties::tracing {
 namespace detail {
 
+/// Lower-case hex ids that are not all zero, half of the time an edge: one
+/// non-zero digit at either end (an id whose upper or lower half is zero),
+/// or all 'f'.
 inline rc::Gen<std::string> gen_hex_id(std::size_t digits) {
-  return rc::gen::suchThat(rc::gen::container<std::string>(digits, rc::gen::elementOf(std::string("0123456789abcdef"))),
-                           [](const std::string& s) { return s.find_first_not_of('0') != std::string::npos; });
+  std::string first_only(digits, '0'), last_only(digits, '0');
+  first_only.front() = '1';
+  last_only.back() = '1';
+  return edges::biased<std::string>(
+      {first_only, last_only, std::string(digits, 'f')},
+      rc::gen::suchThat(rc::gen::container<std::string>(digits, rc::gen::elementOf(std::string("0123456789abcdef"))),
+                        [](const std::string& s) { return s.find_first_not_of('0') != std::string::npos; }));
 }
 
 inline rc::Gen<TraceparentFields> gen_fields() {
@@ -63,6 +72,24 @@ TYPED_TEST_P(TracingProperties, TraceparentRoundTrips) {
       const TraceparentFields fields = *detail::gen_fields();
       const std::string text = TypeParam::format_traceparent(fields);
       RC_ASSERT(text == detail::traceparent_of(fields));
+      const auto parsed = TypeParam::parse_traceparent(text);
+      RC_ASSERT(parsed.has_value());
+      RC_ASSERT(*parsed == fields);
+    });
+  }
+}
+
+TYPED_TEST_P(TracingProperties, TraceparentAcceptsSurroundingWhitespace) {
+  // HTTP strips optional whitespace around a header value (RFC 9110 5.5); a
+  // parser given the raw value should too.
+  const PropertySpec spec{Severity::kShould, 1.0};
+  if constexpr (!provides<TypeParam>(&TracingGroups::traceparent)) {
+    GAUNTLET_SKIP_PROPERTY(spec, "the adapter declares the traceparent group unsupported");
+  } else {
+    check_property(spec, [] {
+      const TraceparentFields fields = *detail::gen_fields();
+      const auto pad = rc::gen::element<std::string>("", " ", "\t", "  ", " \t");
+      const std::string text = *pad + detail::traceparent_of(fields) + *pad;
       const auto parsed = TypeParam::parse_traceparent(text);
       RC_ASSERT(parsed.has_value());
       RC_ASSERT(*parsed == fields);

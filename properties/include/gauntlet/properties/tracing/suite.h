@@ -8,7 +8,8 @@
 namespace gauntlet::properties::tracing {
 
 REGISTER_TYPED_TEST_SUITE_P(TracingProperties, EndedSpansExportedExactlyOnce, TraceTreesConsistent,
-                            ConcurrentSpansExportedOnce, TraceparentRoundTrips, TraceparentRejectsInvalid,
+                            ConcurrentSpansExportedOnce, TraceparentRoundTrips, TraceparentAcceptsSurroundingWhitespace,
+                            TraceparentRejectsInvalid,
                             ScopesRestoreInLifoOrder, ScopesDoNotLeakAcrossThreads);
 
 }  // namespace gauntlet::properties::tracing
