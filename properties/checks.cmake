@@ -1,6 +1,6 @@
 # Checks of the suites themselves (included by CMakeLists.txt with tests on):
-# seeded races the concurrent properties must detect, and adapters that must
-# not compile.
+# seeded races the concurrent properties must detect, generated mutants of
+# Gauntlet's own code they must kill, and adapters that must not compile.
 find_package(Python3 COMPONENTS Interpreter QUIET)
 
 # Every concurrent property against an implementation with the race it must
@@ -27,6 +27,7 @@ if(Python3_FOUND)
   if(NOT GAUNTLET_RACE_DETECTION)
     set_tests_properties(gauntlet_properties_race_detection_rates PROPERTIES DISABLED TRUE)
   endif()
+  include(${CMAKE_CURRENT_SOURCE_DIR}/mutation/mutation.cmake)
 endif()
 
 # Negative-compile checks: each file holds a mistyped adapter and, in a
