@@ -1,5 +1,7 @@
 #include "gauntlet/ci/gate.h"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <cmath>
 #include <sstream>
@@ -41,6 +43,15 @@ EnvironmentCheck compare_environments(const BenchmarkContext& a, const Benchmark
   differ("library_build_type", a.library_build_type, b.library_build_type, false);
   auto scaling = [](const std::optional<bool>& s) { return s ? (*s ? "enabled" : "disabled") : ""; };
   differ("cpu_scaling", scaling(a.cpu_scaling_enabled), scaling(b.cpu_scaling_enabled), false);
+  // Evidence, not identity: one run on a machine busy with at least half its
+  // CPUs' worth of other work, the other not.
+  auto load = [](const BenchmarkContext& c) -> std::optional<double> {
+    if (c.load_avg.empty() || c.num_cpus <= 0) return std::nullopt;
+    return c.load_avg[0] / c.num_cpus;
+  };
+  const auto la = load(a), lb = load(b);
+  if (la && lb && (*la >= 0.5) != (*lb >= 0.5))
+    differ("load_avg", fmt::format("{:.2f}", a.load_avg[0]), fmt::format("{:.2f}", b.load_avg[0]), false);
   return out;
 }
 

@@ -1,8 +1,9 @@
 #include "gauntlet/ci/gate.h"
 
-#include "gauntlet/harness/stats/bootstrap.h"
+#include "comparison_interval.h"
+#include "gate_advice.h"
+#include "gate_decision.h"
 #include "gauntlet/harness/stats/location_shift.h"
-#include "gauntlet/harness/stats/mann_whitney.h"
 #include "gauntlet/harness/stats/multiple_testing.h"
 
 #include <fmt/format.h>
@@ -18,8 +19,6 @@ namespace {
 constexpr double kInf = std::numeric_limits<double>::infinity();
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
-std::string pct(double ratio) { return fmt::format("{:+.1f}%", (ratio - 1.0) * 100.0); }
-
 std::size_t distinct_rounds(const MetricSamples& s) {
   return std::max<std::size_t>(1, std::set<int>(s.rounds.begin(), s.rounds.end()).size());
 }
@@ -28,15 +27,15 @@ SampleSummary summarize(const MetricSamples& s) {
   return {s.values.size(), distinct_rounds(s), stats::median(s.values), stats::mad_sigma(s.values), s.aggregates_only};
 }
 
-// Fills everything but the verdict for a benchmark present on both sides.
+// Threshold, summaries and interval of a benchmark present on both sides.
 BenchmarkComparison measure(const std::string& name, const MetricSamples& base, const MetricSamples& cur,
-                            const GateConfig& config, const NoiseModel& noise, bool interleaved) {
+                            const GateConfig& config, const NoiseModel& noise, const detail::IntervalSettings& common) {
   BenchmarkComparison c;
   c.name = name;
   c.baseline = summarize(base);
   c.current = summarize(cur);
-  c.threshold = interleaved ? config.interleaved_threshold : config.default_threshold;
-  c.threshold_source = interleaved ? "interleaved" : "config";
+  c.threshold = common.interleaved ? config.interleaved_threshold : config.default_threshold;
+  c.threshold_source = common.interleaved ? "interleaved" : "config";
   for (const ThresholdRule& rule : config.thresholds) {
     if (glob_matches(rule.match, name)) {
       c.threshold = rule.threshold;
@@ -44,82 +43,13 @@ BenchmarkComparison measure(const std::string& name, const MetricSamples& base, 
       break;
     }
   }
-  // Between-run noise does not separate the two sides of an interleaved run.
-  if (auto it = noise.between_run_sigma.find(name); !interleaved && it != noise.between_run_sigma.end()) {
-    const double learned = config.history_sigmas * it->second;
-    if (learned > c.threshold) {
-      c.threshold = learned;
-      c.threshold_source = "history";
-    }
-  }
-  c.ratio = c.baseline.median > 0 ? c.current.median / c.baseline.median : kNaN;
-  c.ci_low = c.ci_high = c.ratio;
-  c.p_value = c.p_adjusted = kNaN;
+  detail::IntervalSettings settings = common;
+  if (auto it = noise.between_run_sigma.find(name); it != noise.between_run_sigma.end() && std::isfinite(it->second))
+    settings.history_sigma = it->second;
   c.hodges_lehmann = stats::hodges_lehmann_shift(base.values, cur.values);
   c.min_detectable_effect = kInf;
-  if (base.aggregates_only || cur.aggregates_only || !(c.baseline.median > 0)) return c;
-  if (auto mw = stats::mann_whitney_u(base.values, cur.values); mw.ok()) c.p_value = mw->p_value;
-  stats::BootstrapOptions opts{config.seed, config.bootstrap_resamples, config.confidence};
-  // Repetitions from several processes are clusters, not independent samples:
-  // a process that runs slower throughout must widen the interval. Untagged
-  // rows form one cluster, which is the plain bootstrap.
-  if (auto ci = stats::bootstrap_ratio_of_medians(stats::ClusteredSample{base.values, base.rounds},
-                                                  stats::ClusteredSample{cur.values, cur.rounds}, opts);
-      ci.ok()) {
-    c.ci_low = ci->low;
-    c.ci_high = ci->high;
-  }
+  detail::estimate_interval(c, base, cur, config, settings);
   return c;
-}
-
-void decide(BenchmarkComparison& c, const GateConfig& config) {
-  const double t = c.threshold;
-  const bool point_only = c.baseline.aggregates_only || c.current.aggregates_only;
-  const bool worse_is_up = !config.higher_is_better;
-  // "beyond" in the bad direction: whole interval past the threshold.
-  const bool all_worse = worse_is_up ? c.ci_low > 1.0 + t : c.ci_high < 1.0 - t;
-  const bool all_better = worse_is_up ? c.ci_high < 1.0 - t : c.ci_low > 1.0 + t;
-  const bool within = c.ci_low >= 1.0 - t && c.ci_high <= 1.0 + t;
-  std::string interval = fmt::format("{} [{}, {}]", pct(c.ratio), pct(c.ci_low), pct(c.ci_high));
-  if (c.baseline.rounds > 1 || c.current.rounds > 1)
-    interval += fmt::format(" by process ({} vs {})", c.baseline.rounds, c.current.rounds);
-  const std::string threshold = fmt::format("{:.1f}% threshold ({})", t * 100.0, c.threshold_source);
-
-  if (!(c.baseline.median > 0)) {
-    c.verdict = Verdict::kInconclusive;
-    c.reason = "baseline median is not positive; no ratio";
-    return;
-  }
-  if (point_only) {
-    c.verdict = all_worse ? Verdict::kRegressed : all_better ? Verdict::kImproved : Verdict::kUnchanged;
-    c.reason = fmt::format("aggregates only (weaker): {} vs {}", pct(c.ratio), threshold);
-    return;
-  }
-  const auto n1 = c.baseline.n, n2 = c.current.n;
-  const bool significant = c.p_adjusted < config.alpha;
-  if (n1 < static_cast<std::size_t>(config.min_repetitions) || n2 < static_cast<std::size_t>(config.min_repetitions) ||
-      stats::mann_whitney_min_p_value(n1, n2) > config.alpha) {
-    c.verdict = Verdict::kInconclusive;
-    c.min_detectable_effect = kInf;
-    c.reason = fmt::format("too few repetitions ({} vs {}, need {}); no change is detectable", n1, n2,
-                           config.min_repetitions);
-    return;
-  }
-  c.min_detectable_effect = t + (c.ci_high - c.ci_low) / 2.0;
-  if (significant && all_worse) {
-    c.verdict = Verdict::kRegressed;
-    c.reason = fmt::format("{} beyond {}, q={:.2g}", interval, threshold, c.p_adjusted);
-  } else if (significant && all_better) {
-    c.verdict = Verdict::kImproved;
-    c.reason = fmt::format("{} beyond {}, q={:.2g}", interval, threshold, c.p_adjusted);
-  } else if (within) {
-    c.verdict = Verdict::kUnchanged;
-    c.reason = fmt::format("{} within {}", interval, threshold);
-  } else {
-    c.verdict = Verdict::kInconclusive;
-    c.reason = fmt::format("{} crosses {}, q={:.2g}; smallest detectable change {:.1f}%", interval, threshold,
-                           c.p_adjusted, c.min_detectable_effect * 100.0);
-  }
 }
 
 int order_of(Verdict v) {
@@ -142,7 +72,9 @@ BenchmarkComparison bare(const std::string& name, Verdict v, std::string reason)
   c.reason = std::move(reason);
   c.ratio = c.ci_low = c.ci_high = c.hodges_lehmann = c.p_value = c.p_adjusted = kNaN;
   c.baseline.median = c.current.median = c.baseline.mad_sigma = c.current.mad_sigma = kNaN;
-  c.min_detectable_effect = kNaN;
+  c.min_detectable_effect = c.within_low = c.within_high = c.real_cpu_baseline = c.real_cpu_current = kNaN;
+  c.noise_source = "none";
+  c.contention = 0;
   return c;
 }
 
@@ -184,10 +116,17 @@ Result<GateResult> run_gate(const BenchmarkFile& baseline, const BenchmarkFile& 
                                                        "); environment: refuse forbids comparing them");
     out.warnings.push_back("runs come from different machines: " + diff);
   }
-  if (baseline.context.library_build_type == "debug" || current.context.library_build_type == "debug")
-    out.warnings.push_back("a run used a debug build of Google Benchmark; timings may mislead");
+  for (std::string& w : detail::environment_warnings(baseline.context, current.context))
+    out.warnings.push_back(std::move(w));
 
   const bool interleaved = same_interleaved_run(baseline.context, current.context);
+  auto looks = detail::sequential_looks(baseline.context, current.context, baseline.source, current.source);
+  if (!looks.ok()) return looks.error();
+  out.sequential_looks = interleaved ? *looks : 1;
+  const double alpha = config.alpha / out.sequential_looks;
+  detail::IntervalSettings settings;
+  settings.interleaved = interleaved;
+  settings.confidence = 1.0 - (1.0 - config.confidence) / out.sequential_looks;
   auto base = extract_samples(baseline, config.metric);
   if (!base.ok()) return base.error();
   auto cur = extract_samples(current, config.metric);
@@ -216,7 +155,7 @@ Result<GateResult> run_gate(const BenchmarkFile& baseline, const BenchmarkFile& 
     } else if (b->second.skipped) {
       out.benchmarks.push_back(bare(name, Verdict::kNew, "skipped in the baseline: " + b->second.message));
     } else {
-      out.benchmarks.push_back(measure(name, b->second, c->second, config, noise, interleaved));
+      out.benchmarks.push_back(measure(name, b->second, c->second, config, noise, settings));
       if (!std::isnan(out.benchmarks.back().p_value)) tested.push_back(out.benchmarks.size() - 1);
       if (!warned_aggregates && (b->second.aggregates_only || c->second.aggregates_only)) {
         out.warnings.push_back("a file holds only aggregates for some benchmarks; those are point comparisons "
@@ -231,16 +170,28 @@ Result<GateResult> run_gate(const BenchmarkFile& baseline, const BenchmarkFile& 
   for (std::size_t k = 0; k < tested.size(); ++k) out.benchmarks[tested[k]].p_adjusted = adjusted[k];
   for (BenchmarkComparison& c : out.benchmarks)
     if (c.verdict != Verdict::kNew && c.verdict != Verdict::kMissing && c.verdict != Verdict::kErrored)
-      decide(c, config);
+      detail::decide(c, config, alpha);
 
-  std::stable_sort(out.benchmarks.begin(), out.benchmarks.end(), [](const auto& a, const auto& b) {
+  out.budgets = check_budgets(current, config.budgets, journals);
+
+  for (std::string& a : detail::noise_advice(out, config, interleaved)) out.advice.push_back(std::move(a));
+  for (std::string& w : detail::contention_warnings(out, config.metric)) out.warnings.push_back(std::move(w));
+  tally(out, config);
+  const GateSummary& s = out.summary;
+  if (s.missing > 0) out.warnings.push_back(fmt::format("{} benchmark(s) missing from the current run", s.missing));
+  if (!out.environment.same_machine && config.environment == EnvironmentPolicy::kAdvisory && s.regressed > 0)
+    out.warnings.push_back(fmt::format("{} regression(s) are advisory: environment: advisory and the runs come "
+                                       "from different machines", s.regressed));
+  return out;
+}
+
+void tally(GateResult& r, const GateConfig& config) {
+  std::stable_sort(r.benchmarks.begin(), r.benchmarks.end(), [](const auto& a, const auto& b) {
     if (order_of(a.verdict) != order_of(b.verdict)) return order_of(a.verdict) < order_of(b.verdict);
     return a.name < b.name;
   });
-  out.budgets = check_budgets(current, config.budgets, journals);
-
-  GateSummary& s = out.summary;
-  for (const BenchmarkComparison& c : out.benchmarks) {
+  GateSummary s;
+  for (const BenchmarkComparison& c : r.benchmarks) {
     switch (c.verdict) {
       case Verdict::kRegressed: ++s.regressed; break;
       case Verdict::kImproved: ++s.improved; break;
@@ -251,15 +202,11 @@ Result<GateResult> run_gate(const BenchmarkFile& baseline, const BenchmarkFile& 
       case Verdict::kErrored: ++s.errored; break;
     }
   }
-  for (const BudgetCheck& b : out.budgets) s.budget_breaches += b.breached ? 1 : 0;
-  if (s.missing > 0) out.warnings.push_back(fmt::format("{} benchmark(s) missing from the current run", s.missing));
-  const bool advisory = !out.environment.same_machine && config.environment == EnvironmentPolicy::kAdvisory;
-  if (advisory && s.regressed > 0)
-    out.warnings.push_back(fmt::format("{} regression(s) are advisory: environment: advisory and the runs come "
-                                       "from different machines", s.regressed));
-  out.passed = (advisory || s.regressed == 0) && s.errored == 0 && s.budget_breaches == 0 &&
-               !(config.inconclusive == InconclusivePolicy::kFail && s.inconclusive > 0);
-  return out;
+  for (const BudgetCheck& b : r.budgets) s.budget_breaches += b.breached ? 1 : 0;
+  r.summary = s;
+  const bool advisory = !r.environment.same_machine && config.environment == EnvironmentPolicy::kAdvisory;
+  r.passed = (advisory || s.regressed == 0) && s.errored == 0 && s.budget_breaches == 0 &&
+             !(config.inconclusive == InconclusivePolicy::kFail && s.inconclusive > 0);
 }
 
 }  // namespace gauntlet::ci

@@ -149,7 +149,9 @@ Result<GateConfig> read_config(const ConfigReader& r, const YAML::Node& root) {
   if (!root.IsMap()) return r.error(root, "top level", "expected a map");
   static const std::vector<std::string> kKnown{
       "schema", "metric", "higher_is_better", "alpha", "confidence", "threshold_pct", "interleaved_threshold_pct",
-      "thresholds", "ignore", "min_repetitions", "bootstrap_resamples", "seed", "history_sigmas", "inconclusive", "environment", "budgets"};
+      "thresholds", "ignore", "min_repetitions", "bootstrap_resamples", "seed", "history_sigmas",
+      "process_noise_pct", "run_noise_pct", "noise_tail_df", "history_quantile", "history_min_runs",
+      "inconclusive", "environment", "budgets"};
   if (Status s = r.unique_keys(root, ""); !s.ok()) return s.error();
   for (const auto& kv : root) {
     const std::string key = kv.first.Scalar();
@@ -223,6 +225,26 @@ Result<GateConfig> read_config(const ConfigReader& r, const YAML::Node& root) {
   if (const YAML::Node n = root["history_sigmas"]) {
     GAUNTLET_CI_CFG_TRY(v, r.number(n, "history_sigmas", 0, 100));
     c.history_sigmas = v;
+  }
+  if (const YAML::Node n = root["process_noise_pct"]) {
+    GAUNTLET_CI_CFG_TRY(v, r.number(n, "process_noise_pct", 0, 1000));
+    c.process_noise = v / 100.0;
+  }
+  if (const YAML::Node n = root["run_noise_pct"]) {
+    GAUNTLET_CI_CFG_TRY(v, r.number(n, "run_noise_pct", 0, 1000));
+    c.run_noise = v / 100.0;
+  }
+  if (const YAML::Node n = root["noise_tail_df"]) {
+    GAUNTLET_CI_CFG_TRY(v, r.number(n, "noise_tail_df", 1, 1e9));
+    c.noise_tail_df = v;
+  }
+  if (const YAML::Node n = root["history_quantile"]) {
+    GAUNTLET_CI_CFG_TRY(v, r.number(n, "history_quantile", 0.05, 0.95));
+    c.history_quantile = v;
+  }
+  if (const YAML::Node n = root["history_min_runs"]) {
+    GAUNTLET_CI_CFG_TRY(v, r.whole(n, "history_min_runs", 3, 100000));
+    c.history_min_runs = v;
   }
   if (const YAML::Node n = root["inconclusive"]) {
     GAUNTLET_CI_CFG_TRY(v, r.choice(n, "inconclusive", {"warn", "fail"}));

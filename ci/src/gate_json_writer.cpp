@@ -29,6 +29,8 @@ std::string gate_result_json(const GateResult& r) {
   doc["rerun"] = r.rerun;
   doc["environment"] = {{"same_machine", r.environment.same_machine}, {"differences", r.environment.differences}};
   doc["warnings"] = r.warnings;
+  doc["advice"] = r.advice;
+  doc["sequential_looks"] = r.sequential_looks;
   const GateSummary& s = r.summary;
   doc["summary"] = {{"regressed", s.regressed}, {"improved", s.improved}, {"unchanged", s.unchanged},
                     {"inconclusive", s.inconclusive}, {"new", s.added}, {"missing", s.missing},
@@ -48,7 +50,15 @@ std::string gate_result_json(const GateResult& r) {
                     {"threshold", num(c.threshold)},
                     {"threshold_source", c.threshold_source},
                     {"min_detectable_effect", num(c.min_detectable_effect)},
-                    {"reason", c.reason}});
+                    {"reason", c.reason},
+                    {"method", c.method},
+                    {"within_low", num(c.within_low)},
+                    {"within_high", num(c.within_high)},
+                    {"noise_sigma", num(c.noise_sigma)},
+                    {"noise_source", c.noise_source},
+                    {"real_cpu", {{"baseline", num(c.real_cpu_baseline)}, {"current", num(c.real_cpu_current)}}},
+                    {"contention", num(c.contention)}});
+    if (!c.separate_verdict.empty()) rows.back()["separate_verdict"] = c.separate_verdict;
   }
   doc["benchmarks"] = rows;
   json budgets = json::array();

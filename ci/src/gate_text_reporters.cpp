@@ -77,6 +77,10 @@ std::string gate_console_table(const GateResult& r, bool colour) {
     out += fmt::format("change point: {} at run {} ({}) {} -> {}\n", cp.name, cp.index,
                        cp.revision.empty() ? "?" : cp.revision, number(cp.before), number(cp.after));
   for (const std::string& w : r.warnings) out += "warning: " + w + "\n";
+  for (const std::string& a : r.advice) out += "note: " + a + "\n";
+  if (r.sequential_looks > 1)
+    out += fmt::format("note: sequential run, {} planned looks: each judged at Bonferroni-adjusted confidence\n",
+                       r.sequential_looks);
   const char* on = colour ? (r.passed ? "\x1b[32m" : "\x1b[31m") : "";
   out += fmt::format("{}{}{}\n", on, headline(r), colour ? "\x1b[0m" : "");
   if (!r.passed && !r.rerun.empty()) out += "re-run: " + r.rerun + "\n";
@@ -102,7 +106,8 @@ std::string gate_markdown(const GateResult& r, std::size_t max_bytes) {
     front += "### Budget breaches\n\n| Operation | Quantile | Limit (ns) | Measured (ns) | Tolerance |\n"
              "|---|---|---:|---:|---:|\n" + breaches + "\n";
   for (const std::string& w : r.warnings) front += "> warning: " + escape_md(w) + "\n";
-  if (!r.warnings.empty()) front += "\n";
+  for (const std::string& a : r.advice) front += "> note: " + escape_md(a) + "\n";
+  if (!r.warnings.empty() || !r.advice.empty()) front += "\n";
   if (!r.passed && !r.rerun.empty()) front += "Re-run: `" + r.rerun + "`\n\n";
 
   const std::string open = "<details><summary>All other benchmarks</summary>\n\n";

@@ -2,6 +2,7 @@
 
 #include "gauntlet/harness/stats/change_point.h"
 #include "gauntlet/harness/stats/location_shift.h"
+#include "gauntlet/harness/stats/noise_interval.h"
 #include "gauntlet/harness/utf8.h"
 #include "sqlite_statement.h"
 
@@ -178,21 +179,32 @@ Result<std::vector<SeriesPoint>> History::series(const std::string& benchmark, c
   return out;
 }
 
-Result<NoiseModel> History::noise_model(const std::string& metric, int window, int min_runs) const {
+Result<NoiseModel> History::noise_model(const std::string& metric, int window, int min_runs,
+                                        double quantile) const {
   auto names = benchmarks(metric);
   if (!names.ok()) return names.error();
   NoiseModel model;
   for (const std::string& name : *names) {
     auto s = series(name, metric);
     if (!s.ok()) return s.error();
+    // Real time on a busy machine holds the time spent waiting for a CPU:
+    // evidence the gate weighs per comparison (real/cpu of both sides), not
+    // noise of the code. Its noise is learned from the cpu time of the same
+    // runs when every run has it.
+    if (metric == "real_time") {
+      auto cpu = series(name, "cpu_time");
+      if (!cpu.ok()) return cpu.error();
+      if (cpu->size() == s->size()) s = std::move(cpu);
+    }
     if (static_cast<int>(s->size()) < min_runs) continue;
     std::vector<double> medians;
     const std::size_t from = s->size() > static_cast<std::size_t>(window) ? s->size() - static_cast<std::size_t>(window) : 0;
     for (std::size_t i = from; i < s->size(); ++i) medians.push_back((*s)[i].median);
-    const double centre = stats::median(medians);
-    // Successive differences, not MAD: a minority of slow processes (a layout
-    // effect) is between-run noise too, and MAD would not see it.
-    if (centre > 0) model.between_run_sigma[name] = stats::successive_difference_sigma(medians) / centre;
+    // Robust and in log units: a step in the series (a real change on main)
+    // adds one difference, a minority of contaminated runs a few; heavy tails
+    // are the gate's noise_tail_df, not this estimate's.
+    const double sigma = stats::robust_log_sigma(medians, quantile);
+    if (std::isfinite(sigma)) model.between_run_sigma[name] = sigma;
   }
   return model;
 }

@@ -1,5 +1,9 @@
 #include "gauntlet/ci/gate.h"
 
+#include "gauntlet/harness/stats/location_shift.h"
+
+#include <cmath>
+
 namespace gauntlet::ci {
 namespace {
 
@@ -16,6 +20,7 @@ std::optional<double> metric_value(const BenchmarkRow& row, const std::string& m
 Result<std::map<std::string, MetricSamples>> extract_samples(const BenchmarkFile& file, const std::string& metric) {
   std::map<std::string, MetricSamples> out;
   std::map<std::string, double> agg_median, agg_mean;
+  std::map<std::string, std::vector<double>> real_over_cpu;
   bool metric_seen = metric == "real_time" || metric == "cpu_time";
   for (const BenchmarkRow& row : file.rows) {
     MetricSamples& s = out[row.run_name];
@@ -40,10 +45,12 @@ Result<std::map<std::string, MetricSamples>> extract_samples(const BenchmarkFile
       s.values.push_back(*v);
       s.rounds.push_back(static_cast<int>(row.round));
     }
+    if (row.cpu_time_ns > 0) real_over_cpu[row.run_name].push_back(row.real_time_ns / row.cpu_time_ns);
   }
   if (!metric_seen)
     return Error(ErrorCode::kNotFound, file.source + ": metric \"" + metric + "\" is in no benchmark row");
   for (auto& [name, s] : out) {
+    s.real_over_cpu = stats::median(real_over_cpu[name]);  // NaN when no row had cpu time
     if (!s.values.empty() || s.errored || s.skipped) continue;
     std::optional<double> point;
     if (auto m = agg_median.find(name); m != agg_median.end()) point = m->second;

@@ -72,6 +72,31 @@ TEST(GateConfigTest, EmptyFileGivesDefaults) {
   EXPECT_DOUBLE_EQ(c->interleaved_threshold, 0.01);
 }
 
+TEST(GateConfigTest, NoiseModelFields) {
+  auto c = parse_gate_config("process_noise_pct: 1.5\nrun_noise_pct: 2\nnoise_tail_df: 5\n"
+                             "history_quantile: 0.5\nhistory_min_runs: 12\n", "gate.yaml");
+  ASSERT_TRUE(c.ok()) << c.error().message();
+  EXPECT_DOUBLE_EQ(c->process_noise, 0.015);
+  EXPECT_DOUBLE_EQ(c->run_noise, 0.02);
+  EXPECT_DOUBLE_EQ(c->noise_tail_df, 5.0);
+  EXPECT_DOUBLE_EQ(c->history_quantile, 0.5);
+  EXPECT_EQ(c->history_min_runs, 12);
+  // Defaults, chosen on the first corpus part (docs/gate.md).
+  GateConfig d;
+  EXPECT_DOUBLE_EQ(d.process_noise, 0.02);
+  EXPECT_DOUBLE_EQ(d.run_noise, 0.03);
+  EXPECT_DOUBLE_EQ(d.noise_tail_df, 3.0);
+  EXPECT_DOUBLE_EQ(d.history_quantile, 0.75);
+  EXPECT_EQ(d.history_min_runs, 8);
+  auto df = parse_gate_config("noise_tail_df: 0.5\n", "gate.yaml");
+  ASSERT_FALSE(df.ok());
+  EXPECT_EQ(df.error().message().rfind("gate.yaml:1:16: noise_tail_df: must lie in [1, ", 0), 0u)
+      << df.error().message();
+  auto runs = parse_gate_config("history_min_runs: 2.5\n", "gate.yaml");
+  ASSERT_FALSE(runs.ok());
+  EXPECT_NE(runs.error().message().find("history_min_runs: "), std::string::npos);
+}
+
 TEST(GateConfigTest, BadValueNamesFieldAndLine) {
   auto c = parse_gate_config("metric: real_time\nalpha: 2\n", "gate.yaml");
   ASSERT_FALSE(c.ok());

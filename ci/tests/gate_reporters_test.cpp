@@ -43,6 +43,25 @@ TEST(GateReportersTest, JsonIsVersionedAndNullsNonFinite) {
   EXPECT_TRUE(saw_null);
   EXPECT_TRUE(doc["budgets"].is_array());
   EXPECT_TRUE(doc["change_points"].is_array());
+  // Additive fields of gauntlet.gate/1: how the interval was formed and widened.
+  const auto& slow = doc["benchmarks"][0];
+  EXPECT_EQ(slow["method"], "bootstrap");
+  EXPECT_EQ(slow["noise_source"], "prior");
+  EXPECT_GT(slow["noise_sigma"].get<double>(), 0.0);
+  EXPECT_LT(slow["ci_low"].get<double>(), slow["within_low"].get<double>());
+  EXPECT_DOUBLE_EQ(slow["real_cpu"]["baseline"].get<double>(), 1.0);
+  EXPECT_EQ(slow["contention"], 0.0);
+  EXPECT_FALSE(slow.contains("separate_verdict"));
+  EXPECT_EQ(doc["sequential_looks"], 1);
+  ASSERT_TRUE(doc["advice"].is_array());
+  EXPECT_FALSE(doc["advice"].empty());
+}
+
+TEST(GateReportersTest, AdviceIsInEveryOutput) {
+  const GateResult r = sample_result();
+  ASSERT_FALSE(r.advice.empty());
+  EXPECT_NE(gate_console_table(r, false).find("note: a side is a single process"), std::string::npos);
+  EXPECT_NE(gate_markdown(r).find("> note: a side is a single process"), std::string::npos);
 }
 
 TEST(GateReportersTest, ConsoleColourOnlyWhenAsked) {

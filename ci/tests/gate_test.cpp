@@ -23,14 +23,14 @@ const BenchmarkComparison& row(const GateResult& r, const std::string& name) {
 TEST(GateTest, ClearSlowdownRegressesAndFails) {
   auto base = file_named("b.json"), cur = file_named("c.json");
   add_runs(base, "BM_A", noisy(20, 1000, 0.02, 1));
-  add_runs(cur, "BM_A", noisy(20, 1200, 0.02, 2));
+  add_runs(cur, "BM_A", noisy(20, 1400, 0.02, 2));
   auto r = run_gate(base, cur, GateConfig{});
   ASSERT_TRUE(r.ok()) << r.error().message();
   const auto& a = row(*r, "BM_A");
   EXPECT_EQ(a.verdict, Verdict::kRegressed) << a.reason;
   EXPECT_GT(a.ci_low, 1.05);
   EXPECT_LT(a.p_adjusted, 0.05);
-  EXPECT_NEAR(a.hodges_lehmann, 200, 20);
+  EXPECT_NEAR(a.hodges_lehmann, 400, 30);
   EXPECT_FALSE(r->passed);
   EXPECT_EQ(r->summary.regressed, 1);
 }
@@ -45,14 +45,38 @@ TEST(GateTest, ClearSpeedupImprovesAndPasses) {
   EXPECT_TRUE(r->passed);
 }
 
-TEST(GateTest, SameDistributionIsUnchanged) {
+// The noise priors off: what the repetitions alone say.
+GateConfig without_priors() {
+  GateConfig c;
+  c.process_noise = 0;
+  c.run_noise = 0;
+  return c;
+}
+
+TEST(GateTest, SameDistributionIsUnchangedOnlyWhenTheNoiseIsKnown) {
   auto base = file_named("b.json"), cur = file_named("c.json");
   add_runs(base, "BM_A", noisy(20, 1000, 0.02, 1));
   add_runs(cur, "BM_A", noisy(20, 1000, 0.02, 2));
-  auto r = run_gate(base, cur, GateConfig{});
+  auto r = run_gate(base, cur, without_priors());
   ASSERT_TRUE(r.ok());
   EXPECT_EQ(row(*r, "BM_A").verdict, Verdict::kUnchanged) << row(*r, "BM_A").reason;
   EXPECT_TRUE(r->passed);
+  EXPECT_TRUE(r->advice.empty());
+  // One process per side: the next process may differ by the prior, so the
+  // widened interval is wider than +-5% and "unchanged" cannot be shown.
+  auto single = run_gate(base, cur, GateConfig{});
+  ASSERT_TRUE(single.ok());
+  const auto& a = row(*single, "BM_A");
+  EXPECT_EQ(a.verdict, Verdict::kInconclusive) << a.reason;
+  EXPECT_EQ(a.noise_source, "prior");
+  EXPECT_NEAR(a.noise_sigma, std::sqrt(2 * 0.03 * 0.03 + 2 * 0.02 * 0.02), 1e-12);
+  EXPECT_LT(a.ci_low, a.within_low);
+  EXPECT_GT(a.ci_high, a.within_high);
+  EXPECT_NE(a.reason.find("run-to-run noise 5.1% (prior)"), std::string::npos) << a.reason;
+  ASSERT_FALSE(single->advice.empty());
+  EXPECT_NE(single->advice[0].find("single process"), std::string::npos);
+  EXPECT_NE(single->advice.back().find("--confirm-with"), std::string::npos);
+  EXPECT_TRUE(single->passed);
 }
 
 TEST(GateTest, SignificantButWithinThresholdIsNotARegression) {
@@ -60,9 +84,29 @@ TEST(GateTest, SignificantButWithinThresholdIsNotARegression) {
   auto base = file_named("b.json"), cur = file_named("c.json");
   add_runs(base, "BM_A", noisy(20, 1000, 0.004, 1));
   add_runs(cur, "BM_A", noisy(20, 1030, 0.004, 2));
-  auto r = run_gate(base, cur, GateConfig{});
+  auto r = run_gate(base, cur, without_priors());
   ASSERT_TRUE(r.ok());
   EXPECT_EQ(row(*r, "BM_A").verdict, Verdict::kUnchanged) << row(*r, "BM_A").reason;
+}
+
+TEST(GateTest, OneProcessPerSideIsOneSample) {
+  // Identical code, two processes 12% apart (a layout effect), ten tight
+  // repetitions each: repetitions alone say "+12%, certainly"; one process
+  // per side is one sample, so the default priors keep it from regressing
+  // while a real +30% still does.
+  auto base = file_named("b.json"), cur = file_named("c.json"), slow = file_named("s.json");
+  add_runs(base, "BM_A", noisy(10, 1000, 0.004, 1));
+  add_runs(cur, "BM_A", noisy(10, 1120, 0.004, 2));
+  add_runs(slow, "BM_A", noisy(10, 1300, 0.004, 3));
+  auto bare = run_gate(base, cur, without_priors());
+  ASSERT_TRUE(bare.ok());
+  EXPECT_EQ(row(*bare, "BM_A").verdict, Verdict::kRegressed);
+  auto r = run_gate(base, cur, GateConfig{});
+  ASSERT_TRUE(r.ok());
+  EXPECT_EQ(row(*r, "BM_A").verdict, Verdict::kInconclusive) << row(*r, "BM_A").reason;
+  auto real = run_gate(base, slow, GateConfig{});
+  ASSERT_TRUE(real.ok());
+  EXPECT_EQ(row(*real, "BM_A").verdict, Verdict::kRegressed) << row(*real, "BM_A").reason;
 }
 
 TEST(GateTest, OneInterleavedRunUsesTheInterleavedThreshold) {
@@ -75,7 +119,7 @@ TEST(GateTest, OneInterleavedRunUsesTheInterleavedThreshold) {
   add_runs(cur, "BM_Ruled", noisy(20, 1030, 0.004, 4));
   base.context.extra[std::string(kInterleavedPairKey)] = "run-1";
   cur.context.extra[std::string(kInterleavedPairKey)] = "run-1";
-  GateConfig config;
+  GateConfig config = without_priors();
   config.thresholds = {{"BM_Ruled", 0.05}};
   NoiseModel noise;
   noise.between_run_sigma["BM_A"] = 0.1;  // between-run noise: not for one run
@@ -84,12 +128,13 @@ TEST(GateTest, OneInterleavedRunUsesTheInterleavedThreshold) {
   EXPECT_EQ(row(*r, "BM_A").threshold_source, "interleaved");
   EXPECT_DOUBLE_EQ(row(*r, "BM_A").threshold, 0.01);
   EXPECT_EQ(row(*r, "BM_A").verdict, Verdict::kRegressed) << row(*r, "BM_A").reason;
+  EXPECT_EQ(row(*r, "BM_A").noise_source, "none");
   EXPECT_EQ(row(*r, "BM_Ruled").threshold_source, "rule:BM_Ruled");
   EXPECT_EQ(row(*r, "BM_Ruled").verdict, Verdict::kUnchanged);
 
   // Different runs (or one side unmarked) keep the default threshold.
   cur.context.extra[std::string(kInterleavedPairKey)] = "run-2";
-  auto apart = run_gate(base, cur, GateConfig{});
+  auto apart = run_gate(base, cur, without_priors());
   ASSERT_TRUE(apart.ok());
   EXPECT_EQ(row(*apart, "BM_A").threshold_source, "config");
   EXPECT_EQ(row(*apart, "BM_A").verdict, Verdict::kUnchanged);
@@ -118,10 +163,11 @@ TEST(GateTest, RepetitionsFromSeveralProcessesAreJudgedByProcess) {
   EXPECT_EQ(a.verdict, Verdict::kInconclusive) << a.reason;
   EXPECT_NE(a.reason.find("by process (4 vs 4)"), std::string::npos) << a.reason;
 
-  // The same values untagged (one process each) read as a regression.
+  // The same values untagged (one process each), with the process prior
+  // off, read as a regression.
   for (auto* f : {&base, &cur})
     for (auto& rr : f->rows) rr.round = -1;
-  auto flat = run_gate(base, cur, GateConfig{});
+  auto flat = run_gate(base, cur, without_priors());
   ASSERT_TRUE(flat.ok());
   EXPECT_EQ(row(*flat, "BM_A").verdict, Verdict::kRegressed) << row(*flat, "BM_A").reason;
 
@@ -188,24 +234,35 @@ TEST(GateTest, NewMissingErroredAndIgnored) {
   EXPECT_EQ(r->benchmarks.front().verdict, Verdict::kErrored);
 }
 
-TEST(GateTest, GlobThresholdAndHistoryNoiseWidenTheBand) {
+TEST(GateTest, HistoryNoiseWidensTheIntervalNeverTheThreshold) {
   auto base = file_named("b.json"), cur = file_named("c.json");
   add_runs(base, "BM_Net/1", noisy(20, 1000, 0.02, 1));
   add_runs(cur, "BM_Net/1", noisy(20, 1150, 0.02, 2));
   add_runs(base, "BM_Cpu", noisy(20, 1000, 0.02, 3));
   add_runs(cur, "BM_Cpu", noisy(20, 1150, 0.02, 4));
+  add_runs(base, "BM_Quiet", noisy(20, 1000, 0.02, 5));
+  add_runs(cur, "BM_Quiet", noisy(20, 1220, 0.02, 6));
   GateConfig config;
   config.thresholds = {{"BM_Net/*", 0.25}};
   NoiseModel noise;
-  noise.between_run_sigma["BM_Cpu"] = 0.1;  // 3.64 sigmas = 36.4%
+  noise.between_run_sigma["BM_Cpu"] = 0.1;     // a noisy benchmark: +15% cannot be told
+  noise.between_run_sigma["BM_Quiet"] = 0.01;  // a quiet one: +22% can
   auto r = run_gate(base, cur, config, noise);
   ASSERT_TRUE(r.ok());
   EXPECT_EQ(row(*r, "BM_Net/1").threshold_source, "rule:BM_Net/*");
   EXPECT_NE(row(*r, "BM_Net/1").verdict, Verdict::kRegressed);
-  EXPECT_EQ(row(*r, "BM_Cpu").threshold_source, "history");
-  EXPECT_NEAR(row(*r, "BM_Cpu").threshold, 0.364, 1e-12);
-  EXPECT_NE(row(*r, "BM_Cpu").verdict, Verdict::kRegressed);
-  EXPECT_TRUE(r->passed);
+  const auto& cpu = row(*r, "BM_Cpu");
+  EXPECT_EQ(cpu.threshold_source, "config");
+  EXPECT_DOUBLE_EQ(cpu.threshold, 0.05);
+  EXPECT_EQ(cpu.noise_source, "history");
+  EXPECT_NEAR(cpu.noise_sigma, std::sqrt(2.0) * 0.1, 1e-12);
+  // Not "unchanged within a 170% threshold": inconclusive, as it should be.
+  EXPECT_EQ(cpu.verdict, Verdict::kInconclusive) << cpu.reason;
+  EXPECT_LT(cpu.ci_low, 1.0);
+  EXPECT_EQ(row(*r, "BM_Quiet").verdict, Verdict::kRegressed) << row(*r, "BM_Quiet").reason;
+  // History stands in for the priors: no advice about single processes.
+  EXPECT_NE(row(*r, "BM_Net/1").noise_source, "history");
+  EXPECT_FALSE(r->passed);
 }
 
 TEST(GateTest, BenjaminiHochbergAdjustsAcrossTheSuite) {

@@ -24,6 +24,11 @@ struct CacheInfo {
 /// both outputs of an interleaved run (baseline and candidate).
 inline constexpr std::string_view kInterleavedPairKey = "gauntlet_interleaved_pair";
 
+/// Context key that `gauntlet bench run --until-decided` writes into both
+/// outputs: the number of looks its sequential design planned. The gate
+/// judges such files at confidence 1 - (1 - c) / looks and alpha / looks.
+inline constexpr std::string_view kSequentialLooksKey = "gauntlet_sequential_looks";
+
 /// Row key that `gauntlet bench run` adds to every repetition: which
 /// invocation (process) of the benchmark binary produced it, from 0.
 inline constexpr std::string_view kRoundKey = "gauntlet_round";

@@ -11,10 +11,12 @@
 
 namespace gauntlet::ci {
 
-/// Between-run noise learned from history: relative sigma of each benchmark's
-/// run medians across runs of unchanged code.
+/// Between-run noise learned from history: robust sigma (log scale, i.e.
+/// relative) of one run's median of each benchmark, from the run medians of
+/// the history (stats::robust_log_sigma). It widens the interval of separate
+/// runs' ratio in place of the priors; the threshold stays the user's.
 struct NoiseModel {
-  std::map<std::string, double> between_run_sigma;  ///< run name -> relative sigma
+  std::map<std::string, double> between_run_sigma;  ///< run name -> sigma of one run (log)
 };
 
 /// Samples of `metric` for every run name (iteration rows; aggregates-only
@@ -27,18 +29,29 @@ struct MetricSamples {
   bool errored = false;
   bool skipped = false;
   std::string message;
+  double real_over_cpu = 0;  ///< median of real_time / cpu_time over iteration rows; NaN without cpu time
 };
 Result<std::map<std::string, MetricSamples>> extract_samples(const BenchmarkFile& file, const std::string& metric);
 
-/// Compares the files. Per benchmark: Mann-Whitney U, Hodges-Lehmann shift,
-/// seeded bootstrap CI of the ratio of medians, Benjamini-Hochberg across the
-/// suite; regressed only when significant and the whole interval lies beyond
-/// the noise threshold (max of config and `noise` * history_sigmas).
-/// Errors: kNotFound when the metric is in neither file; kFailedPrecondition
-/// when the environments differ and the config refuses that.
-/// `journals`: chaos journal phases as a further source for budgets.
+/// Compares the files. Per benchmark: an interval of the ratio current /
+/// baseline (interleaved rounds: paired, Wilcoxon signed-rank on per-round log
+/// ratios; otherwise Mann-Whitney and a seeded bootstrap by process), widened
+/// by between-run noise the repetitions cannot show (history's sigma, or the
+/// process/run priors of `config`), Benjamini-Hochberg across the suite.
+/// Regressed only when significant and the whole widened interval lies beyond
+/// the threshold; unchanged only when it lies within +-threshold; otherwise
+/// inconclusive. Files from a sequential run (kSequentialLooksKey) are judged
+/// at Bonferroni-adjusted confidence and alpha. Errors: kNotFound when the
+/// metric is in neither file; kFailedPrecondition when the environments differ
+/// and the config refuses that. `journals`: chaos journal phases as a further
+/// source for budgets.
 Result<GateResult> run_gate(const BenchmarkFile& baseline, const BenchmarkFile& current, const GateConfig& config,
                             const NoiseModel& noise = {}, const std::vector<OperationLatency>& journals = {});
+
+/// Orders `r.benchmarks` (regressions first, then errored, missing,
+/// inconclusive, improved, new, unchanged; by name within), recounts
+/// `r.summary` and sets `r.passed` under `config`'s policies.
+void tally(GateResult& r, const GateConfig& config);
 
 /// Budgets only, no comparison: `config.budgets` against chaos journal
 /// phases (an operation no journal names is a breach). Passes when nothing is
@@ -49,7 +62,8 @@ GateResult run_budget_gate(const GateConfig& config, const std::vector<Operation
 /// gate then uses `interleaved_threshold` (see GateConfig).
 bool same_interleaved_run(const BenchmarkContext& baseline, const BenchmarkContext& current);
 
-/// Compares the two context blocks (host, CPUs, MHz, caches, build type, scaling).
+/// Compares the two context blocks (host, CPUs, MHz, caches, build type,
+/// scaling; load average as evidence only).
 EnvironmentCheck compare_environments(const BenchmarkContext& baseline, const BenchmarkContext& current);
 
 /// Checks latency budgets: an operation named by a chaos journal phase

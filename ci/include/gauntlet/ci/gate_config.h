@@ -47,10 +47,28 @@ struct GateConfig {
   int min_repetitions = 5;                ///< fewer gives "inconclusive"
   int bootstrap_resamples = 2000;
   std::uint64_t seed = 1;
-  /// Threshold >= this many between-run sigmas. sqrt(2) * 2.576: two runs'
-  /// medians differ by more than this in 1% of unchanged-code comparisons
-  /// when run medians are normal.
+  /// Accepted so that older configs still load; no longer used: noise from
+  /// history widens the interval, never the threshold.
   double history_sigmas = 3.64;
+  /// Between-process noise prior: sigma (relative) of one process's median
+  /// around the code's speed (its memory layout, its luck with the machine).
+  /// A side whose repetitions come from one process cannot show it, so it is
+  /// added for such a side (sigma^2 / P for a side of P < 3 processes).
+  double process_noise = 0.02;
+  /// Between-run noise prior: sigma (relative) of the mood of the machine
+  /// during one run. Added for each side of separate runs when no history
+  /// knows the benchmark; interleaved sides share the mood.
+  double run_noise = 0.03;
+  /// History's noise estimate: the quantile of |successive differences| of
+  /// run medians that sets sigma (stats::robust_log_sigma). Runs that make
+  /// fewer than 1 - quantile of the differences (contaminated ones) are
+  /// ignored; a slow mode more common than that counts as noise.
+  double history_quantile = 0.75;
+  /// Fewest runs of a benchmark in history before its sigma replaces the priors.
+  int history_min_runs = 8;
+  /// Tail shape of between-run noise: Student's t degrees of freedom (see
+  /// stats::noise_quantile). Infinity would assume normal noise.
+  double noise_tail_df = 3;
   InconclusivePolicy inconclusive = InconclusivePolicy::kWarn;
   EnvironmentPolicy environment = EnvironmentPolicy::kWarn;
   std::vector<LatencyBudget> budgets;

@@ -33,16 +33,33 @@ struct BenchmarkComparison {
   Verdict verdict = Verdict::kInconclusive;
   SampleSummary baseline;
   SampleSummary current;
-  double ratio = 0;           ///< median(current) / median(baseline)
-  double ci_low = 0;          ///< bootstrap interval of the ratio
+  double ratio = 0;           ///< median(current) / median(baseline); paired rounds: exp(Hodges-Lehmann of log ratios)
+  double ci_low = 0;          ///< interval of the ratio, widened by between-run noise (the one judged)
   double ci_high = 0;
   double hodges_lehmann = 0;  ///< shift current - baseline, metric unit
-  double p_value = 1;         ///< Mann-Whitney two-sided
+  double p_value = 1;         ///< two-sided: Mann-Whitney, or Wilcoxon signed-rank for paired rounds
   double p_adjusted = 1;      ///< Benjamini-Hochberg across the suite
-  double threshold = 0;       ///< noise threshold used (relative)
-  std::string threshold_source;  ///< "config", "rule:<glob>" or "history"
+  double threshold = 0;       ///< the practical limit (relative); noise never changes it
+  std::string threshold_source;  ///< "config", "interleaved" or "rule:<glob>"
   double min_detectable_effect = 0;  ///< relative; infinity when none is detectable
   std::string reason;         ///< one line, human readable
+  /// How the interval was formed: "paired rounds" (interleaved rounds, one
+  /// log ratio per round), "bootstrap" or "bootstrap by process".
+  std::string method;
+  double within_low = 0;      ///< interval from the repetitions alone, before widening
+  double within_high = 0;
+  double noise_sigma = 0;     ///< between-run sigma (log) of the ratio that widened it; 0 when none
+  std::string noise_source;   ///< "none", "prior" or "history"
+  /// Median real_time / cpu_time per side (NaN without cpu time): a side far
+  /// above 1 on a single-threaded benchmark waited for the CPU.
+  double real_cpu_baseline = 0;
+  double real_cpu_current = 0;
+  /// log(real_cpu_current / real_cpu_baseline) by which a real_time interval
+  /// was stretched towards no change (a side waited for the CPU); 0 when not.
+  double contention = 0;
+  /// Set when `--confirm-with` re-ran the benchmark interleaved and this
+  /// verdict comes from that run: the separate runs' verdict.
+  std::string separate_verdict;
 };
 
 struct BudgetCheck {
@@ -86,6 +103,11 @@ struct GateResult {
   std::vector<BudgetCheck> budgets;
   std::vector<HistoryChangePoint> change_points;
   GateSummary summary;
+  /// Planned looks of a sequential (`--until-decided`) run; 1 otherwise. The
+  /// interval and alpha of each look are Bonferroni-adjusted by it.
+  int sequential_looks = 1;
+  /// What to do for a decisive answer (e.g. each side was a single process).
+  std::vector<std::string> advice;
 };
 
 }  // namespace gauntlet::ci

@@ -64,11 +64,16 @@ class History {
   /// Per-run medians of one benchmark, oldest first.
   Result<std::vector<SeriesPoint>> series(const std::string& benchmark, const std::string& metric) const;
 
-  /// Between-run relative sigma (successive-difference sigma of run medians /
-  /// their median, in recording order) over the last `window` runs of each
-  /// benchmark with at least `min_runs` runs. A long window is safe: a step in
-  /// the series adds one difference, and it holds more of the machine's moods.
-  Result<NoiseModel> noise_model(const std::string& metric, int window = 60, int min_runs = 3) const;
+  /// Between-run sigma of one run's median (log scale, stats::robust_log_sigma
+  /// at `quantile` of the run medians in recording order) over the
+  /// last `window` runs of each benchmark with at least `min_runs` runs. A
+  /// long window is safe: a step in the series adds one difference, and it
+  /// holds more of the machine's moods; fewer runs leave the priors in charge.
+  /// For real_time the runs' cpu_time medians are used when every run has
+  /// them: waiting for a busy CPU is contention evidence the gate weighs per
+  /// comparison, not noise of the code.
+  Result<NoiseModel> noise_model(const std::string& metric, int window = 60, int min_runs = 8,
+                                 double quantile = 0.75) const;
 
   /// Change points (E-divisive, seeded) in every benchmark's series.
   Result<std::vector<HistoryChangePoint>> change_points(const std::string& metric, std::uint64_t seed) const;
