@@ -83,7 +83,8 @@ Result<std::string> invoke(const BenchCommand& cmd, const BenchRunOptions& o) {
 // Merges invocations of one side into one Google Benchmark document.
 class SideMerger {
  public:
-  Status add(const std::string& text, const std::string& source) {
+  /// Adds one invocation's rows tagged with `round`.
+  Status add(const std::string& text, const std::string& source, int round) {
     json doc = json::parse(detail::quote_nonfinite_tokens(text), nullptr, false);
     if (doc.is_discarded() || !doc.is_object() || !doc.contains("benchmarks"))
       return Error(ErrorCode::kParseError, source + ": benchmark output is not Google Benchmark JSON");
@@ -96,15 +97,16 @@ class SideMerger {
       if (row.value("run_type", "iteration") != "iteration") continue;
       const std::string run_name = row.value("run_name", row.value("name", ""));
       row["repetition_index"] = next_index_[run_name]++;
-      row[std::string(kRoundKey)] = rounds_;
+      row[std::string(kRoundKey)] = round;
       merged_["benchmarks"].push_back(std::move(row));
     }
-    ++rounds_;
+    rounds_ = std::max(rounds_, round + 1);
     return Status::Ok();
   }
 
   void set_context(std::string_view key, const std::string& value) {
-    if (!merged_.is_null()) merged_["context"][std::string(key)] = value;
+    if (merged_.is_null()) return;
+    merged_["context"][std::string(key)] = value;
   }
 
   std::string text() {
@@ -141,29 +143,61 @@ Result<BenchRunOutput> run_benchmarks(const BenchCommand& a, const BenchRunOptio
   for (int r = 0; r < options.rounds; ++r) {
     auto text = invoke(a, options);
     if (!text.ok()) return text.error();
-    if (Status s = side.add(*text, a.binary); !s.ok()) return s.error();
+    if (Status s = side.add(*text, a.binary, r); !s.ok()) return s.error();
   }
   return BenchRunOutput{side.text(), {}};
+}
+
+struct InterleavedRun::Sides {
+  SideMerger a, b;
+  int rounds = 0;
+  // An identifier, not a random decision: names this run in both outputs.
+  std::string pair =
+      fmt::format("{:x}-{:x}", ::getpid(), std::chrono::system_clock::now().time_since_epoch().count());
+};
+
+InterleavedRun::InterleavedRun(BenchCommand a, BenchCommand b, BenchRunOptions options)
+    : a_(std::move(a)), b_(std::move(b)), options_(std::move(options)), sides_(std::make_unique<Sides>()) {}
+InterleavedRun::~InterleavedRun() = default;
+InterleavedRun::InterleavedRun(InterleavedRun&&) noexcept = default;
+InterleavedRun& InterleavedRun::operator=(InterleavedRun&&) noexcept = default;
+
+int InterleavedRun::rounds() const noexcept { return sides_->rounds; }
+
+Status InterleavedRun::add_rounds(int rounds, const std::string& filter) {
+  BenchRunOptions o = options_;
+  if (!filter.empty()) o.filter = filter;
+  // A B, B A, A B, ...: a round's two processes are a pair, and alternating
+  // who goes first keeps "ran first" (warm caches, a drifting machine) from
+  // favouring one side.
+  for (int k = 0; k < rounds; ++k) {
+    const int r = sides_->rounds;
+    for (const bool run_a : {r % 2 == 0, r % 2 != 0}) {
+      const BenchCommand& cmd = run_a ? a_ : b_;
+      auto text = invoke(cmd, o);
+      if (!text.ok()) return text.error();
+      if (Status s = (run_a ? sides_->a : sides_->b).add(*text, cmd.binary, r); !s.ok()) return s.error();
+    }
+    ++sides_->rounds;
+  }
+  return Status::Ok();
+}
+
+BenchRunOutput InterleavedRun::output(const std::vector<std::pair<std::string, std::string>>& context) const {
+  SideMerger a = sides_->a, b = sides_->b;
+  for (SideMerger* side : {&a, &b}) {
+    side->set_context(kInterleavedPairKey, sides_->pair);
+    for (const auto& [key, value] : context) side->set_context(key, value);
+  }
+  return BenchRunOutput{a.text(), b.text()};
 }
 
 Result<BenchRunOutput> run_benchmarks_interleaved(const BenchCommand& a, const BenchCommand& b,
                                                   const BenchRunOptions& options) {
   if (Status s = check_options(options); !s.ok()) return s.error();
-  SideMerger side_a, side_b;
-  for (int r = 0; r < options.rounds; ++r) {
-    auto ta = invoke(a, options);
-    if (!ta.ok()) return ta.error();
-    if (Status s = side_a.add(*ta, a.binary); !s.ok()) return s.error();
-    auto tb = invoke(b, options);
-    if (!tb.ok()) return tb.error();
-    if (Status s = side_b.add(*tb, b.binary); !s.ok()) return s.error();
-  }
-  // An identifier, not a random decision: names this run in both outputs.
-  const std::string pair =
-      fmt::format("{:x}-{:x}", ::getpid(), std::chrono::system_clock::now().time_since_epoch().count());
-  side_a.set_context(kInterleavedPairKey, pair);
-  side_b.set_context(kInterleavedPairKey, pair);
-  return BenchRunOutput{side_a.text(), side_b.text()};
+  InterleavedRun run(a, b, options);
+  if (Status s = run.add_rounds(options.rounds, ""); !s.ok()) return s.error();
+  return run.output();
 }
 
 }  // namespace gauntlet::ci

@@ -34,11 +34,11 @@ class GateCommandTest : public ::testing::Test {
   void TearDown() override { std::filesystem::remove_all(dir_); }
 
   // A Google Benchmark file with 10 repetitions of BM_A around `centre` ns.
-  std::string write_run(const std::string& name, double centre) {
+  std::string write_run(const std::string& name, double centre, const std::string& benchmark = "BM_A") {
     nlohmann::json doc{{"context", {{"host_name", "h"}, {"num_cpus", 2}, {"library_build_type", "release"}}}};
     doc["benchmarks"] = nlohmann::json::array();
     for (int i = 0; i < 10; ++i)
-      doc["benchmarks"].push_back({{"name", "BM_A"}, {"run_name", "BM_A"}, {"run_type", "iteration"},
+      doc["benchmarks"].push_back({{"name", benchmark}, {"run_name", benchmark}, {"run_type", "iteration"},
                                    {"repetition_index", i}, {"iterations", 100},
                                    {"real_time", centre * (1 + 0.002 * i)}, {"cpu_time", centre},
                                    {"time_unit", "ns"}});
@@ -89,6 +89,50 @@ TEST_F(GateCommandTest, BadInputIsOneLineExitTwoAndWritesNothing) {
   EXPECT_NE(bad_cfg.err.find("gate.yaml:1:8: alpha: expected a number"), std::string::npos) << bad_cfg.err;
   CliRun usage = run({"gate", "--baseline", base});
   EXPECT_EQ(usage.code, 2);
+}
+
+// An executable that runs the fake benchmark with BM_Clear `pct` percent slower.
+std::string fake_side(const std::filesystem::path& dir, const std::string& name, const std::string& pct) {
+  const auto p = (dir / name).string();
+  std::ofstream(p) << "#!/bin/sh\nFAKE_CLEAR_PCT=" << pct << " FAKE_SIDE=" << name << " exec "
+                   << GAUNTLET_SOURCE_DIR << "/ci/tests/data/fake_noisy_bench.py \"$@\"\n";
+  std::filesystem::permissions(p, std::filesystem::perms::owner_all);
+  return p;
+}
+
+TEST_F(GateCommandTest, ConfirmWithLetsAnInterleavedRunDecide) {
+  ::setenv("FAKE_STATE", (dir_ / "state").c_str(), 1);
+  ::setenv("FAKE_LOG", (dir_ / "log").c_str(), 1);
+  // Separate runs say +50%: a suspect. Interleaved, the binaries are the same.
+  const auto base = write_run("b.json", 1000, "BM_Clear"), cur = write_run("c.json", 1500, "BM_Clear");
+  const auto json = (dir_ / "out.json").string();
+  const auto same_a = fake_side(dir_, "A", "0"), same_b = fake_side(dir_, "B", "0");
+  CliRun lifted = run({"gate", "--baseline", base, "--current", cur, "--json", json, "--confirm-with", same_a, same_b});
+  EXPECT_EQ(lifted.code, 0) << lifted.out << lifted.err;
+  EXPECT_NE(lifted.out.find("re-run with both binaries interleaved"), std::string::npos) << lifted.out;
+  std::ifstream in(json);
+  auto doc = nlohmann::json::parse(in);
+  EXPECT_EQ(doc["benchmarks"][0]["separate_verdict"], "regressed");
+  EXPECT_EQ(doc["benchmarks"][0]["method"], "paired rounds");
+  EXPECT_NE(doc["rerun"].get<std::string>().find("--confirm-with"), std::string::npos);
+  // A real +30% stays a regression.
+  const auto slow_b = fake_side(dir_, "S", "30");
+  CliRun kept = run({"gate", "--baseline", base, "--current", cur, "--confirm-with", same_a, slow_b});
+  EXPECT_EQ(kept.code, 1) << kept.out << kept.err;
+  EXPECT_NE(kept.out.find("regressed"), std::string::npos);
+  ::unsetenv("FAKE_STATE");
+  ::unsetenv("FAKE_LOG");
+}
+
+TEST_F(GateCommandTest, UntilDecidedNeedsACandidate) {
+  CliRun r = run({"bench", "run", "--binary", "/bin/true", "--out", (dir_ / "o.json").string(), "--until-decided"});
+  EXPECT_EQ(r.code, 2);
+  EXPECT_NE(r.err.find("--until-decided needs a candidate"), std::string::npos) << r.err;
+  CliRun cap = run({"bench", "run", "--binary", "/bin/true", "--candidate-env", "X=1", "--candidate-out",
+                    (dir_ / "c.json").string(), "--out", (dir_ / "o.json").string(), "--until-decided", "--rounds",
+                    "10", "--max-rounds", "5"});
+  EXPECT_EQ(cap.code, 2);
+  EXPECT_NE(cap.err.find("--max-rounds 5 is below --rounds 10"), std::string::npos) << cap.err;
 }
 
 TEST_F(GateCommandTest, BaselineAndHistoryCommands) {

@@ -2,7 +2,12 @@
 // candidate alternated A B A B ..., and write the JSON the gate reads.
 #include "gauntlet/ci/atomic_file.h"
 #include "gauntlet/ci/bench_runner.h"
+#include "gauntlet/ci/gate_config.h"
+#include "gauntlet/ci/gate_result.h"
+#include "gauntlet/ci/sequential_run.h"
 #include "gauntlet/harness/cli/command_registry.h"
+
+#include <fmt/format.h>
 
 #include <memory>
 #include <ostream>
@@ -11,10 +16,36 @@ namespace gauntlet::ci {
 namespace {
 
 struct BenchRunArgs {
-  std::string binary, candidate, out, candidate_out;
+  std::string binary, candidate, out, candidate_out, config, metric;
   std::vector<std::string> env, candidate_env;
   BenchRunOptions options;
+  bool until_decided = false;
+  int max_rounds = 40;
 };
+
+Result<GateConfig> gate_config(const BenchRunArgs& a) {
+  GateConfig config;
+  if (!a.config.empty()) {
+    auto c = read_gate_config(a.config);
+    if (!c.ok()) return c.error();
+    config = std::move(c).value();
+  }
+  if (!a.metric.empty()) config.metric = a.metric;
+  return config;
+}
+
+// The sequential design: outputs and a one-line account of the looks.
+Result<BenchRunOutput> run_sequential(const BenchRunArgs& a, const BenchCommand& base, const BenchCommand& cand,
+                                      std::string& account) {
+  auto config = gate_config(a);
+  if (!config.ok()) return config.error();
+  auto outcome = run_until_decided(base, cand, a.options, a.max_rounds, *config);
+  if (!outcome.ok()) return outcome.error();
+  const GateSummary& s = outcome->result.summary;
+  account = fmt::format("; {} of {} planned looks, {} inconclusive left", outcome->looks_taken,
+                        outcome->looks_planned, s.inconclusive);
+  return outcome->output;
+}
 
 Result<std::vector<std::pair<std::string, std::string>>> parse_env(const std::vector<std::string>& kvs) {
   std::vector<std::pair<std::string, std::string>> out;
@@ -42,14 +73,19 @@ int run(const BenchRunArgs& a, cli::CommandIO& io) {
     return fail(io, Error(ErrorCode::kInvalidArgument, "--candidate-out is required with a candidate"));
   BenchCommand base{a.binary, {}, *env_a};
   BenchCommand cand{a.candidate.empty() ? a.binary : a.candidate, {}, *env_b};
-  auto result = paired ? run_benchmarks_interleaved(base, cand, a.options) : run_benchmarks(base, a.options);
+  if (a.until_decided && !paired)
+    return fail(io, Error(ErrorCode::kInvalidArgument, "--until-decided needs a candidate (--candidate or --candidate-env)"));
+  std::string account;
+  auto result = a.until_decided ? run_sequential(a, base, cand, account)
+                : paired        ? run_benchmarks_interleaved(base, cand, a.options)
+                                : run_benchmarks(base, a.options);
   if (!result.ok()) return fail(io, result.error());
   if (Status s = write_file_atomically(a.out, result->baseline_json); !s.ok()) return fail(io, s.error());
   if (paired)
     if (Status s = write_file_atomically(a.candidate_out, result->candidate_json); !s.ok()) return fail(io, s.error());
   io.out << "wrote " << a.out << (paired ? " and " + a.candidate_out : "") << " (" << a.options.rounds
          << " round(s) x " << a.options.repetitions << " repetitions" << (paired ? ", interleaved A B" : "")
-         << ")\n";
+         << account << ")\n";
   return 0;
 }
 
@@ -70,6 +106,13 @@ GAUNTLET_REGISTER_COMMAND("bench", "run Google Benchmark binaries (alone or base
   r->add_option("--filter", a->options.filter, "--benchmark_filter");
   r->add_option("--min-time", a->options.min_time, "--benchmark_min_time");
   r->add_flag("!--no-random-interleaving", a->options.random_interleaving, "keep Google Benchmark's order");
+  r->add_flag("--until-decided", a->until_decided,
+              "with a candidate: add rounds for undecided benchmarks at planned looks (doubling from --rounds) "
+              "until all are decided or --max-rounds; error rate held by Bonferroni over the looks");
+  r->add_option("--max-rounds", a->max_rounds, "--until-decided: most rounds per side")
+      ->check(CLI::Range(1, 1000))->capture_default_str();
+  r->add_option("--config", a->config, "--until-decided: gate YAML configuration that judges each look");
+  r->add_option("--metric", a->metric, "--until-decided: metric judged (overrides the config)");
   return [a](cli::CommandIO& io) { return run(*a, io); };
 });
 

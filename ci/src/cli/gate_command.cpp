@@ -3,6 +3,7 @@
 #include "gauntlet/ci/bench_runner.h"
 #include "gauntlet/ci/journal_latencies.h"
 #include "gauntlet/ci/calibration.h"
+#include "gauntlet/ci/confirmation.h"
 #include "gauntlet/ci/gate.h"
 #include "gauntlet/ci/gate_reporters.h"
 #include "gauntlet/ci/history.h"
@@ -30,6 +31,8 @@ struct GateOptions {
   std::string calibration_binary;     ///< run it this many times instead of reading files
   int calibration_count = 5;
   BenchRunOptions calibration_run{1, 5, true, "", ""};
+  std::vector<std::string> confirm_with;  ///< BASE_BINARY CURRENT_BINARY
+  ConfirmOptions confirm;
 };
 
 bool colour_wanted(const cli::CommandIO& io) {
@@ -45,6 +48,7 @@ std::string rerun_command(const GateOptions& o, std::uint64_t seed) {
   if (!o.metric.empty()) cmd += " --metric " + o.metric;
   if (!o.history.empty()) cmd += " --history " + o.history;
   for (const std::string& j : o.journals) cmd += " --journal " + j;
+  if (o.confirm_with.size() == 2) cmd += " --confirm-with " + o.confirm_with[0] + " " + o.confirm_with[1];
   return cmd + " --seed " + std::to_string(seed);
 }
 
@@ -138,6 +142,12 @@ int run(const GateOptions& o, cli::CommandIO& io) {
   if (!journals.ok()) return fail(io, journals.error());
   auto result = compare(o, config, *journals);
   if (!result.ok()) return fail(io, result.error());
+  if (o.confirm_with.size() == 2) {
+    auto confirmed = confirm_suspects(std::move(result).value(), BenchCommand{o.confirm_with[0], {}, {}},
+                                      BenchCommand{o.confirm_with[1], {}, {}}, o.confirm, config);
+    if (!confirmed.ok()) return fail(io, confirmed.error());
+    result = std::move(confirmed);
+  }
   result->rerun = rerun_command(o, config.seed);
 
   const std::pair<const std::string*, std::string> outputs[] = {
@@ -180,6 +190,15 @@ GAUNTLET_REGISTER_COMMAND("gate", "compare benchmark runs: exit 0 pass, 1 regres
   cmd.add_option("--seed", o->seed, "bootstrap seed (overrides the config)")->each([o](const std::string&) {
     o->seed_given = true;
   });
+  cmd.add_option("--confirm-with", o->confirm_with,
+                 "BASE_BINARY CURRENT_BINARY: re-run the benchmarks the files suggest regressed, interleaved until "
+                 "decided, and decide them from that run")
+      ->expected(2);
+  cmd.add_option("--confirm-rounds", o->confirm.run.rounds, "--confirm-with: rounds before the first look")
+      ->check(CLI::Range(1, 1000))->capture_default_str();
+  cmd.add_option("--confirm-max-rounds", o->confirm.max_rounds, "--confirm-with: most rounds per side")
+      ->check(CLI::Range(1, 1000))->capture_default_str();
+  cmd.add_option("--confirm-min-time", o->confirm.run.min_time, "--confirm-with: --benchmark_min_time");
   cmd.add_flag("--strict-environment", o->strict_environment, "refuse to compare runs from different machines");
   cmd.add_flag("--fail-inconclusive", o->fail_inconclusive, "treat inconclusive benchmarks as failures");
   return [o, calib](cli::CommandIO& io) { return calib->parsed() ? calibrate_runs(*o, io) : run(*o, io); };

@@ -4,6 +4,7 @@
 /// same machine so both sides see the same machine moods. Never prints.
 #include "gauntlet/harness/error.h"
 
+#include <memory>
 #include <string>
 #include <utility>
 #include <vector>
@@ -39,8 +40,34 @@ struct BenchRunOutput {
 /// or exits non-zero; the reader's errors for bad output.
 Result<BenchRunOutput> run_benchmarks(const BenchCommand& a, const BenchRunOptions& options);
 
-/// Alternates a and b (a first) `rounds` times each.
+/// Alternates a and b `rounds` times each, A B then B A then A B ...
 Result<BenchRunOutput> run_benchmarks_interleaved(const BenchCommand& a, const BenchCommand& b,
                                                   const BenchRunOptions& options);
+
+/// An interleaved run that grows round by round (a sequential design adds
+/// rounds for the benchmarks still undecided). Round r runs A then B when r
+/// is even, B then A when odd; rows keep their round number across calls.
+class InterleavedRun {
+ public:
+  InterleavedRun(BenchCommand a, BenchCommand b, BenchRunOptions options);
+  ~InterleavedRun();
+  InterleavedRun(InterleavedRun&&) noexcept;
+  InterleavedRun& operator=(InterleavedRun&&) noexcept;
+
+  /// Runs `rounds` more rounds with `filter` as --benchmark_filter (empty:
+  /// the options' filter). Errors: as run_benchmarks_interleaved.
+  Status add_rounds(int rounds, const std::string& filter);
+  int rounds() const noexcept;
+
+  /// Both sides so far, with one kInterleavedPairKey for the run and each
+  /// of `context` set in both contexts.
+  BenchRunOutput output(const std::vector<std::pair<std::string, std::string>>& context = {}) const;
+
+ private:
+  struct Sides;
+  BenchCommand a_, b_;
+  BenchRunOptions options_;
+  std::unique_ptr<Sides> sides_;
+};
 
 }  // namespace gauntlet::ci
