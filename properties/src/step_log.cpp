@@ -21,7 +21,8 @@ void format_value(std::ostringstream& out, double v) {
 
 void format_step(std::ostringstream& out, const Placed& p, std::int64_t origin) {
   const Step& s = *p.step;
-  out << "  +" << (s.start_ns - origin) << "..+" << (s.end_ns - origin) << "ns  thread " << p.thread << "  " << s.op;
+  if (s.start_ns != 0) out << "  +" << (s.start_ns - origin) << "..+" << (s.end_ns - origin) << "ns";
+  out << "  thread " << p.thread << "  " << s.op;
   if (s.has_arg && s.arg_label != nullptr) {
     out << " " << s.arg_label << "=";
     format_value(out, s.arg);
@@ -61,6 +62,7 @@ std::string StepLog::format_if(const std::function<bool(const Step&)>& keep, std
                    [](const Placed& a, const Placed& b) { return a.step->start_ns < b.step->start_ns; });
   std::ostringstream out;
   if (all.empty()) return "  (no steps recorded)\n";
+  if (!timed_) out << "  (untimed round: each thread's steps in order, thread by thread)\n";
   const std::int64_t origin = all.front().step->start_ns;
   max_lines = std::max<std::size_t>(max_lines, 2);
   if (all.size() <= max_lines) {

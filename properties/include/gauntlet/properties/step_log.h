@@ -47,6 +47,13 @@ class StepLog {
   }
   std::size_t threads() const noexcept { return lanes_.size(); }
 
+  /// Whether steps get steady-clock intervals (default). Untimed steps cost a
+  /// few nanoseconds, so a long round spends its time inside the operations
+  /// under test; they keep each thread's order, not the order across threads,
+  /// so untimed rounds are for conservation checks, not linearizability.
+  void set_timed(bool timed) noexcept { timed_ = timed; }
+  bool timed() const noexcept { return timed_; }
+
   /// Runs `call()` on worker `thread` and records it as `op(arg)`; returns
   /// what `call` returned. A number is recorded as observed, an optional as
   /// 1 (engaged) or 0; a void call records no observed value.
@@ -72,8 +79,9 @@ class StepLog {
   std::size_t size() const noexcept;
 
   /// Every step ordered by start time, one line each ("+<ns>..+<ns> thread t
-  /// op(arg) -> observed"), times relative to the first step. Above
-  /// `max_lines` steps, the first and last halves with a count in between.
+  /// op(arg) -> observed"), times relative to the first step (untimed: each
+  /// thread's steps in order, thread by thread). Above `max_lines` steps, the
+  /// first and last halves with a count in between.
   std::string format(std::size_t max_lines = 40) const;
   /// The same, for the steps `keep(step)` accepts only (e.g. one object's).
   std::string format_if(const std::function<bool(const Step&)>& keep, std::size_t max_lines = 40) const;
@@ -87,15 +95,15 @@ class StepLog {
  private:
   template <typename Call>
   auto record_impl(std::size_t thread, const char* op, double arg, bool has_arg, Call&& call) {
-    Step step{op, arg, 0, has_arg, false, steady_now_ns(), 0};
+    Step step{op, arg, 0, has_arg, false, timed_ ? steady_now_ns() : 0, 0};
     using R = decltype(call());
     if constexpr (std::is_void_v<R>) {
       call();
-      step.end_ns = steady_now_ns();
+      step.end_ns = timed_ ? steady_now_ns() : 0;
       lanes_[thread].push_back(step);
     } else {
       R result = call();
-      step.end_ns = steady_now_ns();
+      step.end_ns = timed_ ? steady_now_ns() : 0;
       if constexpr (std::is_arithmetic_v<R>) {
         step.observed = static_cast<double>(result);
         step.has_observed = true;
@@ -109,6 +117,7 @@ class StepLog {
   }
 
   std::vector<std::vector<Step>> lanes_;
+  bool timed_ = true;
 };
 
 }  // namespace gauntlet::properties

@@ -141,8 +141,9 @@ TYPED_TEST_P(MetricsProperties, CounterConcurrentIncrementsLinearizable) {
       StepLog log(threads);
       const auto outcome = run_stress(
           {threads, stress_budget_per_case(spec.case_scale), seed},
-          [&](const StressRound&) {
+          [&](const StressRound& round) {
             log.clear();
+            log.set_timed(round.length == 1);
             counter = TypeParam::make_counter();
           },
           [&](std::size_t t, const StressRound& round) {
@@ -208,8 +209,9 @@ TYPED_TEST_P(MetricsProperties, GaugeConcurrentUpdatesLinearizable) {
       StepLog log(threads);
       const auto outcome = run_stress(
           {threads, stress_budget_per_case(spec.case_scale), seed},
-          [&](const StressRound&) {
+          [&](const StressRound& round) {
             log.clear();
+            log.set_timed(round.length == 1);
             gauge = TypeParam::make_gauge();
           },
           [&](std::size_t t, const StressRound& round) {
