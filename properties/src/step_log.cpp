@@ -38,6 +38,59 @@ void format_step(std::ostringstream& out, const Placed& p, std::int64_t origin) 
   out << "\n";
 }
 
+/// The start of the `width` consecutive steps (by start time) that show the
+/// threads overlapping: the most distinct threads, then the most switches
+/// from one thread to another; the earliest such window.
+std::size_t overlap_window(const std::vector<Placed>& all, std::size_t threads, std::size_t width) {
+  std::vector<std::size_t> in_window(threads, 0);
+  std::size_t distinct = 0, switches = 0;
+  auto add = [&](std::size_t i) {
+    if (in_window[all[i].thread]++ == 0) ++distinct;
+  };
+  auto remove = [&](std::size_t i) {
+    if (--in_window[all[i].thread] == 0) --distinct;
+  };
+  auto switch_at = [&](std::size_t i) { return i > 0 && all[i].thread != all[i - 1].thread ? 1u : 0u; };
+  for (std::size_t i = 0; i < width; ++i) {
+    add(i);
+    if (i > 0) switches += switch_at(i);
+  }
+  std::size_t best = 0, best_distinct = distinct, best_switches = switches;
+  for (std::size_t b = 1; b + width <= all.size(); ++b) {
+    remove(b - 1);
+    switches -= switch_at(b);  // the switch into the new first step is no longer inside
+    add(b + width - 1);
+    switches += switch_at(b + width - 1);
+    if (distinct > best_distinct || (distinct == best_distinct && switches > best_switches)) {
+      best = b;
+      best_distinct = distinct;
+      best_switches = switches;
+    }
+  }
+  return best;
+}
+
+/// Untimed steps have no order across threads: each thread's first steps,
+/// an equal share of `max_lines` each, with a count of the rest.
+void format_each_threads_first(std::ostringstream& out, const std::vector<Placed>& all, std::size_t threads,
+                               std::size_t max_lines) {
+  std::vector<std::size_t> total(threads, 0);
+  for (const Placed& p : all) ++total[p.thread];
+  const std::size_t present = static_cast<std::size_t>(std::count_if(total.begin(), total.end(), [](std::size_t n) {
+    return n > 0;
+  }));
+  const std::size_t share = std::max<std::size_t>(1, max_lines / std::max<std::size_t>(present, 1));
+  std::vector<std::size_t> shown(threads, 0);
+  for (const Placed& p : all) {
+    if (shown[p.thread] < share) {
+      format_step(out, p, 0);
+    } else if (shown[p.thread] == share) {
+      out << "  ... " << (total[p.thread] - share) << " more steps of thread " << p.thread << " omitted ...\n";
+    }
+    ++shown[p.thread];
+  }
+}
+
 }  // namespace
 
 std::size_t StepLog::size() const noexcept {
@@ -69,11 +122,20 @@ std::string StepLog::format_if(const std::function<bool(const Step&)>& keep, std
     for (const Placed& p : all) format_step(out, p, origin);
     return out.str();
   }
-  const std::size_t head = max_lines / 2;
-  const std::size_t tail = max_lines - head;
-  for (std::size_t i = 0; i < head; ++i) format_step(out, all[i], origin);
-  out << "  ... " << (all.size() - head - tail) << " steps omitted ...\n";
-  for (std::size_t i = all.size() - tail; i < all.size(); ++i) format_step(out, all[i], origin);
+  if (!timed_) {
+    format_each_threads_first(out, all, lanes_.size(), max_lines);
+    return out.str();
+  }
+  const std::size_t begin = overlap_window(all, lanes_.size(), max_lines);
+  const std::size_t end = begin + max_lines;
+  if (begin > 0) out << "  ... " << begin << " earlier steps omitted ...\n";
+  for (std::size_t i = begin; i < end; ++i) format_step(out, all[i], origin);
+  if (end < all.size()) out << "  ... " << (all.size() - end) << " later steps omitted ...\n";
+  std::vector<std::size_t> outside(lanes_.size(), 0), inside(lanes_.size(), 0);
+  for (std::size_t i = 0; i < all.size(); ++i) ++(i >= begin && i < end ? inside : outside)[all[i].thread];
+  for (std::size_t t = 0; t < lanes_.size(); ++t) {
+    if (inside[t] == 0 && outside[t] > 0) out << "  (thread " << t << ": " << outside[t] << " steps, none in this window)\n";
+  }
   return out.str();
 }
 

@@ -3,6 +3,7 @@
 #include <gtest/gtest-spi.h>
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <cstdlib>
@@ -30,8 +31,9 @@ TEST(StressTest, FindsALostUpdateAndPrintsTheRoundsInterleaving) {
   const std::size_t threads = 2;
   RacyCounter counter;
   StepLog log(threads);
+  // A generous budget for a loaded machine: the phase ends at the first lost update.
   const auto outcome = run_stress(
-      {threads, 5s, 42},
+      {threads, 30s, 42},
       [&](const StressRound&) {
         log.clear();
         counter.value = 0;
@@ -47,9 +49,42 @@ TEST(StressTest, FindsALostUpdateAndPrintsTheRoundsInterleaving) {
       [&] { return log.format(6); });
   ASSERT_TRUE(outcome.failure.has_value()) << "no lost update in " << outcome.rounds << " rounds";
   EXPECT_NE(outcome.failure->find("counter "), std::string::npos) << *outcome.failure;
-  EXPECT_NE(outcome.failure->find("Failed in stress round"), std::string::npos) << *outcome.failure;
+  // The phase stops at the first failing round, whose interleaving shows both threads.
+  EXPECT_NE(outcome.failure->find("Failed in stress round " + std::to_string(outcome.rounds - 1) + " "),
+            std::string::npos)
+      << *outcome.failure;
+  EXPECT_NE(outcome.failure->find("thread 0  add(1)"), std::string::npos) << *outcome.failure;
   EXPECT_NE(outcome.failure->find("thread 1  add(1)"), std::string::npos) << *outcome.failure;
-  EXPECT_LT(outcome.elapsed, 5s);  // stops at the first failing round
+}
+
+// A long round's steps, cut to a few lines, keep the part where the threads
+// overlap: thread 0 alone, then both, then thread 0 alone again.
+TEST(StressTest, ATruncatedInterleavingKeepsWhereTheThreadsOverlap) {
+  StepLog log(2);
+  for (int i = 0; i < 10; ++i) log.record(0, "add", 1, [] {});
+  for (int i = 0; i < 3; ++i) {
+    log.record(1, "add", 2, [] {});
+    log.record(0, "add", 1, [] {});
+  }
+  for (int i = 0; i < 10; ++i) log.record(0, "add", 1, [] {});
+  const std::string text = log.format(6);
+  EXPECT_NE(text.find("thread 1  add(2)"), std::string::npos) << text;
+  EXPECT_NE(text.find("earlier steps omitted"), std::string::npos) << text;
+  EXPECT_NE(text.find("later steps omitted"), std::string::npos) << text;
+  EXPECT_EQ(static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n')), 6u + 2u) << text;
+}
+
+TEST(StressTest, ATruncatedUntimedRoundShowsEveryThreadsFirstSteps) {
+  StepLog log(2);
+  log.set_timed(false);
+  for (int i = 0; i < 10; ++i) log.record(0, "add", 1, [] {});
+  for (int i = 0; i < 10; ++i) log.record(1, "add", 2, [] {});
+  const std::string text = log.format(6);
+  EXPECT_NE(text.find("untimed round"), std::string::npos) << text;
+  EXPECT_EQ(text.find("ns  thread"), std::string::npos) << text;  // no made-up times
+  EXPECT_NE(text.find("thread 1  add(2)"), std::string::npos) << text;
+  EXPECT_NE(text.find("7 more steps of thread 0 omitted"), std::string::npos) << text;
+  EXPECT_NE(text.find("7 more steps of thread 1 omitted"), std::string::npos) << text;
 }
 
 TEST(StressTest, CorrectCodePassesAndThePhaseKeepsToItsBudget) {

@@ -81,7 +81,10 @@ class StepLog {
   /// Every step ordered by start time, one line each ("+<ns>..+<ns> thread t
   /// op(arg) -> observed"), times relative to the first step (untimed: each
   /// thread's steps in order, thread by thread). Above `max_lines` steps, the
-  /// first and last halves with a count in between.
+  /// `max_lines` consecutive steps where the threads overlap most (the most
+  /// threads, then the most switches between them: where a race shows), with
+  /// the counts omitted before and after and a line for any thread left out;
+  /// untimed, each thread's first steps, an equal share each.
   std::string format(std::size_t max_lines = 40) const;
   /// The same, for the steps `keep(step)` accepts only (e.g. one object's).
   std::string format_if(const std::function<bool(const Step&)>& keep, std::size_t max_lines = 40) const;
