@@ -10,6 +10,12 @@ std::string dur(Nanos ns) {
   return fmt::format("{}ns", ns);
 }
 
+// A status_count's codes as the file spells them: "503", or "5xx" for a class.
+std::string status_text(const Hypothesis& h) {
+  if (h.status_lo % 100 == 0 && h.status_hi == h.status_lo + 99) return fmt::format("{}xx", h.status_lo / 100);
+  return fmt::format("{}", h.status_lo);
+}
+
 }  // namespace
 
 Result<std::string> scenario_yaml(const Scenario& s) {
@@ -49,8 +55,9 @@ Result<std::string> scenario_yaml(const Scenario& s) {
   for (const auto& h : s.hypotheses) {
     switch (h.kind) {
       case HypothesisKind::kLatencyBelow:
-        out += fmt::format("  - {{kind: latency_below, phase: {}, quantile: {}, limit: {}}}\n", h.phase, h.quantile,
+        out += fmt::format("  - {{kind: latency_below, phase: {}, quantile: {}, limit: {}", h.phase, h.quantile,
                            dur(h.limit_ns));
+        out += h.min_samples > 0 ? fmt::format(", min_samples: {}}}\n", h.min_samples) : "}\n";
         break;
       case HypothesisKind::kErrorRateBelow:
         out += fmt::format("  - {{kind: error_rate_below, phase: {}, max: {}}}\n", h.phase, h.max_rate);
@@ -64,6 +71,27 @@ Result<std::string> scenario_yaml(const Scenario& s) {
         break;
       case HypothesisKind::kConservation:
         out += "  - {kind: conservation}\n";
+        break;
+      case HypothesisKind::kThroughputAbove:
+        out += fmt::format("  - {{kind: throughput_above, phase: {}, min: {}}}\n", h.phase, h.min_rps);
+        break;
+      case HypothesisKind::kStatusCount:
+        out += fmt::format("  - {{kind: status_count, phase: {}, status: {}", h.phase, status_text(h));
+        if (h.min_count >= 0) out += fmt::format(", min: {}", h.min_count);
+        if (h.max_count >= 0) out += fmt::format(", max: {}", h.max_count);
+        out += "}\n";
+        break;
+      case HypothesisKind::kIdleBelow:
+        out += fmt::format("  - {{kind: idle_below, phase: {}, limit: {}}}\n", h.phase, dur(h.limit_ns));
+        break;
+      case HypothesisKind::kMemoryBelow:
+      case HypothesisKind::kMemoryGrowthBelow:
+        out += fmt::format("  - {{kind: {}, process: {}, max: {}}}\n",
+                           h.kind == HypothesisKind::kMemoryBelow ? "memory_below" : "memory_growth_below", h.process,
+                           h.max_bytes);
+        break;
+      case HypothesisKind::kMinQuality:
+        out += fmt::format("  - {{kind: min_quality, phase: {}, min: {}}}\n", h.phase, to_string(h.min_quality));
         break;
       case HypothesisKind::kCustom:
         return Error(ErrorCode::kInvalidArgument,

@@ -70,5 +70,42 @@ TEST(ShrinkTest, CustomHypothesesCannotBeWrittenToAFile) {
   EXPECT_EQ(search_schedules(*base, no_points).error().code(), ErrorCode::kInvalidArgument);
 }
 
+// Every hypothesis a file can state is written back as the file stated it.
+TEST(ShrinkTest, EveryFileHypothesisKindSurvivesARoundTrip) {
+  auto base = builtin_scenario("transient_outage");
+  ASSERT_TRUE(base);
+  Scenario s = *base;
+  const std::string phase = s.phases.front().name;
+  Hypothesis latency = Hypothesis::latency_below(phase, 0.95, 250 * kNanosPerMilli);
+  latency.min_samples = 200;
+  s.hypotheses = {latency,
+                  Hypothesis::throughput_above(phase, 120.5),
+                  Hypothesis::status_count(phase, 500, 599, 1, 40),
+                  Hypothesis::status_count(phase, 503, 503, -1, 0),
+                  Hypothesis::idle_below(phase, 750 * kNanosPerMilli),
+                  Hypothesis::memory_below("backend", 100u << 20),
+                  Hypothesis::memory_growth_below("backend", 5'000'000),
+                  Hypothesis::quality_at_least(phase, SampleQuality::kGood)};
+  auto yaml = scenario_yaml(s);
+  ASSERT_TRUE(yaml) << yaml.error().to_string();
+  auto reloaded = parse_scenario_yaml(*yaml, "kinds.yaml", bundled_target);
+  ASSERT_TRUE(reloaded) << reloaded.error().to_string() << "\n" << *yaml;
+  ASSERT_EQ(reloaded->hypotheses.size(), s.hypotheses.size()) << *yaml;
+  for (std::size_t i = 0; i < s.hypotheses.size(); ++i) {
+    const Hypothesis& a = s.hypotheses[i];
+    const Hypothesis& b = reloaded->hypotheses[i];
+    EXPECT_EQ(b.kind, a.kind) << i;
+    EXPECT_EQ(b.describe(), a.describe()) << i;
+    EXPECT_EQ(b.min_samples, a.min_samples) << i;
+    EXPECT_EQ(b.status_lo, a.status_lo) << i;
+    EXPECT_EQ(b.status_hi, a.status_hi) << i;
+    EXPECT_EQ(b.min_count, a.min_count) << i;
+    EXPECT_EQ(b.max_count, a.max_count) << i;
+    EXPECT_EQ(b.max_bytes, a.max_bytes) << i;
+    EXPECT_EQ(b.process, a.process) << i;
+    EXPECT_EQ(b.min_quality, a.min_quality) << i;
+  }
+}
+
 }  // namespace
 }  // namespace gauntlet::chaos
