@@ -71,7 +71,12 @@ Report make_report(std::uint64_t seed) {
       cj.samples.push_back({t, 1000 + 100 * unit(rng) - (fault ? 400 : 0), fault ? 0.1 : 0.001, 10 + unit(rng),
                             40 + 5 * unit(rng) + (fault ? 100 : 0), 80 + 10 * unit(rng) + (fault ? 200 : 0)});
     }
-    cj.phases = {{"outage", "error_rate 1.00 at db.query", 20, 35}};
+    JournalPhase outage;
+    outage.name = "outage";
+    outage.faults = "error_rate 1.00 at db.query";
+    outage.start_s = 20;
+    outage.end_s = 35;
+    cj.phases = {outage};
     cj.breaker_bands = {{"db", "closed", 0, 22}, {"db", "open", 22, 30}, {"db", "half_open", 30, 31}, {"db", "closed", 31, 60}};
     cj.hypotheses = {{"error rate below 5% [steady]", true, "max 0.2%"}, {"recovers within 10 s", cj.passed, "recovered after 8 s"}};
     r.journals.push_back(std::move(cj));
