@@ -46,18 +46,12 @@ if(GAUNTLET_BUILD_TESTS)
   # SIGKILL `gauntlet` during each stage that spawns processes: nothing it
   # started may survive, and no temp file may stay (ci/tests/hygiene).
   find_package(Python3 REQUIRED COMPONENTS Interpreter)
-  foreach(stage demo-cascade demo-properties demo-bench bench-run chaos-processes)
+  foreach(stage demo-cascade demo-properties demo-bench bench-run gate-confirm chaos-processes)
     add_test(NAME gauntlet_kill.${stage}
              COMMAND Python3::Interpreter ${demo_dir}/tests/hygiene/kill_test.py $<TARGET_FILE:gauntlet> ${stage}
                      ${PROJECT_BINARY_DIR}/kill-test/${stage} ${demo_dir}/tests/hygiene/slow_bench.sh)
     set_tests_properties(gauntlet_kill.${stage} PROPERTIES LABELS "ci;hygiene" TIMEOUT 180)
   endforeach()
-  # `gauntlet bench run` (and the demo's benchmark stage, which uses it) still
-  # spawns the benchmark without a parent-death signal and reads its output
-  # through a named temp file: enabled once ci/src/bench_runner.cpp launches it
-  # as TargetProcess does (own process group, PR_SET_PDEATHSIG, reaped on every
-  # path) and reads the JSON from a pipe or an unlinked file.
-  set_tests_properties(gauntlet_kill.demo-bench gauntlet_kill.bench-run PROPERTIES DISABLED TRUE)
   # The hostile-input probe: each case once aborted, hung or passed on garbage.
   add_test(NAME gauntlet_probe_cli
            COMMAND Python3::Interpreter ${demo_dir}/tests/hygiene/probe_cli.py $<TARGET_FILE:gauntlet> ${PROJECT_SOURCE_DIR}

@@ -1,11 +1,12 @@
 #include "gauntlet/ci/bench_runner.h"
 
 #include "gauntlet/ci/benchmark_file.h"
+#include "gauntlet/harness/input_file.h"
+#include "guarded_child.h"
 #include "nonfinite_tokens.h"
 
-#include <fcntl.h>
-#include <spawn.h>
-#include <sys/wait.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <fmt/format.h>
@@ -14,10 +15,7 @@
 #include <chrono>
 #include <cstdlib>
 #include <cstring>
-#include <filesystem>
-#include <fstream>
 #include <map>
-#include <sstream>
 
 extern char** environ;
 
@@ -26,58 +24,82 @@ namespace {
 
 using nlohmann::json;
 
-// Runs one invocation and returns its JSON output text.
-Result<std::string> invoke(const BenchCommand& cmd, const BenchRunOptions& o) {
-  char tmpl[] = "/tmp/gauntlet_bench_XXXXXX";
-  const int fd = ::mkstemp(tmpl);
-  if (fd < 0) return Error(ErrorCode::kIoError, std::string("cannot create a temp file: ") + std::strerror(errno));
-  ::close(fd);
-  const std::string out_path = tmpl;
-  std::vector<std::string> args{cmd.binary, "--benchmark_out=" + out_path, "--benchmark_out_format=json",
-                                "--benchmark_format=json",
-                                "--benchmark_repetitions=" + std::to_string(o.repetitions)};
-  if (o.random_interleaving) args.push_back("--benchmark_enable_random_interleaving=true");
-  if (!o.filter.empty()) args.push_back("--benchmark_filter=" + o.filter);
-  if (!o.min_time.empty()) args.push_back("--benchmark_min_time=" + o.min_time);
-  args.insert(args.end(), cmd.args.begin(), cmd.args.end());
-  std::vector<char*> argv;
-  for (auto& a : args) argv.push_back(a.data());
-  argv.push_back(nullptr);
+// An unnamed in-memory file (memfd): it vanishes with its last descriptor,
+// so a runner killed at any moment leaves nothing behind.
+class OutputFile {
+ public:
+  OutputFile() : fd_(::memfd_create("gauntlet_bench_out", MFD_CLOEXEC)) {}
+  ~OutputFile() {
+    if (fd_ >= 0) ::close(fd_);
+  }
+  OutputFile(const OutputFile&) = delete;
+  OutputFile& operator=(const OutputFile&) = delete;
+  int fd() const noexcept { return fd_; }
+  /// The name under which the benchmark (which inherits the descriptor) opens it.
+  std::string path_for_child() const { return "/proc/self/fd/" + std::to_string(fd_); }
 
+  /// Its whole content, at most `max_bytes`.
+  Result<std::string> read(const std::string& source, std::size_t max_bytes) const {
+    struct stat st {};
+    if (::fstat(fd_, &st) != 0)
+      return Error(ErrorCode::kIoError, source + ": cannot read its output (" + std::strerror(errno) + ")");
+    const auto size = static_cast<std::size_t>(st.st_size);
+    if (size > max_bytes)
+      return Error(ErrorCode::kOutOfRange, source + ": benchmark output larger than the " + std::to_string(max_bytes) +
+                                               "-byte limit (GAUNTLET_MAX_INPUT_BYTES)");
+    std::string text(size, '\0');
+    std::size_t done = 0;
+    while (done < size) {
+      const ssize_t n = ::pread(fd_, text.data() + done, size - done, static_cast<off_t>(done));
+      if (n < 0 && errno == EINTR) continue;
+      if (n < 0) return Error(ErrorCode::kIoError, source + ": cannot read its output (" + std::strerror(errno) + ")");
+      if (n == 0) break;
+      done += static_cast<std::size_t>(n);
+    }
+    text.resize(done);
+    return text;
+  }
+
+ private:
+  int fd_;
+};
+
+std::vector<std::string> environment_with(const std::vector<std::pair<std::string, std::string>>& extra) {
   std::map<std::string, std::string> env_map;
   for (char** e = environ; *e != nullptr; ++e) {
     std::string kv(*e);
     const auto eq = kv.find('=');
     if (eq != std::string::npos) env_map[kv.substr(0, eq)] = kv.substr(eq + 1);
   }
-  for (const auto& [k, v] : cmd.env) env_map[k] = v;
-  std::vector<std::string> env_strings;
-  for (const auto& [k, v] : env_map) env_strings.push_back(k + "=" + v);
-  std::vector<char*> envp;
-  for (auto& s : env_strings) envp.push_back(s.data());
-  envp.push_back(nullptr);
+  for (const auto& [k, v] : extra) env_map[k] = v;
+  std::vector<std::string> env;
+  for (const auto& [k, v] : env_map) env.push_back(k + "=" + v);
+  return env;
+}
 
-  posix_spawn_file_actions_t actions;
-  posix_spawn_file_actions_init(&actions);
-  posix_spawn_file_actions_addopen(&actions, STDOUT_FILENO, "/dev/null", O_WRONLY, 0);
-  pid_t pid = 0;
-  const int rc = ::posix_spawn(&pid, cmd.binary.c_str(), &actions, nullptr, argv.data(), envp.data());
-  posix_spawn_file_actions_destroy(&actions);
-  if (rc != 0) {
-    std::filesystem::remove(out_path);
-    return Error(ErrorCode::kUnavailable, cmd.binary + ": cannot start (" + std::strerror(rc) + ")");
-  }
-  int status = 0;
-  while (::waitpid(pid, &status, 0) < 0 && errno == EINTR) {
-  }
-  std::ifstream in(out_path);
-  std::ostringstream buf;
-  buf << in.rdbuf();
-  std::filesystem::remove(out_path);
-  if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)
-    return Error(ErrorCode::kUnavailable, cmd.binary + ": exited with status " +
-                                              std::to_string(WIFEXITED(status) ? WEXITSTATUS(status) : -1));
-  return buf.str();
+// Runs one invocation and returns its JSON output text. The benchmark is a
+// guarded child (own process group, dies with this process, reaped on every
+// path) and writes its JSON to an inherited memfd, never a named file.
+Result<std::string> invoke(const BenchCommand& cmd, const BenchRunOptions& o) {
+  OutputFile out;
+  if (out.fd() < 0)
+    return Error(ErrorCode::kIoError, std::string("cannot create the benchmark output file: ") + std::strerror(errno));
+  detail::GuardedCommand child;
+  child.argv = {cmd.binary, "--benchmark_out=" + out.path_for_child(), "--benchmark_out_format=json",
+                "--benchmark_format=json", "--benchmark_repetitions=" + std::to_string(o.repetitions)};
+  if (o.random_interleaving) child.argv.push_back("--benchmark_enable_random_interleaving=true");
+  if (!o.filter.empty()) child.argv.push_back("--benchmark_filter=" + o.filter);
+  if (!o.min_time.empty()) child.argv.push_back("--benchmark_min_time=" + o.min_time);
+  child.argv.insert(child.argv.end(), cmd.args.begin(), cmd.args.end());
+  child.env = environment_with(cmd.env);
+  child.pass_fd = out.fd();
+  auto ended = detail::run_guarded(child);
+  if (!ended.ok()) return ended.error();
+  if (ended->signal != 0)
+    return Error(ErrorCode::kUnavailable, cmd.binary + ": killed by signal " + std::to_string(ended->signal));
+  if (ended->code != 0)
+    return Error(ErrorCode::kUnavailable, cmd.binary + ": exited with status " + std::to_string(ended->code));
+  return out.read(cmd.binary, max_input_bytes());
 }
 
 // Merges invocations of one side into one Google Benchmark document.

@@ -7,7 +7,16 @@
 
 #include <gtest/gtest.h>
 
+#include <csignal>
 #include <cmath>
+#include <filesystem>
+#include <fstream>
+#include <optional>
+#include <sstream>
+#include <thread>
+
+#include <sys/wait.h>
+#include <unistd.h>
 
 namespace gauntlet::ci {
 namespace {
@@ -66,10 +75,143 @@ TEST(BenchRunnerTest, FailuresAreErrors) {
   auto missing = run_benchmarks({"/nonexistent/bench", {}, {}}, {});
   ASSERT_FALSE(missing.ok());
   EXPECT_EQ(missing.error().code(), ErrorCode::kUnavailable);
+  EXPECT_NE(missing.error().message().find("cannot start (No such file or directory)"), std::string::npos)
+      << missing.error().message();
   auto failing = run_benchmarks({kFake, {"--fail"}, {}}, opts(1));
   ASSERT_FALSE(failing.ok());
   EXPECT_NE(failing.error().message().find("exited with status 3"), std::string::npos);
   EXPECT_EQ(run_benchmarks({kFake, {}, {}}, opts(0)).error().code(), ErrorCode::kInvalidArgument);
+}
+
+// The process family of one fake_bench_family.sh run: the script (the
+// benchmark process), the `sleep` it left in the background, and the
+// --benchmark_out argument it was given.
+struct Family {
+  pid_t bench = 0;
+  pid_t background = 0;
+  std::string out_arg;
+};
+
+// Waits up to 10 s for the script to report its family.
+std::optional<Family> await_family(const std::filesystem::path& path) {
+  for (int i = 0; i < 1000; ++i) {
+    std::ifstream in(path);
+    Family f;
+    if (in >> f.bench >> f.background >> f.out_arg) return f;
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  }
+  return std::nullopt;
+}
+
+// True while `pid` is a live process (a zombie counts as gone): its state
+// and process group from /proc/<pid>/stat.
+bool alive(pid_t pid, pid_t* group = nullptr) {
+  std::ifstream in("/proc/" + std::to_string(pid) + "/stat");
+  std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  const auto paren = text.rfind(')');
+  if (paren == std::string::npos) return false;
+  std::istringstream fields(text.substr(paren + 2));
+  char state = 0;
+  pid_t parent = 0, pgrp = 0;
+  fields >> state >> parent >> pgrp;
+  if (group != nullptr) *group = pgrp;
+  return state != 'Z' && state != 'X';
+}
+
+// Live processes whose process group is `pgid`.
+std::vector<pid_t> group_members(pid_t pgid) {
+  std::vector<pid_t> out;
+  for (const auto& entry : std::filesystem::directory_iterator("/proc")) {
+    const std::string name = entry.path().filename().string();
+    if (name.empty() || name.find_first_not_of("0123456789") != std::string::npos) continue;
+    pid_t group = 0;
+    if (alive(std::stoi(name), &group) && group == pgid) out.push_back(std::stoi(name));
+  }
+  return out;
+}
+
+// Waits up to 10 s for `pid` and every member of its group to be gone.
+bool family_gone(const Family& f) {
+  for (int i = 0; i < 1000; ++i) {
+    if (!alive(f.bench) && !alive(f.background) && group_members(f.bench).empty()) return true;
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  }
+  return false;
+}
+
+class BenchHygieneTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = std::filesystem::temp_directory_path() /
+           ("gauntlet_bench_hygiene_" + std::to_string(::getpid()) + "_" +
+            ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    std::filesystem::remove_all(dir_);
+    std::filesystem::create_directories(dir_);
+  }
+  void TearDown() override { std::filesystem::remove_all(dir_); }
+
+  BenchCommand family_bench(int hold_s) const {
+    return {kFamily, {}, {{"FAKE_FAMILY", (dir_ / "family").string()}, {"FAKE_HOLD", std::to_string(hold_s)}}};
+  }
+
+  const std::string kFamily = std::string(GAUNTLET_SOURCE_DIR) + "/ci/tests/data/fake_bench_family.sh";
+  std::filesystem::path dir_;
+};
+
+// The benchmark runs in a process group of its own, and whatever it leaves
+// running in that group is killed and reaped when it ends.
+TEST_F(BenchHygieneTest, WhatTheBenchmarkLeavesRunningIsKilled) {
+  auto out = run_benchmarks(family_bench(0), opts(1));
+  ASSERT_TRUE(out.ok()) << out.error().message();
+  auto family = await_family(dir_ / "family");
+  ASSERT_TRUE(family.has_value());
+  EXPECT_TRUE(family_gone(*family)) << "the benchmark's background process " << family->background << " survived";
+}
+
+// The JSON comes back through a descriptor the benchmark inherits, never a
+// named file that a killed runner would leave behind.
+TEST_F(BenchHygieneTest, OutputGoesToAnInheritedDescriptorNotANamedFile) {
+  auto out = run_benchmarks(family_bench(0), opts(1));
+  ASSERT_TRUE(out.ok()) << out.error().message();
+  auto family = await_family(dir_ / "family");
+  ASSERT_TRUE(family.has_value());
+  EXPECT_EQ(family->out_arg.rfind("/proc/self/fd/", 0), 0u) << family->out_arg;
+}
+
+// A benchmark killed by a signal is an error that names the signal; its
+// group goes with it.
+TEST_F(BenchHygieneTest, ABenchmarkKilledByASignalIsAnError) {
+  BenchCommand cmd = family_bench(0);
+  cmd.env.emplace_back("FAKE_SIGNAL", "TERM");
+  auto out = run_benchmarks(cmd, opts(1));
+  ASSERT_FALSE(out.ok());
+  EXPECT_EQ(out.error().code(), ErrorCode::kUnavailable);
+  EXPECT_NE(out.error().message().find("killed by signal " + std::to_string(SIGTERM)), std::string::npos)
+      << out.error().message();
+  auto family = await_family(dir_ / "family");
+  ASSERT_TRUE(family.has_value());
+  EXPECT_TRUE(family_gone(*family));
+}
+
+// SIGKILL the process that runs the benchmark (no handler, no destructor):
+// the benchmark and everything in its group die with it.
+TEST_F(BenchHygieneTest, KilledRunnerTakesTheBenchmarkAndItsGroupAlong) {
+  const BenchCommand cmd = family_bench(60);
+  const pid_t runner = ::fork();
+  ASSERT_GE(runner, 0);
+  if (runner == 0) {
+    (void)run_benchmarks(cmd, opts(1));
+    ::_exit(0);
+  }
+  auto family = await_family(dir_ / "family");
+  pid_t group = 0;
+  const bool started = family.has_value() && alive(family->bench, &group);
+  ::kill(runner, SIGKILL);
+  int status = 0;
+  ::waitpid(runner, &status, 0);
+  ASSERT_TRUE(started) << "the benchmark never started";
+  EXPECT_EQ(group, family->bench) << "the benchmark leads a process group of its own";
+  EXPECT_TRUE(family_gone(*family)) << "benchmark " << family->bench << " or its group outlived the runner";
 }
 
 TEST(CalibrationTest, CountsFalseAlarmsOverOrderedPairs) {

@@ -5,7 +5,7 @@ checks that nothing it started survives and that it left no temp file.
     kill_test.py GAUNTLET STAGE WORK_DIR [BENCH_BINARY]
 
 STAGE is one of: demo-cascade, demo-properties, demo-bench, bench-run,
-chaos-processes. This process makes itself a child subreaper
+gate-confirm (`gate --confirm-with` re-running a suspect), chaos-processes. This process makes itself a child subreaper
 (PR_SET_CHILD_SUBREAPER), so every descendant `gauntlet` leaves behind is
 re-parented here instead of to PID 1 and can be counted (and then killed).
 Temp files: TMPDIR points into WORK_DIR for `gauntlet`, and nothing may stay
@@ -15,7 +15,9 @@ Exit 0: no survivor, no temp file; 1 otherwise, naming them.
 """
 import ctypes
 import glob
+import json
 import os
+import select
 import signal
 import subprocess
 import sys
@@ -68,12 +70,29 @@ def stage_command(gauntlet, stage, work, bench):
     if stage == "bench-run":
         return ([gauntlet, "bench", "run", "--binary", bench, "--out", os.path.join(work, "run.json"), "--rounds", "3"],
                 None, 1.5)
+    if stage == "gate-confirm":
+        files = []
+        for side, ns in (("base", 100), ("current", 200)):  # a clear regression: a suspect to confirm
+            path = os.path.join(work, side + ".json")
+            with open(path, "w") as f:
+                json.dump(benchmark_file(ns), f)
+            files.append(path)
+        return ([gauntlet, "gate", "--baseline", files[0], "--current", files[1], "--confirm-with", bench, bench,
+                 "--confirm-rounds", "1", "--confirm-max-rounds", "2"], None, 1.5)
     if stage == "chaos-processes":
         scenario = os.path.join(work, "serve.yaml")
         with open(scenario, "w") as f:
             f.write(SERVICE_SCENARIO)
         return ([gauntlet, "chaos", "run", scenario, "--logs", os.path.join(work, "logs")], None, 4.0)
     sys.exit(f"kill_test: unknown stage {stage}")
+
+
+def benchmark_file(ns):
+    """Google Benchmark JSON: BM_F, ten repetitions around `ns`."""
+    rows = [{"name": "BM_F", "run_name": "BM_F", "run_type": "iteration", "repetitions": 10, "repetition_index": i,
+             "iterations": 1000, "real_time": ns * (1 + 0.01 * (i % 3)), "cpu_time": ns, "time_unit": "ns"}
+            for i in range(10)]
+    return {"context": {"host_name": "fake", "num_cpus": 1, "library_build_type": "release"}, "benchmarks": rows}
 
 
 # One real process behind a fault proxy, under HTTP load for 30 s.
@@ -102,26 +121,35 @@ def main():
     # files never count; the benchmark runner's fixed /tmp name is checked too.
     tmpdir = os.path.join(work, "tmp")
     os.makedirs(tmpdir, exist_ok=True)
-    bench_stage = stage in ("demo-bench", "bench-run")
+    bench_stage = stage in ("demo-bench", "bench-run", "gate-confirm")
     temp_before = set(glob.glob("/tmp/gauntlet_bench_*")) if bench_stage else set()
     cmd, marker, settle = stage_command(gauntlet, stage, work, bench)
-    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, cwd=work,
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, cwd=work,
                             env=dict(os.environ, TMPDIR=tmpdir))
     seen = ""
     deadline = time.monotonic() + 120
     if marker:
+        # Raw reads, not lines: a stage prints "[1/3] bench ... " and ends
+        # that line only when it is done, so the marker is a partial line.
         while marker not in seen and time.monotonic() < deadline:
-            line = proc.stdout.readline()
-            if not line:
+            ready, _, _ = select.select([proc.stdout], [], [], 1.0)
+            if not ready:
+                continue
+            chunk = os.read(proc.stdout.fileno(), 4096)
+            if not chunk:
                 break
-            seen += line
+            seen += chunk.decode(errors="replace")
         if marker not in seen:
             proc.kill()
             sys.exit(f"kill_test: {stage}: never reached '{marker}':\n{seen}")
     time.sleep(settle)
     spawned = [c for c in children_of(proc.pid)]
-    if not spawned and proc.poll() is None:
-        print(f"kill_test: {stage}: note: gauntlet had no child at the moment of the kill")
+    if not spawned or proc.poll() is not None:
+        # Killing a gauntlet with nothing running proves nothing.
+        why = "had ended" if proc.poll() is not None else "had no child"
+        proc.kill()
+        proc.wait()
+        sys.exit(f"kill_test: {stage}: gauntlet {why} at the moment of the kill:\n{seen}")
     proc.kill()  # SIGKILL: no handler, no destructor runs
     proc.wait()
     # The parent-death signal is asynchronous: give the kernel a moment.

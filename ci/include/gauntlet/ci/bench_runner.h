@@ -2,6 +2,13 @@
 /// Runs Google Benchmark binaries and collects their JSON for the gate:
 /// one binary, or a baseline and a candidate alternated A B A B ... on the
 /// same machine so both sides see the same machine moods. Never prints.
+///
+/// Each invocation is a guarded child: it leads a process group of its own,
+/// is SIGKILLed with its whole group when the calling process dies (even by
+/// SIGKILL), and whatever it leaves running in its group is killed when it
+/// ends; every process is reaped. It writes its JSON to an unnamed in-memory
+/// file it inherits (--benchmark_out=/proc/self/fd/N), so no temp file is
+/// ever named on disk. Runs block the calling thread until the invocations end.
 #include "gauntlet/harness/error.h"
 
 #include <memory>
@@ -36,8 +43,11 @@ struct BenchRunOutput {
   std::string candidate_json;  ///< empty for a single-binary run
 };
 
-/// Runs `a` `rounds` times. Errors: kUnavailable when the binary cannot start
-/// or exits non-zero; the reader's errors for bad output.
+/// Runs `a` `rounds` times. Errors: kUnavailable when the binary cannot start,
+/// exits non-zero or is killed by a signal; kOutOfRange when one invocation's
+/// output is larger than max_input_bytes(); kIoError when its output cannot be
+/// kept or read; kInternal when the process watching it was lost; the
+/// reader's errors for bad output.
 Result<BenchRunOutput> run_benchmarks(const BenchCommand& a, const BenchRunOptions& options);
 
 /// Alternates a and b `rounds` times each, A B then B A then A B ...
