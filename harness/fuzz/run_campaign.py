@@ -1,20 +1,25 @@
 #!/usr/bin/env python3
-"""Runs the libFuzzer targets of a `fuzz` preset build, one after another.
+"""Runs the libFuzzer targets of a `fuzz` preset build, --jobs at a time.
 
-    harness/fuzz/run_campaign.py build/fuzz --seconds 600 [--only a,b] [--out DIR]
+    harness/fuzz/run_campaign.py build/fuzz --seconds 600 [--jobs 3] [--only a,b] [--out DIR]
 
 Each target runs for --seconds with its seed folder and dictionary (from
 <build>/fuzz/targets.tsv). Its growing corpus is kept in <out>/corpus/<name>
 (so a later campaign continues from it), crash, timeout and leak inputs land in
 <out>/artifacts/. One Markdown table row per target is printed and appended to
 <out>/results.md: target, executions, seconds, executions per second, corpus
-size, peak RSS, and crashes. Exits 1 when any target left an artifact.
+size, peak RSS, and crashes (rows in the order targets finish). Exits 1 when
+any target left an artifact or failed. libFuzzer's -max_total_time is wall
+time, so targets run side by side (or under nice) still end on time; their
+execution counts say how much CPU they got.
 """
 import argparse
+import concurrent.futures
 import os
 import re
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -74,6 +79,7 @@ def main():
     ap.add_argument("--only", default="", help="comma-separated target names")
     ap.add_argument("--out", type=Path, default=None, help="default: <build>/fuzz/campaign")
     ap.add_argument("--timeout", type=int, default=25, help="libFuzzer -timeout per input (s)")
+    ap.add_argument("--jobs", type=int, default=1, help="targets run at the same time")
     args = ap.parse_args()
     out = args.out or args.build / "fuzz" / "campaign"
     out.mkdir(parents=True, exist_ok=True)
@@ -82,17 +88,25 @@ def main():
     if not results.exists():
         results.write_text("| target | executions | seconds | exec/s | corpus | peak RSS MB | crashes |\n"
                            "|---|---:|---:|---:|---:|---:|---:|\n")
+    chosen = [t for t in read_manifest(args.build) if not only or t[0] in only]
+    lock = threading.Lock()
     failed = False
-    for name, binary, seeds, dictionary in read_manifest(args.build):
-        if only and name not in only:
-            continue
+
+    def one(target):
+        nonlocal failed
+        name, binary, seeds, dictionary = target
         r = run_target(name, binary, seeds, dictionary, args.seconds, out, args.timeout)
         row = (f"| {r['target']} | {r['executions']} | {r['seconds']} | {r['rate']} | {r['corpus']} | "
                f"{r['rss_mb']} | {r['crashes']} |")
-        print(row + ("" if not r["artifacts"] else "  artifacts: " + ", ".join(r["artifacts"])), flush=True)
-        with results.open("a") as f:
-            f.write(row + "\n")
-        failed = failed or r["crashes"] > 0 or r["rc"] != 0
+        with lock:
+            print(row + ("" if not r["artifacts"] else "  artifacts: " + ", ".join(r["artifacts"])), flush=True)
+            with results.open("a") as f:
+                f.write(row + "\n")
+            failed = failed or r["crashes"] > 0 or r["rc"] != 0
+
+    with concurrent.futures.ThreadPoolExecutor(max_workers=max(1, args.jobs)) as pool:
+        for done in [pool.submit(one, t) for t in chosen]:
+            done.result()
     return 1 if failed else 0
 
 
