@@ -3,12 +3,16 @@
 ///
 /// A phase runs rounds until its budget is spent or a round fails. In each
 /// round the calling thread prepares fresh state, the worker threads (kept for
-/// the whole phase) are released together from a spinning barrier, each after
-/// a small per-round random delay so their relative timing sweeps across race
-/// windows, and the calling thread then verifies the round. Round lengths
-/// cycle short to long: short rounds put every thread inside the same few
-/// operations at once (parallel cores), long rounds keep threads inside the
-/// operations when the scheduler preempts them (an oversubscribed machine).
+/// the whole phase) are released together from a spinning barrier, wait until
+/// as many of them as there are cores are actually running (on a busy machine
+/// a released thread can sit in the run queue until the others are done), and
+/// start each after a small per-round random delay so their relative timing
+/// sweeps across race windows; the calling thread then verifies the round.
+/// Round lengths cycle short to long: short rounds put every thread inside the
+/// same few operations at once (parallel cores), long rounds — sized from the
+/// busy time per operation of earlier rounds, not the scheduler's waits, to a
+/// quarter of the budget — keep threads inside the operations when the
+/// scheduler preempts them (an oversubscribed machine).
 ///
 /// A failure carries the assertion that failed, the round, and the recorded
 /// interleaving the property attached; workers never call RapidCheck
@@ -85,11 +89,13 @@ inline void spin(std::uint64_t n) noexcept {
 }
 
 /// A reusable barrier whose waiters spin, then yield, so released threads
-/// start within a few hundred nanoseconds of each other.
+/// start within a few hundred nanoseconds of each other. A waiter that need
+/// not start promptly (the calling thread waiting for the workers) spins less
+/// and then sleeps, leaving the cores to the workers on a busy machine.
 class SpinBarrier {
  public:
   explicit SpinBarrier(std::size_t parties) noexcept : parties_(parties) {}
-  void arrive_and_wait() noexcept {
+  void arrive_and_wait(unsigned spin_limit = 4000, bool sleep = false) noexcept {
     const std::uint64_t generation = generation_.load(std::memory_order_acquire);
     if (arrived_.fetch_add(1, std::memory_order_acq_rel) + 1 == parties_) {
       arrived_.store(0, std::memory_order_relaxed);
@@ -97,8 +103,10 @@ class SpinBarrier {
       return;
     }
     for (unsigned spins = 0; generation_.load(std::memory_order_acquire) == generation; ++spins) {
-      if (spins < 4000) {
+      if (spins < spin_limit) {
         cpu_relax();
+      } else if (sleep) {
+        std::this_thread::sleep_for(std::chrono::microseconds(20));
       } else {
         std::this_thread::yield();
       }
@@ -158,6 +166,10 @@ StressOutcome run_stress(const StressOptions& options, Prepare&& prepare, Work&&
   StressRound round;
   std::mutex failure_mutex;
   std::exception_ptr worker_failure;
+  std::vector<std::atomic<std::int64_t>> work_ns(threads);  // each worker's time in work() this round
+  std::atomic<std::size_t> running{0};  // workers started, over all rounds (threads per round)
+  const std::size_t together =
+      std::min<std::size_t>(threads, std::max<std::size_t>(1, std::thread::hardware_concurrency()));
   std::vector<std::thread> workers;
   workers.reserve(threads);
   for (std::size_t t = 0; t < threads; ++t) {
@@ -165,18 +177,30 @@ StressOutcome run_stress(const StressOptions& options, Prepare&& prepare, Work&&
       for (;;) {
         start.arrive_and_wait();
         if (stop.load(std::memory_order_acquire)) return;
+        // Released threads the scheduler has not put on a core yet would start
+        // their work after the others finished theirs (a busy machine): wait,
+        // spinning up to a millisecond, until as many workers as there are
+        // cores are running, so the round's operations overlap.
+        running.fetch_add(1, std::memory_order_acq_rel);
+        const std::size_t wanted = round.index * threads + together;
+        for (const auto give_up = std::chrono::steady_clock::now() + std::chrono::milliseconds(1);
+             running.load(std::memory_order_acquire) < wanted && std::chrono::steady_clock::now() < give_up;) {
+          detail::cpu_relax();
+        }
         // A per-thread, per-round delay of 0-1023 empty iterations (about
         // 0-300 ns) sweeps the threads' relative start, finely, across each
         // other's race windows; now and then a yield lets the other run first.
         const std::uint64_t r = detail::mix(options.seed ^ (round.index * 0x100000001b3ULL) ^ (t << 56));
         detail::spin(r & 0x3ff);
         if ((r >> 10) % 32 == 0) std::this_thread::yield();
+        const auto work_began = std::chrono::steady_clock::now();
         try {
           work(t, static_cast<const StressRound&>(round));
         } catch (...) {
           std::lock_guard lock(failure_mutex);
           if (!worker_failure) worker_failure = std::current_exception();
         }
+        work_ns[t].store((std::chrono::steady_clock::now() - work_began).count(), std::memory_order_relaxed);
         finish.arrive_and_wait();
       }
     });
@@ -185,7 +209,12 @@ StressOutcome run_stress(const StressOptions& options, Prepare&& prepare, Work&&
   StressOutcome outcome;
   const auto began = std::chrono::steady_clock::now();
   const auto deadline = began + options.budget;
-  std::chrono::nanoseconds per_op{0};  // slowest time per operation seen so far (all phases of a round)
+  // Time per operation of the latest round long enough to say: prepare, the
+  // slowest worker's work and verify, not the waits for the scheduler to wake
+  // the threads (on a busy machine those dwarf a short round's work, and would
+  // keep long rounds too short for a preemption to land inside an update).
+  std::chrono::nanoseconds per_op{0};
+  const std::size_t telling = std::min<std::size_t>(256, std::max<std::size_t>(options.max_length, 1));
   for (std::size_t index = 0;; ++index) {
     round.index = index;
     round.length = detail::round_length(index, options.max_length);
@@ -202,9 +231,14 @@ StressOutcome run_stress(const StressOptions& options, Prepare&& prepare, Work&&
     } catch (...) {
       failure = detail::describe_exception(std::current_exception());
     }
+    const auto prepared = std::chrono::steady_clock::now();
+    std::int64_t slowest_work = 0;
+    auto verify_began = prepared;
     if (!failure) {
       start.arrive_and_wait();
-      finish.arrive_and_wait();
+      finish.arrive_and_wait(64, true);
+      verify_began = std::chrono::steady_clock::now();
+      for (const auto& ns : work_ns) slowest_work = std::max(slowest_work, ns.load(std::memory_order_relaxed));
       if (worker_failure) {
         failure = detail::describe_exception(worker_failure);
       } else {
@@ -227,7 +261,10 @@ StressOutcome run_stress(const StressOptions& options, Prepare&& prepare, Work&&
       break;
     }
     const auto now = std::chrono::steady_clock::now();
-    per_op = std::max<std::chrono::nanoseconds>(per_op, (now - round_began) / static_cast<std::int64_t>(round.length));
+    if (per_op.count() == 0 || round.length >= telling) {
+      const auto busy = (prepared - round_began) + std::chrono::nanoseconds(slowest_work) + (now - verify_began);
+      per_op = std::max<std::chrono::nanoseconds>(std::chrono::nanoseconds(1), busy / static_cast<std::int64_t>(round.length));
+    }
     if (now >= deadline) break;
   }
   stop.store(true, std::memory_order_release);

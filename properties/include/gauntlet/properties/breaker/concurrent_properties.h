@@ -25,7 +25,7 @@ namespace gauntlet::properties::breaker {
 namespace detail {
 
 inline const PropertySpec kStressSpec{Severity::kMust, 0.1, false};
-inline constexpr std::size_t kMaxFleet = 1024;
+inline constexpr std::size_t kMaxFleet = 4096;
 
 /// Sequential spec of acquires on a half-open breaker with K permits.
 struct HalfOpenSpec {

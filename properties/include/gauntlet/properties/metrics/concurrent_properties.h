@@ -1,8 +1,9 @@
 #pragma once
 /// Counter and gauge properties under concurrent writers, as time-budgeted
 /// stress phases (see stress.h): single-operation rounds are checked for
-/// linearizability, longer rounds for conservation (no update lost) and for
-/// reads that never go back or miss the reader's own updates.
+/// linearizability, longer rounds (up to a quarter of the phase's budget,
+/// adds recorded in batches) for conservation (no update lost) and for reads
+/// that never go back or miss the reader's own updates.
 #include <algorithm>
 #include <string>
 #include <string_view>
@@ -105,10 +106,33 @@ inline std::optional<std::string> check_reads(const StepLog& log, std::size_t th
   return std::nullopt;
 }
 
+/// Long rounds record their adds in batches of up to 32, one step each
+/// ("adds sum=..."), so a round can run for milliseconds — long enough for the
+/// scheduler to preempt a thread inside an update on a busy machine — with a
+/// log that stays small.
+inline constexpr std::size_t kBatch = 32;
+inline constexpr const char* kBatchOp = "adds";
+inline constexpr std::size_t kLongestRound = std::size_t{1} << 20;
+
+/// Runs `add(i)` for operations first.. of the round (a batch, fewer at its
+/// end) and records them as one step labelled with the sum of what each
+/// `add(i)` returned (the value it added).
+template <typename Add>
+void record_batch(StepLog& log, std::size_t t, std::size_t first, std::size_t length, Add&& add) {
+  double sum = 0;
+  log.record(t, kBatchOp, [&] {
+    for (std::size_t i = first; i < std::min(first + kBatch, length); ++i) sum += add(i);
+  });
+  log.label_last(t, "sum", sum);
+}
+
 inline double sum_of_adds(const StepLog& log) {
   double total = 0;
   for (std::size_t t = 0; t < log.threads(); ++t) {
-    for (const Step& s : log.lane(t)) total += std::string_view(s.op) == "add" ? s.arg : 0;
+    for (const Step& s : log.lane(t)) {
+      const std::string_view op(s.op);
+      total += op == "add" || op == kBatchOp ? s.arg : 0;
+    }
   }
   return total;
 }
@@ -140,7 +164,7 @@ TYPED_TEST_P(MetricsProperties, CounterConcurrentIncrementsLinearizable) {
       std::unique_ptr<typename TypeParam::Counter> counter;
       StepLog log(threads);
       const auto outcome = run_stress(
-          {threads, stress_budget_per_case(spec.case_scale), seed},
+          {threads, stress_budget_per_case(spec.case_scale), seed, detail::kLongestRound},
           [&](const StressRound& round) {
             log.clear();
             log.set_timed(round.length == 1);
@@ -158,9 +182,12 @@ TYPED_TEST_P(MetricsProperties, CounterConcurrentIncrementsLinearizable) {
               }
               return;
             }
-            for (std::size_t i = 0; i < round.length; ++i) {
-              log.record(t, "add", burst[t], [&] { TypeParam::counter_add(*counter, burst[t]); });
-              if (i % 16 == 15) log.record(t, "read", read);
+            for (std::size_t i = 0; i < round.length; i += detail::kBatch) {
+              detail::record_batch(log, t, i, round.length, [&](std::size_t) {
+                TypeParam::counter_add(*counter, burst[t]);
+                return burst[t];
+              });
+              log.record(t, "read", read);
             }
           },
           [&](const StressRound& round) -> std::optional<std::string> {
@@ -208,7 +235,7 @@ TYPED_TEST_P(MetricsProperties, GaugeConcurrentUpdatesLinearizable) {
       std::unique_ptr<typename TypeParam::Gauge> gauge;
       StepLog log(threads);
       const auto outcome = run_stress(
-          {threads, stress_budget_per_case(spec.case_scale), seed},
+          {threads, stress_budget_per_case(spec.case_scale), seed, detail::kLongestRound},
           [&](const StressRound& round) {
             log.clear();
             log.set_timed(round.length == 1);
@@ -228,9 +255,12 @@ TYPED_TEST_P(MetricsProperties, GaugeConcurrentUpdatesLinearizable) {
               }
               return;
             }
-            for (std::size_t i = 0; i < round.length; ++i) {
-              const double v = i % 2 == 0 ? burst[t] : -burst[t] / 2;
-              log.record(t, "add", v, [&] { TypeParam::gauge_add(*gauge, v); });
+            for (std::size_t i = 0; i < round.length; i += detail::kBatch) {
+              detail::record_batch(log, t, i, round.length, [&](std::size_t k) {
+                const double v = k % 2 == 0 ? burst[t] : -burst[t] / 2;
+                TypeParam::gauge_add(*gauge, v);
+                return v;
+              });
             }
           },
           [&](const StressRound& round) -> std::optional<std::string> {

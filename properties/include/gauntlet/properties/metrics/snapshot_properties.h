@@ -140,7 +140,7 @@ TYPED_TEST_P(MetricsProperties, ConcurrentMergesEqualTheUnion) {
       std::unique_ptr<typename TypeParam::Histogram> target;
       StepLog log(threads);
       const auto outcome = run_stress(
-          {threads, stress_budget_per_case(spec.case_scale), shape.seed, 256},
+          {threads, stress_budget_per_case(spec.case_scale), shape.seed, 4096},
           [&](const StressRound& round) {
             log.clear();
             log.set_timed(round.length == 1);

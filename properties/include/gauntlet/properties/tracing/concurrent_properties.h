@@ -61,7 +61,7 @@ TYPED_TEST_P(TracingProperties, ConcurrentSpansExportedOnce) {
       StepLog log(threads);
       std::size_t failing = 0;
       const auto outcome = run_stress(
-          {threads, stress_budget_per_case(spec.case_scale), seed, 1024},
+          {threads, stress_budget_per_case(spec.case_scale), seed, 8192},
           [&](const StressRound& round) {
             log.clear();
             log.set_timed(round.length == 1);
