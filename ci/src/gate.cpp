@@ -173,6 +173,8 @@ Result<GateResult> run_gate(const BenchmarkFile& baseline, const BenchmarkFile& 
       detail::decide(c, config, alpha);
 
   out.budgets = check_budgets(current, config.budgets, journals);
+  out.throughput = check_throughput(current, config.budgets, journals);
+  out.ratios = check_ratios(current, config);
 
   for (std::string& a : detail::noise_advice(out, config, interleaved)) out.advice.push_back(std::move(a));
   for (std::string& w : detail::contention_warnings(out, config.metric)) out.warnings.push_back(std::move(w));
@@ -182,6 +184,22 @@ Result<GateResult> run_gate(const BenchmarkFile& baseline, const BenchmarkFile& 
   if (!out.environment.same_machine && config.environment == EnvironmentPolicy::kAdvisory && s.regressed > 0)
     out.warnings.push_back(fmt::format("{} regression(s) are advisory: environment: advisory and the runs come "
                                        "from different machines", s.regressed));
+  return out;
+}
+
+GateResult run_single_gate(const BenchmarkFile& current, const GateConfig& config,
+                           const std::vector<OperationLatency>& journals) {
+  GateResult out;
+  out.current_source = current.source;
+  out.metric = config.metric;
+  out.alpha = config.alpha;
+  out.seed = config.seed;
+  out.budgets = check_budgets(current, config.budgets, journals);
+  out.throughput = check_throughput(current, config.budgets, journals);
+  out.ratios = check_ratios(current, config);
+  if (config.budgets.empty() && config.ratios.empty())
+    out.warnings.push_back("no budgets or ratios configured and no baseline: nothing was checked");
+  tally(out, config);
   return out;
 }
 
@@ -203,10 +221,16 @@ void tally(GateResult& r, const GateConfig& config) {
     }
   }
   for (const BudgetCheck& b : r.budgets) s.budget_breaches += b.breached ? 1 : 0;
+  for (const ThroughputCheck& t : r.throughput) s.budget_breaches += t.breached ? 1 : 0;
+  for (const RatioCheck& q : r.ratios) {
+    s.ratio_regressions += q.verdict == "regressed" || q.verdict == "missing" ? 1 : 0;
+    s.ratio_inconclusive += q.verdict == "inconclusive" ? 1 : 0;
+  }
   r.summary = s;
   const bool advisory = !r.environment.same_machine && config.environment == EnvironmentPolicy::kAdvisory;
+  const bool strict = config.inconclusive == InconclusivePolicy::kFail;
   r.passed = (advisory || s.regressed == 0) && s.errored == 0 && s.budget_breaches == 0 &&
-             !(config.inconclusive == InconclusivePolicy::kFail && s.inconclusive > 0);
+             s.ratio_regressions == 0 && !(strict && (s.inconclusive > 0 || s.ratio_inconclusive > 0));
 }
 
 }  // namespace gauntlet::ci

@@ -4,145 +4,15 @@
 #include <yaml-cpp/depthguard.h>
 #include <yaml-cpp/yaml.h>
 
-#include <cmath>
-#include <set>
-#include <sstream>
+#include <algorithm>
 
+#include "config_reader.h"
 #include "gauntlet/harness/input_file.h"
-#include "gauntlet/harness/utf8.h"
 
 namespace gauntlet::ci {
 namespace {
 
-// Bounds on a config's lists: a config longer than this is a generated mistake.
-constexpr std::size_t kMaxRules = 10'000;
-constexpr std::size_t kMaxBudgets = 10'000;
-
-class ConfigReader {
- public:
-  explicit ConfigReader(std::string source) : source_(std::move(source)) {}
-
-  Error error(const YAML::Node& node, const std::string& field, const std::string& what) const {
-    const YAML::Mark m = node.Mark();
-    std::string where = source_;
-    if (m.line >= 0) where += ":" + std::to_string(m.line + 1) + ":" + std::to_string(m.column + 1);
-    return Error(ErrorCode::kSchemaError, where + ": " + field + ": " + what);
-  }
-
-  Result<double> number(const YAML::Node& node, const std::string& field, double lo, double hi) const {
-    double v = 0;
-    if (!node.IsScalar() || !YAML::convert<double>::decode(node, v))
-      return error(node, field, "expected a number");
-    if (!(v >= lo && v <= hi))
-      return error(node, field, "must lie in [" + fmt(lo) + ", " + fmt(hi) + "]");
-    return v;
-  }
-
-  // A whole number in [lo, hi]: "2.5 repetitions" is a typo, not a request.
-  Result<int> whole(const YAML::Node& node, const std::string& field, int lo, int hi) const {
-    auto v = number(node, field, lo, hi);
-    if (!v.ok()) return v.error();
-    if (*v != std::floor(*v)) return error(node, field, "expected a whole number, got " + node.Scalar());
-    return static_cast<int>(*v);
-  }
-
-  // Every key of a map once: YAML keeps the first of two, so a repeated
-  // threshold would silently lose one of them.
-  Status unique_keys(const YAML::Node& map, const std::string& prefix) const {
-    std::set<std::string> seen;
-    for (const auto& kv : map) {
-      if (!kv.first.IsScalar()) return error(kv.first, prefix.empty() ? "key" : prefix, "expected a plain key");
-      const std::string key = kv.first.Scalar();
-      const std::string field = prefix.empty() ? key : prefix + "." + key;
-      if (!is_valid_utf8(key)) return error(kv.first, prefix.empty() ? "key" : prefix, "key is not valid UTF-8");
-      if (!seen.insert(key).second) return error(kv.first, field, "appears twice");
-    }
-    return {};
-  }
-
-  Result<std::string> text(const YAML::Node& node, const std::string& field) const {
-    if (!node.IsScalar()) return error(node, field, "expected a string");
-    if (!is_valid_utf8(node.Scalar())) return error(node, field, "not valid UTF-8");
-    return node.Scalar();
-  }
-
-  Result<std::string> choice(const YAML::Node& node, const std::string& field,
-                             std::initializer_list<const char*> options) const {
-    auto t = text(node, field);
-    if (!t.ok()) return t;
-    std::string all;
-    for (const char* o : options) {
-      if (*t == o) return t;
-      all += all.empty() ? o : std::string(" or ") + o;
-    }
-    return error(node, field, "expected " + all + ", got \"" + *t + "\"");
-  }
-
- private:
-  static std::string fmt(double d) {
-    std::ostringstream s;
-    s << d;
-    return s.str();
-  }
-  std::string source_;
-};
-
-#define GAUNTLET_CI_CFG_TRY(lhs, expr)                               \
-  auto lhs##_r = (expr);                                             \
-  if (!lhs##_r.ok()) return std::move(lhs##_r).error();              \
-  auto lhs = std::move(lhs##_r).value()
-
-Result<double> latency_ns(const ConfigReader& r, const YAML::Node& entry, const std::string& field,
-                          const std::string& q) {
-  static const std::pair<const char*, double> kUnits[] = {{"_ns", 1.0}, {"_us", 1e3}, {"_ms", 1e6}, {"_s", 1e9}};
-  for (const auto& [suffix, scale] : kUnits) {
-    if (const YAML::Node v = entry[q + suffix]) {
-      GAUNTLET_CI_CFG_TRY(x, r.number(v, field + "." + q + suffix, 0, 1e300));
-      return x * scale;
-    }
-  }
-  return 0.0;
-}
-
-Result<std::vector<LatencyBudget>> read_budgets(const ConfigReader& r, const YAML::Node& node) {
-  std::vector<LatencyBudget> out;
-  if (!node.IsMap()) return r.error(node, "budgets", "expected a map with tolerance_pct and operations");
-  double tolerance = 10;
-  if (const YAML::Node t = node["tolerance_pct"]) {
-    GAUNTLET_CI_CFG_TRY(v, r.number(t, "budgets.tolerance_pct", 0, 1000));
-    tolerance = v;
-  }
-  if (Status s = r.unique_keys(node, "budgets"); !s.ok()) return s.error();
-  const YAML::Node ops = node["operations"];
-  if (!ops || !ops.IsMap()) return r.error(ops ? ops : node, "budgets.operations", "expected a map of operation names");
-  if (Status s = r.unique_keys(ops, "budgets.operations"); !s.ok()) return s.error();
-  if (ops.size() > kMaxBudgets)
-    return r.error(ops, "budgets.operations", "has " + std::to_string(ops.size()) + " entries; at most " +
-                                                  std::to_string(kMaxBudgets) + " are allowed");
-  for (const auto& kv : ops) {
-    const std::string name = kv.first.Scalar();
-    const std::string field = "budgets.operations." + name;
-    if (!kv.second.IsMap()) return r.error(kv.second, field, "expected p50_ms/p95_ms/p99_ms limits");
-    if (Status s = r.unique_keys(kv.second, field); !s.ok()) return s.error();
-    LatencyBudget b;
-    b.operation = name;
-    b.tolerance_pct = tolerance;
-    GAUNTLET_CI_CFG_TRY(p50, latency_ns(r, kv.second, field, "p50"));
-    GAUNTLET_CI_CFG_TRY(p95, latency_ns(r, kv.second, field, "p95"));
-    GAUNTLET_CI_CFG_TRY(p99, latency_ns(r, kv.second, field, "p99"));
-    b.p50_ns = p50;
-    b.p95_ns = p95;
-    b.p99_ns = p99;
-    if (const YAML::Node t = kv.second["tolerance_pct"]) {
-      GAUNTLET_CI_CFG_TRY(v, r.number(t, field + ".tolerance_pct", 0, 1000));
-      b.tolerance_pct = v;
-    }
-    if (b.p50_ns == 0 && b.p95_ns == 0 && b.p99_ns == 0)
-      return r.error(kv.second, field, "no limit (expected p50_ms, p95_ms or p99_ms; _us, _ns, _s also work)");
-    out.push_back(b);
-  }
-  return out;
-}
+using detail::ConfigReader;
 
 Result<GateConfig> read_config(const ConfigReader& r, const YAML::Node& root) {
   GateConfig c;
@@ -151,7 +21,7 @@ Result<GateConfig> read_config(const ConfigReader& r, const YAML::Node& root) {
       "schema", "metric", "higher_is_better", "alpha", "confidence", "threshold_pct", "interleaved_threshold_pct",
       "thresholds", "ignore", "min_repetitions", "bootstrap_resamples", "seed", "history_sigmas",
       "process_noise_pct", "run_noise_pct", "noise_tail_df", "history_quantile", "history_min_runs",
-      "inconclusive", "environment", "budgets"};
+      "inconclusive", "environment", "budgets", "ratios"};
   if (Status s = r.unique_keys(root, ""); !s.ok()) return s.error();
   for (const auto& kv : root) {
     const std::string key = kv.first.Scalar();
@@ -185,9 +55,9 @@ Result<GateConfig> read_config(const ConfigReader& r, const YAML::Node& root) {
   }
   if (const YAML::Node n = root["thresholds"]) {
     if (!n.IsSequence()) return r.error(n, "thresholds", "expected a list of {match, threshold_pct}");
-    if (n.size() > kMaxRules)
+    if (n.size() > detail::kMaxRules)
       return r.error(n, "thresholds", "has " + std::to_string(n.size()) + " entries; at most " +
-                                          std::to_string(kMaxRules) + " are allowed");
+                                          std::to_string(detail::kMaxRules) + " are allowed");
     for (std::size_t i = 0; i < n.size(); ++i) {
       const std::string field = "thresholds[" + std::to_string(i) + "]";
       const YAML::Node e = n[i];
@@ -201,9 +71,9 @@ Result<GateConfig> read_config(const ConfigReader& r, const YAML::Node& root) {
   }
   if (const YAML::Node n = root["ignore"]) {
     if (!n.IsSequence()) return r.error(n, "ignore", "expected a list of globs");
-    if (n.size() > kMaxRules)
+    if (n.size() > detail::kMaxRules)
       return r.error(n, "ignore", "has " + std::to_string(n.size()) + " entries; at most " +
-                                      std::to_string(kMaxRules) + " are allowed");
+                                      std::to_string(detail::kMaxRules) + " are allowed");
     for (std::size_t i = 0; i < n.size(); ++i) {
       GAUNTLET_CI_CFG_TRY(g, r.text(n[i], "ignore[" + std::to_string(i) + "]"));
       c.ignore.push_back(g);
@@ -257,8 +127,12 @@ Result<GateConfig> read_config(const ConfigReader& r, const YAML::Node& root) {
                                       : EnvironmentPolicy::kWarn;
   }
   if (const YAML::Node n = root["budgets"]) {
-    GAUNTLET_CI_CFG_TRY(b, read_budgets(r, n));
+    GAUNTLET_CI_CFG_TRY(b, detail::read_budgets(r, n));
     c.budgets = std::move(b);
+  }
+  if (const YAML::Node n = root["ratios"]) {
+    GAUNTLET_CI_CFG_TRY(q, detail::read_ratios(r, n));
+    c.ratios = std::move(q);
   }
   return c;
 }

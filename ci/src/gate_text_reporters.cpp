@@ -1,5 +1,7 @@
 #include "gauntlet/ci/gate_reporters.h"
 
+#include "gate_check_lines.h"
+
 #include <fmt/format.h>
 
 #include <cmath>
@@ -33,9 +35,9 @@ const char* colour_of(Verdict v) {
 std::string headline(const GateResult& r) {
   const GateSummary& s = r.summary;
   return fmt::format("{}: {} regressed, {} improved, {} unchanged, {} inconclusive, {} new, {} missing, {} errored, "
-                     "{} budget breach(es)",
+                     "{} budget breach(es){}",
                      r.passed ? "PASS" : "FAIL", s.regressed, s.improved, s.unchanged, s.inconclusive, s.added,
-                     s.missing, s.errored, s.budget_breaches);
+                     s.missing, s.errored, s.budget_breaches, detail::ratio_headline(r));
 }
 
 std::string escape_md(const std::string& s) {
@@ -60,8 +62,9 @@ constexpr const char* kTableHead =
 std::string gate_console_table(const GateResult& r, bool colour) {
   std::size_t width = 9;
   for (const auto& c : r.benchmarks) width = std::max(width, c.name.size());
-  std::string out = fmt::format("{:<{}}  {:<12}  {:>12}  {:>12}  {:>8}  {}\n", "benchmark", width, "verdict",
-                                "baseline", "current", "change", "interval");
+  std::string out = r.benchmarks.empty() ? ""  // budgets and ratios only: no comparison table
+                                         : fmt::format("{:<{}}  {:<12}  {:>12}  {:>12}  {:>8}  {}\n", "benchmark",
+                                                       width, "verdict", "baseline", "current", "change", "interval");
   for (const BenchmarkComparison& c : r.benchmarks) {
     const std::string verdict = fmt::format("{:<12}", to_string(c.verdict));
     const char* on = colour ? colour_of(c.verdict) : "";
@@ -69,10 +72,7 @@ std::string gate_console_table(const GateResult& r, bool colour) {
                        (colour && *on) ? "\x1b[0m" : "", number(c.baseline.median), number(c.current.median),
                        change(c), interval(c));
   }
-  for (const BudgetCheck& b : r.budgets)
-    if (b.breached)
-      out += fmt::format("budget breach: {} {} measured {} ns > limit {} ns (+{}% tolerance)\n", b.operation,
-                         b.quantile, number(b.measured_ns), number(b.limit_ns), b.tolerance_pct);
+  out += detail::check_console_lines(r);
   for (const HistoryChangePoint& cp : r.change_points)
     out += fmt::format("change point: {} at run {} ({}) {} -> {}\n", cp.name, cp.index,
                        cp.revision.empty() ? "?" : cp.revision, number(cp.before), number(cp.after));
@@ -97,14 +97,7 @@ std::string gate_markdown(const GateResult& r, std::size_t max_bytes) {
     (c.verdict == Verdict::kRegressed || c.verdict == Verdict::kErrored ? bad_rows : other_rows) += md_row(c);
   }
   if (!bad_rows.empty()) front += std::string("### Regressions\n\n") + kTableHead + bad_rows + "\n";
-  std::string breaches;
-  for (const BudgetCheck& b : r.budgets)
-    if (b.breached)
-      breaches += fmt::format("| {} | {} | {} | {} | {}% |\n", escape_md(b.operation), b.quantile, number(b.limit_ns),
-                              number(b.measured_ns), b.tolerance_pct);
-  if (!breaches.empty())
-    front += "### Budget breaches\n\n| Operation | Quantile | Limit (ns) | Measured (ns) | Tolerance |\n"
-             "|---|---|---:|---:|---:|\n" + breaches + "\n";
+  front += detail::check_markdown(r, escape_md);
   for (const std::string& w : r.warnings) front += "> warning: " + escape_md(w) + "\n";
   for (const std::string& a : r.advice) front += "> note: " + escape_md(a) + "\n";
   if (!r.warnings.empty() || !r.advice.empty()) front += "\n";

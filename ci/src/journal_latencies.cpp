@@ -46,6 +46,15 @@ Result<std::vector<OperationLatency>> parse_journal_latencies(std::string_view t
       if (!v.ok()) return v.error();
       *field = *v;
     }
+    for (auto [key, field] : {std::pair{"completed", &op.completed}, {"throughput_rps", &op.throughput_rps}}) {
+      auto it = phase.find(key);
+      if (it == phase.end() || it->is_null()) {
+        *field = key == std::string("completed") ? -1.0 : std::numeric_limits<double>::quiet_NaN();
+        continue;
+      }
+      if (!it->is_number()) return Error(ErrorCode::kSchemaError, where + "." + key + ": expected a number");
+      *field = it->get<double>();
+    }
     out.push_back(std::move(op));
   }
   return out;

@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 #include <unistd.h>
 
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -207,6 +208,77 @@ TEST_F(GateCommandTest, CalibrateRunsTheBinaryItself) {
   CliRun neither = run({"gate", "calibrate"});
   EXPECT_EQ(neither.code, 2);
   EXPECT_NE(neither.err.find("two or more run files, or --binary"), std::string::npos) << neither.err;
+}
+
+#ifdef GAUNTLET_RATIO_BENCH
+// A real Google Benchmark program: BM_Pair/plain, /instrumented (the same work
+// plus a Gauntlet counter and histogram) and /slowed (three times the work),
+// all in one process with random interleaving; one run file judges them.
+TEST_F(GateCommandTest, RatioRulesAndThroughputFloorsOnARealBenchmarkRun) {
+  const auto run_file = (dir_ / "pair.json").string();
+  const std::string cmd = std::string(GAUNTLET_RATIO_BENCH) +
+                          " --benchmark_repetitions=10 --benchmark_enable_random_interleaving=true"
+                          " --benchmark_min_time=0.01 --benchmark_out_format=json --benchmark_out=" +
+                          run_file + " > /dev/null";
+  ASSERT_EQ(std::system(cmd.c_str()), 0) << cmd;
+  const auto pass_cfg = write("pass.yaml", R"(metric: cpu_time
+budgets:
+  tolerance_pct: 0
+  operations:
+    BM_Pair/plain: {min_throughput: 1000, min_samples: 10}
+ratios:
+  - {name: instrumentation overhead, numerator: BM_Pair/instrumented, denominator: BM_Pair/plain, max: 1.5}
+)");
+  const auto json = (dir_ / "pair-gate.json").string();
+  CliRun pass = run({"gate", "--current", run_file, "--config", pass_cfg, "--json", json});
+  EXPECT_EQ(pass.code, 0) << pass.out << pass.err;
+  EXPECT_NE(pass.out.find("ratio within: instrumentation overhead"), std::string::npos) << pass.out;
+  EXPECT_NE(pass.out.find("throughput within: BM_Pair/plain"), std::string::npos) << pass.out;
+  auto doc = nlohmann::json::parse(std::ifstream(json));
+  EXPECT_EQ(doc["ratios"][0]["pairing"], "repetition");
+  EXPECT_EQ(doc["ratios"][0]["pairs"], 10);
+  EXPECT_LE(doc["ratios"][0]["ci_high"].get<double>(), 1.5);
+  EXPECT_EQ(doc["throughput"][0]["samples"], 10);
+  EXPECT_GT(doc["throughput"][0]["margin"].get<double>(), 0);
+
+  // The slowed variant fails each: three times the work against a 1.5 ratio,
+  // and a floor no machine reaches.
+  const auto fail_cfg = write("fail.yaml", R"(metric: cpu_time
+budgets:
+  tolerance_pct: 0
+  operations:
+    BM_Pair/slowed: {min_throughput: 1e12}
+ratios:
+  - {name: instrumentation overhead, numerator: BM_Pair/slowed, denominator: BM_Pair/plain, max: 1.5}
+)");
+  CliRun fail = run({"gate", "--current", run_file, "--config", fail_cfg, "--json", json});
+  EXPECT_EQ(fail.code, 1) << fail.out << fail.err;
+  EXPECT_NE(fail.out.find("ratio regressed: instrumentation overhead"), std::string::npos) << fail.out;
+  EXPECT_NE(fail.out.find("throughput breach: BM_Pair/slowed"), std::string::npos) << fail.out;
+  doc = nlohmann::json::parse(std::ifstream(json));
+  EXPECT_GT(doc["ratios"][0]["ci_low"].get<double>(), 1.5);
+  EXPECT_EQ(doc["throughput"][0]["verdict"], "breached");
+  EXPECT_EQ(doc["summary"]["budget_breaches"], 1);
+  EXPECT_EQ(doc["summary"]["ratio_regressions"], 1);
+}
+#endif
+
+TEST_F(GateCommandTest, CurrentAloneChecksBudgetsAndRatiosOnly) {
+  const auto cur = write_run("c.json", 1000);
+  CliRun nothing = run({"gate", "--current", cur});
+  EXPECT_EQ(nothing.code, 0) << nothing.out << nothing.err;
+  EXPECT_NE(nothing.out.find("warning: no budgets or ratios configured and no baseline"), std::string::npos)
+      << nothing.out;
+  const auto cfg = write("r.yaml", "ratios:\n  - {numerator: BM_A, denominator: BM_B, max: 1.01}\n");
+  CliRun missing = run({"gate", "--current", cur, "--config", cfg});
+  EXPECT_EQ(missing.code, 1) << missing.out << missing.err;
+  EXPECT_NE(missing.out.find("ratio missing: BM_A / BM_B"), std::string::npos) << missing.out;
+  CliRun history = run({"gate", "--current", cur, "--history", (dir_ / "h.sqlite").string()});
+  EXPECT_EQ(history.code, 2);
+  EXPECT_EQ(history.err, "gauntlet gate: --confirm-with and --history need --baseline\n");
+  CliRun none = run({"gate", "--baseline", cur});
+  EXPECT_EQ(none.code, 2);
+  EXPECT_NE(none.err.find("--current is required"), std::string::npos) << none.err;
 }
 
 }  // namespace

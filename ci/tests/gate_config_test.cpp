@@ -134,5 +134,66 @@ TEST(GateConfigTest, MissingFile) {
   EXPECT_EQ(c.error().code(), ErrorCode::kNotFound);
 }
 
+TEST(GateConfigTest, ThroughputFloorsSampleMinimumsAndRatios) {
+  auto c = parse_gate_config(R"(budgets:
+  tolerance_pct: 0
+  min_samples: 100
+  operations:
+    metrics_concurrent: {min_throughput: 50000}
+    traces: {min_throughput: 5000, throughput_counter: traces_per_second, min_samples: 5, p99_ms: 2}
+ratios:
+  - {numerator: BM_X/instrumented, denominator: BM_X/plain, max: 1.01}
+  - {name: keeps pace, numerator: BM_Y/a, denominator: BM_Y/b, min: 0.9, max: 1.1, metric: cpu_time}
+)", "g.yaml");
+  ASSERT_TRUE(c.ok()) << c.error().message();
+  ASSERT_EQ(c->budgets.size(), 2u);
+  EXPECT_EQ(c->budgets[0].min_throughput, 50000);
+  EXPECT_EQ(c->budgets[0].throughput_counter, "items_per_second");
+  EXPECT_EQ(c->budgets[0].min_samples, 100);
+  EXPECT_EQ(c->budgets[0].tolerance_pct, 0);
+  EXPECT_EQ(c->budgets[1].throughput_counter, "traces_per_second");
+  EXPECT_EQ(c->budgets[1].min_samples, 5);
+  EXPECT_DOUBLE_EQ(c->budgets[1].p99_ns, 2e6);
+  ASSERT_EQ(c->ratios.size(), 2u);
+  EXPECT_EQ(c->ratios[0].name, "BM_X/instrumented / BM_X/plain");
+  EXPECT_EQ(c->ratios[0].max, 1.01);
+  EXPECT_EQ(c->ratios[0].min, 0);
+  EXPECT_EQ(c->ratios[0].metric, "");
+  EXPECT_EQ(c->ratios[1].name, "keeps pace");
+  EXPECT_EQ(c->ratios[1].min, 0.9);
+  EXPECT_EQ(c->ratios[1].metric, "cpu_time");
+}
+
+TEST(GateConfigTest, BadThroughputAndRatioEntriesNameFieldAndPlace) {
+  const std::pair<const char*, const char*> cases[] = {
+      {"budgets:\n  operations:\n    x: {min_throughput: -1}\n",
+       "g.yaml:3:25: budgets.operations.x.min_throughput: must lie in [0, 1e+300]"},
+      {"budgets:\n  operations:\n    x: {p95_ms: 1, p95_msec: 2}\n",
+       "g.yaml:3:20: budgets.operations.x.p95_msec: unknown field"},
+      {"budgets:\n  operations:\n    x: {min_throughput: 5, min_samples: 2.5}\n",
+       "g.yaml:3:41: budgets.operations.x.min_samples: expected a whole number, got 2.5"},
+      {"budgets:\n  operations:\n    x: {min_throughput: 5, tolerance_pct: 100}\n",
+       "g.yaml:3:8: budgets.operations.x: tolerance_pct must be below 100 for a min_throughput floor"},
+      {"budgets:\n  min_sample: 3\n  operations:\n    x: {p95_ms: 1}\n",
+       "g.yaml:2:3: budgets.min_sample: unknown field"},
+      {"ratios: {numerator: a}\n", "g.yaml:1:9: ratios: expected a list of {numerator, denominator, max}"},
+      {"ratios:\n  - {numerator: a, max: 1.01}\n", "g.yaml:2:5: ratios[0].denominator: missing"},
+      {"ratios:\n  - {numerator: a, denominator: a, max: 1.01}\n",
+       "g.yaml:2:33: ratios[0].denominator: is the numerator; a ratio needs two benchmarks"},
+      {"ratios:\n  - {numerator: a, denominator: b}\n", "g.yaml:2:5: ratios[0]: no limit (expected max and/or min)"},
+      {"ratios:\n  - {numerator: a, denominator: b, max: 1.0, min: 1.1}\n",
+       "g.yaml:2:51: ratios[0].min: must be below max"},
+      {"ratios:\n  - {numerator: a, denominator: b, max: 0}\n", "g.yaml:2:41: ratios[0].max: must lie in [1e-09, 1e+09]"},
+      {"ratios:\n  - {numerator: a, denominator: b, max: 2, maximum: 3}\n",
+       "g.yaml:2:44: ratios[0].maximum: unknown field"},
+  };
+  for (const auto& [yaml, message] : cases) {
+    auto c = parse_gate_config(yaml, "g.yaml");
+    ASSERT_FALSE(c.ok()) << yaml;
+    EXPECT_EQ(c.error().code(), ErrorCode::kSchemaError);
+    EXPECT_EQ(c.error().message().rfind(message, 0), 0u) << c.error().message();
+  }
+}
+
 }  // namespace
 }  // namespace gauntlet::ci

@@ -122,12 +122,18 @@ Result<std::vector<OperationLatency>> journal_latencies(const GateOptions& o) {
 Result<GateResult> compare(const GateOptions& o, const GateConfig& config,
                            const std::vector<OperationLatency>& journals) {
   if (o.baseline.empty() && o.current.empty() && !journals.empty()) return run_budget_gate(config, journals);
-  if (o.baseline.empty() || o.current.empty())
-    return Error(ErrorCode::kInvalidArgument, "--baseline and --current are required (or --journal for budgets only)");
-  auto base = read_benchmark_file(o.baseline);
-  if (!base.ok()) return base.error();
+  if (o.current.empty())
+    return Error(ErrorCode::kInvalidArgument,
+                 "--current is required (with --baseline to compare; or --journal for budgets only)");
   auto cur = read_benchmark_file(o.current);
   if (!cur.ok()) return cur.error();
+  if (o.baseline.empty()) {
+    if (!o.confirm_with.empty() || !o.history.empty())
+      return Error(ErrorCode::kInvalidArgument, "--confirm-with and --history need --baseline");
+    return run_single_gate(*cur, config, journals);
+  }
+  auto base = read_benchmark_file(o.baseline);
+  if (!base.ok()) return base.error();
   if (o.history.empty()) return run_gate(*base, *cur, config, {}, journals);
   auto db = History::open(o.history);
   if (!db.ok()) return db.error();
@@ -166,8 +172,8 @@ int run(const GateOptions& o, cli::CommandIO& io) {
 GAUNTLET_REGISTER_COMMAND("gate", "compare benchmark runs: exit 0 pass, 1 regression or budget breach, 2 bad input",
                           [](CLI::App& cmd) -> cli::CommandAction {
   auto o = std::make_shared<GateOptions>();
-  cmd.add_option("--baseline", o->baseline, "baseline Google Benchmark JSON (required)");
-  cmd.add_option("--current", o->current, "current Google Benchmark JSON (required)");
+  cmd.add_option("--baseline", o->baseline, "baseline Google Benchmark JSON (without it: budgets and ratios only)");
+  cmd.add_option("--current", o->current, "current Google Benchmark JSON (required unless --journal alone)");
   auto* calib = cmd.add_subcommand("calibrate", "A/A runs of the same code: false-alarm rate and detectable effect");
   calib->add_option("runs", o->calibration_runs, "two or more Google Benchmark JSON files of identical code");
   calib->add_option("--binary", o->calibration_binary, "run this Google Benchmark binary instead, --count times");

@@ -53,9 +53,10 @@ Result<GateResult> run_gate(const BenchmarkFile& baseline, const BenchmarkFile& 
 /// `r.summary` and sets `r.passed` under `config`'s policies.
 void tally(GateResult& r, const GateConfig& config);
 
-/// Budgets only, no comparison: `config.budgets` against chaos journal
-/// phases (an operation no journal names is a breach). Passes when nothing is
-/// breached; warns when no budget is configured.
+/// Budgets only, no comparison: `config.budgets` (latency and throughput)
+/// against chaos journal phases (an operation no journal names is a breach).
+/// Passes when nothing is breached; warns when no budget is configured and
+/// when ratio rules are configured (they need a run file).
 GateResult run_budget_gate(const GateConfig& config, const std::vector<OperationLatency>& journals);
 
 /// True when both contexts carry the same non-empty kInterleavedPairKey: the
@@ -66,11 +67,36 @@ bool same_interleaved_run(const BenchmarkContext& baseline, const BenchmarkConte
 /// scaling; load average as evidence only).
 EnvironmentCheck compare_environments(const BenchmarkContext& baseline, const BenchmarkContext& current);
 
+/// One run, no comparison: `config.budgets` (latency and throughput) and
+/// `config.ratios` against `current`, journals as a further budget source.
+/// Fails on a breach or a regressed or missing ratio; inconclusive ratios fail
+/// only under `inconclusive: fail`.
+GateResult run_single_gate(const BenchmarkFile& current, const GateConfig& config,
+                           const std::vector<OperationLatency>& journals = {});
+
 /// Checks latency budgets: an operation named by a chaos journal phase
 /// ("<scenario>/<phase>") against that phase's p50/p95/p99, any other against
 /// the p50_ns/p95_ns/p99_ns counters of `current` (worst repetition). An
 /// operation measured nowhere is a breach.
 std::vector<BudgetCheck> check_budgets(const BenchmarkFile& current, const std::vector<LatencyBudget>& budgets,
                                        const std::vector<OperationLatency>& journals = {});
+
+/// Checks throughput floors (`min_throughput`): a chaos journal phase's
+/// throughput_rps, else the slowest repetition's `throughput_counter` in
+/// `current` (the median aggregate when only aggregates exist). An operation
+/// measured nowhere is "not_measured"; fewer samples than min_samples (phase:
+/// completed requests; benchmark: repetitions) is "too_few_samples".
+std::vector<ThroughputCheck> check_throughput(const BenchmarkFile& current, const std::vector<LatencyBudget>& budgets,
+                                              const std::vector<OperationLatency>& journals = {});
+
+/// Judges `config.ratios` on one run file: per rule, the numerator's and the
+/// denominator's repetitions are paired by round (round medians, rows tagged
+/// `gauntlet_round`) or else by repetition_index (both benchmarks in one
+/// process), and exp(Hodges-Lehmann) of the log ratios with its signed-rank
+/// interval at `config.confidence` is compared with max / min: "regressed"
+/// when the whole interval lies beyond a limit, "within" when it lies wholly
+/// inside, "inconclusive" otherwise (including too few pairs for a finite
+/// interval: 6 at 95%), "missing" when a side is absent, errored or skipped.
+std::vector<RatioCheck> check_ratios(const BenchmarkFile& run, const GateConfig& config);
 
 }  // namespace gauntlet::ci

@@ -15,14 +15,33 @@ struct ThresholdRule {
   double threshold = 0;  ///< relative, 0.05 = 5%
 };
 
-/// An absolute tail-latency budget for one operation (seed-style
-/// performance_budgets.yaml): limits in nanoseconds, 0 = no limit.
+/// An absolute budget for one operation (seed-style performance_budgets.yaml):
+/// tail-latency ceilings in nanoseconds and a throughput floor; 0 = no limit.
 struct LatencyBudget {
   std::string operation;  ///< benchmark run name carrying p50_ns/p95_ns/p99_ns counters
   double p50_ns = 0;
   double p95_ns = 0;
   double p99_ns = 0;
-  double tolerance_pct = 10;  ///< breach only above limit * (1 + tolerance/100)
+  double tolerance_pct = 10;  ///< ceilings breach above limit * (1 + t/100), floors below limit * (1 - t/100)
+  /// Floor on operations per second: the benchmark's `throughput_counter`
+  /// (items_per_second, from SetItemsProcessed), or a chaos phase's throughput_rps.
+  double min_throughput = 0;
+  std::string throughput_counter = "items_per_second";
+  /// Fewest samples behind a verdict (latency: the `latency_samples` counter
+  /// of the judged repetition or the phase's completed requests; throughput:
+  /// repetitions). Fewer fails the check as "too_few_samples". 0 = no minimum.
+  int min_samples = 0;
+};
+
+/// An overhead rule judged within one run file: numerator / denominator of
+/// `metric` (per repetition or per round, paired) must stay within [min, max].
+struct RatioRule {
+  std::string name;         ///< "<numerator> / <denominator>" unless named
+  std::string numerator;    ///< run name, e.g. "BM_Span/instrumented"
+  std::string denominator;  ///< run name, e.g. "BM_Span/plain"
+  double max = 0;           ///< 0 = no upper limit
+  double min = 0;           ///< 0 = no lower limit
+  std::string metric;       ///< empty: the config's metric
 };
 
 enum class InconclusivePolicy { kWarn, kFail };
@@ -72,6 +91,7 @@ struct GateConfig {
   InconclusivePolicy inconclusive = InconclusivePolicy::kWarn;
   EnvironmentPolicy environment = EnvironmentPolicy::kWarn;
   std::vector<LatencyBudget> budgets;
+  std::vector<RatioRule> ratios;
 
   /// Threshold for a run name: first matching rule, else the default.
   double threshold_for(const std::string& run_name) const;

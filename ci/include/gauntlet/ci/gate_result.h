@@ -62,6 +62,13 @@ struct BenchmarkComparison {
   std::string separate_verdict;
 };
 
+/// Verdicts of absolute checks (budgets): "within", "breached",
+/// "too_few_samples" (fewer than min_samples stand behind the value) or
+/// "not_measured". Anything but "within" sets `breached` and fails the gate.
+std::string_view budget_verdict(double measured, bool beyond_limit, std::int64_t samples, int min_samples) noexcept;
+
+/// A latency ceiling. margin = (allowed - measured) / allowed: the share of
+/// the allowed value left unused, negative on a breach, NaN when not measured.
 struct BudgetCheck {
   std::string operation;
   std::string quantile;  ///< "p50", "p95", "p99"
@@ -69,6 +76,46 @@ struct BudgetCheck {
   double tolerance_pct = 0;
   double measured_ns = 0;  ///< NaN when the counter is absent
   bool breached = false;
+  double allowed_ns = 0;       ///< limit_ns * (1 + tolerance_pct / 100)
+  double margin = 0;
+  std::int64_t samples = -1;   ///< latencies behind the quantile; -1 when the source does not say
+  int min_samples = 0;
+  std::string verdict = "within";
+};
+
+/// A throughput floor, in operations per second. margin = (measured -
+/// allowed) / allowed: how far above the allowed floor, negative on a breach.
+struct ThroughputCheck {
+  std::string operation;
+  std::string counter;        ///< benchmark counter, or "throughput_rps" for a chaos phase
+  double limit = 0;           ///< ops/s
+  double tolerance_pct = 0;
+  double allowed = 0;         ///< limit * (1 - tolerance_pct / 100)
+  double measured = 0;        ///< slowest repetition (a floor is a limit); NaN when not measured
+  double margin = 0;
+  std::int64_t samples = -1;  ///< repetitions (benchmarks); -1 when the source does not say
+  int min_samples = 0;
+  std::string verdict = "within";
+  bool breached = false;
+};
+
+/// An overhead rule judged on one run: exp(Hodges-Lehmann) of the paired log
+/// ratios numerator / denominator and its signed-rank interval.
+struct RatioCheck {
+  std::string name, numerator, denominator, metric;
+  double max = 0;             ///< 0 = none
+  double min = 0;             ///< 0 = none
+  std::string pairing;        ///< "round" (round medians) or "repetition" (repetition_index)
+  std::size_t pairs = 0;
+  double ratio = 0;           ///< NaN when not measured
+  double ci_low = 0, ci_high = 0;
+  double p_value = 1;         ///< signed-rank test of the log ratios against log(max) (or log(min))
+  /// (max - ratio) / max, or (ratio - min) / min, the smaller when both.
+  double margin = 0;
+  /// "within" (whole interval inside the limits), "regressed" (whole interval
+  /// beyond one), "inconclusive" or "missing" (a side absent or errored).
+  std::string verdict = "inconclusive";
+  std::string reason;
 };
 
 struct EnvironmentCheck {
@@ -87,7 +134,9 @@ struct HistoryChangePoint {
 
 struct GateSummary {
   int regressed = 0, improved = 0, unchanged = 0, inconclusive = 0, added = 0, missing = 0, errored = 0;
-  int budget_breaches = 0;
+  int budget_breaches = 0;  ///< latency and throughput budgets not "within"
+  int ratio_regressions = 0;  ///< ratio rules "regressed" or "missing"
+  int ratio_inconclusive = 0;
 };
 
 struct GateResult {
@@ -101,6 +150,8 @@ struct GateResult {
   std::vector<std::string> warnings;
   std::vector<BenchmarkComparison> benchmarks;  ///< regressions first, then by name
   std::vector<BudgetCheck> budgets;
+  std::vector<ThroughputCheck> throughput;
+  std::vector<RatioCheck> ratios;
   std::vector<HistoryChangePoint> change_points;
   GateSummary summary;
   /// Planned looks of a sequential (`--until-decided`) run; 1 otherwise. The

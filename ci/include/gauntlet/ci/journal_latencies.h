@@ -10,12 +10,15 @@
 
 namespace gauntlet::ci {
 
-/// Tail latencies of one operation, in nanoseconds (NaN when not measured).
+/// Tail latencies of one operation, in nanoseconds (NaN when not measured),
+/// and its completed requests and throughput.
 struct OperationLatency {
   std::string operation;  ///< e.g. "latency_spike/fault"
   double p50_ns = 0;
   double p95_ns = 0;
   double p99_ns = 0;
+  double completed = -1;       ///< requests the phase completed; -1 when the journal does not say
+  double throughput_rps = 0;   ///< completed per second; NaN when not measured
   std::string source;     ///< the journal it came from
 };
 

@@ -1,0 +1,126 @@
+#include "gate_check_lines.h"
+
+#include <fmt/format.h>
+
+#include <cmath>
+
+namespace gauntlet::ci::detail {
+namespace {
+
+std::string ops_text(double v) {
+  if (!std::isfinite(v)) return "-";
+  return v >= 100 ? fmt::format("{:.0f} ops/s", v) : fmt::format("{:.3g} ops/s", v);
+}
+
+// " +10%" (ceilings) or " -10%" (floors); nothing without a tolerance.
+std::string tolerance_text(char sign, double pct) { return pct > 0 ? fmt::format(" {}{}%", sign, pct) : ""; }
+
+std::string samples_text(std::int64_t samples, const char* what) {
+  return samples < 0 ? "" : fmt::format(", {} {}", samples, what);
+}
+
+std::string budget_line(const BudgetCheck& b) {
+  const std::string head = fmt::format("budget {}: {} {}", b.breached ? "breach" : "within", b.operation, b.quantile);
+  const std::string limit = fmt::format("limit {}{}", duration_text(b.limit_ns), tolerance_text('+', b.tolerance_pct));
+  if (b.verdict == "not_measured") return fmt::format("{} not measured ({})\n", head, limit);
+  std::string out = fmt::format("{} {} {} {} ({}), margin {}", head, duration_text(b.measured_ns),
+                                b.measured_ns > b.allowed_ns ? ">" : "<=", duration_text(b.allowed_ns), limit,
+                                margin_text(b.margin));
+  if (b.verdict == "too_few_samples")
+    return out + fmt::format(", but {} samples < min_samples {}\n", b.samples, b.min_samples);
+  return out + samples_text(b.samples, "samples") + "\n";
+}
+
+std::string throughput_line(const ThroughputCheck& t) {
+  const std::string head = fmt::format("throughput {}: {}", t.breached ? "breach" : "within", t.operation);
+  const std::string floor = fmt::format("floor {}{}, {}", ops_text(t.limit), tolerance_text('-', t.tolerance_pct),
+                                        t.counter);
+  if (t.verdict == "not_measured") return fmt::format("{} not measured ({})\n", head, floor);
+  std::string out = fmt::format("{} {} {} {} ({}), margin {}", head, ops_text(t.measured),
+                                t.measured < t.allowed ? "<" : ">=", ops_text(t.allowed), floor,
+                                margin_text(t.margin));
+  if (t.verdict == "too_few_samples")
+    return out + fmt::format(", but {} samples < min_samples {}\n", t.samples, t.min_samples);
+  return out + samples_text(t.samples, t.counter == "throughput_rps" ? "requests" : "repetitions") + "\n";
+}
+
+std::string ratio_limit(const RatioCheck& q) {
+  if (q.max > 0 && q.min > 0) return fmt::format("[{:.4g}, {:.4g}]", q.min, q.max);
+  return q.max > 0 ? fmt::format("<= {:.4g}", q.max) : fmt::format(">= {:.4g}", q.min);
+}
+
+std::string ratio_interval(const RatioCheck& q) {
+  if (!std::isfinite(q.ci_low) || !std::isfinite(q.ci_high)) return "-";
+  return fmt::format("[{:.4f}, {:.4f}]", q.ci_low, q.ci_high);
+}
+
+std::string number(double v, const char* spec) {
+  return std::isfinite(v) ? fmt::format(fmt::runtime(spec), v) : "-";
+}
+
+}  // namespace
+
+std::string duration_text(double ns) {
+  if (!std::isfinite(ns)) return "-";
+  const double a = std::fabs(ns);
+  if (a >= 1e9) return fmt::format("{:.3g} s", ns / 1e9);
+  if (a >= 1e6) return fmt::format("{:.3g} ms", ns / 1e6);
+  if (a >= 1e3) return fmt::format("{:.3g} us", ns / 1e3);
+  return fmt::format("{:.3g} ns", ns);
+}
+
+std::string margin_text(double margin) {
+  return std::isfinite(margin) ? fmt::format("{:+.1f}%", margin * 100.0) : "-";
+}
+
+std::string check_console_lines(const GateResult& r) {
+  std::string out;
+  for (const BudgetCheck& b : r.budgets) out += budget_line(b);
+  for (const ThroughputCheck& t : r.throughput) out += throughput_line(t);
+  for (const RatioCheck& q : r.ratios)
+    out += fmt::format("ratio {}: {} (limit {}, margin {}): {}\n", q.verdict, q.name, ratio_limit(q),
+                       margin_text(q.margin), q.reason);
+  return out;
+}
+
+std::string check_markdown(const GateResult& r, std::string (*escape)(const std::string&)) {
+  std::string bad, good;
+  for (const BudgetCheck& b : r.budgets)
+    (b.breached ? bad : good) +=
+        fmt::format("| {} | {} | {} | {} | {} | {} | {} |\n", escape(b.operation), b.quantile,
+                    duration_text(b.measured_ns), duration_text(b.allowed_ns), margin_text(b.margin),
+                    b.samples < 0 ? "-" : std::to_string(b.samples), escape(b.verdict));
+  for (const ThroughputCheck& t : r.throughput)
+    (t.breached ? bad : good) +=
+        fmt::format("| {} | throughput ({}) | {} | {} | {} | {} | {} |\n", escape(t.operation), escape(t.counter),
+                    ops_text(t.measured), ops_text(t.allowed), margin_text(t.margin),
+                    t.samples < 0 ? "-" : std::to_string(t.samples), escape(t.verdict));
+  std::string out;
+  if (!bad.empty() || !good.empty())
+    out += "### Budgets\n\n| Operation | Check | Measured | Allowed | Margin | Samples | Verdict |\n"
+           "|---|---|---:|---:|---:|---:|---|\n" + bad + good + "\n";
+  std::string ratios_bad, ratios_good;
+  for (const RatioCheck& q : r.ratios)
+    (q.verdict == "within" ? ratios_good : ratios_bad) +=
+        fmt::format("| {} | {} | {} | {} | {} | {} | {} |\n", escape(q.name), number(q.ratio, "{:.4f}"),
+                    ratio_interval(q), escape(ratio_limit(q)), margin_text(q.margin), q.pairs, escape(q.verdict));
+  if (!r.ratios.empty())
+    out += "### Ratios\n\n| Rule | Ratio | Interval | Limit | Margin | Pairs | Verdict |\n"
+           "|---|---:|---|---|---:|---:|---|\n" + ratios_bad + ratios_good + "\n";
+  return out;
+}
+
+std::string ratio_headline(const GateResult& r) {
+  if (r.ratios.empty()) return "";
+  int within = 0, regressed = 0, inconclusive = 0, missing = 0;
+  for (const RatioCheck& q : r.ratios) {
+    within += q.verdict == "within";
+    regressed += q.verdict == "regressed";
+    inconclusive += q.verdict == "inconclusive";
+    missing += q.verdict == "missing";
+  }
+  return fmt::format("; ratios: {} within, {} regressed, {} inconclusive, {} missing", within, regressed,
+                     inconclusive, missing);
+}
+
+}  // namespace gauntlet::ci::detail

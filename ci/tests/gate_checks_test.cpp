@@ -1,0 +1,269 @@
+// Absolute checks of the gate: margins on latency budgets, throughput floors,
+// min_samples, and ratio rules judged within one run.
+#include "gauntlet/ci/gate.h"
+#include "gauntlet/ci/gate_reporters.h"
+
+#include "gate_test_files.h"
+
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include <cmath>
+
+namespace gauntlet::ci {
+namespace {
+
+using testing::add_rounds;
+using testing::add_runs;
+using testing::file_named;
+using testing::noisy;
+
+LatencyBudget latency(const std::string& op, double p95_ns, double tolerance = 10, int min_samples = 0) {
+  LatencyBudget b;
+  b.operation = op;
+  b.p95_ns = p95_ns;
+  b.tolerance_pct = tolerance;
+  b.min_samples = min_samples;
+  return b;
+}
+
+LatencyBudget floor_of(const std::string& op, double ops, double tolerance = 10, int min_samples = 0) {
+  LatencyBudget b;
+  b.operation = op;
+  b.min_throughput = ops;
+  b.tolerance_pct = tolerance;
+  b.min_samples = min_samples;
+  return b;
+}
+
+// Three repetitions of `op` with p95_ns counters and latency_samples.
+BenchmarkFile with_p95(const std::string& op, std::vector<double> p95, double samples) {
+  auto f = file_named("c.json");
+  add_runs(f, op, std::vector<double>(p95.size(), 1000.0));
+  for (std::size_t i = 0; i < p95.size(); ++i) {
+    f.rows[i].counters["p95_ns"] = p95[i];
+    f.rows[i].counters["latency_samples"] = samples;
+  }
+  return f;
+}
+
+TEST(GateChecksTest, LatencyMarginIsTheShareOfTheAllowedValueLeft) {
+  // Seed 001's example: 0.04 ms against 5.0 ms + 10% = 5.5 ms allowed.
+  const auto f = with_p95("routing", {30e3, 40e3, 35e3}, 1000);
+  auto checks = check_budgets(f, {latency("routing", 5e6)});
+  ASSERT_EQ(checks.size(), 1u);
+  EXPECT_EQ(checks[0].verdict, "within");
+  EXPECT_FALSE(checks[0].breached);
+  EXPECT_DOUBLE_EQ(checks[0].measured_ns, 40e3);  // the worst repetition
+  EXPECT_DOUBLE_EQ(checks[0].allowed_ns, 5.5e6);
+  EXPECT_NEAR(checks[0].margin, (5.5e6 - 40e3) / 5.5e6, 1e-12);  // +99.3%
+  EXPECT_EQ(checks[0].samples, 1000);
+
+  const auto slow = with_p95("routing", {5.0e6, 6.05e6}, 1000);
+  auto breach = check_budgets(slow, {latency("routing", 5e6)});
+  EXPECT_EQ(breach[0].verdict, "breached");
+  EXPECT_TRUE(breach[0].breached);
+  EXPECT_NEAR(breach[0].margin, -0.1, 1e-12);  // 6.05 ms is 10% over 5.5 ms
+}
+
+TEST(GateChecksTest, TooFewLatencySamplesFailTheBudget) {
+  const auto f = with_p95("routing", {40e3}, 50);
+  auto checks = check_budgets(f, {latency("routing", 5e6, 10, 100)});
+  EXPECT_EQ(checks[0].verdict, "too_few_samples");
+  EXPECT_TRUE(checks[0].breached);
+  EXPECT_GT(checks[0].margin, 0.9);  // the margin is still shown
+  auto enough = check_budgets(with_p95("routing", {40e3}, 100), {latency("routing", 5e6, 10, 100)});
+  EXPECT_EQ(enough[0].verdict, "within");
+  // No latency_samples counter: the count is unknown, so a minimum cannot be met.
+  auto f2 = with_p95("routing", {40e3}, 0);
+  f2.rows[0].counters.erase("latency_samples");
+  auto unknown = check_budgets(f2, {latency("routing", 5e6, 10, 1)});
+  EXPECT_EQ(unknown[0].samples, -1);
+  EXPECT_EQ(unknown[0].verdict, "too_few_samples");
+  auto missing = check_budgets(f2, {latency("absent", 5e6)});
+  EXPECT_EQ(missing[0].verdict, "not_measured");
+  EXPECT_TRUE(std::isnan(missing[0].margin));
+}
+
+TEST(GateChecksTest, ThroughputFloorUsesTheSlowestRepetition) {
+  auto f = file_named("c.json");
+  add_runs(f, "BM_Metrics", {1000, 1000, 1000, 1000});
+  const double ips[] = {61000, 58000, 64000, 60000};
+  for (std::size_t i = 0; i < 4; ++i) f.rows[i].counters["items_per_second"] = ips[i];
+  auto ok = check_throughput(f, {floor_of("BM_Metrics", 50000, 0)});
+  ASSERT_EQ(ok.size(), 1u);
+  EXPECT_EQ(ok[0].verdict, "within");
+  EXPECT_EQ(ok[0].counter, "items_per_second");
+  EXPECT_DOUBLE_EQ(ok[0].measured, 58000);
+  EXPECT_EQ(ok[0].samples, 4);
+  EXPECT_NEAR(ok[0].margin, 0.16, 1e-12);  // 58000 is 16% above 50000
+  auto high = check_throughput(f, {floor_of("BM_Metrics", 70000, 10)});  // allowed 63000
+  EXPECT_EQ(high[0].verdict, "breached");
+  EXPECT_DOUBLE_EQ(high[0].allowed, 63000);
+  EXPECT_NEAR(high[0].margin, (58000.0 - 63000.0) / 63000.0, 1e-12);
+  auto few = check_throughput(f, {floor_of("BM_Metrics", 50000, 0, 5)});
+  EXPECT_EQ(few[0].verdict, "too_few_samples");
+  LatencyBudget named = floor_of("BM_Metrics", 10, 0);
+  named.throughput_counter = "traces_per_second";
+  auto absent = check_throughput(f, {named});
+  EXPECT_EQ(absent[0].verdict, "not_measured");
+  EXPECT_TRUE(absent[0].breached);
+  f.rows[0].counters["traces_per_second"] = 12;
+  auto present = check_throughput(f, {named});
+  EXPECT_EQ(present[0].verdict, "within");
+  EXPECT_EQ(present[0].samples, 1);
+}
+
+TEST(GateChecksTest, JournalPhasesGiveThroughputAndSampleCounts) {
+  OperationLatency phase;
+  phase.operation = "spike/fault";
+  phase.p95_ns = 40e6;
+  phase.completed = 80;
+  phase.throughput_rps = 8;
+  auto t = check_throughput(BenchmarkFile{}, {floor_of("spike/fault", 5, 0, 100)}, {phase});
+  EXPECT_EQ(t[0].counter, "throughput_rps");
+  EXPECT_EQ(t[0].samples, 80);
+  EXPECT_EQ(t[0].verdict, "too_few_samples");
+  auto l = check_budgets(BenchmarkFile{}, {latency("spike/fault", 50e6, 0, 50)}, {phase});
+  EXPECT_EQ(l[0].verdict, "within");
+  EXPECT_NEAR(l[0].margin, 0.2, 1e-12);
+}
+
+// Both benchmarks in one file: BM_X/instrumented = plain * factor, per repetition.
+BenchmarkFile pair(double factor, double spread, std::size_t n, std::uint64_t seed) {
+  auto f = file_named("run.json");
+  const auto plain = noisy(n, 1000, spread, seed);
+  std::vector<double> inst = noisy(n, 1000 * factor, spread, seed + 100);
+  add_runs(f, "BM_X/plain", plain);
+  add_runs(f, "BM_X/instrumented", inst);
+  return f;
+}
+
+GateConfig ratio_config(double max) {
+  GateConfig c;
+  c.ratios.push_back({"overhead", "BM_X/instrumented", "BM_X/plain", max, 0, ""});
+  return c;
+}
+
+TEST(GateChecksTest, RatioWithinRegressedAndInconclusive) {
+  auto within = check_ratios(pair(1.002, 0.002, 12, 1), ratio_config(1.01));
+  ASSERT_EQ(within.size(), 1u);
+  EXPECT_EQ(within[0].verdict, "within") << within[0].reason;
+  EXPECT_EQ(within[0].pairing, "repetition");
+  EXPECT_EQ(within[0].pairs, 12u);
+  EXPECT_LE(within[0].ci_high, 1.01);
+  EXPECT_NEAR(within[0].margin, (1.01 - within[0].ratio) / 1.01, 1e-12);
+
+  auto regressed = check_ratios(pair(1.05, 0.002, 12, 2), ratio_config(1.01));
+  EXPECT_EQ(regressed[0].verdict, "regressed") << regressed[0].reason;
+  EXPECT_GT(regressed[0].ci_low, 1.01);
+  EXPECT_LT(regressed[0].margin, 0);
+  EXPECT_LT(regressed[0].p_value, 0.05);
+
+  auto crossing = check_ratios(pair(1.01, 0.08, 12, 3), ratio_config(1.01));
+  EXPECT_EQ(crossing[0].verdict, "inconclusive") << crossing[0].reason;
+  EXPECT_LT(crossing[0].ci_low, 1.01);
+  EXPECT_GT(crossing[0].ci_high, 1.01);
+
+  auto few = check_ratios(pair(1.5, 0.002, 5, 4), ratio_config(1.01));  // 5 pairs: no 95% interval
+  EXPECT_EQ(few[0].verdict, "inconclusive");
+  EXPECT_NE(few[0].reason.find("too few pairs (5)"), std::string::npos) << few[0].reason;
+}
+
+TEST(GateChecksTest, RatioMinimumForHigherIsBetterCounters) {
+  auto f = pair(1.0, 0.002, 10, 5);
+  for (BenchmarkRow& row : f.rows) row.counters["items_per_second"] = 1e9 / row.real_time_ns;
+  GateConfig c;
+  c.ratios.push_back({"keeps pace", "BM_X/instrumented", "BM_X/plain", 0, 0.9, "items_per_second"});
+  auto q = check_ratios(f, c);
+  EXPECT_EQ(q[0].verdict, "within") << q[0].reason;
+  EXPECT_EQ(q[0].metric, "items_per_second");
+  c.ratios[0].min = 1.2;
+  EXPECT_EQ(check_ratios(f, c)[0].verdict, "regressed");
+}
+
+TEST(GateChecksTest, RatioPairsRoundMediansWhenRowsCarryRounds) {
+  auto f = file_named("run.json");
+  std::vector<std::vector<double>> plain, inst;
+  for (int r = 0; r < 8; ++r) {
+    const double mood = 1.0 + 0.2 * (r % 3);  // rounds differ by up to 40%; pairing cancels it
+    plain.push_back({1000 * mood, 1001 * mood});
+    inst.push_back({1003 * mood, 1004 * mood});
+  }
+  add_rounds(f, "BM_X/plain", plain);
+  add_rounds(f, "BM_X/instrumented", inst);
+  auto q = check_ratios(f, ratio_config(1.01));
+  EXPECT_EQ(q[0].pairing, "round");
+  EXPECT_EQ(q[0].pairs, 8u);
+  EXPECT_EQ(q[0].verdict, "within") << q[0].reason;
+  EXPECT_NEAR(q[0].ratio, 1.003, 1e-3);
+}
+
+TEST(GateChecksTest, RatioMissingOrErroredSideFailsTheGate) {
+  auto f = pair(1.0, 0.002, 10, 6);
+  GateConfig c = ratio_config(1.01);
+  c.ratios[0].denominator = "BM_X/absent";
+  auto r = run_single_gate(f, c);
+  ASSERT_EQ(r.ratios.size(), 1u);
+  EXPECT_EQ(r.ratios[0].verdict, "missing");
+  EXPECT_NE(r.ratios[0].reason.find("BM_X/absent is not in run.json"), std::string::npos) << r.ratios[0].reason;
+  EXPECT_EQ(r.summary.ratio_regressions, 1);
+  EXPECT_FALSE(r.passed);
+  f.rows[0].errored = true;
+  f.rows[0].message = "boom";
+  auto errored = check_ratios(f, ratio_config(1.01));
+  EXPECT_EQ(errored[0].verdict, "missing");
+  EXPECT_NE(errored[0].reason.find("errored: boom"), std::string::npos) << errored[0].reason;
+}
+
+TEST(GateChecksTest, SingleRunGatePassesFailsAndHonoursInconclusivePolicy) {
+  GateConfig c = ratio_config(1.01);
+  EXPECT_TRUE(run_single_gate(pair(1.002, 0.002, 12, 1), c).passed);
+  EXPECT_FALSE(run_single_gate(pair(1.05, 0.002, 12, 2), c).passed);
+  const auto crossing = pair(1.01, 0.08, 12, 3);
+  auto warn = run_single_gate(crossing, c);
+  EXPECT_TRUE(warn.passed);
+  EXPECT_EQ(warn.summary.ratio_inconclusive, 1);
+  c.inconclusive = InconclusivePolicy::kFail;
+  EXPECT_FALSE(run_single_gate(crossing, c).passed);
+  // A two-file gate judges the ratios on the current file.
+  auto regressed = run_gate(pair(1.0, 0.002, 12, 7), pair(1.05, 0.002, 12, 2), ratio_config(1.01));
+  ASSERT_TRUE(regressed.ok());
+  ASSERT_EQ(regressed->ratios.size(), 1u);
+  EXPECT_EQ(regressed->ratios[0].verdict, "regressed");
+  EXPECT_FALSE(regressed->passed);
+}
+
+TEST(GateChecksTest, EveryOutputShowsMarginsAndRatios) {
+  auto f = with_p95("routing", {40e3}, 1000);
+  add_runs(f, "BM_X/plain", noisy(12, 1000, 0.002, 1));
+  add_runs(f, "BM_X/instrumented", noisy(12, 1050, 0.002, 2));
+  f.rows[0].counters["items_per_second"] = 61000;
+  GateConfig c = ratio_config(1.01);
+  c.budgets = {latency("routing", 5e6), floor_of("routing", 50000, 0)};
+  const GateResult r = run_single_gate(f, c);
+  const std::string console = gate_console_table(r, false);
+  EXPECT_NE(console.find("budget within: routing p95 40 us <= 5.5 ms (limit 5 ms +10%), margin +99.3%, 1000 samples"),
+            std::string::npos) << console;
+  EXPECT_NE(console.find("throughput within: routing 61000 ops/s >= 50000 ops/s (floor 50000 ops/s, "
+                         "items_per_second), margin +22.0%, 1 repetitions"), std::string::npos) << console;
+  EXPECT_NE(console.find("ratio regressed: overhead (limit <= 1.01, margin -"), std::string::npos) << console;
+  EXPECT_NE(console.find("; ratios: 0 within, 1 regressed, 0 inconclusive, 0 missing"), std::string::npos) << console;
+  const std::string md = gate_markdown(r);
+  EXPECT_NE(md.find("| routing | p95 | 40 us | 5.5 ms | +99.3% | 1000 | within |"), std::string::npos) << md;
+  EXPECT_NE(md.find("### Ratios"), std::string::npos) << md;
+  EXPECT_NE(md.find("| overhead | 1.0"), std::string::npos) << md;
+  auto doc = nlohmann::json::parse(gate_result_json(r));
+  EXPECT_NEAR(doc["budgets"][0]["margin"].get<double>(), (5.5e6 - 40e3) / 5.5e6, 1e-12);
+  EXPECT_EQ(doc["budgets"][0]["verdict"], "within");
+  EXPECT_EQ(doc["budgets"][0]["samples"], 1000);
+  EXPECT_EQ(doc["throughput"][0]["counter"], "items_per_second");
+  EXPECT_NEAR(doc["throughput"][0]["margin"].get<double>(), 0.22, 1e-12);
+  EXPECT_EQ(doc["ratios"][0]["verdict"], "regressed");
+  EXPECT_EQ(doc["ratios"][0]["min"], nullptr);
+  EXPECT_EQ(doc["summary"]["ratio_regressions"], 1);
+  EXPECT_EQ(doc["verdict"], "fail");
+}
+
+}  // namespace
+}  // namespace gauntlet::ci
