@@ -15,6 +15,7 @@ gauntlet_add_library(gauntlet_chaos_net
     ${GAUNTLET_NET_DIR}/src/netload/net_load.cpp
     ${GAUNTLET_NET_DIR}/src/process/nginx.cpp
     ${GAUNTLET_NET_DIR}/src/process/launcher_thread.cpp
+    ${GAUNTLET_NET_DIR}/src/process/group_watchdog.cpp
     ${GAUNTLET_NET_DIR}/src/process/process_target.cpp
     ${GAUNTLET_NET_DIR}/src/process/log_tail.cpp
     ${GAUNTLET_NET_DIR}/src/process/target_process.cpp

@@ -1,6 +1,7 @@
 #include "gauntlet/chaos/process/target_process.h"
 
 #include "gauntlet/chaos/netload/http_probe.h"
+#include "group_watchdog.h"
 #include "launcher_thread.h"
 #include "log_tail.h"
 
@@ -201,6 +202,12 @@ Status TargetProcess::start() {
   ::setpgid(pid_, pid_);  // also from the parent, so signals to the group never race the child's setpgid
   exit_.reset();
   ++generation_;
+  // The parent-death signal ends the target only; the watchdog ends what it
+  // started in its group when the harness dies.
+  if (Status s = detail::watch_group(pid_); !s.ok()) {
+    kill_and_reap();
+    return Error(ErrorCode::kUnavailable, "target '" + spec_.name + "': " + s.error().message());
+  }
   return {};
 }
 
@@ -320,6 +327,7 @@ void TargetProcess::kill_and_reap() noexcept {
   } else {
     ::kill(-pid_, SIGKILL);  // leftovers of the group, if any
   }
+  detail::unwatch_group(pid_);
   child_->child.detach();
 }
 

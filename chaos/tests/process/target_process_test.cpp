@@ -169,6 +169,31 @@ TEST(TargetProcessTest, SigkilledHarnessLeavesNoProcess) {
   EXPECT_TRUE(gone_within(grandchild, 3000)) << "target of a SIGKILLed harness survived: pid " << grandchild;
 }
 
+// As above, but the target started a process of its own (a grandchild of the
+// harness, in the target's group): it must not outlive the harness either.
+TEST(TargetProcessTest, SigkilledHarnessLeavesNoGrandchild) {
+  ProcessSpec spec;
+  spec.name = "harness_family";
+  spec.program = GAUNTLET_ORPHAN_HELPER;
+  spec.log_dir = temp_dir("harness_family");
+  spec.args = {spec.log_dir.string(), "grandchild"};
+  spec.readiness.kind = Readiness::Kind::kLogLine;
+  spec.readiness.log_regex = "^ready [0-9]+";
+  auto helper = TargetProcess::launch(spec, RealClock::instance());
+  ASSERT_TRUE(helper.ok()) << helper.error().to_string();
+  std::istringstream line((*helper)->stdout_tail());
+  std::string word;
+  int grandchild = 0;
+  line >> word >> grandchild;
+  ASSERT_GT(grandchild, 0);
+  EXPECT_TRUE(alive(grandchild));
+  ASSERT_EQ(::kill((*helper)->pid(), SIGKILL), 0);
+  auto exit = (*helper)->wait_exit(5 * kNanosPerSecond);
+  ASSERT_TRUE(exit.ok());
+  EXPECT_TRUE(gone_within(grandchild, 3000)) << "a target's child outlived a SIGKILLed harness: pid " << grandchild;
+  if (alive(grandchild)) ::kill(grandchild, SIGKILL);
+}
+
 TEST(TargetProcessTest, RejectsBadNameAndRemoteReadiness) {
   ProcessSpec spec = shell("ok", "true");
   spec.name = "bad name";

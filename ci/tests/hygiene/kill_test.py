@@ -95,12 +95,13 @@ def benchmark_file(ns):
     return {"context": {"host_name": "fake", "num_cpus": 1, "library_build_type": "release"}, "benchmarks": rows}
 
 
-# One real process behind a fault proxy, under HTTP load for 30 s.
+# One real process behind a fault proxy, under HTTP load for 30 s; it leaves a
+# `sleep` of its own in its process group, which must not outlive gauntlet either.
 SERVICE_SCENARIO = """name: kill_me
 duration: 30s
 processes:
   - name: srv
-    command: [python3, -m, http.server, "{port:srv}", --bind, 127.0.0.1]
+    command: [sh, -c, "sleep 300 & exec python3 -m http.server {port:srv} --bind 127.0.0.1"]
     ready: {tcp: "127.0.0.1:{port:srv}", timeout: 10s}
 proxies:
   - {name: front, upstream: "127.0.0.1:{port:srv}"}

@@ -24,6 +24,9 @@ struct ExitInfo {
 /// target from one thread at a time. Targets are forked from one process-wide
 /// launcher thread, so the kernel's parent-death signal (SIGKILL) fires only
 /// when the harness process itself dies, whichever thread launched them.
+/// What a target starts in its own group (a shell's children, a server's
+/// workers) is SIGKILLed with the group by a small watchdog process when the
+/// harness dies, even by SIGKILL, and when the TargetProcess is destroyed.
 ///
 /// Logs: stdout and stderr go to `stdout_path()` / `stderr_path()`. The first
 /// start of a TargetProcess truncates both, so nothing of an earlier run (an
