@@ -100,9 +100,35 @@ Result<GateResult> parse_gate_result(const nlohmann::json& doc, std::string_view
     if (!measured) return measured.error();
     Result<bool> breached = f.boolean("breached");
     if (!breached) return breached.error();
+    Result<double> margin = number_or_nan(f, "margin");
+    if (!margin) return margin.error();
     b.limit = *limit;
     b.actual = *measured;
     b.passed = !*breached;
+    b.margin = *margin;
+    g.budgets.push_back(std::move(b));
+  }
+  Result<detail::FieldsList> floors = root.array_or_empty("throughput");
+  if (!floors) return floors.error();
+  for (const detail::Fields& f : *floors) {
+    BudgetCheck b;
+    Result<std::string> op = f.string("operation");
+    if (!op) return op.error();
+    b.name = *op;
+    b.metric = "throughput (" + f.string_or("counter", "") + ")";
+    b.unit = "ops/s";
+    Result<double> limit = f.number("limit");
+    if (!limit) return limit.error();
+    Result<double> measured = number_or_nan(f, "measured");
+    if (!measured) return measured.error();
+    Result<double> margin = number_or_nan(f, "margin");
+    if (!margin) return margin.error();
+    Result<bool> breached = f.boolean("breached");
+    if (!breached) return breached.error();
+    b.limit = *limit;
+    b.actual = *measured;
+    b.passed = !*breached;
+    b.margin = *margin;
     g.budgets.push_back(std::move(b));
   }
   Result<detail::FieldsList> cps = root.array_or_empty("change_points");

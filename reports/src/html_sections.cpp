@@ -27,6 +27,12 @@ std::string verdict_class(const std::string& verdict) {
   return "same";
 }
 
+// "+99.3%" / "-10.0%" (the gate's margin as a share), "n/a" when absent.
+std::string margin_text(double margin) {
+  if (!std::isfinite(margin)) return "n/a";
+  return (margin >= 0 ? "+" : "") + fixed(margin * 100, 1) + "%";
+}
+
 }  // namespace
 
 std::string benchmarks_section(const Report& report) {
@@ -74,12 +80,13 @@ std::string benchmarks_section(const Report& report) {
     out += "</tbody></table>" + command_line(g.replay) + "</div>";
     if (!g.budgets.empty()) {
       out += "<div class=\"card\"><header><h3>Budgets</h3></header><table class=\"grid-t\"><thead><tr><th>Operation</th>"
-             "<th>Quantile</th><th class=\"n\">Measured</th><th class=\"n\">Budget</th><th>Verdict</th></tr></thead><tbody>";
+             "<th>Check</th><th class=\"n\">Measured</th><th class=\"n\">Budget</th><th class=\"n\">Margin</th>"
+             "<th>Verdict</th></tr></thead><tbody>";
       for (const BudgetCheck& b : g.budgets) {
         out += "<tr class=\"" + std::string(b.passed ? "ok" : "bad") + "\"><td class=\"name\">" + html(b.name) +
                "</td><td>" + html(b.metric) + "</td><td class=\"n\">" + quantity(b.actual, b.unit) +
-               "</td><td class=\"n\">" + quantity(b.limit, b.unit) + "</td><td>" +
-               pill(b.passed, "within", "over") + "</td></tr>";
+               "</td><td class=\"n\">" + quantity(b.limit, b.unit) + "</td><td class=\"n\">" +
+               margin_text(b.margin) + "</td><td>" + pill(b.passed, "within", "over") + "</td></tr>";
       }
       out += "</tbody></table></div>";
     }

@@ -1,8 +1,13 @@
 // Static checks of the page; tests/browser_test.cpp loads it in a real browser.
 #include <gtest/gtest.h>
 
+#include <nlohmann/json.hpp>
+
+#include <cmath>
 #include <regex>
 
+#include "gauntlet/reports/gate_result.h"
+#include "gauntlet/reports/report.h"
 #include "gauntlet/reports/writers.h"
 #include "sample_report.h"
 
@@ -91,6 +96,31 @@ TEST(HtmlWriterTest, FailuresComeBeforePasses) {
   std::string page = write_html(report);
   EXPECT_LT(page.find("\"c_fail\""), page.find("\"b_skip\""));
   EXPECT_LT(page.find("\"b_skip\""), page.find("\"a_pass\""));
+}
+
+TEST(HtmlWriterTest, BudgetTableShowsMarginsAndThroughputFloors) {
+  auto doc = nlohmann::json::parse(R"({"schema": "gauntlet.gate/1", "verdict": "fail", "benchmarks": [],
+    "budgets": [{"operation": "routing", "quantile": "p95", "limit_ns": 5e6, "measured_ns": 4e4,
+                 "breached": false, "margin": 0.99273},
+                {"operation": "old", "quantile": "p99", "limit_ns": 1e6, "measured_ns": 2e6, "breached": true}],
+    "throughput": [{"operation": "BM_Pair/slowed", "counter": "items_per_second", "limit": 1e12,
+                    "measured": 144229, "margin": -0.99999986, "breached": true}]})");
+  auto gate = parse_gate_result(doc, "gate.json");
+  ASSERT_TRUE(gate) << gate.error().message();
+  ASSERT_EQ(gate->budgets.size(), 3u);
+  EXPECT_NEAR(gate->budgets[0].margin, 0.99273, 1e-12);
+  EXPECT_TRUE(std::isnan(gate->budgets[1].margin));  // written before margins existed
+  EXPECT_EQ(gate->budgets[2].unit, "ops/s");
+  EXPECT_EQ(gate->budgets[2].metric, "throughput (items_per_second)");
+  EXPECT_FALSE(gate->budgets[2].passed);
+  Report r;
+  r.gates.push_back(*gate);
+  const std::string page = write_html(r);
+  EXPECT_NE(page.find("<th class=\"n\">Margin</th>"), std::string::npos);
+  EXPECT_NE(page.find(">+99.3%<"), std::string::npos);
+  EXPECT_NE(page.find(">-100.0%<"), std::string::npos);
+  EXPECT_NE(page.find("144229.0 ops/s"), std::string::npos);
+  EXPECT_NE(page.find(">n/a<"), std::string::npos);
 }
 
 }  // namespace

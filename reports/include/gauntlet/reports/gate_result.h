@@ -28,7 +28,8 @@ struct BenchmarkComparison {
   std::string reason;  ///< the gate's one-line explanation
 };
 
-/// A latency budget: `actual` must not exceed `limit` (plus tolerance).
+/// A budget: a latency ceiling (`actual` must not exceed `limit` plus
+/// tolerance) or a throughput floor (unit "ops/s", metric "throughput ...").
 struct BudgetCheck {
   std::string name;
   std::string metric;
@@ -36,6 +37,9 @@ struct BudgetCheck {
   double limit = 0;
   double actual = 0;
   bool passed = false;
+  /// The gate's margin: share of the allowed value left (ceilings) or above
+  /// the allowed floor; negative when over. NaN when the gate did not write it.
+  double margin = 0;
 };
 
 /// A change point the gate found in a benchmark's history series.
@@ -57,8 +61,9 @@ struct GateResult {
 };
 
 /// Reads a parsed `gauntlet.gate/1` document (as the ci component writes it:
-/// "verdict", "benchmarks" with ratio and its interval, "budgets",
-/// "change_points"; unknown keys ignored, null numbers read as NaN).
+/// "verdict", "benchmarks" with ratio and its interval, "budgets" and
+/// "throughput" (both as budgets), "change_points"; unknown keys ignored,
+/// null numbers read as NaN).
 /// Errors: kSchemaError naming `source` and the JSON pointer of the field.
 Result<GateResult> parse_gate_result(const nlohmann::json& doc, std::string_view source);
 
