@@ -150,6 +150,44 @@ inline std::string describe_exception(const std::exception_ptr& e) {
 
 }  // namespace detail
 
+/// Keeps the workers of a round in step over its items (e.g. the objects of
+/// a fleet, one after the other): before item i a worker waits, briefly, until
+/// as many workers as there are cores (itself included) have reached item i,
+/// so they work on the same object at the same moment however far apart they
+/// started. A worker whose wait runs out (a peer was preempted) goes on alone
+/// for the rest of the round.
+class Lockstep {
+ public:
+  explicit Lockstep(std::size_t threads)
+      : reached_(threads),
+        together_(std::min<std::size_t>(threads, std::max<std::size_t>(1, std::thread::hardware_concurrency()))) {}
+  /// Call before the workers start (from prepare).
+  void reset() noexcept {
+    for (auto& r : reached_) r.value.store(0, std::memory_order_relaxed);
+    for (auto& r : reached_) r.alone = false;
+  }
+  /// Worker `thread` is about to work on item `item` (0, 1, 2, ... in order).
+  void arrive(std::size_t thread, std::size_t item) noexcept {
+    reached_[thread].value.store(item + 1, std::memory_order_release);
+    if (reached_[thread].alone) return;
+    for (unsigned spins = 0; spins < 2000; ++spins) {
+      std::size_t there = 0;
+      for (const auto& r : reached_) there += r.value.load(std::memory_order_acquire) > item ? 1 : 0;
+      if (there >= together_) return;
+      detail::cpu_relax();
+    }
+    reached_[thread].alone = true;
+  }
+
+ private:
+  struct alignas(64) Lane {
+    std::atomic<std::size_t> value{0};
+    bool alone = false;  // written by its own worker only
+  };
+  std::vector<Lane> reached_;
+  std::size_t together_;
+};
+
 /// Runs a stress phase (see the file comment):
 ///   prepare(const StressRound&)                         calling thread, before the workers start
 ///   work(std::size_t thread, const StressRound&)        every worker, started together

@@ -58,6 +58,7 @@ TYPED_TEST_P(TracingProperties, ConcurrentSpansExportedOnce) {
       const std::size_t threads = shape.threads;
       const std::uint64_t seed = shape.seed;
       detail::Fleet<TypeParam> fleet;
+      Lockstep step(threads);
       StepLog log(threads);
       std::size_t failing = 0;
       const auto outcome = run_stress(
@@ -65,6 +66,7 @@ TYPED_TEST_P(TracingProperties, ConcurrentSpansExportedOnce) {
           [&](const StressRound& round) {
             log.clear();
             log.set_timed(round.length == 1);
+            step.reset();
             fleet.reset(detail::fleet_size(round.length));
             if (detail::after_shutdown(round)) {
               for (auto& tracer : fleet.tracers) TypeParam::shutdown(*tracer);
@@ -76,6 +78,7 @@ TYPED_TEST_P(TracingProperties, ConcurrentSpansExportedOnce) {
               auto& tracer = *fleet.tracers[f];
               const auto at = static_cast<double>(f);
               for (std::size_t i = 0; i < round.length / tracers; ++i) {
+                step.arrive(t, f * (round.length / tracers) + i);
                 auto root = TypeParam::start_span(tracer, "root", nullptr);
                 auto child = TypeParam::start_span(tracer, "child", &root);
                 log.record(t, "end child", at, [&] { TypeParam::end_span(tracer, child); });
