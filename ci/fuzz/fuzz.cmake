@@ -25,5 +25,5 @@ gauntlet_add_fuzz_target(fuzz_journal_latencies
 gauntlet_add_fuzz_target(fuzz_history_db
   SOURCES ${ci_fuzz}/history_db_fuzz.cpp
   LIBS gauntlet_ci
-  SEEDS ${ci_fuzz}/seeds/history_db
+  SEEDS ${ci_fuzz}/seeds/history_db ${ci_fuzz}/regressions/history_db
   MUTATIONS 1500)

@@ -70,6 +70,11 @@ Result<History> History::open(const std::string& path) {
   if (sqlite3_exec(raw, "BEGIN IMMEDIATE", nullptr, nullptr, nullptr) != SQLITE_OK)
     return sql_error(raw, path, "cannot lock for migration");
   int version = h.schema_version();
+  if (version < 0) {  // user_version is signed; a negative one indexes no migration
+    sqlite3_exec(raw, "ROLLBACK", nullptr, nullptr, nullptr);
+    return Error(ErrorCode::kSchemaError,
+                 path + ": history schema version " + std::to_string(version) + " is not one this gauntlet knows");
+  }
   if (version > kHistorySchemaVersion) {
     sqlite3_exec(raw, "ROLLBACK", nullptr, nullptr, nullptr);
     return Error(ErrorCode::kSchemaError, path + ": history schema version " + std::to_string(version) +

@@ -100,6 +100,26 @@ TEST_F(HistoryTest, RefusesNewerSchemaAndGarbage) {
   EXPECT_EQ(bad.error().message().rfind(junk + ":", 0), 0u) << bad.error().message();
 }
 
+// user_version is a signed 32-bit number: a negative one (found by
+// fuzz_history_db, ci/fuzz/regressions/history_db/) once indexed the
+// migration table out of bounds.
+TEST_F(HistoryTest, RefusesNegativeSchemaVersion) {
+  std::filesystem::create_directories(dir_ / "nested");
+  for (const char* version : {"-1", "-1728053246"}) {
+    std::filesystem::remove(db());
+    {
+      sqlite3* raw = nullptr;
+      ASSERT_EQ(sqlite3_open(db().c_str(), &raw), SQLITE_OK);
+      sqlite3_exec(raw, (std::string("PRAGMA user_version=") + version + ";").c_str(), nullptr, nullptr, nullptr);
+      sqlite3_close(raw);
+    }
+    auto h = History::open(db());
+    ASSERT_FALSE(h.ok()) << version;
+    EXPECT_EQ(h.error().code(), ErrorCode::kSchemaError);
+    EXPECT_EQ(h.error().message(), db() + ": history schema version " + version + " is not one this gauntlet knows");
+  }
+}
+
 TEST_F(HistoryTest, ConcurrentWritersAllLand) {
   ASSERT_TRUE(History::open(db()).ok());
   constexpr int kThreads = 4, kRuns = 5;
