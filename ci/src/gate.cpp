@@ -175,6 +175,7 @@ Result<GateResult> run_gate(const BenchmarkFile& baseline, const BenchmarkFile& 
   out.budgets = check_budgets(current, config.budgets, journals);
   out.throughput = check_throughput(current, config.budgets, journals);
   out.ratios = check_ratios(current, config);
+  out.quality = check_quality(current, config);
 
   for (std::string& a : detail::noise_advice(out, config, interleaved)) out.advice.push_back(std::move(a));
   for (std::string& w : detail::contention_warnings(out, config.metric)) out.warnings.push_back(std::move(w));
@@ -197,8 +198,9 @@ GateResult run_single_gate(const BenchmarkFile& current, const GateConfig& confi
   out.budgets = check_budgets(current, config.budgets, journals);
   out.throughput = check_throughput(current, config.budgets, journals);
   out.ratios = check_ratios(current, config);
-  if (config.budgets.empty() && config.ratios.empty())
-    out.warnings.push_back("no budgets or ratios configured and no baseline: nothing was checked");
+  out.quality = check_quality(current, config);
+  if (config.budgets.empty() && config.ratios.empty() && !config.min_quality)
+    out.warnings.push_back("no budgets, ratios or min_quality configured and no baseline: nothing was checked");
   tally(out, config);
   return out;
 }
@@ -226,11 +228,13 @@ void tally(GateResult& r, const GateConfig& config) {
     s.ratio_regressions += q.verdict == "regressed" || q.verdict == "missing" ? 1 : 0;
     s.ratio_inconclusive += q.verdict == "inconclusive" ? 1 : 0;
   }
+  for (const BenchmarkQuality& q : r.quality) s.quality_failures += q.below_minimum ? 1 : 0;
   r.summary = s;
   const bool advisory = !r.environment.same_machine && config.environment == EnvironmentPolicy::kAdvisory;
   const bool strict = config.inconclusive == InconclusivePolicy::kFail;
   r.passed = (advisory || s.regressed == 0) && s.errored == 0 && s.budget_breaches == 0 &&
-             s.ratio_regressions == 0 && !(strict && (s.inconclusive > 0 || s.ratio_inconclusive > 0));
+             s.ratio_regressions == 0 && s.quality_failures == 0 &&
+             !(strict && (s.inconclusive > 0 || s.ratio_inconclusive > 0));
 }
 
 }  // namespace gauntlet::ci

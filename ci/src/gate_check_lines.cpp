@@ -58,6 +58,20 @@ std::string number(double v, const char* spec) {
   return std::isfinite(v) ? fmt::format(fmt::runtime(spec), v) : "-";
 }
 
+std::string quality_summary(const GateResult& r) {
+  int count[4] = {0, 0, 0, 0};
+  for (const BenchmarkQuality& q : r.quality) ++count[static_cast<int>(q.grade)];
+  return fmt::format("sample quality: {} good, {} fair, {} poor, {} none", count[3], count[2], count[1], count[0]);
+}
+
+std::string quality_line(const BenchmarkQuality& q) {
+  std::string out = fmt::format("{} {}: {} repetitions, dispersion {}, median {}", q.name, to_string(q.grade),
+                                q.samples, number(q.dispersion * 100, "{:.2g}%"), number(q.median, "{:.4g}"));
+  if (!std::isfinite(q.interval_halfwidth)) return out + " (no 95% interval: fewer than 6 repetitions)";
+  return out + fmt::format(" [{}, {}] (+-{:.2g}%)", number(q.median_low, "{:.4g}"), number(q.median_high, "{:.4g}"),
+                           q.interval_halfwidth * 100);
+}
+
 }  // namespace
 
 std::string duration_text(double ns) {
@@ -80,6 +94,9 @@ std::string check_console_lines(const GateResult& r) {
   for (const RatioCheck& q : r.ratios)
     out += fmt::format("ratio {}: {} (limit {}, margin {}): {}\n", q.verdict, q.name, ratio_limit(q),
                        margin_text(q.margin), q.reason);
+  for (const BenchmarkQuality& q : r.quality)
+    if (q.below_minimum) out += "quality below minimum: " + quality_line(q) + "\n";
+  if (!r.quality.empty()) out += quality_summary(r) + "\n";
   return out;
 }
 
@@ -104,14 +121,29 @@ std::string check_markdown(const GateResult& r, std::string (*escape)(const std:
     (q.verdict == "within" ? ratios_good : ratios_bad) +=
         fmt::format("| {} | {} | {} | {} | {} | {} | {} |\n", escape(q.name), number(q.ratio, "{:.4f}"),
                     ratio_interval(q), escape(ratio_limit(q)), margin_text(q.margin), q.pairs, escape(q.verdict));
+  std::string low;
+  for (const BenchmarkQuality& q : r.quality)
+    if (q.below_minimum)
+      low += fmt::format("| {} | {} | {} | {} | {} | {} |\n", escape(q.name), to_string(q.grade), q.samples,
+                         number(q.dispersion * 100, "{:.2g}%"),
+                         std::isfinite(q.interval_halfwidth) ? fmt::format("±{:.2g}%", q.interval_halfwidth * 100)
+                                                             : std::string("unbounded"),
+                         number(q.median, "{:.4g}"));
+  if (!low.empty())
+    out += "### Sample quality below the minimum\n\n| Benchmark | Grade | Repetitions | Dispersion | Median interval "
+           "| Median |\n|---|---|---:|---:|---:|---:|\n" + low + "\n";
+  if (!r.quality.empty()) out += quality_summary(r) + "\n\n";
   if (!r.ratios.empty())
     out += "### Ratios\n\n| Rule | Ratio | Interval | Limit | Margin | Pairs | Verdict |\n"
            "|---|---:|---|---|---:|---:|---|\n" + ratios_bad + ratios_good + "\n";
   return out;
 }
 
-std::string ratio_headline(const GateResult& r) {
-  if (r.ratios.empty()) return "";
+std::string checks_headline(const GateResult& r) {
+  std::string quality;
+  if (r.summary.quality_failures > 0)
+    quality = fmt::format("; {} benchmark(s) below min_quality", r.summary.quality_failures);
+  if (r.ratios.empty()) return quality;
   int within = 0, regressed = 0, inconclusive = 0, missing = 0;
   for (const RatioCheck& q : r.ratios) {
     within += q.verdict == "within";
@@ -120,7 +152,7 @@ std::string ratio_headline(const GateResult& r) {
     missing += q.verdict == "missing";
   }
   return fmt::format("; ratios: {} within, {} regressed, {} inconclusive, {} missing", within, regressed,
-                     inconclusive, missing);
+                     inconclusive, missing) + quality;
 }
 
 }  // namespace gauntlet::ci::detail

@@ -13,17 +13,19 @@ std::string duration_text(double ns);
 /// "+99.3%" (share, signed), "-" when not finite.
 std::string margin_text(double margin);
 
-/// One line per budget, throughput floor and ratio rule, every verdict with
-/// its margin, e.g. "budget within: embedding p95 40.0 us <= 55.0 ms (limit
-/// 50.0 ms +10%), margin +99.9%".
+/// One line per budget, throughput floor, ratio rule and benchmark below
+/// min_quality, and the count of quality grades; every verdict with its
+/// margin, e.g. "budget within: embedding p95 40 us <= 55 ms (limit 50 ms
+/// +10%), margin +99.9%".
 std::string check_console_lines(const GateResult& r);
 
-/// "### Budgets" and "### Ratios" tables (failures first), empty when neither
-/// is configured. `escape` escapes Markdown in names.
+/// "### Budgets" and "### Ratios" tables (failures first), benchmarks below
+/// min_quality and the count of quality grades; empty when there is none.
+/// `escape` escapes Markdown in names.
 std::string check_markdown(const GateResult& r, std::string (*escape)(const std::string&));
 
-/// "; ratios: 1 within, 0 regressed, 0 inconclusive, 0 missing", or empty
-/// without ratio rules.
-std::string ratio_headline(const GateResult& r);
+/// "; ratios: 1 within, 0 regressed, 0 inconclusive, 0 missing" (with ratio
+/// rules) and "; 2 benchmark(s) below min_quality" (when any), else empty.
+std::string checks_headline(const GateResult& r);
 
 }  // namespace gauntlet::ci::detail

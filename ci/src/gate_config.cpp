@@ -21,7 +21,7 @@ Result<GateConfig> read_config(const ConfigReader& r, const YAML::Node& root) {
       "schema", "metric", "higher_is_better", "alpha", "confidence", "threshold_pct", "interleaved_threshold_pct",
       "thresholds", "ignore", "min_repetitions", "bootstrap_resamples", "seed", "history_sigmas",
       "process_noise_pct", "run_noise_pct", "noise_tail_df", "history_quantile", "history_min_runs",
-      "inconclusive", "environment", "budgets", "ratios"};
+      "inconclusive", "environment", "budgets", "ratios", "min_quality"};
   if (Status s = r.unique_keys(root, ""); !s.ok()) return s.error();
   for (const auto& kv : root) {
     const std::string key = kv.first.Scalar();
@@ -129,6 +129,10 @@ Result<GateConfig> read_config(const ConfigReader& r, const YAML::Node& root) {
   if (const YAML::Node n = root["budgets"]) {
     GAUNTLET_CI_CFG_TRY(b, detail::read_budgets(r, n));
     c.budgets = std::move(b);
+  }
+  if (const YAML::Node n = root["min_quality"]) {
+    GAUNTLET_CI_CFG_TRY(v, r.choice(n, "min_quality", {"poor", "fair", "good"}));
+    c.min_quality = v == "good" ? QualityGrade::kGood : v == "fair" ? QualityGrade::kFair : QualityGrade::kPoor;
   }
   if (const YAML::Node n = root["ratios"]) {
     GAUNTLET_CI_CFG_TRY(q, detail::read_ratios(r, n));

@@ -37,7 +37,8 @@ std::string gate_result_json(const GateResult& r) {
   doc["summary"] = {{"regressed", s.regressed}, {"improved", s.improved}, {"unchanged", s.unchanged},
                     {"inconclusive", s.inconclusive}, {"new", s.added}, {"missing", s.missing},
                     {"errored", s.errored}, {"budget_breaches", s.budget_breaches},
-                    {"ratio_regressions", s.ratio_regressions}, {"ratio_inconclusive", s.ratio_inconclusive}};
+                    {"ratio_regressions", s.ratio_regressions}, {"ratio_inconclusive", s.ratio_inconclusive},
+                    {"quality_failures", s.quality_failures}};
   json rows = json::array();
   for (const BenchmarkComparison& c : r.benchmarks) {
     rows.push_back({{"name", c.name},
@@ -87,6 +88,13 @@ std::string gate_result_json(const GateResult& r) {
                       {"ci_high", num(q.ci_high)}, {"p_value", num(q.p_value)}, {"margin", num(q.margin)},
                       {"verdict", q.verdict}, {"reason", q.reason}});
   doc["ratios"] = ratios;
+  json quality = json::array();
+  for (const BenchmarkQuality& q : r.quality)
+    quality.push_back({{"name", q.name}, {"samples", q.samples}, {"rounds", q.rounds}, {"median", num(q.median)},
+                       {"dispersion", num(q.dispersion)}, {"median_low", num(q.median_low)},
+                       {"median_high", num(q.median_high)}, {"interval_halfwidth", num(q.interval_halfwidth)},
+                       {"grade", std::string(to_string(q.grade))}, {"below_minimum", q.below_minimum}});
+  doc["quality"] = quality;
   json cps = json::array();
   for (const HistoryChangePoint& c : r.change_points)
     cps.push_back({{"name", c.name}, {"index", c.index}, {"revision", c.revision}, {"before", num(c.before)},

@@ -37,7 +37,7 @@ std::string headline(const GateResult& r) {
   return fmt::format("{}: {} regressed, {} improved, {} unchanged, {} inconclusive, {} new, {} missing, {} errored, "
                      "{} budget breach(es){}",
                      r.passed ? "PASS" : "FAIL", s.regressed, s.improved, s.unchanged, s.inconclusive, s.added,
-                     s.missing, s.errored, s.budget_breaches, detail::ratio_headline(r));
+                     s.missing, s.errored, s.budget_breaches, detail::checks_headline(r));
 }
 
 std::string escape_md(const std::string& s) {

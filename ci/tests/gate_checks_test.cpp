@@ -265,5 +265,65 @@ TEST(GateChecksTest, EveryOutputShowsMarginsAndRatios) {
   EXPECT_EQ(doc["verdict"], "fail");
 }
 
+MetricSamples samples_of(std::vector<double> values) {
+  MetricSamples s;
+  s.values = std::move(values);
+  s.rounds.assign(s.values.size(), -1);
+  return s;
+}
+
+TEST(GateChecksTest, QualityGradesFromRepetitionsAndTheMedianInterval) {
+  // n = 10: P(Bin(10, 1/2) <= 1) = 1.07% <= 2.5% < P(<= 2) = 5.5%, so [x(2), x(9)].
+  auto good = assess_quality("BM_Good", samples_of({1000, 1001, 1002, 1003, 1004, 1005, 1006, 1007, 1008, 1009}));
+  EXPECT_EQ(good.samples, 10u);
+  EXPECT_DOUBLE_EQ(good.median_low, 1001);
+  EXPECT_DOUBLE_EQ(good.median_high, 1008);
+  EXPECT_NEAR(good.interval_halfwidth, 3.5 / 1004.5, 1e-12);
+  EXPECT_EQ(good.grade, QualityGrade::kGood);
+  EXPECT_GT(good.dispersion, 0);
+  // n = 6: [x(1), x(6)] (P(X <= 0) = 1.6%); +-4% around the median is fair.
+  auto fair = assess_quality("BM_Fair", samples_of({960, 990, 1000, 1000, 1010, 1040}));
+  EXPECT_DOUBLE_EQ(fair.median_low, 960);
+  EXPECT_DOUBLE_EQ(fair.median_high, 1040);
+  EXPECT_EQ(fair.grade, QualityGrade::kFair);
+  // Tight, but only 5 repetitions: no 95% interval of the median exists.
+  auto few = assess_quality("BM_Few", samples_of({1000, 1000, 1001, 1001, 1002}));
+  EXPECT_TRUE(std::isnan(few.median_low));
+  EXPECT_TRUE(std::isinf(few.interval_halfwidth));
+  EXPECT_EQ(few.grade, QualityGrade::kPoor);
+  // Ten repetitions spread over +-20%.
+  auto wide = assess_quality("BM_Wide", samples_of({800, 850, 900, 950, 1000, 1000, 1050, 1100, 1150, 1200}));
+  EXPECT_EQ(wide.grade, QualityGrade::kPoor);
+  MetricSamples agg = samples_of({1000});
+  agg.aggregates_only = true;
+  EXPECT_EQ(assess_quality("BM_Agg", agg).grade, QualityGrade::kNone);
+}
+
+TEST(GateChecksTest, MinQualityFailsTheGateAndEveryOutputSaysWhich) {
+  auto f = file_named("run.json");
+  add_runs(f, "BM_Steady", noisy(12, 1000, 0.002, 1));
+  add_runs(f, "BM_Few", {1000, 1001, 1002, 1003, 1004});
+  GateConfig c;
+  auto reported = run_single_gate(f, c);  // no minimum: reported, never judged
+  ASSERT_EQ(reported.quality.size(), 2u);
+  EXPECT_TRUE(reported.passed);
+  c.min_quality = QualityGrade::kFair;
+  auto r = run_single_gate(f, c);
+  EXPECT_FALSE(r.passed);
+  EXPECT_EQ(r.summary.quality_failures, 1);
+  const std::string console = gate_console_table(r, false);
+  EXPECT_NE(console.find("quality below minimum: BM_Few poor: 5 repetitions"), std::string::npos) << console;
+  EXPECT_NE(console.find("sample quality: 1 good, 0 fair, 1 poor, 0 none"), std::string::npos) << console;
+  EXPECT_NE(gate_markdown(r).find("| BM\\_Few | poor | 5 |"), std::string::npos) << gate_markdown(r);
+  auto doc = nlohmann::json::parse(gate_result_json(r));
+  EXPECT_EQ(doc["summary"]["quality_failures"], 1);
+  ASSERT_EQ(doc["quality"].size(), 2u);
+  EXPECT_EQ(doc["quality"][0]["name"], "BM_Few");
+  EXPECT_EQ(doc["quality"][0]["grade"], "poor");
+  EXPECT_TRUE(doc["quality"][0]["median_low"].is_null());
+  EXPECT_EQ(doc["quality"][0]["below_minimum"], true);
+  EXPECT_EQ(doc["quality"][1]["grade"], "good");
+}
+
 }  // namespace
 }  // namespace gauntlet::ci

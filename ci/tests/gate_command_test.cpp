@@ -267,7 +267,8 @@ TEST_F(GateCommandTest, CurrentAloneChecksBudgetsAndRatiosOnly) {
   const auto cur = write_run("c.json", 1000);
   CliRun nothing = run({"gate", "--current", cur});
   EXPECT_EQ(nothing.code, 0) << nothing.out << nothing.err;
-  EXPECT_NE(nothing.out.find("warning: no budgets or ratios configured and no baseline"), std::string::npos)
+  EXPECT_NE(nothing.out.find("warning: no budgets, ratios or min_quality configured and no baseline"),
+            std::string::npos)
       << nothing.out;
   const auto cfg = write("r.yaml", "ratios:\n  - {numerator: BM_A, denominator: BM_B, max: 1.01}\n");
   CliRun missing = run({"gate", "--current", cur, "--config", cfg});

@@ -141,6 +141,7 @@ TEST(GateConfigTest, ThroughputFloorsSampleMinimumsAndRatios) {
   operations:
     metrics_concurrent: {min_throughput: 50000}
     traces: {min_throughput: 5000, throughput_counter: traces_per_second, min_samples: 5, p99_ms: 2}
+min_quality: fair
 ratios:
   - {numerator: BM_X/instrumented, denominator: BM_X/plain, max: 1.01}
   - {name: keeps pace, numerator: BM_Y/a, denominator: BM_Y/b, min: 0.9, max: 1.1, metric: cpu_time}
@@ -154,6 +155,8 @@ ratios:
   EXPECT_EQ(c->budgets[1].throughput_counter, "traces_per_second");
   EXPECT_EQ(c->budgets[1].min_samples, 5);
   EXPECT_DOUBLE_EQ(c->budgets[1].p99_ns, 2e6);
+  EXPECT_EQ(c->min_quality, QualityGrade::kFair);
+  EXPECT_FALSE(GateConfig{}.min_quality.has_value());
   ASSERT_EQ(c->ratios.size(), 2u);
   EXPECT_EQ(c->ratios[0].name, "BM_X/instrumented / BM_X/plain");
   EXPECT_EQ(c->ratios[0].max, 1.01);
@@ -176,6 +179,7 @@ TEST(GateConfigTest, BadThroughputAndRatioEntriesNameFieldAndPlace) {
        "g.yaml:3:8: budgets.operations.x: tolerance_pct must be below 100 for a min_throughput floor"},
       {"budgets:\n  min_sample: 3\n  operations:\n    x: {p95_ms: 1}\n",
        "g.yaml:2:3: budgets.min_sample: unknown field"},
+      {"min_quality: great\n", "g.yaml:1:14: min_quality: expected poor or fair or good, got \"great\""},
       {"ratios: {numerator: a}\n", "g.yaml:1:9: ratios: expected a list of {numerator, denominator, max}"},
       {"ratios:\n  - {numerator: a, max: 1.01}\n", "g.yaml:2:5: ratios[0].denominator: missing"},
       {"ratios:\n  - {numerator: a, denominator: a, max: 1.01}\n",
@@ -183,7 +187,8 @@ TEST(GateConfigTest, BadThroughputAndRatioEntriesNameFieldAndPlace) {
       {"ratios:\n  - {numerator: a, denominator: b}\n", "g.yaml:2:5: ratios[0]: no limit (expected max and/or min)"},
       {"ratios:\n  - {numerator: a, denominator: b, max: 1.0, min: 1.1}\n",
        "g.yaml:2:51: ratios[0].min: must be below max"},
-      {"ratios:\n  - {numerator: a, denominator: b, max: 0}\n", "g.yaml:2:41: ratios[0].max: must lie in [1e-09, 1e+09]"},
+      {"ratios:\n  - {numerator: a, denominator: b, max: 0}\n",
+       "g.yaml:2:41: ratios[0].max: must lie in [1e-09, 1e+09]"},
       {"ratios:\n  - {numerator: a, denominator: b, max: 2, maximum: 3}\n",
        "g.yaml:2:44: ratios[0].maximum: unknown field"},
   };

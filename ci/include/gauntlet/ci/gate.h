@@ -89,6 +89,18 @@ std::vector<BudgetCheck> check_budgets(const BenchmarkFile& current, const std::
 std::vector<ThroughputCheck> check_throughput(const BenchmarkFile& current, const std::vector<LatencyBudget>& budgets,
                                               const std::vector<OperationLatency>& journals = {});
 
+/// Sample quality of one benchmark's samples: repetitions, dispersion
+/// (mad_sigma / median), the distribution-free 95% interval of the median
+/// (order statistics x(k), x(n+1-k) with k from the binomial; unbounded below
+/// 6 repetitions), and the grade: good with >= 10 repetitions and the
+/// interval within +-1% of the median, fair with >= 6 and within +-5%, poor
+/// otherwise, none without repetitions (aggregates only).
+BenchmarkQuality assess_quality(const std::string& name, const MetricSamples& samples);
+
+/// assess_quality for every benchmark of `current` on `config.metric` (not
+/// ignored, errored or skipped), `below_minimum` set against `min_quality`.
+std::vector<BenchmarkQuality> check_quality(const BenchmarkFile& current, const GateConfig& config);
+
 /// Judges `config.ratios` on one run file: per rule, the numerator's and the
 /// denominator's repetitions are paired by round (round medians, rows tagged
 /// `gauntlet_round`) or else by repetition_index (both benchmarks in one

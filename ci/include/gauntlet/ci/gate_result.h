@@ -132,11 +132,33 @@ struct HistoryChangePoint {
   double after = 0;
 };
 
+/// How far a benchmark's median in the current run can be trusted, the same
+/// grades as chaos phases (docs/gate.md has the thresholds).
+enum class QualityGrade { kNone, kPoor, kFair, kGood };
+std::string_view to_string(QualityGrade g) noexcept;
+
+/// Sample quality of one benchmark of the current run, on the gate's metric.
+struct BenchmarkQuality {
+  std::string name;
+  std::size_t samples = 0;   ///< repetitions (0 when the file has only aggregates)
+  std::size_t rounds = 1;    ///< processes they came from (`gauntlet_round`)
+  double median = 0;         ///< metric unit; NaN without repetitions
+  double dispersion = 0;     ///< mad_sigma / median (robust coefficient of variation)
+  /// Distribution-free 95% interval of the median (order statistics of the
+  /// binomial); NaN when too few repetitions bound it (fewer than 6).
+  double median_low = 0, median_high = 0;
+  /// max(median - low, high - median) / median; infinity when unbounded.
+  double interval_halfwidth = 0;
+  QualityGrade grade = QualityGrade::kNone;
+  bool below_minimum = false;  ///< grade below the config's min_quality
+};
+
 struct GateSummary {
   int regressed = 0, improved = 0, unchanged = 0, inconclusive = 0, added = 0, missing = 0, errored = 0;
   int budget_breaches = 0;  ///< latency and throughput budgets not "within"
   int ratio_regressions = 0;  ///< ratio rules "regressed" or "missing"
   int ratio_inconclusive = 0;
+  int quality_failures = 0;   ///< benchmarks graded below min_quality
 };
 
 struct GateResult {
@@ -152,6 +174,7 @@ struct GateResult {
   std::vector<BudgetCheck> budgets;
   std::vector<ThroughputCheck> throughput;
   std::vector<RatioCheck> ratios;
+  std::vector<BenchmarkQuality> quality;  ///< every benchmark of the current run, by name
   std::vector<HistoryChangePoint> change_points;
   GateSummary summary;
   /// Planned looks of a sequential (`--until-decided`) run; 1 otherwise. The
