@@ -91,22 +91,24 @@ inline void spin(std::uint64_t n) noexcept {
 /// A reusable barrier whose waiters spin, then yield, so released threads
 /// start within a few hundred nanoseconds of each other. A waiter that need
 /// not start promptly (the calling thread waiting for the workers) spins less
-/// and then sleeps, leaving the cores to the workers on a busy machine.
+/// and then blocks until woken, leaving the cores to the workers (and not
+/// preempting them to look) on a busy machine.
 class SpinBarrier {
  public:
   explicit SpinBarrier(std::size_t parties) noexcept : parties_(parties) {}
-  void arrive_and_wait(unsigned spin_limit = 4000, bool sleep = false) noexcept {
+  void arrive_and_wait(unsigned spin_limit = 4000, bool block = false) noexcept {
     const std::uint64_t generation = generation_.load(std::memory_order_acquire);
     if (arrived_.fetch_add(1, std::memory_order_acq_rel) + 1 == parties_) {
       arrived_.store(0, std::memory_order_relaxed);
       generation_.fetch_add(1, std::memory_order_acq_rel);
+      generation_.notify_all();
       return;
     }
     for (unsigned spins = 0; generation_.load(std::memory_order_acquire) == generation; ++spins) {
       if (spins < spin_limit) {
         cpu_relax();
-      } else if (sleep) {
-        std::this_thread::sleep_for(std::chrono::microseconds(20));
+      } else if (block) {
+        generation_.wait(generation, std::memory_order_acquire);
       } else {
         std::this_thread::yield();
       }
