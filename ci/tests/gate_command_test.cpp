@@ -217,9 +217,10 @@ TEST_F(GateCommandTest, CalibrateRunsTheBinaryItself) {
 TEST_F(GateCommandTest, RatioRulesAndThroughputFloorsOnARealBenchmarkRun) {
   const auto run_file = (dir_ / "pair.json").string();
   const std::string cmd = std::string(GAUNTLET_RATIO_BENCH) +
-                          " --benchmark_repetitions=10 --benchmark_enable_random_interleaving=true"
+                          " --benchmark_filter=BM_Pair --benchmark_repetitions=10"
+                          " --benchmark_enable_random_interleaving=true"
                           " --benchmark_min_time=0.01 --benchmark_out_format=json --benchmark_out=" +
-                          run_file + " > /dev/null";
+                          run_file + " > /dev/null 2>&1";
   ASSERT_EQ(std::system(cmd.c_str()), 0) << cmd;
   const auto pass_cfg = write("pass.yaml", R"(metric: cpu_time
 budgets:
@@ -260,6 +261,41 @@ ratios:
   EXPECT_EQ(doc["throughput"][0]["verdict"], "breached");
   EXPECT_EQ(doc["summary"]["budget_breaches"], 1);
   EXPECT_EQ(doc["summary"]["ratio_regressions"], 1);
+}
+
+// Seed 004's floors against Gauntlet's primitives: > 50,000 metric operations
+// per second from 50 threads, > 5,000 traces per second from 20 threads (all
+// threads timed together); the slowed variants fail both.
+TEST_F(GateCommandTest, Seed004ThroughputFloorsOnGauntletPrimitives) {
+  const auto run_file = (dir_ / "seed004.json").string();
+  const std::string cmd = std::string(GAUNTLET_RATIO_BENCH) +
+                          " --benchmark_filter=BM_Seed004 --benchmark_repetitions=3 --benchmark_min_time=0.01"
+                          " --benchmark_out_format=json --benchmark_out=" + run_file + " > /dev/null 2>&1";
+  ASSERT_EQ(std::system(cmd.c_str()), 0) << cmd;
+  const auto floors = [&](const std::string& suffix) {
+    return write("floors" + suffix + ".yaml",
+                 "budgets:\n  tolerance_pct: 0\n  operations:\n"
+                 "    BM_Seed004/metric_ops_50_threads" + suffix + "/manual_time: {min_throughput: 50000, "
+                 "min_samples: 3}\n"
+                 "    BM_Seed004/traces_20_threads" + suffix + "/manual_time: {min_throughput: 5000, min_samples: 3}\n");
+  };
+  const auto json = (dir_ / "seed004-gate.json").string();
+  CliRun pass = run({"gate", "--current", run_file, "--config", floors(""), "--json", json});
+  EXPECT_EQ(pass.code, 0) << pass.out << pass.err;
+  auto doc = nlohmann::json::parse(std::ifstream(json));
+  ASSERT_EQ(doc["throughput"].size(), 2u);
+  for (const auto& t : doc["throughput"]) {
+    EXPECT_EQ(t["verdict"], "within") << t.dump();
+    EXPECT_EQ(t["samples"], 3);
+  }
+  CliRun slowed = run({"gate", "--current", run_file, "--config", floors("_slowed"), "--json", json});
+  EXPECT_EQ(slowed.code, 1) << slowed.out << slowed.err;
+  doc = nlohmann::json::parse(std::ifstream(json));
+  for (const auto& t : doc["throughput"]) {
+    EXPECT_EQ(t["verdict"], "breached") << t.dump();
+    EXPECT_LT(t["margin"].get<double>(), 0);
+  }
+  EXPECT_EQ(doc["summary"]["budget_breaches"], 2);
 }
 #endif
 

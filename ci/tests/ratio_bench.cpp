@@ -1,15 +1,21 @@
-// A benchmark family for the gate's ratio rules and throughput floors (seed
-// 000's overhead rule, seed 004's floors) against Gauntlet's own metrics:
-// one workload plain, the same workload instrumented with a Gauntlet counter
-// and histogram, and a deliberately slowed variant (three times the work).
-// Each reports items_per_second (one item per iteration).
+// Benchmarks for the gate's ratio rules and throughput floors against
+// Gauntlet's own primitives. BM_Pair (seed 000's overhead rule): one workload
+// plain, the same instrumented with a Gauntlet counter and histogram, and a
+// deliberately slowed variant (three times the work). BM_Seed004 (seed 004's
+// floors): metric operations from 50 threads and traces (span start and end)
+// from 20 threads (all threads timed together), each with a slowed variant
+// that does a large workload per operation. All report items_per_second (one item per operation).
 #include "gauntlet/harness/metrics/registry.h"
+#include "gauntlet/harness/tracing/tracer.h"
 
 #include <benchmark/benchmark.h>
 
 #include <array>
+#include <chrono>
 #include <cstdint>
 #include <cstdlib>
+#include <thread>
+#include <vector>
 
 namespace {
 
@@ -62,8 +68,56 @@ void pair_instrumented(benchmark::State& state, int rounds) {
   state.SetItemsProcessed(state.iterations());
 }
 
+// `threads` threads each doing `per_thread` operations, timed as a whole
+// (thread start to last join, manual time): items_per_second is then the
+// operations all threads completed per second of wall time. (With
+// ->Threads(n) Google Benchmark divides by the mean per-thread time, which
+// overstates the rate when threads outnumber cores.)
+template <class Op>
+void concurrently(benchmark::State& state, int threads, int per_thread, Op op) {
+  for (auto _ : state) {
+    const auto start = std::chrono::steady_clock::now();
+    std::vector<std::thread> pool;
+    for (int t = 0; t < threads; ++t)
+      pool.emplace_back([&] {
+        for (int i = 0; i < per_thread; ++i) op();
+      });
+    for (std::thread& t : pool) t.join();
+    state.SetIterationTime(std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
+  }
+  state.SetItemsProcessed(state.iterations() * threads * per_thread);
+}
+
+// A counter increment and a histogram record per operation from 50 threads,
+// `rounds` of workload before each (0: none).
+void metric_ops(benchmark::State& state, int rounds, int per_thread) {
+  Instruments& in = instruments();
+  concurrently(state, 50, per_thread, [&] {
+    if (rounds > 0) benchmark::DoNotOptimize(workload(rounds));
+    in.counter->inc();
+    in.histogram->record(1.0);
+  });
+}
+
+// One sampled span started and ended per operation (no exporter) from 20
+// threads, `rounds` of workload inside it.
+void traces(benchmark::State& state, int rounds, int per_thread) {
+  static gauntlet::tracing::Tracer tracer(
+      gauntlet::tracing::TracerOptions().with_seed(1).with_sampler(gauntlet::tracing::Sampler::always_on()));
+  concurrently(state, 20, per_thread, [&] {
+    gauntlet::tracing::Span span = tracer.start_span("op");
+    if (rounds > 0) benchmark::DoNotOptimize(workload(rounds));
+    benchmark::DoNotOptimize(span.context().span_id);
+    span.end();
+  });
+}
+
 }  // namespace
 
+BENCHMARK_CAPTURE(metric_ops, plain, 0, 2000)->Name("BM_Seed004/metric_ops_50_threads")->UseManualTime();
+BENCHMARK_CAPTURE(metric_ops, slowed, 200, 2)->Name("BM_Seed004/metric_ops_50_threads_slowed")->UseManualTime();
+BENCHMARK_CAPTURE(traces, plain, 0, 2000)->Name("BM_Seed004/traces_20_threads")->UseManualTime();
+BENCHMARK_CAPTURE(traces, slowed, 2000, 1)->Name("BM_Seed004/traces_20_threads_slowed")->UseManualTime();
 BENCHMARK(pair_plain)->Name("BM_Pair/plain");
 BENCHMARK_CAPTURE(pair_instrumented, instrumented, 1)->Name("BM_Pair/instrumented");
 BENCHMARK_CAPTURE(pair_instrumented, slowed, 3)->Name("BM_Pair/slowed");
