@@ -85,6 +85,18 @@ Result<GateResult> parse_gate_result(const nlohmann::json& doc, std::string_view
     c.reason = f.string_or("reason", "");
     g.comparisons.push_back(std::move(c));
   }
+  Result<detail::FieldsList> grades = root.array_or_empty("quality");
+  if (!grades) return grades.error();
+  for (const detail::Fields& f : *grades) {
+    Result<std::string> name = f.string("name");
+    if (!name) return name.error();
+    Result<std::string> grade = f.string("grade");
+    if (!grade) return grade.error();
+    if (*grade != "good" && *grade != "fair" && *grade != "poor" && *grade != "none")
+      return f.error("grade", "unknown grade \"" + *grade + "\"");
+    for (BenchmarkComparison& c : g.comparisons)
+      if (c.name == *name) c.quality = *grade;
+  }
   Result<detail::FieldsList> budgets = root.array_or_empty("budgets");
   if (!budgets) return budgets.error();
   for (const detail::Fields& f : *budgets) {

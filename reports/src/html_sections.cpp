@@ -64,7 +64,8 @@ std::string benchmarks_section(const Report& report) {
            "% full scale</span></header>";
     for (const std::string& w : g.warnings) out += "<p class=\"warn\">" + html(w) + "</p>";
     out += "<table class=\"grid-t bench\"><thead><tr><th>Benchmark</th><th class=\"n\">Baseline</th><th class=\"n\">Current</th>"
-           "<th class=\"n\">Change</th><th>Confidence interval</th><th>Verdict</th><th>Trend</th></tr></thead><tbody>";
+           "<th class=\"n\">Change</th><th>Confidence interval</th><th>Verdict</th><th>Quality</th><th>Trend</th>"
+           "</tr></thead><tbody>";
     for (const BenchmarkComparison* c : rows) {
       std::string cls = verdict_class(c->verdict);
       auto trend = trends.find(c->name);
@@ -74,7 +75,7 @@ std::string benchmarks_section(const Report& report) {
              "</td><td class=\"n\">" + (c->change > 0 ? "+" : "") + fixed(c->change * 100, 1) + "%</td><td>" +
              (drawable ? interval_bar(c->change, c->ci_low, c->ci_high, scale, "ci-" + cls) : "") +
              "</td><td><span class=\"v " + cls + "\" title=\"" + html(c->reason) + "\">" + html(c->verdict) +
-             "</span></td><td>" +
+             "</span></td><td>" + html(c->quality) + "</td><td>" +
              (trend == trends.end() ? "" : sparkline(trend->second->values, marks[c->name])) + "</td></tr>";
     }
     out += "</tbody></table>" + command_line(g.replay) + "</div>";

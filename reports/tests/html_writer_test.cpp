@@ -98,6 +98,28 @@ TEST(HtmlWriterTest, FailuresComeBeforePasses) {
   EXPECT_LT(page.find("\"b_skip\""), page.find("\"a_pass\""));
 }
 
+TEST(HtmlWriterTest, ComparisonTableShowsTheQualityGrade) {
+  auto doc = nlohmann::json::parse(R"({"schema": "gauntlet.gate/1", "verdict": "pass",
+    "benchmarks": [{"name": "BM_A", "verdict": "unchanged", "baseline": {"median": 10}, "current": {"median": 10},
+                    "ratio": 1.0, "ci_low": 0.99, "ci_high": 1.01},
+                   {"name": "BM_B", "verdict": "unchanged", "baseline": {"median": 10}, "current": {"median": 10},
+                    "ratio": 1.0, "ci_low": 0.99, "ci_high": 1.01}],
+    "quality": [{"name": "BM_A", "samples": 4, "grade": "poor"}]})");
+  auto gate = parse_gate_result(doc, "gate.json");
+  ASSERT_TRUE(gate) << gate.error().message();
+  EXPECT_EQ(gate->comparisons[0].quality, "poor");
+  EXPECT_EQ(gate->comparisons[1].quality, "");  // no grade for it
+  Report r;
+  r.gates.push_back(*gate);
+  const std::string page = write_html(r);
+  EXPECT_NE(page.find("<th>Quality</th>"), std::string::npos);
+  EXPECT_NE(page.find("</span></td><td>poor</td>"), std::string::npos);
+  doc["quality"][0]["grade"] = "great";
+  auto bad = parse_gate_result(doc, "gate.json");
+  ASSERT_FALSE(bad);
+  EXPECT_NE(bad.error().message().find("unknown grade \"great\""), std::string::npos) << bad.error().message();
+}
+
 TEST(HtmlWriterTest, BudgetTableShowsMarginsAndThroughputFloors) {
   auto doc = nlohmann::json::parse(R"({"schema": "gauntlet.gate/1", "verdict": "fail", "benchmarks": [],
     "budgets": [{"operation": "routing", "quantile": "p95", "limit_ns": 5e6, "measured_ns": 4e4,

@@ -26,6 +26,9 @@ struct BenchmarkComparison {
   /// "regressed", "improved", "unchanged", "inconclusive", "new", "missing" or "errored"
   std::string verdict;
   std::string reason;  ///< the gate's one-line explanation
+  /// Sample-quality grade of the current run ("good", "fair", "poor" or
+  /// "none"; the gate's `quality`); empty when the gate result has none.
+  std::string quality;
 };
 
 /// A budget: a latency ceiling (`actual` must not exceed `limit` plus
@@ -62,7 +65,8 @@ struct GateResult {
 
 /// Reads a parsed `gauntlet.gate/1` document (as the ci component writes it:
 /// "verdict", "benchmarks" with ratio and its interval, "budgets" and
-/// "throughput" (both as budgets), "change_points"; unknown keys ignored,
+/// "throughput" (both as budgets), "quality" (grades of the comparisons),
+/// "change_points"; unknown keys ignored,
 /// null numbers read as NaN).
 /// Errors: kSchemaError naming `source` and the JSON pointer of the field.
 Result<GateResult> parse_gate_result(const nlohmann::json& doc, std::string_view source);
