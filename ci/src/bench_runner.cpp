@@ -105,11 +105,22 @@ Result<std::string> invoke(const BenchCommand& cmd, const BenchRunOptions& o) {
 // Merges invocations of one side into one Google Benchmark document.
 class SideMerger {
  public:
-  /// Adds one invocation's rows tagged with `round`.
+  /// Adds one invocation's rows tagged with `round`. The binary's output is
+  /// input like any file: a wrong shape is kParseError naming `source`.
   Status add(const std::string& text, const std::string& source, int round) {
     json doc = json::parse(detail::quote_nonfinite_tokens(text), nullptr, false);
-    if (doc.is_discarded() || !doc.is_object() || !doc.contains("benchmarks"))
-      return Error(ErrorCode::kParseError, source + ": benchmark output is not Google Benchmark JSON");
+    const auto wrong = [&](const std::string& why) {
+      return Error(ErrorCode::kParseError, source + ": benchmark output is not Google Benchmark JSON" + why);
+    };
+    if (doc.is_discarded() || !doc.is_object() || !doc.contains("benchmarks")) return wrong("");
+    if (!doc["benchmarks"].is_array()) return wrong(" (benchmarks: expected an array)");
+    if (doc.contains("context") && !doc["context"].is_object()) return wrong(" (context: expected an object)");
+    for (const json& row : doc["benchmarks"]) {
+      if (!row.is_object()) return wrong(" (benchmarks: expected objects)");
+      for (const char* key : {"name", "run_name", "run_type"}) {
+        if (row.contains(key) && !row[key].is_string()) return wrong(std::string(" (") + key + ": expected a string)");
+      }
+    }
     if (merged_.is_null()) {
       merged_ = json::object();
       merged_["context"] = doc.value("context", json::object());

@@ -24,7 +24,8 @@ Result<std::vector<OperationLatency>> parse_journal_latencies(std::string_view t
   auto parsed = detail::parse_json_document(text, source, "a chaos journal");
   if (!parsed.ok()) return parsed.error();
   const json& doc = *parsed;
-  if (!doc.is_object() || doc.value("schema", "") != "gauntlet.journal/1")
+  // value() with a json default: a schema of another type compares unequal instead of throwing.
+  if (!doc.is_object() || doc.value("schema", json()) != json("gauntlet.journal/1"))
     return Error(ErrorCode::kSchemaError, source + ": schema: expected \"gauntlet.journal/1\"");
   auto scenario = doc.find("scenario");
   if (scenario == doc.end() || !scenario->is_string() || scenario->get<std::string>().empty())

@@ -112,6 +112,16 @@ TEST(HostileJournalTest, NumberBeyondADoubleInAJournalIsAParseError) {
   expect_error(j.error(), ErrorCode::kParseError, "j.json:2:74: number overflow");
 }
 
+// Found by fuzz_journal_latencies (ci/fuzz/regressions/journal_latencies/):
+// a schema that is not a string once threw type_error.302 out of the reader.
+TEST(HostileJournalTest, SchemaThatIsNotAStringIsASchemaError) {
+  for (const char* doc : {R"({"schema": 0})", R"({"schema": null})", R"({"schema": ["gauntlet.journal/1"]})"}) {
+    auto j = parse_journal_latencies(doc, "j.json");
+    ASSERT_FALSE(j.ok()) << doc;
+    expect_error(j.error(), ErrorCode::kSchemaError, "j.json: schema: expected \"gauntlet.journal/1\"");
+  }
+}
+
 TEST(HostileGateConfigTest, RepeatedKeysAreRefused) {
   auto c = parse_gate_config("alpha: 0.1\nalpha: 0.2\n", "g.yaml");
   ASSERT_FALSE(c.ok());

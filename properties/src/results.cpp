@@ -57,7 +57,8 @@ std::string results_to_json(const std::vector<PropertyResult>& results) {
 Result<std::vector<PropertyResult>> results_from_json(std::string_view text, std::string_view source) {
   nlohmann::json doc = nlohmann::json::parse(text, nullptr, false);
   if (doc.is_discarded()) return Error(ErrorCode::kParseError, std::string(source) + ": not valid JSON");
-  if (!doc.is_object() || doc.value("schema", "") != kResultsSchema) {
+  // value() with a json default: a schema of another type compares unequal instead of throwing.
+  if (!doc.is_object() || doc.value("schema", nlohmann::json()) != nlohmann::json(std::string(kResultsSchema))) {
     return Error(ErrorCode::kSchemaError,
                  std::string(source) + ": field 'schema' must be \"" + std::string(kResultsSchema) + "\"");
   }

@@ -46,6 +46,17 @@ TEST(PropertyResultsTest, WrongSchemaIsSchemaError) {
   EXPECT_NE(parsed.error().message().find("r.json"), std::string::npos);
 }
 
+// As the journal reader's case found by fuzz_journal_latencies: a schema that
+// is not a string is a schema error, not an uncaught type_error.
+TEST(PropertyResultsTest, SchemaThatIsNotAStringIsSchemaError) {
+  for (const char* doc : {R"({"schema": 0, "results": []})", R"({"schema": {}, "results": []})"}) {
+    auto parsed = results_from_json(doc, "r.json");
+    ASSERT_FALSE(parsed.ok()) << doc;
+    EXPECT_EQ(parsed.error().code(), ErrorCode::kSchemaError);
+    EXPECT_EQ(parsed.error().message(), "r.json: field 'schema' must be \"gauntlet.properties/1\"");
+  }
+}
+
 TEST(PropertyResultsTest, MissingFieldNamesTheRecord) {
   auto parsed = results_from_json(R"({"schema": "gauntlet.properties/1", "results": [{"test": "x"}]})", "r.json");
   ASSERT_FALSE(parsed.ok());
