@@ -121,6 +121,9 @@ std::string check_markdown(const GateResult& r, std::string (*escape)(const std:
     (q.verdict == "within" ? ratios_good : ratios_bad) +=
         fmt::format("| {} | {} | {} | {} | {} | {} | {} |\n", escape(q.name), number(q.ratio, "{:.4f}"),
                     ratio_interval(q), escape(ratio_limit(q)), margin_text(q.margin), q.pairs, escape(q.verdict));
+  if (!r.ratios.empty())
+    out += "### Ratios\n\n| Rule | Ratio | Interval | Limit | Margin | Pairs | Verdict |\n"
+           "|---|---:|---|---|---:|---:|---|\n" + ratios_bad + ratios_good + "\n";
   std::string low;
   for (const BenchmarkQuality& q : r.quality)
     if (q.below_minimum)
@@ -133,9 +136,6 @@ std::string check_markdown(const GateResult& r, std::string (*escape)(const std:
     out += "### Sample quality below the minimum\n\n| Benchmark | Grade | Repetitions | Dispersion | Median interval "
            "| Median |\n|---|---|---:|---:|---:|---:|\n" + low + "\n";
   if (!r.quality.empty()) out += quality_summary(r) + "\n\n";
-  if (!r.ratios.empty())
-    out += "### Ratios\n\n| Rule | Ratio | Interval | Limit | Margin | Pairs | Verdict |\n"
-           "|---|---:|---|---|---:|---:|---|\n" + ratios_bad + ratios_good + "\n";
   return out;
 }
 
