@@ -4,6 +4,7 @@
 #include <cmath>
 #include <map>
 
+#include "html_sortable.h"
 #include "svg_charts.h"
 #include "text_escape.h"
 
@@ -63,16 +64,17 @@ std::string benchmarks_section(const Report& report) {
            "<span class=\"meta\">bars: 95% confidence interval of the change, ±" + fixed(scale * 100, 0) +
            "% full scale</span></header>";
     for (const std::string& w : g.warnings) out += "<p class=\"warn\">" + html(w) + "</p>";
-    out += "<table class=\"grid-t bench\"><thead><tr><th>Benchmark</th><th class=\"n\">Baseline</th><th class=\"n\">Current</th>"
-           "<th class=\"n\">Change</th><th>Confidence interval</th><th>Verdict</th><th>Quality</th><th>Trend</th>"
-           "</tr></thead><tbody>";
+    out += "<table class=\"grid-t bench\"><thead><tr>" + sort_th("Benchmark", SortAs::kText) +
+           sort_th("Baseline", SortAs::kNumber) + sort_th("Current", SortAs::kNumber) +
+           sort_th("Change", SortAs::kNumber) + "<th>Confidence interval</th>" + sort_th("Verdict", SortAs::kText) +
+           sort_th("Quality", SortAs::kText) + "<th>Trend</th></tr></thead><tbody>";
     for (const BenchmarkComparison* c : rows) {
       std::string cls = verdict_class(c->verdict);
       auto trend = trends.find(c->name);
       bool drawable = std::isfinite(c->change) && std::isfinite(c->ci_low) && std::isfinite(c->ci_high);
-      out += "<tr class=\"" + cls + "\"><td class=\"name\">" + html(c->name) + "</td><td class=\"n\">" +
-             quantity(c->baseline, c->unit) + "</td><td class=\"n\">" + quantity(c->current, c->unit) +
-             "</td><td class=\"n\">" + (c->change > 0 ? "+" : "") + fixed(c->change * 100, 1) + "%</td><td>" +
+      out += "<tr class=\"" + cls + "\"><td class=\"name\">" + html(c->name) + "</td>" +
+             number_td(quantity(c->baseline, c->unit), c->baseline) + number_td(quantity(c->current, c->unit), c->current) +
+             number_td((c->change > 0 ? "+" : "") + fixed(c->change * 100, 1) + "%", c->change) + "<td>" +
              (drawable ? interval_bar(c->change, c->ci_low, c->ci_high, scale, "ci-" + cls) : "") +
              "</td><td><span class=\"v " + cls + "\" title=\"" + html(c->reason) + "\">" + html(c->verdict) +
              "</span></td><td>" + html(c->quality) + "</td><td>" +
@@ -80,14 +82,15 @@ std::string benchmarks_section(const Report& report) {
     }
     out += "</tbody></table>" + command_line(g.replay) + "</div>";
     if (!g.budgets.empty()) {
-      out += "<div class=\"card\"><header><h3>Budgets</h3></header><table class=\"grid-t\"><thead><tr><th>Operation</th>"
-             "<th>Check</th><th class=\"n\">Measured</th><th class=\"n\">Budget</th><th class=\"n\">Margin</th>"
-             "<th>Verdict</th></tr></thead><tbody>";
+      out += "<div class=\"card\"><header><h3>Budgets</h3></header><table class=\"grid-t\"><thead><tr>" +
+             sort_th("Operation", SortAs::kText) + sort_th("Check", SortAs::kText) +
+             sort_th("Measured", SortAs::kNumber) + sort_th("Budget", SortAs::kNumber) +
+             sort_th("Margin", SortAs::kNumber) + sort_th("Verdict", SortAs::kText) + "</tr></thead><tbody>";
       for (const BudgetCheck& b : g.budgets) {
         out += "<tr class=\"" + std::string(b.passed ? "ok" : "bad") + "\"><td class=\"name\">" + html(b.name) +
-               "</td><td>" + html(b.metric) + "</td><td class=\"n\">" + quantity(b.actual, b.unit) +
-               "</td><td class=\"n\">" + quantity(b.limit, b.unit) + "</td><td class=\"n\">" +
-               margin_text(b.margin) + "</td><td>" + pill(b.passed, "within", "over") + "</td></tr>";
+               "</td><td>" + html(b.metric) + "</td>" + number_td(quantity(b.actual, b.unit), b.actual) +
+               number_td(quantity(b.limit, b.unit), b.limit) + number_td(margin_text(b.margin), b.margin) + "<td>" +
+               pill(b.passed, "within", "over") + "</td></tr>";
       }
       out += "</tbody></table></div>";
     }
@@ -117,8 +120,9 @@ std::string properties_section(const Report& report) {
     std::string card = "<article class=\"card\"><header><h3>" + html(key.first) + " <span class=\"inst\">" +
                        html(key.second) + "</span></h3>" + pill(ok, "all held", "counterexample found") +
                        "<span class=\"meta\">" + std::to_string(outcomes.size()) + " properties · " +
-                       std::to_string(cases) + " cases</span></header><table class=\"grid-t\"><thead><tr><th>Property</th>"
-                       "<th>Severity</th><th>Outcome</th><th class=\"n\">Cases</th></tr></thead><tbody>";
+                       std::to_string(cases) + " cases</span></header><table class=\"grid-t\"><thead><tr>" +
+                       sort_th("Property", SortAs::kText) + sort_th("Severity", SortAs::kText) +
+                       sort_th("Outcome", SortAs::kText) + sort_th("Cases", SortAs::kNumber) + "</tr></thead><tbody>";
     for (const PropertyOutcome* o : outcomes) {
       bool bad = is_failure(*o);
       card += "<tr class=\"" + std::string(bad ? "bad" : "ok") + "\"><td>" + html(o->property) + "</td><td>" +

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "gauntlet/reports/report.h"
+#include "gauntlet/reports/test_results.h"
 
 namespace gauntlet::reports::detail {
 
@@ -20,5 +21,8 @@ std::string chaos_section(const Report& report);
 std::vector<std::string> journal_anchors(const Report& report);
 std::string benchmarks_section(const Report& report);
 std::string properties_section(const Report& report);
+/// Success rate per suite and the ten slowest tests, as sortable tables
+/// (html_tests_overview.cpp); the slowest list is left out when no test has a time.
+std::string tests_overview(const TestRun& run);
 
 }  // namespace gauntlet::reports::detail

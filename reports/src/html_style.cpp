@@ -74,6 +74,9 @@ p.warn{color:var(--warn);font-size:13px;margin:6px 0}
 pre.log{margin:0 12px 10px 32px;padding:10px 12px;background:var(--code);border:1px solid var(--line);border-radius:6px;white-space:pre-wrap;overflow-wrap:anywhere;max-height:360px;overflow:auto}
 .loc{margin:0 12px 6px 32px;color:var(--muted);font-size:12px}
 #more{margin:10px 0}#gauntlet-errors{color:var(--fail)}
+.overview{display:grid;grid-template-columns:repeat(auto-fit,minmax(420px,1fr));gap:12px;margin-bottom:6px}.overview .card{margin:0}
+th[aria-sort]{cursor:pointer;user-select:none}th[aria-sort]:hover,th[aria-sort]:focus{color:var(--accent)}
+th[aria-sort]::after{content:" \2195";opacity:.45}th[aria-sort=ascending]::after{content:" \25B2";opacity:1}th[aria-sort=descending]::after{content:" \25BC";opacity:1}
 footer{color:var(--muted);font-size:12px;margin-top:40px}
 )CSS";
 

@@ -1,12 +1,14 @@
 // Markdown for CI summaries ($GITHUB_STEP_SUMMARY): the verdict and counts
 // first, then what failed, each chaos scenario with its phases, then benchmark
-// regressions. Sections are added while they fit in the byte budget.
+// regressions, then the slowest tests and the success rate per suite.
+// Sections are added while they fit in the byte budget.
 #include <string>
 #include <vector>
 
 #include "chaos_format.h"
 #include "gauntlet/reports/writers.h"
 #include "markdown_chaos.h"
+#include "markdown_tests.h"
 #include "text_escape.h"
 
 namespace gauntlet::reports {
@@ -160,6 +162,9 @@ std::string write_markdown(const Report& report, const MarkdownOptions& options)
   if (!budgets.empty()) {
     md.add("\n### Budgets exceeded\n\n| operation | quantile | measured | budget |\n|---|---|---:|---:|\n" + budgets + "\n");
   }
+  // Test figures last: they help, but failures, chaos and regressions come first.
+  md.add(detail::slowest_tests_markdown(report.tests));
+  md.add(detail::suite_rates_markdown(report.tests));
   if (!options.html_name.empty()) md.add("\nFull report: `" + options.html_name + "`\n");
   return std::move(md).finish();
 }

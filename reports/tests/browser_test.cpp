@@ -67,6 +67,47 @@ TEST_F(BrowserTest, RendersWithoutErrorsAndNothingHostileRuns) {
   EXPECT_NE(dom.find("Sample &lt;run&gt; &amp; \"checks\""), std::string::npos);
 }
 
+// Clicks headers of the slowest-tests table from a script added after the
+// page's own and records the row order (the rank column) after each click.
+TEST_F(BrowserTest, ClickingAHeaderSortsItsTable) {
+  GAUNTLET_REQUIRE_PROGRAM(chromium, "chromium");
+  // More tests whose times sort differently as text ("12" < "2.5", "12.00 s" < "2.50 s" < "90 ms").
+  Report report = testing::sample_report(dir_);
+  for (auto [name, time] : {std::pair{"Slow", 12.0}, {"Medium", 2.5}, {"Quick", 0.09}}) {
+    TestCase t;
+    t.suite = "Extra";
+    t.name = name;
+    t.time_s = time;
+    report.tests.cases.push_back(t);
+  }
+  const std::string html = write_html(report);
+  const std::string probe =
+      "<script>(function () {"
+      "var t = document.getElementById('slowest-tests'), out = [];"
+      "function order() { return [].map.call(t.tBodies[0].rows, function (r) { return r.cells[0].textContent; }).join(','); }"
+      "function click(i) { var th = t.tHead.rows[0].cells[i]; th.click(); out.push(order() + ':' + th.getAttribute('aria-sort')); }"
+      "click(4); click(4); click(2);"
+      "document.body.setAttribute('data-sorted', out.join(' '));"
+      "})();</script></body>";
+  std::string probed = html;
+  probed.replace(probed.rfind("</body>"), 7, probe);
+  auto page = dir_ / "sorted.html";
+  ASSERT_TRUE(write_file_atomically(page, probed).ok());
+  auto [code, dom] = run_shell(chromium_command(chromium, dir_ / "profile") + " --dump-dom 'file://" + page.string() +
+                               "' 2>/dev/null");
+  ASSERT_EQ(code, 0) << dom;
+  EXPECT_EQ(dom.find("data-errors="), std::string::npos) << dom;
+  EXPECT_NE(dom.find("data-sortable=\"true\""), std::string::npos);
+  // Ranks 1..6: Slow 12 s, Medium 2.5 s, Ampersand 0.2 s, Plain 0.12 s, </script> 0.1 s, Quick 0.09 s.
+  // Time ascending, then descending (as numbers; as text it would end 1,2),
+  // then the test name lexically ('<', 'A', 'M', 'P', 'Q', 'S').
+  EXPECT_NE(dom.find("data-sorted=\"6,5,4,3,2,1:ascending 1,2,3,4,5,6:descending 5,3,2,4,6,1:ascending\""),
+            std::string::npos)
+      << dom.substr(0, 600);
+  // Only the sorted column says so.
+  EXPECT_NE(dom.find("aria-sort=\"none\""), std::string::npos);
+}
+
 TEST_F(BrowserTest, WritesAScreenshotArtifact) {
   GAUNTLET_REQUIRE_PROGRAM(chromium, "chromium");
   auto artifacts = std::filesystem::path(GAUNTLET_BINARY_DIR) / "reports-artifacts";

@@ -112,7 +112,7 @@ TEST(HtmlWriterTest, ComparisonTableShowsTheQualityGrade) {
   Report r;
   r.gates.push_back(*gate);
   const std::string page = write_html(r);
-  EXPECT_NE(page.find("<th>Quality</th>"), std::string::npos);
+  EXPECT_NE(page.find("<th data-sort=\"text\">Quality</th>"), std::string::npos);
   EXPECT_NE(page.find("</span></td><td>poor</td>"), std::string::npos);
   doc["quality"][0]["grade"] = "great";
   auto bad = parse_gate_result(doc, "gate.json");
@@ -138,11 +138,11 @@ TEST(HtmlWriterTest, BudgetTableShowsMarginsAndThroughputFloors) {
   Report r;
   r.gates.push_back(*gate);
   const std::string page = write_html(r);
-  EXPECT_NE(page.find("<th class=\"n\">Margin</th>"), std::string::npos);
+  EXPECT_NE(page.find("<th class=\"n\" data-sort=\"num\">Margin</th>"), std::string::npos);
   EXPECT_NE(page.find(">+99.3%<"), std::string::npos);
   EXPECT_NE(page.find(">-100.0%<"), std::string::npos);
   EXPECT_NE(page.find("144229.0 ops/s"), std::string::npos);
-  EXPECT_NE(page.find(">n/a<"), std::string::npos);
+  EXPECT_NE(page.find("<td class=\"n\">n/a</td>"), std::string::npos);  // no sort value: sorts last
 }
 
 }  // namespace
