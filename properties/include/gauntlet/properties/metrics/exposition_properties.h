@@ -1,7 +1,8 @@
 #pragma once
 /// Metrics exposition properties: every recorded series appears, label values
 /// with arbitrary characters survive escaping (parsed back independently),
-/// and every sample's name is declared a counter by one TYPE line before it.
+/// every sample's name is declared a counter by one TYPE line before it, and
+/// every HELP and TYPE line names a metric that has samples.
 #include <algorithm>
 #include <map>
 #include <string>
@@ -76,6 +77,12 @@ TYPED_TEST_P(MetricsProperties, ExpositionHasEverySeriesWithEscapedLabels) {
           }
         }
         if (types != 1) RC_FAIL(std::to_string(types) + " TYPE lines for '" + name + "', one expected:\n" + text);
+      }
+      // Every HELP and TYPE line names a metric whose samples follow.
+      for (const auto& m : *metadata) {
+        if ((m.keyword == "HELP" || m.keyword == "TYPE") && !first_sample_line.contains(m.name)) {
+          RC_FAIL("'# " + m.keyword + " " + m.name + "' names no sample in the exposition:\n" + text);
+        }
       }
     });
   }
