@@ -18,8 +18,11 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   std::ofstream(path, std::ios::binary | std::ios::trunc)
       .write(reinterpret_cast<const char*>(data), static_cast<std::streamsize>(size));
   auto series = read_history(path);
+  // The database and what SQLite may have made beside it (a WAL-mode input
+  // leaves -wal and -shm files): nothing stays behind after a campaign.
   std::error_code ignored;
-  std::filesystem::remove(path, ignored);
+  for (const char* suffix : {"", "-wal", "-shm", "-journal"})
+    std::filesystem::remove(path.string() + suffix, ignored);
   if (!series.ok()) return 0;
   Report report;
   report.history = std::move(*series);
