@@ -83,30 +83,6 @@ TEST(BenchRunnerTest, FailuresAreErrors) {
   EXPECT_EQ(run_benchmarks({kFake, {}, {}}, opts(0)).error().code(), ErrorCode::kInvalidArgument);
 }
 
-// A benchmark binary whose JSON has the wrong shape is an error naming it,
-// never an uncaught exception (the runner merges rows before the reader sees them).
-TEST(BenchRunnerTest, OutputOfTheWrongShapeIsAnErrorNotAnAbort) {
-  const auto dir = std::filesystem::temp_directory_path() / ("gauntlet_bench_shape_" + std::to_string(::getpid()));
-  std::filesystem::create_directories(dir);
-  const std::string script = (dir / "bench.sh").string();
-  for (const char* doc : {R"({"benchmarks": 5})", R"({"benchmarks": [7]})", R"({"benchmarks": [{"run_type": 1}]})",
-                          R"({"benchmarks": [{"name": 7}]})", R"({"context": 3, "benchmarks": []})"}) {
-    {
-      std::ofstream out(script);
-      out << "#!/bin/sh\n"
-          << "for a in \"$@\"; do case \"$a\" in --benchmark_out=*) o=\"${a#--benchmark_out=}\";; esac; done\n"
-          << "cat > \"$o\" <<'JSON'\n" << doc << "\nJSON\n";
-    }
-    std::filesystem::permissions(script, std::filesystem::perms::owner_all);
-    auto out = run_benchmarks({script, {}, {}}, opts(1));
-    ASSERT_FALSE(out.ok()) << doc;
-    EXPECT_EQ(out.error().code(), ErrorCode::kParseError) << doc;
-    EXPECT_EQ(out.error().message().rfind(script + ": benchmark output is not Google Benchmark JSON", 0), 0u)
-        << out.error().message();
-  }
-  std::filesystem::remove_all(dir);
-}
-
 // The process family of one fake_bench_family.sh run: the script (the
 // benchmark process), the `sleep` it left in the background, and the
 // --benchmark_out argument it was given.
@@ -215,6 +191,27 @@ TEST_F(BenchHygieneTest, ABenchmarkKilledByASignalIsAnError) {
   auto family = await_family(dir_ / "family");
   ASSERT_TRUE(family.has_value());
   EXPECT_TRUE(family_gone(*family));
+}
+
+// A benchmark binary whose JSON has the wrong shape is an error naming it,
+// never an uncaught exception (the runner merges rows before the reader sees them).
+TEST_F(BenchHygieneTest, OutputOfTheWrongShapeIsAnErrorNotAnAbort) {
+  const std::string script = (dir_ / "bench.sh").string();
+  for (const char* doc : {R"({"benchmarks": 5})", R"({"benchmarks": [7]})", R"({"benchmarks": [{"run_type": 1}]})",
+                          R"({"benchmarks": [{"name": 7}]})", R"({"context": 3, "benchmarks": []})"}) {
+    {
+      std::ofstream out(script);
+      out << "#!/bin/sh\n"
+          << "for a in \"$@\"; do case \"$a\" in --benchmark_out=*) o=\"${a#--benchmark_out=}\";; esac; done\n"
+          << "cat > \"$o\" <<'JSON'\n" << doc << "\nJSON\n";
+    }
+    std::filesystem::permissions(script, std::filesystem::perms::owner_all);
+    auto out = run_benchmarks({script, {}, {}}, opts(1));
+    ASSERT_FALSE(out.ok()) << doc;
+    EXPECT_EQ(out.error().code(), ErrorCode::kParseError) << doc;
+    EXPECT_EQ(out.error().message().rfind(script + ": benchmark output is not Google Benchmark JSON", 0), 0u)
+        << out.error().message();
+  }
 }
 
 // SIGKILL the process that runs the benchmark (no handler, no destructor):
