@@ -36,6 +36,11 @@ inline std::int64_t steady_now_ns() noexcept {
       .count();
 }
 
+/// How far apart (ns) two steps on different threads must be for the later
+/// to be known to follow the earlier: a clock read after a call can precede
+/// the moment its store leaves the core's store buffer.
+inline constexpr std::int64_t kClockSlackNs = 250;
+
 /// Per-thread lanes of steps for one round.
 class StepLog {
  public:
@@ -90,7 +95,8 @@ class StepLog {
   std::string format_if(const std::function<bool(const Step&)>& keep, std::size_t max_lines = 40) const;
 
   /// The steps as a history for find_linearization (thread, op, observed,
-  /// interval). Each thread's steps stay in order.
+  /// interval widened by kClockSlackNs each way: steps on different threads
+  /// closer than that count as concurrent). Each thread's steps stay in order.
   std::vector<HistoryEvent<Step, double>> history() const;
   /// The history of the steps `keep(step)` accepts only.
   std::vector<HistoryEvent<Step, double>> history_if(const std::function<bool(const Step&)>& keep) const;
