@@ -12,10 +12,11 @@ gauntlet_warnings(gauntlet_properties_seeded_races)
 
 if(Python3_FOUND)
   set(measure ${CMAKE_CURRENT_SOURCE_DIR}/tests/seeded_races/measure_detection.py)
-  # Default: each seeded race is detected (up to three tries per race).
+  # Default: each seeded race is detected (up to five tries per race: at the
+  # lowest measured rate, 74% per run, all five miss 0.1% of the time).
   add_test(NAME gauntlet_properties_seeded_races_detected
            COMMAND ${Python3_EXECUTABLE} ${measure} --binary $<TARGET_FILE:gauntlet_properties_seeded_races>
-                   --runs 1 --attempts 3 --require 1.0)
+                   --runs 1 --attempts 5 --require 1.0)
   set_tests_properties(gauntlet_properties_seeded_races_detected PROPERTIES LABELS "properties;races" TIMEOUT 300)
   # Opt-in (-DGAUNTLET_RACE_DETECTION=ON, then ctest -L race-detection):
   # detection rate over 50 default runs of each, at least 95%.

@@ -6,7 +6,7 @@ times with the default property settings (or --stress-ms) and reports the
 detection rate of each: a run detects the race when the property fails.
 
   measure_detection.py --binary build/dev/properties/gauntlet_properties_seeded_races --runs 50
-  measure_detection.py --binary ... --runs 1 --attempts 3 --require 1.0   # the default ctest check
+  measure_detection.py --binary ... --runs 1 --attempts 5 --require 1.0   # the default ctest check
 
 Exit status: 0 when every rate is at least --require, 1 otherwise, 2 on usage
 errors. Each run's seed is printed on failure to detect, so it can be re-run.
