@@ -39,6 +39,26 @@ inline std::pair<int, std::string> run_shell(const std::string& command) {
   return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, out};
 }
 
+/// xmllint's complaints about `page` (an HTML file) other than the expected
+/// ones: libxml2's HTML parser knows HTML 4 only, so "Tag ... invalid" for
+/// HTML5 and SVG element names is expected; anything else (bad nesting, stray
+/// end tags, repeated ids) is returned, one line each. `out` gets the whole output.
+inline std::string html_problems(const std::string& xmllint, const std::string& page, std::string& out) {
+  out = run_shell("'" + xmllint + "' --html --noout '" + page + "'").second;
+  std::string problems;
+  std::size_t start = 0;
+  while (start < out.size()) {
+    std::size_t end = out.find('\n', start);
+    std::string line = out.substr(start, end == std::string::npos ? std::string::npos : end - start);
+    start = end == std::string::npos ? out.size() : end + 1;
+    // "file:line: HTML parser error : what", then the source line and a caret line.
+    if (line.rfind(page + ":", 0) != 0 || line.find("error") == std::string::npos) continue;
+    if (line.find(" invalid") != std::string::npos && line.find(": Tag ") != std::string::npos) continue;
+    problems += line + "\n";
+  }
+  return problems;
+}
+
 }  // namespace gauntlet::reports::testing
 
 /// Sets `var` to the program's path, or skips the test (fails it under CI=true).
