@@ -46,7 +46,11 @@ if(GAUNTLET_BUILD_TESTS)
   # SIGKILL `gauntlet` during each stage that spawns processes: nothing it
   # started may survive, and no temp file may stay (ci/tests/hygiene).
   find_package(Python3 REQUIRED COMPONENTS Interpreter)
-  foreach(stage demo-cascade demo-properties demo-bench bench-run gate-confirm chaos-processes)
+  set(kill_stages demo-cascade demo-properties bench-run gate-confirm chaos-processes)
+  if(TARGET gauntlet_bench_harness)
+    list(APPEND kill_stages demo-bench)  # the demo runs benchmarks only when they are built
+  endif()
+  foreach(stage ${kill_stages})
     add_test(NAME gauntlet_kill.${stage}
              COMMAND Python3::Interpreter ${demo_dir}/tests/hygiene/kill_test.py $<TARGET_FILE:gauntlet> ${stage}
                      ${PROJECT_BINARY_DIR}/kill-test/${stage} ${demo_dir}/tests/hygiene/slow_bench.sh)
