@@ -9,6 +9,10 @@
 #include <fstream>
 #include <sstream>
 
+#ifdef GAUNTLET_RATIO_BENCH
+#include "guarded_child.h"  // built with the benchmark program only
+#endif
+
 namespace gauntlet::ci {
 namespace {
 
@@ -211,17 +215,27 @@ TEST_F(GateCommandTest, CalibrateRunsTheBinaryItself) {
 }
 
 #ifdef GAUNTLET_RATIO_BENCH
+// Runs the benchmark program as a guarded child (no shell); true when it exited 0.
+::testing::AssertionResult run_ratio_bench(std::vector<std::string> args) {
+  detail::GuardedCommand cmd;
+  cmd.argv = {GAUNTLET_RATIO_BENCH};
+  cmd.argv.insert(cmd.argv.end(), args.begin(), args.end());
+  auto exit = detail::run_guarded(cmd);
+  if (!exit) return ::testing::AssertionFailure() << exit.error().to_string();
+  if (exit->signal != 0 || exit->code != 0) {
+    return ::testing::AssertionFailure() << "benchmark exit " << exit->code << ", signal " << exit->signal;
+  }
+  return ::testing::AssertionSuccess();
+}
+
 // A real Google Benchmark program: BM_Pair/plain, /instrumented (the same work
 // plus a Gauntlet counter and histogram) and /slowed (three times the work),
 // all in one process with random interleaving; one run file judges them.
 TEST_F(GateCommandTest, RatioRulesAndThroughputFloorsOnARealBenchmarkRun) {
   const auto run_file = (dir_ / "pair.json").string();
-  const std::string cmd = std::string(GAUNTLET_RATIO_BENCH) +
-                          " --benchmark_filter=BM_Pair --benchmark_repetitions=10"
-                          " --benchmark_enable_random_interleaving=true"
-                          " --benchmark_min_time=0.01 --benchmark_out_format=json --benchmark_out=" +
-                          run_file + " > /dev/null 2>&1";
-  ASSERT_EQ(std::system(cmd.c_str()), 0) << cmd;
+  ASSERT_TRUE(run_ratio_bench({"--benchmark_filter=BM_Pair", "--benchmark_repetitions=10",
+                               "--benchmark_enable_random_interleaving=true", "--benchmark_min_time=0.01",
+                               "--benchmark_out_format=json", "--benchmark_out=" + run_file}));
   const auto pass_cfg = write("pass.yaml", R"(metric: cpu_time
 budgets:
   tolerance_pct: 0
@@ -268,10 +282,9 @@ ratios:
 // threads timed together); the slowed variants fail both.
 TEST_F(GateCommandTest, Seed004ThroughputFloorsOnGauntletPrimitives) {
   const auto run_file = (dir_ / "seed004.json").string();
-  const std::string cmd = std::string(GAUNTLET_RATIO_BENCH) +
-                          " --benchmark_filter=BM_Seed004 --benchmark_repetitions=3 --benchmark_min_time=0.01"
-                          " --benchmark_out_format=json --benchmark_out=" + run_file + " > /dev/null 2>&1";
-  ASSERT_EQ(std::system(cmd.c_str()), 0) << cmd;
+  ASSERT_TRUE(run_ratio_bench({"--benchmark_filter=BM_Seed004", "--benchmark_repetitions=3",
+                               "--benchmark_min_time=0.01", "--benchmark_out_format=json",
+                               "--benchmark_out=" + run_file}));
   const auto floors = [&](const std::string& suffix) {
     return write("floors" + suffix + ".yaml",
                  "budgets:\n  tolerance_pct: 0\n  operations:\n"
