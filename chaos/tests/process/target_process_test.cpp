@@ -145,25 +145,36 @@ TEST(TargetProcessTest, DestructorKillsWholeGroup) {
   EXPECT_TRUE(gone_within(grandchild, 2000));
 }
 
-TEST(TargetProcessTest, SigkilledHarnessLeavesNoProcess) {
+// Launches the orphan helper (a stand-in harness) as a target, with its log
+// folder and `extra` as arguments, and reads the pid of the process it started
+// from its "ready <pid>" line.
+void launch_orphan_helper(const std::string& name, std::vector<std::string> extra,
+                          std::unique_ptr<TargetProcess>& helper, int& started) {
   ProcessSpec spec;
-  spec.name = "harness";
+  spec.name = name;
   spec.program = GAUNTLET_ORPHAN_HELPER;
-  spec.log_dir = temp_dir("harness");
+  spec.log_dir = temp_dir(name);
   spec.args = {spec.log_dir.string()};
+  spec.args.insert(spec.args.end(), extra.begin(), extra.end());
   spec.readiness.kind = Readiness::Kind::kLogLine;
   spec.readiness.log_regex = "^ready [0-9]+";
-  auto helper = TargetProcess::launch(spec, RealClock::instance());
-  ASSERT_TRUE(helper.ok()) << helper.error().to_string();
-  std::istringstream line((*helper)->stdout_tail());
+  auto launched = TargetProcess::launch(spec, RealClock::instance());
+  ASSERT_TRUE(launched.ok()) << launched.error().to_string();
+  helper = std::move(*launched);
+  std::istringstream line(helper->stdout_tail());
   std::string word;
+  line >> word >> started;
+  ASSERT_GT(started, 0);
+}
+
+TEST(TargetProcessTest, SigkilledHarnessLeavesNoProcess) {
+  std::unique_ptr<TargetProcess> helper;
   int grandchild = 0;
-  line >> word >> grandchild;
-  ASSERT_GT(grandchild, 0);
+  ASSERT_NO_FATAL_FAILURE(launch_orphan_helper("harness", {}, helper, grandchild));
   EXPECT_TRUE(alive(grandchild));
   // Only the helper's own pid: its target lives in another process group.
-  ASSERT_EQ(::kill((*helper)->pid(), SIGKILL), 0);
-  auto exit = (*helper)->wait_exit(5 * kNanosPerSecond);
+  ASSERT_EQ(::kill(helper->pid(), SIGKILL), 0);
+  auto exit = helper->wait_exit(5 * kNanosPerSecond);
   ASSERT_TRUE(exit.ok());
   EXPECT_EQ(exit->signal, SIGKILL);
   EXPECT_TRUE(gone_within(grandchild, 3000)) << "target of a SIGKILLed harness survived: pid " << grandchild;
@@ -172,23 +183,12 @@ TEST(TargetProcessTest, SigkilledHarnessLeavesNoProcess) {
 // As above, but the target started a process of its own (a grandchild of the
 // harness, in the target's group): it must not outlive the harness either.
 TEST(TargetProcessTest, SigkilledHarnessLeavesNoGrandchild) {
-  ProcessSpec spec;
-  spec.name = "harness_family";
-  spec.program = GAUNTLET_ORPHAN_HELPER;
-  spec.log_dir = temp_dir("harness_family");
-  spec.args = {spec.log_dir.string(), "grandchild"};
-  spec.readiness.kind = Readiness::Kind::kLogLine;
-  spec.readiness.log_regex = "^ready [0-9]+";
-  auto helper = TargetProcess::launch(spec, RealClock::instance());
-  ASSERT_TRUE(helper.ok()) << helper.error().to_string();
-  std::istringstream line((*helper)->stdout_tail());
-  std::string word;
+  std::unique_ptr<TargetProcess> helper;
   int grandchild = 0;
-  line >> word >> grandchild;
-  ASSERT_GT(grandchild, 0);
+  ASSERT_NO_FATAL_FAILURE(launch_orphan_helper("harness_family", {"grandchild"}, helper, grandchild));
   EXPECT_TRUE(alive(grandchild));
-  ASSERT_EQ(::kill((*helper)->pid(), SIGKILL), 0);
-  auto exit = (*helper)->wait_exit(5 * kNanosPerSecond);
+  ASSERT_EQ(::kill(helper->pid(), SIGKILL), 0);
+  auto exit = helper->wait_exit(5 * kNanosPerSecond);
   ASSERT_TRUE(exit.ok());
   EXPECT_TRUE(gone_within(grandchild, 3000)) << "a target's child outlived a SIGKILLed harness: pid " << grandchild;
   if (alive(grandchild)) ::kill(grandchild, SIGKILL);
