@@ -65,8 +65,8 @@ if(GAUNTLET_BUILD_TESTS)
 endif()
 
 # `gauntlet proxy`
-add_library(gauntlet_chaos_net_cli OBJECT ${GAUNTLET_NET_DIR}/src/proxy/cli/proxy_command.cpp)
-target_link_libraries(gauntlet_chaos_net_cli PUBLIC gauntlet_chaos_net gauntlet_harness_core)
+add_library(gauntlet_chaos_net_cli OBJECT ${GAUNTLET_NET_DIR}/cli/proxy_command.cpp)
+target_link_libraries(gauntlet_chaos_net_cli PUBLIC gauntlet_chaos_net gauntlet_cli)
 target_compile_definitions(gauntlet_chaos_net_cli PRIVATE GAUNTLET_NET_VERSION="${PROJECT_VERSION}")
 gauntlet_warnings(gauntlet_chaos_net_cli)
 gauntlet_register_cli(gauntlet_chaos_net_cli)

@@ -11,7 +11,7 @@
 #include "gauntlet/chaos/scenarios/builtin.h"
 #include "gauntlet/chaos/service/service_scenario.h"
 #include "gauntlet/chaos/shrink.h"
-#include "gauntlet/harness/cli/command_registry.h"
+#include "gauntlet/cli/command_registry.h"
 #include "phase_table.h"
 
 namespace gauntlet::chaos {
@@ -34,12 +34,12 @@ bool is_file(const std::string& what) {
   return what.ends_with(".yaml") || what.ends_with(".yml") || what.find('/') != std::string::npos;
 }
 
-int list(cli::CommandIO& io) {
+cli::CommandResult list(cli::CommandIO& io) {
   for (const auto& b : builtin_scenarios()) {
     io.out << fmt::format("{:<20} {:<7} {} (fails on service_chain/{})\n", b.name, to_string(b.default_mode),
                           b.summary, b.broken_variant);
   }
-  return 0;
+  return cli::Verdict::kPass;
 }
 
 std::string progress_line(const Sample& s) {
@@ -56,29 +56,21 @@ Result<Scenario> load(const RunArgs& args) {
   return service::load_any_scenario_file(args.what, bundled_target, options);
 }
 
-int run(const RunArgs& args, cli::CommandIO& io) {
+cli::CommandResult run(const RunArgs& args, cli::CommandIO& io) {
   Result<Scenario> scenario = load(args);
-  if (!scenario) {
-    io.err << "gauntlet chaos run: " << scenario.error().message() << "\n";
-    return 2;
-  }
+  if (!scenario) return scenario.error();
   RunOptions options;
   options.seed = args.seed;
   options.mode = args.time.empty() ? scenario->default_mode : (args.time == "real" ? TimeMode::kReal : TimeMode::kVirtual);
-  options.replay_as = args.what + (args.variant == "healthy" || is_file(args.what) ? "" : " --variant " + args.variant);
+  options.replay_as = {args.what};
+  if (args.variant != "healthy" && !is_file(args.what)) options.replay_as.insert(options.replay_as.end(), {"--variant", args.variant});
   const bool live = io.out_is_terminal && options.mode == TimeMode::kReal;
   if (live) options.on_sample = [&io](const Sample& s) { io.out << progress_line(s) << std::flush; };
   auto record = run_scenario(*scenario, options);
   if (live) io.out << "\n";
-  if (!record) {
-    io.err << "gauntlet chaos run: " << record.error().message() << "\n";
-    return exit_code_for(record.error().code());
-  }
+  if (!record) return record.error();
   if (!args.journal.empty()) {
-    if (Status s = write_text_file(args.journal, journal_json(*scenario, *record)); !s) {
-      io.err << "gauntlet chaos run: " << s.error().message() << "\n";
-      return 3;
-    }
+    if (Status s = write_text_file(args.journal, journal_json(*scenario, *record)); !s) return s.error();
   }
   const Totals& t = record->totals;
   io.out << fmt::format("{} ({} time, seed {}): {} issued, {} succeeded, {} failed, {} rejected, {} not sent\n",
@@ -88,7 +80,7 @@ int run(const RunArgs& args, cli::CommandIO& io) {
   for (const auto& v : record->verdicts) {
     io.out << fmt::format("  {} {} — {}\n", v.holds ? "PASS" : "FAIL", v.hypothesis, v.evidence);
   }
-  if (record->passed()) return 0;
+  if (record->passed()) return cli::Verdict::kPass;
   io.out << "failing hypotheses: ";
   bool first = true;
   for (const auto& v : record->verdicts) {
@@ -97,28 +89,22 @@ int run(const RunArgs& args, cli::CommandIO& io) {
     first = false;
   }
   io.out << "\nreplay: " << record->replay << "\n";
-  return 1;
+  return cli::Verdict::kCheckFailed;
 }
 
 // Searches fault schedules for a built-in and shrinks the first that breaks it.
-int shrink(const RunArgs& args, cli::CommandIO& io) {
+cli::CommandResult shrink(const RunArgs& args, cli::CommandIO& io) {
   auto scenario = builtin_scenario(args.what, args.variant);
-  if (!scenario) {
-    io.err << "gauntlet chaos shrink: " << scenario.error().message() << "\n";
-    return 2;
-  }
+  if (!scenario) return scenario.error();
   ShrinkOptions options;
   options.seed = args.seed;
   options.tests = args.tests;
   options.points = args.points;
   auto found = search_schedules(*scenario, options);
-  if (!found) {
-    io.err << "gauntlet chaos shrink: " << found.error().message() << "\n";
-    return 2;
-  }
+  if (!found) return found.error();
   if (!found->found) {
     io.out << fmt::format("{}: no schedule of {} tried broke a hypothesis ({} runs)\n", args.what, args.tests, found->runs);
-    return 0;
+    return cli::Verdict::kPass;
   }
   Scenario minimal = *scenario;
   minimal.schedule = found->minimal;
@@ -132,15 +118,12 @@ int shrink(const RunArgs& args, cli::CommandIO& io) {
   }
   for (const auto& v : found->failing) io.out << fmt::format("  FAIL {} — {}\n", v.hypothesis, v.evidence);
   if (yaml) {
-    if (Status s = write_text_file(path, *yaml); !s) {
-      io.err << "gauntlet chaos shrink: " << s.error().message() << "\n";
-      return 3;
-    }
-    io.out << "replay: " << replay_command(path, args.seed, TimeMode::kVirtual) << "\n";
+    if (Status s = write_text_file(path, *yaml); !s) return s.error();
+    io.out << "replay: " << replay_command({path}, args.seed, TimeMode::kVirtual) << "\n";
   } else {
     io.out << "replay: (" << yaml.error().message() << ")\n";
   }
-  return 1;
+  return cli::Verdict::kCheckFailed;
 }
 
 GAUNTLET_REGISTER_COMMAND("chaos", "run chaos scenarios (list, run, shrink)", [](CLI::App& cmd) -> cli::CommandAction {
@@ -167,7 +150,7 @@ GAUNTLET_REGISTER_COMMAND("chaos", "run chaos scenarios (list, run, shrink)", []
   shrink_cmd->callback([chosen] { *chosen = "shrink"; });
   list_cmd->callback([chosen] { *chosen = "list"; });
   run_cmd->callback([chosen] { *chosen = "run"; });
-  return [args, chosen](cli::CommandIO& io) {
+  return [args, chosen](cli::CommandIO& io) -> cli::CommandResult {
     if (*chosen == "list") return list(io);
     return *chosen == "shrink" ? shrink(*args, io) : run(*args, io);
   };

@@ -6,6 +6,7 @@
 #include <algorithm>
 
 #include "gauntlet/chaos/fault_registry.h"
+#include "gauntlet/harness/shell_line.h"
 #include "runners.h"
 
 namespace gauntlet::chaos {
@@ -24,8 +25,11 @@ const PhaseStats* RunRecord::phase(const std::string& name) const {
   return nullptr;
 }
 
-std::string replay_command(std::string_view what, std::uint64_t seed, TimeMode mode) {
-  return fmt::format("gauntlet chaos run {} --seed {} --time {}", what, seed, to_string(mode));
+std::string replay_command(const std::vector<std::string>& what, std::uint64_t seed, TimeMode mode) {
+  std::vector<std::string> argv{"gauntlet", "chaos", "run"};
+  argv.insert(argv.end(), what.begin(), what.end());
+  argv.insert(argv.end(), {"--seed", std::to_string(seed), "--time", std::string(to_string(mode))});
+  return shell_line(argv);
 }
 
 namespace detail {
@@ -65,7 +69,7 @@ Result<RunRecord> run_scenario(const Scenario& scenario, const RunOptions& optio
                                                  : detail::run_real(scenario, options);
   if (!run) return run.error();
   RunRecord record = std::move(*run);
-  record.replay = replay_command(options.replay_as.empty() ? scenario.name : options.replay_as, options.seed,
+  record.replay = replay_command(options.replay_as.empty() ? std::vector<std::string>{scenario.name} : options.replay_as, options.seed,
                                  options.mode);
   // The runner may have put the target's own verdicts (steady-state probes) first.
   for (const auto& h : scenario.hypotheses) record.verdicts.push_back(check(h, record, scenario.schedule));

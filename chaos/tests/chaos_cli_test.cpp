@@ -5,24 +5,13 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
-#include "gauntlet/harness/cli/command_registry.h"
+#include "gauntlet/cli/testing/cli_run.h"
 
 namespace gauntlet::chaos {
 namespace {
 
-struct CliRun {
-  int code;
-  std::string out;
-  std::string err;
-};
-
-CliRun run(std::vector<const char*> args) {
-  args.insert(args.begin(), "gauntlet");
-  std::ostringstream out, err;
-  cli::CommandIO io{out, err};
-  int code = cli::run_command_line(static_cast<int>(args.size()), args.data(), io, "0");
-  return {code, out.str(), err.str()};
-}
+using cli::testing::CliRun;
+CliRun run(const std::vector<std::string>& args) { return cli::testing::run_cli(args); }
 
 TEST(ChaosCliTest, ListNamesEveryBuiltin) {
   CliRun r = run({"chaos", "list"});

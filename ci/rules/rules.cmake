@@ -13,8 +13,8 @@ gauntlet_add_library(gauntlet_ci_rules
 target_include_directories(gauntlet_ci_rules PRIVATE ${GAUNTLET_RULES_DIR}/src)
 
 # The subcommand, linked into `gauntlet`.
-add_library(gauntlet_ci_rules_cli OBJECT ${GAUNTLET_RULES_DIR}/src/cli/rules_command.cpp)
-target_link_libraries(gauntlet_ci_rules_cli PUBLIC gauntlet_ci_rules gauntlet::harness PRIVATE fmt::fmt)
+add_library(gauntlet_ci_rules_cli OBJECT ${GAUNTLET_RULES_DIR}/../cli/rules_command.cpp)
+target_link_libraries(gauntlet_ci_rules_cli PUBLIC gauntlet_ci_rules gauntlet_cli PRIVATE fmt::fmt)
 gauntlet_warnings(gauntlet_ci_rules_cli)
 gauntlet_register_cli(gauntlet_ci_rules_cli)
 
@@ -33,8 +33,8 @@ gauntlet_add_test(gauntlet_ci_rules_tests
   SOURCES ${GAUNTLET_RULES_DIR}/tests/promtool.cpp ${GAUNTLET_RULES_DIR}/tests/alerts_config_test.cpp
           ${GAUNTLET_RULES_DIR}/tests/rule_builder_test.cpp ${GAUNTLET_RULES_DIR}/tests/rules_yaml_test.cpp
           ${GAUNTLET_RULES_DIR}/tests/rules_promtool_test.cpp ${GAUNTLET_RULES_DIR}/tests/rules_command_test.cpp
-          ${GAUNTLET_RULES_DIR}/src/cli/rules_command.cpp
-  LIBS gauntlet_ci_rules gauntlet_ci gauntlet::harness nlohmann_json::nlohmann_json fmt::fmt yaml-cpp
+          ${GAUNTLET_RULES_DIR}/../cli/rules_command.cpp
+  LIBS gauntlet_ci_rules gauntlet_ci gauntlet_cli_testing nlohmann_json::nlohmann_json fmt::fmt yaml-cpp
   LABELS "ci;rules")
 if(TARGET gauntlet_ci_rules_tests)
   target_include_directories(gauntlet_ci_rules_tests PRIVATE ${GAUNTLET_RULES_DIR}/src)

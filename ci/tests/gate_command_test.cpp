@@ -1,4 +1,4 @@
-#include "gauntlet/harness/cli/command_registry.h"
+#include "gauntlet/cli/testing/cli_run.h"
 
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
@@ -16,19 +16,8 @@
 namespace gauntlet::ci {
 namespace {
 
-struct CliRun {
-  int code;
-  std::string out, err;
-};
-
-CliRun run(std::vector<std::string> args) {
-  std::vector<const char*> argv{"gauntlet"};
-  for (const auto& a : args) argv.push_back(a.c_str());
-  std::ostringstream out, err;
-  cli::CommandIO io{out, err};
-  int code = cli::run_command_line(static_cast<int>(argv.size()), argv.data(), io, "test");
-  return {code, out.str(), err.str()};
-}
+using cli::testing::CliRun;
+CliRun run(const std::vector<std::string>& args) { return cli::testing::run_cli(args); }
 
 class GateCommandTest : public ::testing::Test {
  protected:
@@ -75,6 +64,17 @@ TEST_F(GateCommandTest, PassFailAndOutputs) {
   EXPECT_TRUE(std::filesystem::exists(md));
   EXPECT_TRUE(std::filesystem::exists(dir_ / "gab.json"));
   EXPECT_TRUE(std::filesystem::exists(dir_ / "bmf.json"));
+}
+
+// The printed re-run line keeps what decides the verdict, quoted for a shell.
+TEST_F(GateCommandTest, RerunLineIsCompleteAndQuoted) {
+  const auto base = write_run("my base.json", 1000), slow = write_run("slow.json", 1500);
+  const auto json = (dir_ / "out.json").string();
+  CliRun fail = run({"gate", "--baseline", base, "--current", slow, "--fail-inconclusive", "--seed", "9", "--json", json});
+  EXPECT_EQ(fail.code, 1) << fail.out << fail.err;
+  const auto doc = nlohmann::json::parse(std::ifstream(json));
+  EXPECT_EQ(doc["rerun"], "gauntlet gate --baseline '" + base + "' --current " + slow + " --fail-inconclusive --seed 9");
+  EXPECT_NE(fail.out.find("re-run: " + doc["rerun"].get<std::string>()), std::string::npos) << fail.out;
 }
 
 TEST_F(GateCommandTest, BadInputIsOneLineExitTwoAndWritesNothing) {

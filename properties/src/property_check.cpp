@@ -1,4 +1,5 @@
 #include "gauntlet/properties/property_check.h"
+#include "gauntlet/harness/shell_line.h"
 
 #include <cstdlib>
 #include <filesystem>
@@ -85,9 +86,8 @@ std::string reproduce_string(const std::string& id, const rc::detail::Reproduce&
 }  // namespace
 
 std::string rerun_line(std::string_view test_full_name, std::string_view reproduce) {
-  std::ostringstream line;
-  line << "RC_PARAMS=\"" << reproduce << "\" " << executable_path() << " --gtest_filter='" << test_full_name << "'";
-  return line.str();
+  return shell_line({executable_path(), "--gtest_filter=" + std::string(test_full_name)},
+                    {{"RC_PARAMS", std::string(reproduce)}});
 }
 
 std::vector<PropertyResult> recorded_results() {

@@ -25,13 +25,13 @@ TEST(PropertyCheckTest, PassingPropertyIsRecordedWithCases) {
 
 TEST(PropertyCheckTest, FailingMustPropertyFailsWithCounterexampleAndRerun) {
   EXPECT_NONFATAL_FAILURE(check_property({Severity::kMust, 1.0}, [](int a) { RC_ASSERT(a < 10); }),
-                          "--gtest_filter='PropertyCheckTest.FailingMustPropertyFailsWithCounterexampleAndRerun'");
+                          "--gtest_filter=PropertyCheckTest.FailingMustPropertyFailsWithCounterexampleAndRerun");
   const PropertyResult& r = last_result();
   EXPECT_EQ(r.outcome, Outcome::kFailed);
   EXPECT_TRUE(r.fails_test);
   ASSERT_EQ(r.counterexample.size(), 1u);
   EXPECT_EQ(r.counterexample[0].second, "(10)");  // shrunk to the minimal failing value
-  EXPECT_NE(r.rerun.find("RC_PARAMS=\"reproduce="), std::string::npos) << r.rerun;
+  EXPECT_NE(r.rerun.find("RC_PARAMS='reproduce="), std::string::npos) << r.rerun;
 }
 
 TEST(PropertyCheckTest, FailingShouldPropertyIsRecordedButPassesUnlessStrict) {

@@ -2,27 +2,15 @@
 
 #include <sstream>
 
-#include "gauntlet/harness/cli/command_registry.h"
+#include "gauntlet/cli/testing/cli_run.h"
 #include "gauntlet/reports/output_file.h"
 #include "sample_runs.h"
 
 namespace gauntlet::reports {
 namespace {
 
-struct CliRun {
-  int code;
-  std::string out, err;
-};
-
-CliRun run(std::vector<std::string> args) {
-  args.insert(args.begin(), "gauntlet");
-  std::vector<const char*> argv;
-  for (const std::string& a : args) argv.push_back(a.c_str());
-  std::ostringstream out, err;
-  cli::CommandIO io{out, err};
-  int code = cli::run_command_line(static_cast<int>(argv.size()), argv.data(), io, "0.0.0");
-  return {code, out.str(), err.str()};
-}
+using cli::testing::CliRun;
+CliRun run(const std::vector<std::string>& args) { return cli::testing::run_cli(args); }
 
 TEST(ReportCommandTest, WritesEveryFormat) {
   auto dir = testing::scratch_dir();

@@ -7,27 +7,15 @@
 
 #include "../netload/canned_http_server.h"
 #include "../scratch_dir.h"
-#include "gauntlet/harness/cli/command_registry.h"
+#include "gauntlet/cli/testing/cli_run.h"
 
 namespace gauntlet::chaos::service {
 namespace {
 
 using netload::testing::CannedHttpServer;
 
-struct CliRun {
-  int code;
-  std::string out;
-  std::string err;
-};
-
-CliRun run(const std::vector<std::string>& words) {
-  std::vector<const char*> args{"gauntlet"};
-  for (const auto& w : words) args.push_back(w.c_str());
-  std::ostringstream out, err;
-  cli::CommandIO io{out, err};
-  int code = cli::run_command_line(static_cast<int>(args.size()), args.data(), io, "0");
-  return {code, out.str(), err.str()};
-}
+using cli::testing::CliRun;
+CliRun run(const std::vector<std::string>& args) { return cli::testing::run_cli(args); }
 
 std::string write(const std::filesystem::path& dir, const std::string& name, const std::string& text) {
   const auto path = dir / name;

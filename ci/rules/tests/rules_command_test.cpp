@@ -1,7 +1,7 @@
 // `gauntlet rules` end to end, in process: exit codes, one-line errors with
 // file:line:col, the output written atomically and never over a good file
 // on failure, warnings on stderr.
-#include "gauntlet/harness/cli/command_registry.h"
+#include "gauntlet/cli/testing/cli_run.h"
 
 #include <gtest/gtest.h>
 #include <unistd.h>
@@ -13,18 +13,12 @@
 namespace gauntlet::ci::rules {
 namespace {
 
-struct CliRun {
-  int code;
-  std::string out, err;
-};
+using cli::testing::CliRun;
 
+// `gauntlet rules <args...>`.
 CliRun run(std::vector<std::string> args) {
-  std::vector<const char*> argv{"gauntlet", "rules"};
-  for (const auto& a : args) argv.push_back(a.c_str());
-  std::ostringstream out, err;
-  cli::CommandIO io{out, err};
-  const int code = cli::run_command_line(static_cast<int>(argv.size()), argv.data(), io, "test");
-  return {code, out.str(), err.str()};
+  args.insert(args.begin(), "rules");
+  return cli::testing::run_cli(args);
 }
 
 class RulesCommandTest : public ::testing::Test {

@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <functional>
 #include <string>
+#include <vector>
 
 #include "gauntlet/chaos/run_record.h"
 #include "gauntlet/chaos/scenario.h"
@@ -18,9 +19,10 @@ struct RunOptions {
   /// Called after each observer interval (e.g. a progress line). Real time:
   /// from the observer thread.
   std::function<void(const Sample&)> on_sample;
-  /// What the replay command names (a built-in's name or a scenario file);
-  /// empty: the scenario's name.
-  std::string replay_as;
+  /// The words the replay command names after `gauntlet chaos run`: a
+  /// built-in (`{"cascading_failure", "--variant", "broken"}`) or a scenario
+  /// file; empty: the scenario's name.
+  std::vector<std::string> replay_as;
 };
 
 /// Runs `scenario`; kInvalidArgument when it does not validate. The fault
@@ -28,7 +30,8 @@ struct RunOptions {
 /// disarmed again at the end.
 Result<RunRecord> run_scenario(const Scenario& scenario, const RunOptions& options);
 
-/// The command that replays a run: "gauntlet chaos run <what> --seed N --time M".
-std::string replay_command(std::string_view what, std::uint64_t seed, TimeMode mode);
+/// The command that replays a run, "gauntlet chaos run <what...> --seed N
+/// --time M", each word quoted for a shell (gauntlet::shell_line).
+std::string replay_command(const std::vector<std::string>& what, std::uint64_t seed, TimeMode mode);
 
 }  // namespace gauntlet::chaos

@@ -88,7 +88,7 @@ void record_skip(const PropertySpec& spec, std::string_view reason);
 /// Results recorded so far in this process.
 std::vector<PropertyResult> recorded_results();
 /// The re-run line for a failure of `test_full_name` with RapidCheck reproduce
-/// string `reproduce` (e.g. "reproduce=...").
+/// string `reproduce` (e.g. "reproduce=..."), quoted by gauntlet::shell_line.
 std::string rerun_line(std::string_view test_full_name, std::string_view reproduce);
 }  // namespace detail
 

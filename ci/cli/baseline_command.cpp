@@ -1,6 +1,6 @@
 // `gauntlet baseline save|show|promote`: named baselines, written atomically.
 #include "gauntlet/ci/baseline_store.h"
-#include "gauntlet/harness/cli/command_registry.h"
+#include "gauntlet/cli/command_registry.h"
 #include "gauntlet/harness/stats/location_shift.h"
 
 #include <fmt/format.h>
@@ -18,15 +18,11 @@ struct BaselineOptions {
   std::string from, to, file;
 };
 
-int fail(cli::CommandIO& io, const Error& e) {
-  io.err << "gauntlet baseline: " << e.message() << "\n";
-  return exit_code_for(e.code());
-}
 
-int show(const BaselineOptions& o, cli::CommandIO& io) {
+cli::CommandResult show(const BaselineOptions& o, cli::CommandIO& io) {
   BaselineStore store(o.dir);
   auto file = store.load(o.name);
-  if (!file.ok()) return fail(io, file.error());
+  if (!file.ok()) return file.error();
   std::map<std::string, std::vector<double>> times;
   for (const BenchmarkRow& row : file->rows)
     if (row.run_type == RunType::kIteration && !row.errored && !row.skipped) times[row.run_name].push_back(row.real_time_ns);
@@ -34,7 +30,7 @@ int show(const BaselineOptions& o, cli::CommandIO& io) {
                         file->context.num_cpus, file->context.date);
   for (const auto& [name, v] : times)
     io.out << fmt::format("  {}  n={}  median real_time {:.4g} ns\n", name, v.size(), stats::median(v));
-  return 0;
+  return cli::Verdict::kPass;
 }
 
 GAUNTLET_REGISTER_COMMAND("baseline", "save, show or promote named benchmark baselines",
@@ -54,13 +50,13 @@ GAUNTLET_REGISTER_COMMAND("baseline", "save, show or promote named benchmark bas
   promote->add_option("--from", o->from, "source baseline")->required();
   promote->add_option("--to", o->to, "target baseline")->required();
   promote->callback([mode] { *mode = "promote"; });
-  return [o, mode](cli::CommandIO& io) {
+  return [o, mode](cli::CommandIO& io) -> cli::CommandResult {
     BaselineStore store(o->dir);
     if (*mode == "show") return show(*o, io);
     Status s = *mode == "save" ? store.save(o->name, o->file) : store.promote(o->from, o->to);
-    if (!s.ok()) return fail(io, s.error());
+    if (!s.ok()) return s.error();
     io.out << (*mode == "save" ? "saved baseline " + o->name : "promoted " + o->from + " to " + o->to) << "\n";
-    return 0;
+    return cli::Verdict::kPass;
   };
 });
 

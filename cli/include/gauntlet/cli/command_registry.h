@@ -22,9 +22,23 @@ struct CommandIO {
   bool out_is_terminal = false;
 };
 
-/// Runs a parsed command and returns the process exit code:
-/// 0 pass, 1 a check failed, 2 bad input or usage, 3 environment failure.
-using CommandAction = std::function<int(CommandIO&)>;
+/// How a command that ran to the end judged what it checked.
+enum class Verdict {
+  kPass,         ///< exit 0
+  kCheckFailed,  ///< exit 1: a regression, a failing hypothesis, a failure in a report
+};
+
+/// kPass when `passed`, else kCheckFailed.
+inline Verdict verdict_of(bool passed) noexcept { return passed ? Verdict::kPass : Verdict::kCheckFailed; }
+
+/// What a command returns: its verdict, or the error that stopped it. Commands
+/// never print errors themselves; `run_command_line` prints the error once as
+/// "gauntlet <command> [<subcommand>]: <message>" and maps its code to the
+/// exit code with `gauntlet::exit_code_for` (2 bad input, 3 environment).
+using CommandResult = Result<Verdict>;
+
+/// Runs a parsed command.
+using CommandAction = std::function<CommandResult(CommandIO&)>;
 
 /// Declares a subcommand's options and flags on `cmd` (bound to storage the
 /// setup owns) and returns the action to run when this subcommand was chosen.
@@ -48,10 +62,12 @@ class CommandRegistry {
   std::vector<CommandSpec> commands_;
 };
 
-/// Builds the top-level app from every registration and runs it on argv.
-/// Parse errors give one line on `io.err` and return 2; --help and --version
-/// print to `io.out` and return 0; an exception escaping an action gives one
-/// "internal error" line and returns 3.
+/// Builds the top-level app from every registration, runs it on argv and
+/// returns the process exit code (docs/cli.md, "Exit codes"): the action's
+/// verdict (0, 1), or its error printed as one line on `io.err` and mapped by
+/// `exit_code_for` (2, 3). Parse errors give one line and return 2; --help
+/// and --version print to `io.out` and return 0; an exception escaping an
+/// action gives one "internal error" line and returns 3.
 int run_command_line(int argc, const char* const* argv, CommandIO& io, const std::string& version);
 
 }  // namespace gauntlet::cli

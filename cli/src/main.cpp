@@ -1,4 +1,4 @@
-#include "gauntlet/harness/cli/command_registry.h"
+#include "gauntlet/cli/command_registry.h"
 
 #include <unistd.h>
 

@@ -1,4 +1,4 @@
-#include "gauntlet/harness/cli/command_registry.h"
+#include "gauntlet/cli/testing/cli_run.h"
 
 #include <gtest/gtest.h>
 
@@ -18,28 +18,32 @@ GAUNTLET_REGISTER_COMMAND("echo-test", "repeat a word (test only)", [](CLI::App&
   return [word, times](CommandIO& io) {
     g_echo_times = *times;
     for (int i = 0; i < *times; ++i) io.out << *word << "\n";
-    return 0;
+    return CommandResult(Verdict::kPass);
   };
 });
 
 // A subcommand whose action throws: a bug, which must not abort the process.
 GAUNTLET_REGISTER_COMMAND("throw-test", "throws (test only)", [](CLI::App&) -> CommandAction {
-  return [](CommandIO&) -> int { throw std::runtime_error("boom\nsecond line"); };
+  return [](CommandIO&) -> CommandResult { throw std::runtime_error("boom\nsecond line"); };
 });
 
-struct CliRun {
-  int code;
-  std::string out;
-  std::string err;
-};
+// A subcommand with nested subcommands whose outcome the test chooses:
+// `outcome-test check fail|pass|parse|io`.
+GAUNTLET_REGISTER_COMMAND("outcome-test", "returns a chosen outcome (test only)", [](CLI::App& cmd) -> CommandAction {
+  auto what = std::make_shared<std::string>();
+  cmd.require_subcommand(1);
+  cmd.add_subcommand("check", "the nested subcommand")->add_option("what", *what)->required();
+  return [what](CommandIO& io) -> CommandResult {
+    io.out << "ran\n";
+    if (*what == "pass") return Verdict::kPass;
+    if (*what == "fail") return verdict_of(false);
+    if (*what == "parse") return Error(ErrorCode::kParseError, "in.json:3:7: expected a value\nsecond line");
+    return Error(ErrorCode::kIoError, "out.html: cannot write: No space left on device");
+  };
+});
 
-CliRun run(std::vector<const char*> args) {
-  args.insert(args.begin(), "gauntlet");
-  std::ostringstream out, err;
-  CommandIO io{out, err};
-  int code = run_command_line(static_cast<int>(args.size()), args.data(), io, "9.8.7");
-  return {code, out.str(), err.str()};
-}
+using testing::CliRun;
+CliRun run(const std::vector<std::string>& args) { return testing::run_cli(args, "9.8.7"); }
 
 TEST(CommandLineTest, RunsRegisteredSubcommand) {
   CliRun r = run({"echo-test", "hi", "--times", "2"});
@@ -80,6 +84,26 @@ TEST(CommandLineTest, ExceptionFromAnActionIsOneLineExitThree) {
   CliRun r = run({"throw-test"});
   EXPECT_EQ(r.code, 3);
   EXPECT_EQ(r.err, "gauntlet throw-test: internal error: boom second line\n");
+}
+
+TEST(CommandLineTest, VerdictsAreExitZeroAndOne) {
+  CliRun pass = run({"outcome-test", "check", "pass"});
+  EXPECT_EQ(pass.code, 0);
+  EXPECT_EQ(pass.err, "");
+  CliRun fail = run({"outcome-test", "check", "fail"});
+  EXPECT_EQ(fail.code, 1);
+  EXPECT_EQ(fail.out, "ran\n");
+  EXPECT_EQ(fail.err, "");
+}
+
+// The one place errors are printed: the command path, then the message on one line.
+TEST(CommandLineTest, ErrorsArePrintedOnceWithTheCommandPathAndMapped) {
+  CliRun bad = run({"outcome-test", "check", "parse"});
+  EXPECT_EQ(bad.code, 2);
+  EXPECT_EQ(bad.err, "gauntlet outcome-test check: in.json:3:7: expected a value second line\n");
+  CliRun env = run({"outcome-test", "check", "io"});
+  EXPECT_EQ(env.code, 3);
+  EXPECT_EQ(env.err, "gauntlet outcome-test check: out.html: cannot write: No space left on device\n");
 }
 
 }  // namespace

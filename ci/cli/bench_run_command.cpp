@@ -5,7 +5,7 @@
 #include "gauntlet/ci/gate_config.h"
 #include "gauntlet/ci/gate_result.h"
 #include "gauntlet/ci/sequential_run.h"
-#include "gauntlet/harness/cli/command_registry.h"
+#include "gauntlet/cli/command_registry.h"
 
 #include <fmt/format.h>
 
@@ -58,35 +58,31 @@ Result<std::vector<std::pair<std::string, std::string>>> parse_env(const std::ve
   return out;
 }
 
-int fail(cli::CommandIO& io, const Error& e) {
-  io.err << "gauntlet bench run: " << e.message() << "\n";
-  return exit_code_for(e.code());
-}
 
-int run(const BenchRunArgs& a, cli::CommandIO& io) {
+cli::CommandResult run(const BenchRunArgs& a, cli::CommandIO& io) {
   auto env_a = parse_env(a.env);
-  if (!env_a.ok()) return fail(io, env_a.error());
+  if (!env_a.ok()) return env_a.error();
   auto env_b = parse_env(a.candidate_env);
-  if (!env_b.ok()) return fail(io, env_b.error());
+  if (!env_b.ok()) return env_b.error();
   const bool paired = !a.candidate.empty() || !a.candidate_env.empty();
   if (paired && a.candidate_out.empty())
-    return fail(io, Error(ErrorCode::kInvalidArgument, "--candidate-out is required with a candidate"));
+    return Error(ErrorCode::kInvalidArgument, "--candidate-out is required with a candidate");
   BenchCommand base{a.binary, {}, *env_a};
   BenchCommand cand{a.candidate.empty() ? a.binary : a.candidate, {}, *env_b};
   if (a.until_decided && !paired)
-    return fail(io, Error(ErrorCode::kInvalidArgument, "--until-decided needs a candidate (--candidate or --candidate-env)"));
+    return Error(ErrorCode::kInvalidArgument, "--until-decided needs a candidate (--candidate or --candidate-env)");
   std::string account;
   auto result = a.until_decided ? run_sequential(a, base, cand, account)
                 : paired        ? run_benchmarks_interleaved(base, cand, a.options)
                                 : run_benchmarks(base, a.options);
-  if (!result.ok()) return fail(io, result.error());
-  if (Status s = write_file_atomically(a.out, result->baseline_json); !s.ok()) return fail(io, s.error());
+  if (!result.ok()) return result.error();
+  if (Status s = write_file_atomically(a.out, result->baseline_json); !s.ok()) return s.error();
   if (paired)
-    if (Status s = write_file_atomically(a.candidate_out, result->candidate_json); !s.ok()) return fail(io, s.error());
+    if (Status s = write_file_atomically(a.candidate_out, result->candidate_json); !s.ok()) return s.error();
   io.out << "wrote " << a.out << (paired ? " and " + a.candidate_out : "") << " (" << a.options.rounds
          << " round(s) x " << a.options.repetitions << " repetitions" << (paired ? ", interleaved A B" : "")
          << account << ")\n";
-  return 0;
+  return cli::Verdict::kPass;
 }
 
 GAUNTLET_REGISTER_COMMAND("bench", "run Google Benchmark binaries (alone or baseline/candidate interleaved)",
@@ -113,7 +109,7 @@ GAUNTLET_REGISTER_COMMAND("bench", "run Google Benchmark binaries (alone or base
       ->check(CLI::Range(1, 1000))->capture_default_str();
   r->add_option("--config", a->config, "--until-decided: gate YAML configuration that judges each look");
   r->add_option("--metric", a->metric, "--until-decided: metric judged (overrides the config)");
-  return [a](cli::CommandIO& io) { return run(*a, io); };
+  return [a](cli::CommandIO& io) -> cli::CommandResult { return run(*a, io); };
 });
 
 }  // namespace

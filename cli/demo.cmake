@@ -2,9 +2,9 @@
 # Included from the top level after every component, so it can see the
 # property suites, the benchmark executable and the http chain fixture.
 set(demo_dir ${CMAKE_CURRENT_LIST_DIR})
-add_library(gauntlet_demo_cli OBJECT ${demo_dir}/src/demo/demo_command.cpp ${demo_dir}/src/demo/chaos_stages.cpp
-                                     ${demo_dir}/src/demo/property_suites.cpp ${demo_dir}/src/demo/benchmark_stage.cpp)
-target_link_libraries(gauntlet_demo_cli PUBLIC gauntlet_chaos_scenarios gauntlet_chaos_net gauntlet_reports gauntlet_ci gauntlet_harness_core
+add_library(gauntlet_demo_cli OBJECT ${demo_dir}/demo/demo_command.cpp ${demo_dir}/demo/chaos_stages.cpp
+                                     ${demo_dir}/demo/property_suites.cpp ${demo_dir}/demo/benchmark_stage.cpp)
+target_link_libraries(gauntlet_demo_cli PUBLIC gauntlet_chaos_scenarios gauntlet_chaos_net gauntlet_reports gauntlet_ci gauntlet_cli
                                         PRIVATE fmt::fmt)
 target_compile_definitions(gauntlet_demo_cli PRIVATE GAUNTLET_VERSION="${PROJECT_VERSION}")
 gauntlet_warnings(gauntlet_demo_cli)
@@ -44,7 +44,7 @@ endif()
 
 if(GAUNTLET_BUILD_TESTS)
   # SIGKILL `gauntlet` during each stage that spawns processes: nothing it
-  # started may survive, and no temp file may stay (ci/tests/hygiene).
+  # started may survive, and no temp file may stay (cli/tests/hygiene).
   find_package(Python3 REQUIRED COMPONENTS Interpreter)
   set(kill_stages demo-cascade demo-properties bench-run gate-confirm chaos-processes)
   if(TARGET gauntlet_bench_harness)

@@ -6,9 +6,10 @@
 #include "gauntlet/ci/confirmation.h"
 #include "gauntlet/ci/gate.h"
 #include "gauntlet/ci/gate_reporters.h"
+#include "gauntlet/ci/gate_rerun.h"
 #include "gauntlet/ci/history.h"
 #include "gauntlet/ci/history_gate.h"
-#include "gauntlet/harness/cli/command_registry.h"
+#include "gauntlet/cli/command_registry.h"
 
 #include <fmt/format.h>
 
@@ -40,22 +41,11 @@ bool colour_wanted(const cli::CommandIO& io) {
   return io.out_is_terminal && (no_colour == nullptr || *no_colour == '\0');
 }
 
-std::string rerun_command(const GateOptions& o, std::uint64_t seed) {
-  std::string cmd = "gauntlet gate";
-  if (!o.baseline.empty()) cmd += " --baseline " + o.baseline;
-  if (!o.current.empty()) cmd += " --current " + o.current;
-  if (!o.config.empty()) cmd += " --config " + o.config;
-  if (!o.metric.empty()) cmd += " --metric " + o.metric;
-  if (!o.history.empty()) cmd += " --history " + o.history;
-  for (const std::string& j : o.journals) cmd += " --journal " + j;
-  if (o.confirm_with.size() == 2) cmd += " --confirm-with " + o.confirm_with[0] + " " + o.confirm_with[1];
-  return cmd + " --seed " + std::to_string(seed);
+GateInvocation invocation(const GateOptions& o, std::uint64_t seed) {
+  return {o.baseline,     o.current, o.config,           o.metric,           o.history, o.journals,
+          o.confirm_with, o.confirm, o.strict_environment, o.fail_inconclusive, seed};
 }
 
-int fail(cli::CommandIO& io, const Error& e) {
-  io.err << "gauntlet gate: " << e.message() << "\n";
-  return exit_code_for(e.code());
-}
 
 Result<GateConfig> load_config(const GateOptions& o) {
   GateConfig config;
@@ -89,16 +79,16 @@ Result<std::vector<BenchmarkFile>> calibration_inputs(const GateOptions& o) {
   return runs;
 }
 
-int calibrate_runs(const GateOptions& o, cli::CommandIO& io) {
+cli::CommandResult calibrate_runs(const GateOptions& o, cli::CommandIO& io) {
   if (o.calibration_runs.empty() == o.calibration_binary.empty())
-    return fail(io, Error(ErrorCode::kInvalidArgument, "calibrate: give two or more run files, or --binary"));
+    return Error(ErrorCode::kInvalidArgument, "give two or more run files, or --binary");
   auto config = load_config(o);
-  if (!config.ok()) return fail(io, config.error());
+  if (!config.ok()) return config.error();
   auto inputs = calibration_inputs(o);
-  if (!inputs.ok()) return fail(io, inputs.error());
+  if (!inputs.ok()) return inputs.error();
   const std::vector<BenchmarkFile>& runs = *inputs;
   auto rows = calibrate(runs, *config);
-  if (!rows.ok()) return fail(io, rows.error());
+  if (!rows.ok()) return rows.error();
   io.out << fmt::format("{:<40} {:>6} {:>7} {:>8} {:>10} {:>12}\n", "benchmark", "pairs", "alarms", "rate",
                         "median MDE", "p95 |change|");
   for (const CalibrationRow& r : *rows)
@@ -106,7 +96,7 @@ int calibrate_runs(const GateOptions& o, cli::CommandIO& io) {
                           100.0 * r.false_alarm_rate,
                           std::isfinite(r.median_mde) ? fmt::format("{:.1f}%", 100.0 * r.median_mde) : "none",
                           100.0 * r.p95_abs_change);
-  return 0;
+  return cli::Verdict::kPass;
 }
 
 Result<std::vector<OperationLatency>> journal_latencies(const GateOptions& o) {
@@ -140,21 +130,21 @@ Result<GateResult> compare(const GateOptions& o, const GateConfig& config,
   return run_gate_with_history(*base, *cur, config, *db, journals);
 }
 
-int run(const GateOptions& o, cli::CommandIO& io) {
+cli::CommandResult run(const GateOptions& o, cli::CommandIO& io) {
   auto loaded = load_config(o);
-  if (!loaded.ok()) return fail(io, loaded.error());
+  if (!loaded.ok()) return loaded.error();
   const GateConfig config = std::move(loaded).value();
   auto journals = journal_latencies(o);
-  if (!journals.ok()) return fail(io, journals.error());
+  if (!journals.ok()) return journals.error();
   auto result = compare(o, config, *journals);
-  if (!result.ok()) return fail(io, result.error());
+  if (!result.ok()) return result.error();
   if (o.confirm_with.size() == 2) {
     auto confirmed = confirm_suspects(std::move(result).value(), BenchCommand{o.confirm_with[0], {}, {}},
                                       BenchCommand{o.confirm_with[1], {}, {}}, o.confirm, config);
-    if (!confirmed.ok()) return fail(io, confirmed.error());
+    if (!confirmed.ok()) return confirmed.error();
     result = std::move(confirmed);
   }
-  result->rerun = rerun_command(o, config.seed);
+  result->rerun = gate_rerun_line(invocation(o, config.seed));
 
   const std::pair<const std::string*, std::string> outputs[] = {
       {&o.json, o.json.empty() ? "" : gate_result_json(*result)},
@@ -163,10 +153,10 @@ int run(const GateOptions& o, cli::CommandIO& io) {
       {&o.bencher, o.bencher.empty() ? "" : bencher_bmf_json(*result)}};
   for (const auto& [path, text] : outputs) {
     if (path->empty()) continue;
-    if (Status s = write_file_atomically(*path, text); !s.ok()) return fail(io, s.error());
+    if (Status s = write_file_atomically(*path, text); !s.ok()) return s.error();
   }
   io.out << gate_console_table(*result, colour_wanted(io));
-  return result->passed ? 0 : 1;
+  return cli::verdict_of(result->passed);
 }
 
 GAUNTLET_REGISTER_COMMAND("gate", "compare benchmark runs: exit 0 pass, 1 regression or budget breach, 2 bad input",
@@ -207,7 +197,7 @@ GAUNTLET_REGISTER_COMMAND("gate", "compare benchmark runs: exit 0 pass, 1 regres
   cmd.add_option("--confirm-min-time", o->confirm.run.min_time, "--confirm-with: --benchmark_min_time");
   cmd.add_flag("--strict-environment", o->strict_environment, "refuse to compare runs from different machines");
   cmd.add_flag("--fail-inconclusive", o->fail_inconclusive, "treat inconclusive benchmarks as failures");
-  return [o, calib](cli::CommandIO& io) { return calib->parsed() ? calibrate_runs(*o, io) : run(*o, io); };
+  return [o, calib](cli::CommandIO& io) -> cli::CommandResult { return calib->parsed() ? calibrate_runs(*o, io) : run(*o, io); };
 });
 
 }  // namespace

@@ -1,4 +1,4 @@
-#include "gauntlet/harness/cli/validators.h"
+#include "gauntlet/cli/validators.h"
 
 #include <fmt/format.h>
 

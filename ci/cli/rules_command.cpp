@@ -5,7 +5,7 @@
 #include "gauntlet/ci/rules/rule_set.h"
 #include "gauntlet/ci/rules/rules_yaml.h"
 #include "gauntlet/harness/atomic_file.h"
-#include "gauntlet/harness/cli/command_registry.h"
+#include "gauntlet/cli/command_registry.h"
 
 #include <fmt/format.h>
 
@@ -19,27 +19,23 @@ struct RulesOptions {
   std::string budgets, alerts, out;
 };
 
-int fail(cli::CommandIO& io, const Error& e) {
-  io.err << "gauntlet rules: " << e.message() << "\n";
-  return exit_code_for(e.code());
-}
 
-int run(const RulesOptions& o, cli::CommandIO& io) {
+cli::CommandResult run(const RulesOptions& o, cli::CommandIO& io) {
   std::vector<LatencyBudget> budgets;
   if (!o.budgets.empty()) {
     auto config = read_gate_config(o.budgets);
-    if (!config.ok()) return fail(io, config.error());
+    if (!config.ok()) return config.error();
     budgets = std::move(config->budgets);
   }
   auto alerts = read_alerts_config(o.alerts);
-  if (!alerts.ok()) return fail(io, alerts.error());
+  if (!alerts.ok()) return alerts.error();
   auto rules = build_rules(budgets, o.budgets, *alerts);
-  if (!rules.ok()) return fail(io, rules.error());
-  if (Status s = write_file_atomically(o.out, to_rules_yaml(*rules)); !s.ok()) return fail(io, s.error());
+  if (!rules.ok()) return rules.error();
+  if (Status s = write_file_atomically(o.out, to_rules_yaml(*rules)); !s.ok()) return s.error();
   for (const std::string& w : rules->warnings) io.err << "gauntlet rules: warning: " << w << "\n";
   io.out << fmt::format("wrote {} alerting rule(s) in {} group(s) to {}\n", rules->rule_count(),
                         rules->groups.size(), o.out);
-  return kExitPass;
+  return cli::Verdict::kPass;
 }
 
 GAUNTLET_REGISTER_COMMAND("rules", "write Prometheus alerting rules from the gate's budgets and an alerts file",
@@ -49,7 +45,7 @@ GAUNTLET_REGISTER_COMMAND("rules", "write Prometheus alerting rules from the gat
   cmd.add_option("--alerts", o->alerts, "alerts file: latency histogram, floors, breakers (docs/rules.md)")
       ->required();
   cmd.add_option("--out", o->out, "rules file to write (temp file, then renamed)")->required();
-  return [o](cli::CommandIO& io) { return run(*o, io); };
+  return [o](cli::CommandIO& io) -> cli::CommandResult { return run(*o, io); };
 });
 
 }  // namespace

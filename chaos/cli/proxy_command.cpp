@@ -2,8 +2,8 @@
 // control API, standalone. Runs until SIGINT/SIGTERM (or --duration).
 #include "gauntlet/chaos/proxy/control_api.h"
 #include "gauntlet/chaos/proxy/proxy_json.h"
-#include "gauntlet/harness/cli/command_registry.h"
-#include "gauntlet/harness/cli/validators.h"
+#include "gauntlet/cli/command_registry.h"
+#include "gauntlet/cli/validators.h"
 #include "gauntlet/harness/input_file.h"
 #include "gauntlet/harness/nesting.h"
 
@@ -50,25 +50,16 @@ Status populate_from(ProxyServer& server, const std::string& path) {
   return {};
 }
 
-int run_proxy(const ProxyCommandOptions& o, cli::CommandIO& io) {
+cli::CommandResult run_proxy(const ProxyCommandOptions& o, cli::CommandIO& io) {
   auto at = netload::parse_endpoint(o.host + ":" + std::to_string(o.port), o.allow_remote, "--host/--port");
-  if (!at.ok()) {
-    io.err << at.error().to_string() << "\n";
-    return exit_code_for(at.error().code());
-  }
+  if (!at.ok()) return at.error();
   ProxyServer server(ProxyOptions{o.seed, o.allow_remote});
   if (!o.config.empty()) {
-    if (Status s = populate_from(server, o.config); !s.ok()) {
-      io.err << s.error().to_string() << "\n";
-      return exit_code_for(s.error().code());
-    }
+    if (Status s = populate_from(server, o.config); !s.ok()) return s.error();
   }
   ControlApi api(server, GAUNTLET_NET_VERSION);
   auto http = ControlServer::start(api, *at);
-  if (!http.ok()) {
-    io.err << http.error().to_string() << "\n";
-    return exit_code_for(http.error().code());
-  }
+  if (!http.ok()) return http.error();
   io.out << "gauntlet proxy: control API on http://" << (*http)->endpoint().to_string() << " (seed " << o.seed << ")\n"
          << std::flush;
   boost::asio::io_context signals_io;
@@ -79,7 +70,7 @@ int run_proxy(const ProxyCommandOptions& o, cli::CommandIO& io) {
   } else {
     signals_io.run();
   }
-  return 0;
+  return cli::Verdict::kPass;
 }
 
 GAUNTLET_REGISTER_COMMAND("proxy", "TCP fault proxy with a Toxiproxy-compatible HTTP API", [](CLI::App& cmd) -> cli::CommandAction {
@@ -91,7 +82,7 @@ GAUNTLET_REGISTER_COMMAND("proxy", "TCP fault proxy with a Toxiproxy-compatible 
   cmd.add_option("--duration", o->duration_s, "stop after this many seconds (default: until SIGINT/SIGTERM)")
       ->check(cli::finite_range(0.0, 1e9));
   cmd.add_flag("--allow-remote", o->allow_remote, "permit non-loopback listen/upstream/control addresses");
-  return [o](cli::CommandIO& io) { return run_proxy(*o, io); };
+  return [o](cli::CommandIO& io) -> cli::CommandResult { return run_proxy(*o, io); };
 });
 
 }  // namespace

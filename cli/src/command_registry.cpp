@@ -1,4 +1,4 @@
-#include "gauntlet/harness/cli/command_registry.h"
+#include "gauntlet/cli/command_registry.h"
 
 #include <fmt/format.h>
 
@@ -28,6 +28,17 @@ std::string one_line(std::string text) {
   }
   while (!text.empty() && text.back() == ' ') text.pop_back();
   return text;
+}
+
+// "gauntlet chaos run": the chosen command and the subcommands parsed under it.
+std::string command_path(const CLI::App& command) {
+  std::string path = "gauntlet " + command.get_name();
+  for (const CLI::App* sub = &command;;) {
+    auto parsed = sub->get_subcommands();
+    if (parsed.empty()) return path;
+    sub = parsed.front();
+    path += " " + sub->get_name();
+  }
 }
 
 }  // namespace
@@ -74,9 +85,12 @@ int run_command_line(int argc, const char* const* argv, CommandIO& io, const std
     // Errors are values; an exception reaching here is a bug, reported as an
     // environment failure in one line rather than an abort.
     try {
-      return action(io);
+      CommandResult result = action(io);
+      if (result.ok()) return *result == Verdict::kPass ? kExitPass : kExitCheckFailed;
+      io.err << command_path(*sub) << ": " << one_line(result.error().message()) << "\n";
+      return exit_code_for(result.error().code());
     } catch (const std::exception& e) {
-      io.err << "gauntlet " << sub->get_name() << ": internal error: " << one_line(e.what()) << "\n";
+      io.err << command_path(*sub) << ": internal error: " << one_line(e.what()) << "\n";
       return kExitEnvironment;
     }
   }

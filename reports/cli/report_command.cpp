@@ -4,9 +4,10 @@
 #include <memory>
 #include <ostream>
 #include <string>
+#include <utility>
 #include <vector>
 
-#include "gauntlet/harness/cli/command_registry.h"
+#include "gauntlet/cli/command_registry.h"
 #include "gauntlet/reports/output_file.h"
 #include "gauntlet/reports/report.h"
 #include "gauntlet/reports/writers.h"
@@ -26,10 +27,9 @@ struct ReportOptions {
 constexpr const char* kCiVariables[] = {"GITHUB_REPOSITORY", "GITHUB_REF_NAME", "GITHUB_SHA",     "GITHUB_RUN_ID",
                                         "CI_PROJECT_PATH",   "CI_COMMIT_REF_NAME", "CI_COMMIT_SHA", "CI_PIPELINE_ID"};
 
-int run_report(const ReportOptions& o, cli::CommandIO& io) {
+cli::CommandResult run_report(const ReportOptions& o) {
   if (o.html.empty() && o.junit.empty() && o.markdown.empty() && o.json.empty()) {
-    io.err << "gauntlet report: nothing to write (give --html, --junit, --markdown or --json)\n";
-    return 2;
+    return Error(ErrorCode::kInvalidArgument, "nothing to write (give --html, --junit, --markdown or --json)");
   }
   Report report;
   report.title = o.title;
@@ -38,36 +38,26 @@ int run_report(const ReportOptions& o, cli::CommandIO& io) {
   }
   for (const std::string& kv : o.env) {
     std::size_t eq = kv.find('=');
-    if (eq == std::string::npos || eq == 0) {
-      io.err << "gauntlet report: --env \"" << kv << "\" is not KEY=VALUE\n";
-      return 2;
-    }
+    if (eq == std::string::npos || eq == 0)
+      return Error(ErrorCode::kInvalidArgument, "--env \"" + kv + "\" is not KEY=VALUE");
     report.environment.emplace_back(kv.substr(0, eq), kv.substr(eq + 1));
   }
   for (const std::string& input : o.inputs) {
-    if (Status s = add_input(report, input); !s) {
-      io.err << "gauntlet report: " << s.error().message() << "\n";
-      return exit_code_for(s.error().code());
-    }
+    if (Status s = add_input(report, input); !s) return s.error();
   }
-  auto write = [&](const std::string& path, const std::string& content) {
-    if (path.empty()) return true;
-    if (Status s = write_file_atomically(path, content); !s) {
-      io.err << "gauntlet report: " << s.error().message() << "\n";
-      return false;
-    }
-    return true;
-  };
   MarkdownOptions md;
   md.max_bytes = o.markdown_max_bytes;
   md.html_name = o.html.empty() ? "" : std::filesystem::path(o.html).filename().string();
-  bool ok = write(o.html, o.html.empty() ? "" : write_html(report)) &&
-            write(o.junit, o.junit.empty() ? "" : write_junit_xml(report)) &&
-            write(o.markdown, o.markdown.empty() ? "" : write_markdown(report, md)) &&
-            write(o.json, o.json.empty() ? "" : write_report_json(report));
-  if (!ok) return 3;
-  ReportSummary s = summarize(report);
-  return o.fail_on_failure && !s.passed ? 1 : 0;
+  const std::pair<const std::string*, std::string (*)(const Report&, const MarkdownOptions&)> outputs[] = {
+      {&o.html, [](const Report& r, const MarkdownOptions&) { return write_html(r); }},
+      {&o.junit, [](const Report& r, const MarkdownOptions&) { return write_junit_xml(r); }},
+      {&o.markdown, [](const Report& r, const MarkdownOptions& m) { return write_markdown(r, m); }},
+      {&o.json, [](const Report& r, const MarkdownOptions&) { return write_report_json(r); }}};
+  for (const auto& [path, render] : outputs) {
+    if (path->empty()) continue;
+    if (Status s = write_file_atomically(*path, render(report, md)); !s) return s.error();
+  }
+  return cli::verdict_of(!o.fail_on_failure || summarize(report).passed);
 }
 
 }  // namespace
@@ -88,7 +78,7 @@ GAUNTLET_REGISTER_COMMAND(
       cmd.add_option("--env", o->env, "KEY=VALUE shown in the summary (repeatable)");
       cmd.add_option("--markdown-max-bytes", o->markdown_max_bytes, "Markdown size limit")->check(CLI::Range(1024, 1 << 30));
       cmd.add_flag("--fail-on-failure", o->fail_on_failure, "exit 1 when anything in the report failed");
-      return [o](cli::CommandIO& io) { return run_report(*o, io); };
+      return [o](cli::CommandIO&) { return run_report(*o); };
     });
 
 }  // namespace gauntlet::reports

@@ -1,6 +1,6 @@
 // `gauntlet history record|show|trend`: the benchmark history database.
 #include "gauntlet/ci/history.h"
-#include "gauntlet/harness/cli/command_registry.h"
+#include "gauntlet/cli/command_registry.h"
 
 #include <fmt/format.h>
 
@@ -17,37 +17,33 @@ struct HistoryOptions {
   std::uint64_t seed = 1;
 };
 
-int fail(cli::CommandIO& io, const Error& e) {
-  io.err << "gauntlet history: " << e.message() << "\n";
-  return exit_code_for(e.code());
-}
 
-int record(History& h, const HistoryOptions& o, cli::CommandIO& io) {
+cli::CommandResult record(History& h, const HistoryOptions& o, cli::CommandIO& io) {
   auto file = read_benchmark_file(o.file);
-  if (!file.ok()) return fail(io, file.error());
+  if (!file.ok()) return file.error();
   auto id = h.record_run(*file, o.revision, o.label, RealClock::instance());
-  if (!id.ok()) return fail(io, id.error());
+  if (!id.ok()) return id.error();
   io.out << "recorded run " << *id << " from " << o.file << "\n";
-  return 0;
+  return cli::Verdict::kPass;
 }
 
-int show(History& h, const HistoryOptions& o, cli::CommandIO& io) {
+cli::CommandResult show(History& h, const HistoryOptions& o, cli::CommandIO& io) {
   auto runs = h.runs(o.limit);
-  if (!runs.ok()) return fail(io, runs.error());
+  if (!runs.ok()) return runs.error();
   io.out << fmt::format("{} (schema {})\n", h.path(), h.schema_version());
   for (const RunRecord& r : *runs)
     io.out << fmt::format("run {:>5}  {}  {}  {}  {}\n", r.id, r.git_revision.empty() ? "-" : r.git_revision,
                           r.label.empty() ? "-" : r.label, r.host_name, r.source);
-  return 0;
+  return cli::Verdict::kPass;
 }
 
-int trend(History& h, const HistoryOptions& o, cli::CommandIO& io) {
+cli::CommandResult trend(History& h, const HistoryOptions& o, cli::CommandIO& io) {
   auto series = h.series(o.benchmark, o.metric);
-  if (!series.ok()) return fail(io, series.error());
-  if (series->empty()) return fail(io, Error(ErrorCode::kNotFound, o.db + ": no samples for benchmark \"" +
-                                                                         o.benchmark + "\" metric " + o.metric));
+  if (!series.ok()) return series.error();
+  if (series->empty()) return Error(ErrorCode::kNotFound, o.db + ": no samples for benchmark \"" +
+                                                                         o.benchmark + "\" metric " + o.metric);
   auto cps = h.change_points(o.metric, o.seed);
-  if (!cps.ok()) return fail(io, cps.error());
+  if (!cps.ok()) return cps.error();
   for (std::size_t i = 0; i < series->size(); ++i) {
     const SeriesPoint& p = (*series)[i];
     std::string mark;
@@ -56,7 +52,7 @@ int trend(History& h, const HistoryOptions& o, cli::CommandIO& io) {
     io.out << fmt::format("run {:>5}  {:<12}  {:.4g}  (n={}){}\n", p.run_id, p.git_revision.empty() ? "-" : p.git_revision,
                           p.median, p.repetitions, mark);
   }
-  return 0;
+  return cli::Verdict::kPass;
 }
 
 GAUNTLET_REGISTER_COMMAND("history", "record, show and trend benchmark history (SQLite)",
@@ -78,9 +74,9 @@ GAUNTLET_REGISTER_COMMAND("history", "record, show and trend benchmark history (
   tr->add_option("--metric", o->metric, "real_time, cpu_time or a counter")->capture_default_str();
   tr->add_option("--seed", o->seed, "change-point permutation seed")->capture_default_str();
   tr->callback([mode] { *mode = "trend"; });
-  return [o, mode](cli::CommandIO& io) {
+  return [o, mode](cli::CommandIO& io) -> cli::CommandResult {
     auto h = History::open(o->db);
-    if (!h.ok()) return fail(io, h.error());
+    if (!h.ok()) return h.error();
     if (*mode == "record") return record(*h, *o, io);
     if (*mode == "show") return show(*h, *o, io);
     return trend(*h, *o, io);

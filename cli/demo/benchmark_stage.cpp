@@ -7,6 +7,7 @@
 #include "gauntlet/ci/benchmark_file.h"
 #include "gauntlet/ci/gate_config.h"
 #include "gauntlet/ci/gate_reporters.h"
+#include "gauntlet/ci/gate_rerun.h"
 #include "gauntlet/ci/history.h"
 #include "gauntlet/ci/history_gate.h"
 #include "gauntlet/harness/atomic_file.h"
@@ -45,9 +46,13 @@ Status gate(Stage& stage, const BenchmarkStage& o, const ci::BenchmarkFile& curr
   config.seed = stage.seed;
   auto result = ci::run_gate_with_history(*baseline, current, config, history);
   if (!result.ok()) return result.error();
-  result->rerun = fmt::format("gauntlet gate --baseline {} --current {}{} --history {} --seed {}", o.baseline,
-                              current_path.string(), o.config.empty() ? "" : " --config " + o.config, o.history,
-                              config.seed);
+  ci::GateInvocation invocation;
+  invocation.baseline = o.baseline;
+  invocation.current = current_path.string();
+  invocation.config = o.config;
+  invocation.history = o.history;
+  invocation.seed = config.seed;
+  result->rerun = ci::gate_rerun_line(invocation);
   const fs::path out = current_path.parent_path() / "gate.json";
   if (Status s = write_file_atomically(out, ci::gate_result_json(*result)); !s) return s;
   stage.passed = stage.passed && result->passed;

@@ -34,7 +34,7 @@ Status run_builtin_scenarios(Stage& stage) {
                    << std::flush;
     auto scenario = chaos::builtin_scenario(b.name);
     if (!scenario.ok()) return scenario.error();
-    auto run = chaos::run_scenario(*scenario, chaos::RunOptions{stage.seed, chaos::TimeMode::kVirtual, {}, b.name});
+    auto run = chaos::run_scenario(*scenario, chaos::RunOptions{stage.seed, chaos::TimeMode::kVirtual, {}, {b.name}});
     if (!run.ok()) return run.error();
     if (Status s = record(stage, *scenario, *run); !s) return s;
   }

@@ -13,7 +13,7 @@
 
 #include "demo_steps.h"
 #include "gauntlet/harness/atomic_file.h"
-#include "gauntlet/harness/cli/command_registry.h"
+#include "gauntlet/cli/command_registry.h"
 #include "gauntlet/reports/report.h"
 #include "gauntlet/reports/writers.h"
 
@@ -61,14 +61,11 @@ struct DemoOptions {
   bool skip_process = false;
 };
 
-int run_demo(DemoOptions o, cli::CommandIO& io) {
+cli::CommandResult run_demo(DemoOptions o, cli::CommandIO& io) {
   namespace fs = std::filesystem;
   std::error_code ec;
   fs::create_directories(o.out, ec);
-  if (ec) {
-    io.err << "gauntlet demo: cannot create " << o.out << ": " << ec.message() << "\n";
-    return kExitEnvironment;
-  }
+  if (ec) return Error(ErrorCode::kIoError, "cannot create " + o.out + ": " + ec.message());
   reports::Report report;
   report.title = "Gauntlet demo";
   report.environment.emplace_back("seed", std::to_string(o.seed));
@@ -80,10 +77,7 @@ int run_demo(DemoOptions o, cli::CommandIO& io) {
       [&] { return o.skip_bench ? Status{} : detail::run_benchmark_gate(stage, o.bench); },
   };
   for (const auto& run : stages) {
-    if (Status s = run(); !s) {
-      io.err << "gauntlet demo: " << s.error().message() << "\n";
-      return exit_code_for(s.error().code());
-    }
+    if (Status s = run(); !s) return s.error();
   }
   reports::MarkdownOptions md;
   md.html_name = "index.html";
@@ -91,14 +85,11 @@ int run_demo(DemoOptions o, cli::CommandIO& io) {
   for (const auto& [name, text] : {std::pair{"index.html", reports::write_html(report)},
                                    std::pair{"junit.xml", reports::write_junit_xml(report)},
                                    std::pair{"summary.md", reports::write_markdown(report, md)}}) {
-    if (Status s = write_file_atomically(dir / name, text); !s) {
-      io.err << "gauntlet demo: " << s.error().message() << "\n";
-      return exit_code_for(s.error().code());
-    }
+    if (Status s = write_file_atomically(dir / name, text); !s) return s.error();
   }
   const bool passed = stage.passed && reports::summarize(report).passed;
   io.out << (passed ? "PASS" : "FAIL") << ": report at " << (dir / "index.html").string() << "\n";
-  return passed ? 0 : 1;
+  return cli::verdict_of(passed);
 }
 
 }  // namespace
@@ -116,7 +107,7 @@ GAUNTLET_REGISTER_COMMAND(
                      "benchmarks/baselines/demo-primitives.json)");
       cmd.add_flag("--skip-bench", o->skip_bench, "leave out the benchmarks, the gate and the history");
       cmd.add_flag("--skip-process", o->skip_process, "leave out the real-time out-of-process cascade");
-      return [o](cli::CommandIO& io) { return run_demo(*o, io); };
+      return [o](cli::CommandIO& io) -> cli::CommandResult { return run_demo(*o, io); };
     });
 
 }  // namespace gauntlet::demo
