@@ -1,7 +1,7 @@
 # Chaos against real processes: target processes, the TCP fault proxy with its
 # Toxiproxy-compatible control API, and network load. Included from
 # chaos/CMakeLists.txt (after gauntlet_chaos); paths are relative to this file.
-# fixtures/http_chain adds the chain node executable to the tests.
+# The out-of-process chain scenarios are tested beside their fixture (fixtures/http_chain).
 set(GAUNTLET_NET_DIR ${CMAKE_CURRENT_LIST_DIR})
 find_package(Boost 1.81 REQUIRED)
 
@@ -53,7 +53,6 @@ if(GAUNTLET_BUILD_TESTS)
       ${GAUNTLET_NET_DIR}/tests/proxy/proxy_upstream_name_test.cpp
       ${GAUNTLET_NET_DIR}/tests/netload/net_load_test.cpp
       ${GAUNTLET_NET_DIR}/tests/netload/nginx_proxy_test.cpp
-      ${GAUNTLET_NET_DIR}/tests/process/chain_scenario_test.cpp
     LIBS gauntlet_chaos_net nlohmann_json::nlohmann_json
     LABELS "chaos;net")
   add_executable(gauntlet_chaos_net_control_server_child ${GAUNTLET_NET_DIR}/tests/proxy/control_server_child_main.cpp)

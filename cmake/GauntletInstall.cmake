@@ -31,9 +31,9 @@ install(TARGETS ${gauntlet_export_targets} EXPORT gauntletTargets
 # The `gauntlet` command, imported by consumers as gauntlet::gauntlet.
 install(TARGETS gauntlet EXPORT gauntletTargets RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
 
-# Public headers of every exported library (the service chain fixture is
-# exported because gauntlet::chaos_scenarios links it).
-foreach(component harness chaos properties reports ci benchmarks fixtures/service_chain)
+# Public headers of every exported library (the built-in scenarios and the
+# service chain fixture they link).
+foreach(component harness chaos properties reports ci benchmarks fixtures/service_chain fixtures/chaos_scenarios)
   if(IS_DIRECTORY ${PROJECT_SOURCE_DIR}/${component}/include)
     install(DIRECTORY ${PROJECT_SOURCE_DIR}/${component}/include/ DESTINATION ${CMAKE_INSTALL_INCLUDEDIR})
   endif()

@@ -1,11 +1,6 @@
-# Fuzz targets of the chaos component (see cmake/GauntletFuzz.cmake).
+# Fuzz targets of the chaos component (see cmake/GauntletFuzz.cmake). Scenario
+# files against the bundled targets are fuzzed in fixtures/fuzz/.
 set(chaos_fuzz ${CMAKE_CURRENT_LIST_DIR})
-
-gauntlet_add_fuzz_target(fuzz_scenario_yaml
-  SOURCES ${chaos_fuzz}/scenario_yaml_fuzz.cpp
-  LIBS gauntlet_chaos_scenarios
-  SEEDS ${PROJECT_SOURCE_DIR}/chaos/scenarios ${chaos_fuzz}/regressions/scenario_yaml
-  DICT ${chaos_fuzz}/scenario_yaml.dict)
 
 gauntlet_add_fuzz_target(fuzz_service_scenario
   SOURCES ${chaos_fuzz}/service_scenario_fuzz.cpp
