@@ -24,6 +24,21 @@ foreach(target IN LISTS gauntlet_libraries ITEMS gauntlet_harness gauntlet_chaos
   endif()
 endforeach()
 
+# Each exported name is also an ALIAS in the build tree, so a project that adds
+# Gauntlet with add_subdirectory or FetchContent links the same gauntlet::X.
+foreach(target IN LISTS gauntlet_export_targets)
+  get_target_property(export_name ${target} EXPORT_NAME)
+  if(TARGET gauntlet::${export_name})
+    get_target_property(aliased gauntlet::${export_name} ALIASED_TARGET)
+  else()
+    set(aliased "")
+  endif()
+  if(NOT aliased STREQUAL target)
+    message(FATAL_ERROR "${target} is exported as gauntlet::${export_name} but the build tree has no such "
+                        "ALIAS of it: add add_library(gauntlet::${export_name} ALIAS ${target}) beside it")
+  endif()
+endforeach()
+
 install(TARGETS ${gauntlet_export_targets} EXPORT gauntletTargets
         ARCHIVE DESTINATION ${CMAKE_INSTALL_LIBDIR}
         LIBRARY DESTINATION ${CMAKE_INSTALL_LIBDIR}

@@ -6,6 +6,7 @@ gauntlet_add_library(gauntlet_harness_breaker
           src/breaker/circuit_breaker.cpp src/breaker/transitions.cpp src/breaker/listeners.cpp
           src/breaker/metrics_binding.cpp
   PUBLIC_DEPS gauntlet_harness_core gauntlet_harness_metrics)
+add_library(gauntlet::harness_breaker ALIAS gauntlet_harness_breaker)
 target_link_libraries(gauntlet_harness INTERFACE gauntlet_harness_breaker)
 
 gauntlet_add_test(gauntlet_harness_breaker_tests

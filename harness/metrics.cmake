@@ -19,6 +19,7 @@ gauntlet_add_library(gauntlet_harness_metrics
     src/metrics/json_snapshot.cpp
   PUBLIC_DEPS gauntlet_harness_core
   PRIVATE_DEPS fmt::fmt nlohmann_json::nlohmann_json)
+add_library(gauntlet::harness_metrics ALIAS gauntlet_harness_metrics)
 target_link_libraries(gauntlet_harness INTERFACE gauntlet_harness_metrics)
 
 gauntlet_add_test(gauntlet_harness_metrics_tests

@@ -8,6 +8,7 @@ gauntlet_add_library(gauntlet_harness_stats
           src/stats/noise_interval.cpp
   PUBLIC_DEPS gauntlet_harness_core
   PRIVATE_DEPS Boost::headers)
+add_library(gauntlet::harness_stats ALIAS gauntlet_harness_stats)
 target_link_libraries(gauntlet_harness INTERFACE gauntlet_harness_stats)
 
 gauntlet_add_test(gauntlet_harness_stats_tests

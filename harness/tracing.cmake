@@ -18,6 +18,7 @@ gauntlet_add_library(gauntlet_harness_tracing
     src/tracing/tracestate.cpp
   PUBLIC_DEPS gauntlet_harness_core
   PRIVATE_DEPS nlohmann_json::nlohmann_json fmt::fmt)
+add_library(gauntlet::harness_tracing ALIAS gauntlet_harness_tracing)
 target_link_libraries(gauntlet_harness INTERFACE gauntlet_harness_tracing)
 
 gauntlet_add_test(gauntlet_harness_tracing_tests

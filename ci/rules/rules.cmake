@@ -11,6 +11,7 @@ gauntlet_add_library(gauntlet_ci_rules
   PUBLIC_DEPS gauntlet_ci gauntlet::harness
   PRIVATE_DEPS fmt::fmt yaml-cpp)
 target_include_directories(gauntlet_ci_rules PRIVATE ${GAUNTLET_RULES_DIR}/src)
+add_library(gauntlet::ci_rules ALIAS gauntlet_ci_rules)
 
 # The subcommand, linked into `gauntlet`.
 add_library(gauntlet_ci_rules_cli OBJECT ${GAUNTLET_RULES_DIR}/../cli/rules_command.cpp)
