@@ -16,6 +16,7 @@
 #include <fstream>
 #include <sstream>
 #include <string>
+#include <string_view>
 #include <vector>
 
 extern char** environ;
@@ -136,7 +137,21 @@ TEST(ControlHardeningTest, OutOfDescriptorsBacksOffAndRecovers) {
   std::string exe = GAUNTLET_CONTROL_SERVER_CHILD, limit = "64", idle_ms = "2500";
   char* argv[] = {exe.data(), limit.data(), idle_ms.data(), nullptr};
   pid_t pid = 0;
-  ASSERT_EQ(::posix_spawn(&pid, exe.c_str(), &actions, nullptr, argv, environ), 0);
+  // Under UBSan the child needs fd_exhaustion.ubsan.supp (the file says why).
+  std::vector<std::string> env_text;
+  std::string ubsan = "UBSAN_OPTIONS=";
+  for (char** e = environ; *e != nullptr; ++e) {
+    if (std::string_view(*e).starts_with(ubsan)) {
+      ubsan = std::string(*e) + ":";
+    } else {
+      env_text.emplace_back(*e);
+    }
+  }
+  env_text.push_back(ubsan + "suppressions=" GAUNTLET_SOURCE_DIR "/chaos/tests/proxy/fd_exhaustion.ubsan.supp");
+  std::vector<char*> env;
+  for (std::string& e : env_text) env.push_back(e.data());
+  env.push_back(nullptr);
+  ASSERT_EQ(::posix_spawn(&pid, exe.c_str(), &actions, nullptr, argv, env.data()), 0);
   posix_spawn_file_actions_destroy(&actions);
   ::close(to_child[0]);
   ::close(from_child[1]);
