@@ -5,7 +5,7 @@
 #include "gauntlet/cli/command_registry.h"
 #include "gauntlet/cli/validators.h"
 #include "gauntlet/harness/input_file.h"
-#include "gauntlet/harness/nesting.h"
+#include "gauntlet/harness/json_document.h"
 
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/signal_set.hpp>
@@ -27,17 +27,9 @@ struct ProxyCommandOptions {
 Status populate_from(ProxyServer& server, const std::string& path) {
   auto text = read_input_file(path, "proxy config");
   if (!text.ok()) return text.error();
-  if (json_nesting_depth(*text) > kMaxNestingDepth) {
-    return Error(ErrorCode::kParseError, path + ": nesting deeper than " + std::to_string(kMaxNestingDepth) + " levels");
-  }
-  // allow_exceptions=false still throws out_of_range for a number beyond a double.
-  nlohmann::json j;
-  try {
-    j = nlohmann::json::parse(*text, nullptr, false);
-  } catch (const nlohmann::json::exception& e) {
-    return Error(ErrorCode::kParseError, path + ": not valid JSON: " + e.what());
-  }
-  if (j.is_discarded()) return Error(ErrorCode::kParseError, path + ": not valid JSON");
+  auto parsed = parse_json_document(*text, path, "a JSON array of proxies");
+  if (!parsed.ok()) return parsed.error();
+  const nlohmann::json& j = *parsed;
   if (!j.is_array()) return Error(ErrorCode::kSchemaError, path + ": expected a JSON array of proxies");
   std::vector<ProxySpec> specs;
   for (std::size_t i = 0; i < j.size(); ++i) {

@@ -1,6 +1,6 @@
 // `gauntlet bench run`: run one benchmark binary, or a baseline and a
 // candidate alternated A B A B ..., and write the JSON the gate reads.
-#include "gauntlet/ci/atomic_file.h"
+#include "gauntlet/harness/atomic_file.h"
 #include "gauntlet/ci/bench_runner.h"
 #include "gauntlet/ci/gate_config.h"
 #include "gauntlet/ci/gate_result.h"

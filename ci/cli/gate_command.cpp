@@ -1,5 +1,5 @@
 // `gauntlet gate`: compare two Google Benchmark JSON files.
-#include "gauntlet/ci/atomic_file.h"
+#include "gauntlet/harness/atomic_file.h"
 #include "gauntlet/ci/bench_runner.h"
 #include "gauntlet/ci/journal_latencies.h"
 #include "gauntlet/ci/calibration.h"

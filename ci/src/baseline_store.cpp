@@ -1,6 +1,6 @@
 #include "gauntlet/ci/baseline_store.h"
 
-#include "gauntlet/ci/atomic_file.h"
+#include "gauntlet/harness/atomic_file.h"
 
 #include "gauntlet/harness/input_file.h"
 

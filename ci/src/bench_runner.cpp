@@ -3,6 +3,7 @@
 #include "gauntlet/ci/benchmark_file.h"
 #include "gauntlet/harness/input_file.h"
 #include "guarded_child.h"
+#include "gauntlet/harness/json_document.h"
 #include "nonfinite_tokens.h"
 
 #include <sys/mman.h>
@@ -108,11 +109,13 @@ class SideMerger {
   /// Adds one invocation's rows tagged with `round`. The binary's output is
   /// input like any file: a wrong shape is kParseError naming `source`.
   Status add(const std::string& text, const std::string& source, int round) {
-    json doc = json::parse(detail::quote_nonfinite_tokens(text), nullptr, false);
+    auto parsed = parse_json_document(detail::quote_nonfinite_tokens(text), source, "Google Benchmark JSON");
+    if (!parsed.ok()) return parsed.error();
+    json& doc = *parsed;
     const auto wrong = [&](const std::string& why) {
       return Error(ErrorCode::kParseError, source + ": benchmark output is not Google Benchmark JSON" + why);
     };
-    if (doc.is_discarded() || !doc.is_object() || !doc.contains("benchmarks")) return wrong("");
+    if (!doc.is_object() || !doc.contains("benchmarks")) return wrong("");
     if (!doc["benchmarks"].is_array()) return wrong(" (benchmarks: expected an array)");
     if (doc.contains("context") && !doc["context"].is_object()) return wrong(" (context: expected an object)");
     for (const json& row : doc["benchmarks"]) {

@@ -1,6 +1,7 @@
 #include "gauntlet/ci/benchmark_file.h"
 
-#include "json_document.h"
+#include "gauntlet/harness/input_file.h"
+#include "gauntlet/harness/json_document.h"
 #include "nonfinite_tokens.h"
 
 #include <nlohmann/json.hpp>
@@ -241,7 +242,8 @@ std::optional<double> nanos_per_unit(std::string_view unit) {
 
 Result<BenchmarkFile> parse_benchmark_json(std::string_view text, std::string_view source) {
   const std::string src(source);
-  auto parsed = detail::parse_json_document(text, src, "Google Benchmark JSON");
+  // Bare NaN / Infinity become same-length strings: error columns stay true.
+  auto parsed = parse_json_document(detail::quote_nonfinite_tokens(text), src, "Google Benchmark JSON");
   if (!parsed.ok()) return parsed.error();
   const json& doc = *parsed;
   if (!doc.is_object()) return Error(ErrorCode::kSchemaError, src + ": top level: expected an object");
@@ -266,7 +268,7 @@ Result<BenchmarkFile> parse_benchmark_json(std::string_view text, std::string_vi
 }
 
 Result<BenchmarkFile> read_benchmark_file(const std::string& path) {
-  auto text = detail::read_text_file(path, "benchmark file");
+  auto text = read_input_file(path, "benchmark file");
   if (!text.ok()) return text.error();
   return parse_benchmark_json(*text, path);
 }

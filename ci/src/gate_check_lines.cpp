@@ -1,5 +1,7 @@
 #include "gate_check_lines.h"
 
+#include "gauntlet/harness/markdown_text.h"
+
 #include <fmt/format.h>
 
 #include <cmath>
@@ -100,18 +102,18 @@ std::string check_console_lines(const GateResult& r) {
   return out;
 }
 
-std::string check_markdown(const GateResult& r, std::string (*escape)(const std::string&)) {
+std::string check_markdown(const GateResult& r) {
   std::string bad, good;
   for (const BudgetCheck& b : r.budgets)
     (b.breached ? bad : good) +=
-        fmt::format("| {} | {} | {} | {} | {} | {} | {} |\n", escape(b.operation), b.quantile,
+        fmt::format("| {} | {} | {} | {} | {} | {} | {} |\n", markdown_inline(b.operation), b.quantile,
                     duration_text(b.measured_ns), duration_text(b.allowed_ns), margin_text(b.margin),
-                    b.samples < 0 ? "-" : std::to_string(b.samples), escape(b.verdict));
+                    b.samples < 0 ? "-" : std::to_string(b.samples), markdown_inline(b.verdict));
   for (const ThroughputCheck& t : r.throughput)
     (t.breached ? bad : good) +=
-        fmt::format("| {} | throughput ({}) | {} | {} | {} | {} | {} |\n", escape(t.operation), escape(t.counter),
+        fmt::format("| {} | throughput ({}) | {} | {} | {} | {} | {} |\n", markdown_inline(t.operation), markdown_inline(t.counter),
                     ops_text(t.measured), ops_text(t.allowed), margin_text(t.margin),
-                    t.samples < 0 ? "-" : std::to_string(t.samples), escape(t.verdict));
+                    t.samples < 0 ? "-" : std::to_string(t.samples), markdown_inline(t.verdict));
   std::string out;
   if (!bad.empty() || !good.empty())
     out += "### Budgets\n\n| Operation | Check | Measured | Allowed | Margin | Samples | Verdict |\n"
@@ -119,15 +121,15 @@ std::string check_markdown(const GateResult& r, std::string (*escape)(const std:
   std::string ratios_bad, ratios_good;
   for (const RatioCheck& q : r.ratios)
     (q.verdict == "within" ? ratios_good : ratios_bad) +=
-        fmt::format("| {} | {} | {} | {} | {} | {} | {} |\n", escape(q.name), number(q.ratio, "{:.4f}"),
-                    ratio_interval(q), escape(ratio_limit(q)), margin_text(q.margin), q.pairs, escape(q.verdict));
+        fmt::format("| {} | {} | {} | {} | {} | {} | {} |\n", markdown_inline(q.name), number(q.ratio, "{:.4f}"),
+                    ratio_interval(q), markdown_inline(ratio_limit(q)), margin_text(q.margin), q.pairs, markdown_inline(q.verdict));
   if (!r.ratios.empty())
     out += "### Ratios\n\n| Rule | Ratio | Interval | Limit | Margin | Pairs | Verdict |\n"
            "|---|---:|---|---|---:|---:|---|\n" + ratios_bad + ratios_good + "\n";
   std::string low;
   for (const BenchmarkQuality& q : r.quality)
     if (q.below_minimum)
-      low += fmt::format("| {} | {} | {} | {} | {} | {} |\n", escape(q.name), to_string(q.grade), q.samples,
+      low += fmt::format("| {} | {} | {} | {} | {} | {} |\n", markdown_inline(q.name), to_string(q.grade), q.samples,
                          number(q.dispersion * 100, "{:.2g}%"),
                          std::isfinite(q.interval_halfwidth) ? fmt::format("±{:.2g}%", q.interval_halfwidth * 100)
                                                              : std::string("unbounded"),

@@ -21,8 +21,8 @@ std::string check_console_lines(const GateResult& r);
 
 /// "### Budgets" and "### Ratios" tables (failures first), benchmarks below
 /// min_quality and the count of quality grades; empty when there is none.
-/// `escape` escapes Markdown in names.
-std::string check_markdown(const GateResult& r, std::string (*escape)(const std::string&));
+/// Names are escaped with gauntlet::markdown_inline.
+std::string check_markdown(const GateResult& r);
 
 /// "; ratios: 1 within, 0 regressed, 0 inconclusive, 0 missing" (with ratio
 /// rules) and "; 2 benchmark(s) below min_quality" (when any), else empty.

@@ -1,4 +1,5 @@
 #include "gauntlet/ci/gate_reporters.h"
+#include "gauntlet/harness/markdown_text.h"
 
 #include "gate_check_lines.h"
 
@@ -40,18 +41,9 @@ std::string headline(const GateResult& r) {
                      s.missing, s.errored, s.budget_breaches, detail::checks_headline(r));
 }
 
-std::string escape_md(const std::string& s) {
-  std::string out;
-  for (char ch : s) {
-    if (ch == '|' || ch == '<' || ch == '>' || ch == '*' || ch == '_' || ch == '`') out.push_back('\\');
-    out.push_back(ch);
-  }
-  return out;
-}
-
 std::string md_row(const BenchmarkComparison& c) {
-  return fmt::format("| {} | {} | {} | {} | {} | {} | {} |\n", escape_md(c.name), to_string(c.verdict),
-                     number(c.baseline.median), number(c.current.median), change(c), interval(c), escape_md(c.reason));
+  return fmt::format("| {} | {} | {} | {} | {} | {} | {} |\n", markdown_inline(c.name), to_string(c.verdict),
+                     number(c.baseline.median), number(c.current.median), change(c), interval(c), markdown_inline(c.reason));
 }
 
 constexpr const char* kTableHead =
@@ -97,9 +89,9 @@ std::string gate_markdown(const GateResult& r, std::size_t max_bytes) {
     (c.verdict == Verdict::kRegressed || c.verdict == Verdict::kErrored ? bad_rows : other_rows) += md_row(c);
   }
   if (!bad_rows.empty()) front += std::string("### Regressions\n\n") + kTableHead + bad_rows + "\n";
-  front += detail::check_markdown(r, escape_md);
-  for (const std::string& w : r.warnings) front += "> warning: " + escape_md(w) + "\n";
-  for (const std::string& a : r.advice) front += "> note: " + escape_md(a) + "\n";
+  front += detail::check_markdown(r);
+  for (const std::string& w : r.warnings) front += "> warning: " + markdown_inline(w) + "\n";
+  for (const std::string& a : r.advice) front += "> note: " + markdown_inline(a) + "\n";
   if (!r.warnings.empty() || !r.advice.empty()) front += "\n";
   if (!r.passed && !r.rerun.empty()) front += "Re-run: `" + r.rerun + "`\n\n";
 

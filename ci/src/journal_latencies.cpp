@@ -3,7 +3,8 @@
 #include <cmath>
 #include <limits>
 
-#include "json_document.h"
+#include "gauntlet/harness/input_file.h"
+#include "gauntlet/harness/json_document.h"
 
 namespace gauntlet::ci {
 namespace {
@@ -21,7 +22,7 @@ Result<double> millis(const json& phase, const char* key, const std::string& whe
 }  // namespace
 
 Result<std::vector<OperationLatency>> parse_journal_latencies(std::string_view text, const std::string& source) {
-  auto parsed = detail::parse_json_document(text, source, "a chaos journal");
+  auto parsed = parse_json_document(text, source, "a chaos journal");
   if (!parsed.ok()) return parsed.error();
   const json& doc = *parsed;
   // value() with a json default: a schema of another type compares unequal instead of throwing.
@@ -62,7 +63,7 @@ Result<std::vector<OperationLatency>> parse_journal_latencies(std::string_view t
 }
 
 Result<std::vector<OperationLatency>> read_journal_latencies(const std::string& path) {
-  auto text = detail::read_text_file(path, "chaos journal");
+  auto text = read_input_file(path, "chaos journal");
   if (!text.ok()) return text.error();
   return parse_journal_latencies(*text, path);
 }

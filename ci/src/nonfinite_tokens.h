@@ -15,7 +15,4 @@ inline constexpr std::string_view kNegInfMarker = "-Infini";   // "-Infinity" ->
 /// Copy of `text` with bare tokens outside string literals replaced.
 std::string quote_nonfinite_tokens(std::string_view text);
 
-/// 1-based line and column of byte `offset` in `text`.
-std::pair<std::size_t, std::size_t> line_and_column(std::string_view text, std::size_t offset);
-
 }  // namespace gauntlet::ci::detail

@@ -1,6 +1,8 @@
 #include "gauntlet/properties/results.h"
 
 #include "gauntlet/harness/atomic_file.h"
+#include "gauntlet/harness/input_file.h"
+#include "gauntlet/harness/json_document.h"
 
 #include <array>
 #include <fstream>
@@ -50,24 +52,25 @@ Result<Outcome> outcome_from_string(std::string_view name) {
 
 std::string results_to_json(const std::vector<PropertyResult>& results) {
   nlohmann::json doc{{"schema", kResultsSchema}, {"results", nlohmann::json::array()}};
-  for (const auto& r : results) doc["results"].push_back(to_json(r));
+  for (const auto& r : results) doc.at("results").push_back(to_json(r));
   return doc.dump(2) + "\n";
 }
 
 Result<std::vector<PropertyResult>> results_from_json(std::string_view text, std::string_view source) {
-  nlohmann::json doc = nlohmann::json::parse(text, nullptr, false);
-  if (doc.is_discarded()) return Error(ErrorCode::kParseError, std::string(source) + ": not valid JSON");
+  auto parsed = parse_json_document(text, source, "gauntlet.properties/1 JSON");
+  if (!parsed.ok()) return parsed.error();
+  const nlohmann::json& doc = *parsed;
   // value() with a json default: a schema of another type compares unequal instead of throwing.
   if (!doc.is_object() || doc.value("schema", nlohmann::json()) != nlohmann::json(std::string(kResultsSchema))) {
     return Error(ErrorCode::kSchemaError,
                  std::string(source) + ": field 'schema' must be \"" + std::string(kResultsSchema) + "\"");
   }
-  if (!doc.contains("results") || !doc["results"].is_array()) {
+  if (!doc.contains("results") || !doc.at("results").is_array()) {
     return Error(ErrorCode::kSchemaError, std::string(source) + ": field 'results' must be an array");
   }
   std::vector<PropertyResult> out;
   std::size_t index = 0;
-  for (const auto& item : doc["results"]) {
+  for (const auto& item : doc.at("results")) {
     const std::string where = std::string(source) + ": results[" + std::to_string(index++) + "]";
     try {
       PropertyResult r;
@@ -100,11 +103,9 @@ Status write_results(const std::filesystem::path& path, const std::vector<Proper
 }
 
 Result<std::vector<PropertyResult>> read_results(const std::filesystem::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return Error(ErrorCode::kNotFound, path.string() + ": cannot open");
-  std::ostringstream text;
-  text << in.rdbuf();
-  return results_from_json(text.str(), path.string());
+  auto text = read_input_file(path, "property results");
+  if (!text.ok()) return text.error();
+  return results_from_json(*text, path.string());
 }
 
 }  // namespace gauntlet::properties

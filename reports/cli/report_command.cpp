@@ -8,7 +8,8 @@
 #include <vector>
 
 #include "gauntlet/cli/command_registry.h"
-#include "gauntlet/reports/output_file.h"
+#include "gauntlet/harness/atomic_file.h"
+#include "gauntlet/harness/input_file.h"
 #include "gauntlet/reports/report.h"
 #include "gauntlet/reports/writers.h"
 

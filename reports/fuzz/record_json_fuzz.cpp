@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <string_view>
 
+#include "gauntlet/harness/json_document.h"
 #include "json_fields.h"
 #include "write_all.h"
 
@@ -15,7 +16,8 @@
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   using namespace gauntlet::reports;
-  auto doc = detail::parse_json(std::string_view(reinterpret_cast<const char*>(data), size), "fuzz.json");
+  auto doc = gauntlet::parse_json_document(std::string_view(reinterpret_cast<const char*>(data), size), "fuzz.json",
+                                          "a Gauntlet record");
   if (!doc.ok()) return 0;
   Report report;
 #if GAUNTLET_FUZZ_RECORD == 1

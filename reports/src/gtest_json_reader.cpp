@@ -4,7 +4,8 @@
 #include <string>
 
 #include "gauntlet/reports/gtest_reader.h"
-#include "gauntlet/reports/output_file.h"
+#include "gauntlet/harness/input_file.h"
+#include "gauntlet/harness/json_document.h"
 #include "json_fields.h"
 
 namespace gauntlet::reports {
@@ -57,7 +58,7 @@ Result<TestCase> read_case(const detail::Fields& f, const std::string& suite) {
 }  // namespace
 
 Result<TestRun> parse_gtest_json(std::string_view text, std::string_view source) {
-  Result<json> doc = detail::parse_json(text, source);
+  Result<json> doc = parse_json_document(text, source, "GoogleTest JSON");
   if (!doc) return doc.error();
   detail::Fields root(*doc, std::string(source), "");
   if (!doc->is_object() || !doc->contains("testsuites")) {
@@ -88,7 +89,7 @@ Result<TestRun> parse_gtest_json(std::string_view text, std::string_view source)
 }
 
 Result<TestRun> read_gtest_file(const std::filesystem::path& path) {
-  Result<std::string> text = read_whole_file(path);
+  Result<std::string> text = read_input_file(path, "GoogleTest output");
   if (!text) return text.error();
   std::size_t first = text->find_first_not_of(" \t\r\n\xEF\xBB\xBF");
   if (first != std::string::npos && (*text)[first] == '<') return parse_gtest_xml(*text, path.string());

@@ -8,23 +8,6 @@ namespace gauntlet::reports::detail {
 
 using nlohmann::json;
 
-Result<json> parse_json(std::string_view text, std::string_view source) {
-  if (json_nesting_depth(text) > kMaxNestingDepth) {
-    return Error(ErrorCode::kParseError,
-                 std::string(source) + ": nesting deeper than " + std::to_string(kMaxNestingDepth) + " levels");
-  }
-  // Every parser failure is an exception: parse_error, and out_of_range for a
-  // number beyond a double.
-  try {
-    return json::parse(text.begin(), text.end());
-  } catch (const json::exception& e) {
-    std::string what = e.what();
-    // nlohmann's message is "[json.exception.parse_error.101] parse error at line 1, column 2: ..."
-    if (std::size_t p = what.find("] "); p != std::string::npos) what = what.substr(p + 2);
-    return Error(ErrorCode::kParseError, std::string(source) + ": " + what);
-  }
-}
-
 Error Fields::error(const char* key, const std::string& what) const {
   return Error(ErrorCode::kSchemaError, source_ + ": " + pointer_ + "/" + key + ": " + what);
 }

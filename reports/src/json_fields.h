@@ -15,12 +15,6 @@ namespace gauntlet::reports::detail {
 class Fields;
 using FieldsList = std::vector<Fields>;
 
-/// Parses JSON text. Errors, all kParseError naming `source`: malformed text
-/// ("source: parse error at line L, column C: what"), a number beyond a
-/// double ("source: number overflow parsing '1e400'"), nesting deeper than
-/// kMaxNestingDepth.
-Result<nlohmann::json> parse_json(std::string_view text, std::string_view source);
-
 /// Largest count or index a report input may hold: every whole number up to
 /// it is exact in a double.
 inline constexpr std::int64_t kMaxCount = std::int64_t{1} << 53;

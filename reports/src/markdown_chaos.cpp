@@ -1,5 +1,7 @@
 #include "markdown_chaos.h"
 
+#include "gauntlet/harness/markdown_text.h"
+
 #include <vector>
 
 #include "chaos_format.h"

@@ -1,5 +1,7 @@
 #include "markdown_tests.h"
 
+#include "gauntlet/harness/markdown_text.h"
+
 #include "gauntlet/reports/test_stats.h"
 #include "test_stats_format.h"
 #include "text_escape.h"

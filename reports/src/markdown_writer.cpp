@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "gauntlet/harness/markdown_text.h"
 #include "chaos_format.h"
 #include "gauntlet/reports/writers.h"
 #include "markdown_chaos.h"
@@ -15,8 +16,6 @@ namespace gauntlet::reports {
 namespace {
 
 using detail::fixed;
-using detail::markdown_code_block;
-using detail::markdown_inline;
 
 class BoundedText {
  public:

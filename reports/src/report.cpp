@@ -1,9 +1,10 @@
 #include "gauntlet/reports/report.h"
+#include "gauntlet/harness/input_file.h"
+#include "gauntlet/harness/json_document.h"
 
 #include <nlohmann/json.hpp>
 
 #include "gauntlet/reports/gtest_reader.h"
-#include "gauntlet/reports/output_file.h"
 #include "json_fields.h"
 
 namespace gauntlet::reports {
@@ -44,7 +45,7 @@ namespace {
 constexpr std::string_view kSqliteMagic{"SQLite format 3\0", 16};
 
 Status add_json(Report& report, const std::string& text, const std::string& source) {
-  Result<nlohmann::json> doc = detail::parse_json(text, source);
+  Result<nlohmann::json> doc = parse_json_document(text, source, "a Gauntlet record");
   if (!doc) return doc.error();
   if (doc->is_object() && doc->contains("schema") && (*doc)["schema"].is_string()) {
     const std::string schema = (*doc)["schema"].get<std::string>();
@@ -84,7 +85,7 @@ Status add_json(Report& report, const std::string& text, const std::string& sour
 }  // namespace
 
 Status add_input(Report& report, const std::filesystem::path& path) {
-  Result<std::string> text = read_whole_file(path);
+  Result<std::string> text = read_input_file(path, "report input");
   if (!text) return text.error();
   const std::string source = path.string();
   if (text->compare(0, kSqliteMagic.size(), kSqliteMagic) == 0) {

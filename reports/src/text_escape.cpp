@@ -1,5 +1,7 @@
 #include "text_escape.h"
 
+#include "gauntlet/harness/utf8.h"
+
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
@@ -81,65 +83,18 @@ void append_html(std::string& out, std::string_view text) {
 std::string html(std::string_view text) {
   std::string out;
   out.reserve(text.size() + 8);
-  append_html(out, valid_utf8(text));
+  append_html(out, sanitize_utf8(text));
   return out;
 }
 
 std::string xml_attr(std::string_view text) { return xml_escape(text, true); }
 std::string xml_text(std::string_view text) { return xml_escape(text, false); }
 
-std::string markdown_inline(std::string_view text) {
-  std::string out;
-  for (char c : valid_utf8(text)) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '\n': case '\r': out += ' '; break;
-      case '|': out += "\\|"; break;
-      case '\\': case '`': case '*': case '_': case '[': case ']': case '#': case '~': case '!':
-        out += '\\';
-        out += c;
-        break;
-      default: out += c;
-    }
-  }
-  return out;
-}
-
-std::string markdown_code_block(std::string_view text) {
-  std::size_t longest = 0, run = 0;
-  for (char c : text) {
-    run = c == '`' ? run + 1 : 0;
-    longest = std::max(longest, run);
-  }
-  std::string fence(std::max<std::size_t>(3, longest + 1), '`');
-  std::string body = valid_utf8(text);
-  if (!body.empty() && body.back() != '\n') body += '\n';
-  return fence + "text\n" + body + fence + "\n";
-}
-
 std::string cap_text(std::string_view text, std::size_t max_bytes) {
   if (text.size() <= max_bytes) return std::string(text);
   std::size_t cut = max_bytes;
   while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
   return std::string(text.substr(0, cut)) + "\n… [" + std::to_string(text.size() - cut) + " more bytes cut]";
-}
-
-std::string valid_utf8(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
-  for (std::size_t i = 0; i < text.size();) {
-    std::size_t n = utf8_length(text, i);
-    if (n == 0) {
-      out += kReplacement;
-      ++i;
-    } else {
-      out.append(text.substr(i, n));
-      i += n;
-    }
-  }
-  return out;
 }
 
 std::string fixed(double value, int decimals) {

@@ -16,19 +16,9 @@ std::string html(std::string_view text);
 std::string xml_attr(std::string_view text);
 std::string xml_text(std::string_view text);
 
-/// Inline Markdown (GitHub flavour): HTML specials as entities, Markdown
-/// punctuation backslash-escaped, newlines as spaces; safe in table cells.
-std::string markdown_inline(std::string_view text);
-
-/// A fenced code block whose fence is longer than any backtick run inside.
-std::string markdown_code_block(std::string_view text);
-
 /// Keeps at most `max_bytes` of `text` (cut on a UTF-8 boundary) and says how
 /// much was dropped.
 std::string cap_text(std::string_view text, std::size_t max_bytes);
-
-/// Valid UTF-8 with invalid sequences replaced by U+FFFD.
-std::string valid_utf8(std::string_view text);
 
 /// Numbers with fixed decimals, no exponent; "n/a" for NaN and infinities.
 std::string fixed(double value, int decimals);

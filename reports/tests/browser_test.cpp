@@ -8,6 +8,7 @@
 #include "chaos_runs.h"
 #include "external_tools.h"
 #include "gauntlet/reports/writers.h"
+#include "gauntlet/harness/input_file.h"
 #include "sample_report.h"
 
 namespace gauntlet::reports {
@@ -37,7 +38,7 @@ TEST_F(BrowserTest, RendersWithoutErrorsAndNothingHostileRuns) {
   auto [code, out] = run_shell(chromium_command(chromium, dir_ / "profile") + " --dump-dom 'file://" +
                                page_.string() + "' 2>'" + (dir_ / "stderr.txt").string() + "'");
   ASSERT_EQ(code, 0) << out;
-  Result<std::string> log = read_whole_file(dir_ / "stderr.txt");
+  Result<std::string> log = read_input_file(dir_ / "stderr.txt", "test file");
   ASSERT_TRUE(log.ok());
   const std::string& dom = out;
 

@@ -11,7 +11,8 @@
 #include "gauntlet/chaos/fault_point.h"
 #include "gauntlet/chaos/journal.h"
 #include "gauntlet/chaos/runner.h"
-#include "gauntlet/reports/output_file.h"
+#include "gauntlet/harness/atomic_file.h"
+#include "gauntlet/harness/input_file.h"
 
 namespace gauntlet::reports::testing {
 

@@ -11,6 +11,7 @@
 #include "chaos_runs.h"
 #include "external_tools.h"
 #include "gauntlet/reports/report.h"
+#include "gauntlet/harness/input_file.h"
 #include "gauntlet/reports/writers.h"
 #include "sample_runs.h"
 
@@ -146,7 +147,7 @@ TEST_F(ChaosSectionTest, NothingIsShownForWhatIsAbsent) {
 
   // No fault activity, no schedule, no verdicts: no activity table, no window
   // legend or table, no hypotheses column or whole-run table.
-  nlohmann::json doc = nlohmann::json::parse(*read_whole_file(virtual_journal_));
+  nlohmann::json doc = nlohmann::json::parse(*read_input_file(virtual_journal_, "test file"));
   doc["fault_activity"] = nlohmann::json::array();
   doc["config"]["schedule"] = nlohmann::json::array();
   doc["verdicts"] = nlohmann::json::array();
@@ -183,7 +184,7 @@ TEST_F(ChaosSectionTest, RealTimeDurationIsTheWallTime) {
 }
 
 TEST_F(ChaosSectionTest, StatusCountsAndJournalThroughputAreShown) {
-  nlohmann::json doc = nlohmann::json::parse(*read_whole_file(virtual_journal_));
+  nlohmann::json doc = nlohmann::json::parse(*read_input_file(virtual_journal_, "test file"));
   doc["phases"][1]["status_counts"] = {{"503", 14}, {"200", 1200}};
   doc["phases"][1]["throughput_rps"] = 1214.0;
   doc["phases"][0].erase("throughput_rps");

@@ -7,7 +7,8 @@
 
 #include <gtest/gtest.h>
 
-#include "gauntlet/reports/output_file.h"
+#include "gauntlet/harness/atomic_file.h"
+#include "gauntlet/harness/input_file.h"
 
 namespace gauntlet::reports::testing {
 
@@ -19,7 +20,7 @@ inline void expect_matches_golden(const std::string& actual, const std::string& 
     ASSERT_TRUE(write_file_atomically(path, actual).ok());
     return;
   }
-  Result<std::string> expected = read_whole_file(path);
+  Result<std::string> expected = read_input_file(path, "test file");
   ASSERT_TRUE(expected.ok()) << expected.error().to_string() << " (run with GAUNTLET_UPDATE_GOLDEN=1 to create it)";
   if (*expected == actual) return;
   // Point at the first difference; a full diff of large files is unreadable.

@@ -9,7 +9,8 @@
 
 #include "gauntlet/harness/utf8.h"
 #include "gauntlet/reports/gtest_reader.h"
-#include "gauntlet/reports/output_file.h"
+#include "gauntlet/harness/atomic_file.h"
+#include "gauntlet/harness/input_file.h"
 #include "gauntlet/reports/report.h"
 #include "gauntlet/reports/writers.h"
 
@@ -57,7 +58,8 @@ TEST(HostileReportInputTest, NumberBeyondADoubleIsAParseErrorForEveryJsonKind) {
     Report r;
     Status s = add_text(r, name, text);
     ASSERT_FALSE(s.ok()) << name;
-    expect_error(s.error(), ErrorCode::kParseError, std::string(name) + ": number overflow parsing");
+    expect_error(s.error(), ErrorCode::kParseError, std::string(name) + ":1:");  // file:line:col
+    EXPECT_NE(s.error().message().find("number overflow parsing"), std::string::npos) << s.error().message();
   }
 }
 
@@ -130,7 +132,7 @@ TEST(HostileReportInputTest, DirectoryAndUnreadableFilesAreNotEmptyFiles) {
   expect_error(dir.error(), ErrorCode::kInvalidArgument, "is a directory");
   Status mem = add_input(r, "/proc/self/mem");
   ASSERT_FALSE(mem.ok());
-  expect_error(mem.error(), ErrorCode::kIoError, "/proc/self/mem: cannot read input");
+  expect_error(mem.error(), ErrorCode::kIoError, "/proc/self/mem: cannot read report input");
   EXPECT_EQ(exit_code_for(mem.error().code()), 3);
 }
 

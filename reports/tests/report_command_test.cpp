@@ -3,7 +3,8 @@
 #include <sstream>
 
 #include "gauntlet/cli/testing/cli_run.h"
-#include "gauntlet/reports/output_file.h"
+#include "gauntlet/harness/atomic_file.h"
+#include "gauntlet/harness/input_file.h"
 #include "sample_runs.h"
 
 namespace gauntlet::reports {
@@ -22,12 +23,12 @@ TEST(ReportCommandTest, WritesEveryFormat) {
                   (dir / "r.json").string(), "--env", "branch=main"});
   EXPECT_EQ(r.code, 0) << r.err;
   for (const char* f : {"r.html", "r.xml", "r.md", "r.json"}) {
-    Result<std::string> text = read_whole_file(dir / f);
+    Result<std::string> text = read_input_file(dir / f, "test file");
     ASSERT_TRUE(text.ok()) << f;
     EXPECT_GT(text->size(), 100u) << f;
   }
-  EXPECT_NE(read_whole_file(dir / "r.md")->find("`r.html`"), std::string::npos);
-  EXPECT_NE(read_whole_file(dir / "r.html")->find("branch"), std::string::npos);
+  EXPECT_NE(read_input_file(dir / "r.md", "test file")->find("`r.html`"), std::string::npos);
+  EXPECT_NE(read_input_file(dir / "r.html", "test file")->find("branch"), std::string::npos);
 }
 
 TEST(ReportCommandTest, FailOnFailureExitsOne) {
@@ -56,7 +57,7 @@ TEST(ReportCommandTest, NoOutputIsUsageError) {
 TEST(ReportCommandTest, MissingInputIsExitTwo) {
   CliRun r = run({"report", "/nonexistent/x.xml", "--json", (testing::scratch_dir() / "r.json").string()});
   EXPECT_EQ(r.code, 2);
-  EXPECT_NE(r.err.find("/nonexistent/x.xml: cannot open input: No such file or directory"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("gauntlet report: /nonexistent/x.xml: cannot open report input: No such file or directory"), std::string::npos) << r.err;
 }
 
 }  // namespace

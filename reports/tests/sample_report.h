@@ -8,7 +8,8 @@
 
 #include <gtest/gtest.h>
 
-#include "gauntlet/reports/output_file.h"
+#include "gauntlet/harness/atomic_file.h"
+#include "gauntlet/harness/input_file.h"
 #include "gauntlet/reports/report.h"
 #include "sample_runs.h"
 
@@ -17,7 +18,7 @@ namespace gauntlet::reports::testing {
 /// Creates a history database from tests/data/history.sql at `db`.
 inline void make_history_db(const std::filesystem::path& db) {
   std::filesystem::remove(db);
-  Result<std::string> sql = read_whole_file(data_dir() / "history.sql");
+  Result<std::string> sql = read_input_file(data_dir() / "history.sql", "test file");
   ASSERT_TRUE(sql.ok());
   sqlite3* raw = nullptr;
   ASSERT_EQ(sqlite3_open(db.string().c_str(), &raw), SQLITE_OK);

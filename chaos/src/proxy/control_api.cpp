@@ -1,4 +1,5 @@
 #include "gauntlet/chaos/proxy/control_api.h"
+#include "gauntlet/harness/json_document.h"
 
 #include "gauntlet/chaos/proxy/proxy_json.h"
 
@@ -48,9 +49,7 @@ std::vector<std::string> split_path(std::string_view target) {
 }
 
 Result<json> parse_body(std::string_view body) {
-  json j = json::parse(body, nullptr, /*allow_exceptions=*/false);
-  if (j.is_discarded()) return Error(ErrorCode::kParseError, "bad request body: not valid JSON");
-  return j;
+  return parse_json_document(body, "bad request body", "a JSON object");
 }
 
 }  // namespace

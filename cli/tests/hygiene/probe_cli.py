@@ -105,7 +105,7 @@ def main():
                                                           b'<testsuite name="a\xff\xfe"></testsuite></testsuites>', "wb")],
           2, "Bytes: 0xFF")
     check("report: a directory", report + [work], 2, "is a directory")
-    check("report: /proc/self/mem", report + ["/proc/self/mem"], 3, "cannot read input")
+    check("report: /proc/self/mem", report + ["/proc/self/mem"], 3, "cannot read report input")
     future = w("future.sqlite")
     if os.path.exists(future):
         os.remove(future)

@@ -1,7 +1,6 @@
 #pragma once
 /// Exposition of a RegistrySnapshot: Prometheus text format 0.0.4,
 /// OpenMetrics 1.0 text, and a versioned JSON snapshot.
-#include "gauntlet/harness/atomic_file.h"
 #include "gauntlet/harness/error.h"
 #include "gauntlet/harness/metrics/snapshot.h"
 
@@ -37,8 +36,5 @@ std::string to_openmetrics_text(const RegistrySnapshot& snapshot);
 /// "rejected","buckets":[{"le":b,"count":cumulative}...]}]}]}. Values that
 /// are undefined for an empty histogram (min, max, mean, quantiles) are null.
 std::string to_json(const RegistrySnapshot& snapshot, int indent = -1);
-
-/// Atomic file writes (temp file + rename), shared by every component.
-using gauntlet::write_file_atomically;
 
 }  // namespace gauntlet::metrics

@@ -1,10 +1,10 @@
-#include "json_document.h"
+#include "gauntlet/harness/json_document.h"
 
-#include "gauntlet/harness/input_file.h"
 #include "gauntlet/harness/nesting.h"
-#include "nonfinite_tokens.h"
 
-namespace gauntlet::ci::detail {
+#include <string>
+
+namespace gauntlet {
 namespace {
 
 using json = nlohmann::json;
@@ -34,26 +34,35 @@ std::size_t offset_of(const json::exception& e, std::string_view text) {
 
 }  // namespace
 
-Result<json> parse_json_document(std::string_view text, const std::string& source, std::string_view what) {
+Result<json> parse_json_document(std::string_view text, std::string_view source, std::string_view what) {
+  const std::string from(source);
   if (text.find_first_not_of(" \t\r\n") == std::string_view::npos)
-    return Error(ErrorCode::kParseError, source + ":1:1: empty file, expected " + std::string(what));
+    return Error(ErrorCode::kParseError, from + ":1:1: empty file, expected " + std::string(what));
   if (json_nesting_depth(text) > kMaxNestingDepth)
     return Error(ErrorCode::kParseError,
-                 source + ": nesting deeper than " + std::to_string(kMaxNestingDepth) + " levels");
-  const std::string cleaned = quote_nonfinite_tokens(text);
+                 from + ": nesting deeper than " + std::to_string(kMaxNestingDepth) + " levels");
   // Every parser failure arrives as an exception (parse_error, or out_of_range
   // for a number beyond a double) and leaves as a value.
   try {
-    return json::parse(cleaned);
+    return json::parse(text.begin(), text.end());
   } catch (const json::exception& e) {
     auto [line, col] = line_and_column(text, offset_of(e, text));
     return Error(ErrorCode::kParseError,
-                 source + ":" + std::to_string(line) + ":" + std::to_string(col) + ": " + reason(e));
+                 from + ":" + std::to_string(line) + ":" + std::to_string(col) + ": " + reason(e));
   }
 }
 
-Result<std::string> read_text_file(const std::string& path, std::string_view what) {
-  return read_input_file(path, what);
+std::pair<std::size_t, std::size_t> line_and_column(std::string_view text, std::size_t offset) {
+  std::size_t line = 1, column = 1;
+  for (std::size_t i = 0; i < offset && i < text.size(); ++i) {
+    if (text[i] == '\n') {
+      ++line;
+      column = 1;
+    } else {
+      ++column;
+    }
+  }
+  return {line, column};
 }
 
-}  // namespace gauntlet::ci::detail
+}  // namespace gauntlet
