@@ -36,6 +36,8 @@ function(gauntlet_add_test name)
   cmake_parse_arguments(ARG "" "" "SOURCES;LIBS;LABELS" ${ARGN})
   add_executable(${name} ${ARG_SOURCES})
   target_link_libraries(${name} PRIVATE ${ARG_LIBS} GTest::gtest GTest::gmock GTest::gtest_main Threads::Threads)
+  # Test-only headers every component's tests may use (status matchers).
+  target_include_directories(${name} PRIVATE ${PROJECT_SOURCE_DIR}/harness/testing)
   target_compile_definitions(${name} PRIVATE GAUNTLET_SOURCE_DIR="${PROJECT_SOURCE_DIR}"
                                              GAUNTLET_BINARY_DIR="${PROJECT_BINARY_DIR}")
   gauntlet_warnings(${name})

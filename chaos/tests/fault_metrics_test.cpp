@@ -2,6 +2,7 @@
 #include "gauntlet/chaos/fault_metrics.h"
 
 #include <gtest/gtest.h>
+#include "gauntlet/harness/testing/status_matchers.h"
 
 #include "gauntlet/chaos/fault_point.h"
 #include "gauntlet/harness/metrics/exposition.h"
@@ -59,8 +60,7 @@ TEST_F(FaultMetricsTest, NameTakenByAnotherTypeIsTheRegistrysError) {
   metrics::Registry registry;
   ASSERT_TRUE(registry.gauge("gauntlet_fault_hits", "not a counter").ok());
   Status s = export_fault_metrics(FaultRegistry::instance(), registry);
-  ASSERT_FALSE(s.ok());
-  EXPECT_EQ(s.error().code(), ErrorCode::kAlreadyExists);
+  ASSERT_THAT(s, matchers::StatusIs(ErrorCode::kAlreadyExists));
 }
 
 }  // namespace

@@ -1,6 +1,7 @@
 #include "gauntlet/ci/baseline_store.h"
 
 #include <gtest/gtest.h>
+#include "gauntlet/harness/testing/status_matchers.h"
 #include <unistd.h>
 
 #include <filesystem>
@@ -36,8 +37,7 @@ TEST_F(BaselineStoreTest, BadInputLeavesExistingBaselineUntouched) {
   BaselineStore store((dir_ / "b").string());
   ASSERT_TRUE(store.save("main", data("full_run.json")).ok());
   Status s = store.save("main", data("truncated.json"));
-  ASSERT_FALSE(s.ok());
-  EXPECT_EQ(s.error().code(), ErrorCode::kParseError);
+  ASSERT_THAT(s, matchers::StatusIs(ErrorCode::kParseError));
   auto still = store.load("main");
   ASSERT_TRUE(still.ok());
   EXPECT_EQ(still->rows.size(), 10u);

@@ -6,6 +6,7 @@
 #include "gate_test_files.h"
 
 #include <gtest/gtest.h>
+#include "gauntlet/harness/testing/status_matchers.h"
 
 #include <csignal>
 #include <cmath>
@@ -73,8 +74,7 @@ TEST(BenchRunnerTest, InterleavedSidesGetTheirOwnEnvironment) {
 
 TEST(BenchRunnerTest, FailuresAreErrors) {
   auto missing = run_benchmarks({"/nonexistent/bench", {}, {}}, {});
-  ASSERT_FALSE(missing.ok());
-  EXPECT_EQ(missing.error().code(), ErrorCode::kUnavailable);
+  ASSERT_THAT(missing, matchers::StatusIs(ErrorCode::kUnavailable));
   EXPECT_NE(missing.error().message().find("cannot start (No such file or directory)"), std::string::npos)
       << missing.error().message();
   auto failing = run_benchmarks({kFake, {"--fail"}, {}}, opts(1));
@@ -184,8 +184,7 @@ TEST_F(BenchHygieneTest, ABenchmarkKilledByASignalIsAnError) {
   BenchCommand cmd = family_bench(0);
   cmd.env.emplace_back("FAKE_SIGNAL", "TERM");
   auto out = run_benchmarks(cmd, opts(1));
-  ASSERT_FALSE(out.ok());
-  EXPECT_EQ(out.error().code(), ErrorCode::kUnavailable);
+  ASSERT_THAT(out, matchers::StatusIs(ErrorCode::kUnavailable));
   EXPECT_NE(out.error().message().find("killed by signal " + std::to_string(SIGTERM)), std::string::npos)
       << out.error().message();
   auto family = await_family(dir_ / "family");
@@ -207,8 +206,7 @@ TEST_F(BenchHygieneTest, OutputOfTheWrongShapeIsAnErrorNotAnAbort) {
     }
     std::filesystem::permissions(script, std::filesystem::perms::owner_all);
     auto out = run_benchmarks({script, {}, {}}, opts(1));
-    ASSERT_FALSE(out.ok()) << doc;
-    EXPECT_EQ(out.error().code(), ErrorCode::kParseError) << doc;
+    ASSERT_THAT(out, matchers::StatusIs(ErrorCode::kParseError)) << doc;
     EXPECT_EQ(out.error().message().rfind(script + ": benchmark output is not Google Benchmark JSON", 0), 0u)
         << out.error().message();
   }

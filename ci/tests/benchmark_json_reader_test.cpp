@@ -1,6 +1,7 @@
 #include "gauntlet/ci/benchmark_file.h"
 
 #include <gtest/gtest.h>
+#include "gauntlet/harness/testing/status_matchers.h"
 
 #include <cmath>
 #include <string>
@@ -103,8 +104,7 @@ TEST(BenchmarkJsonReaderTest, SkippedWithMessage) {
 
 TEST(BenchmarkJsonReaderTest, TruncatedFileNamesFileLineAndColumn) {
   auto f = read_benchmark_file(data("truncated.json"));
-  ASSERT_FALSE(f.ok());
-  EXPECT_EQ(f.error().code(), ErrorCode::kParseError);
+  ASSERT_THAT(f, matchers::StatusIs(ErrorCode::kParseError));
   const std::string& m = f.error().message();
   EXPECT_NE(m.find("truncated.json:"), std::string::npos) << m;
   // The file stops inside line 35; the message points there.
@@ -114,8 +114,7 @@ TEST(BenchmarkJsonReaderTest, TruncatedFileNamesFileLineAndColumn) {
 
 TEST(BenchmarkJsonReaderTest, ColumnOfASyntaxError) {
   auto f = parse_benchmark_json("{\n  \"benchmarks\": [\n    {\"name\": ,}\n  ]\n}", "bad.json");
-  ASSERT_FALSE(f.ok());
-  EXPECT_EQ(f.error().code(), ErrorCode::kParseError);
+  ASSERT_THAT(f, matchers::StatusIs(ErrorCode::kParseError));
   EXPECT_EQ(f.error().message().rfind("bad.json:3:14: ", 0), 0u) << f.error().message();
 }
 
@@ -128,13 +127,11 @@ TEST(BenchmarkJsonReaderTest, NonFiniteTokenKeepsColumnsOfLaterErrors) {
 
 TEST(BenchmarkJsonReaderTest, WrongShapeIsSchemaErrorNamingTheField) {
   auto f = read_benchmark_file(data("wrong_type.json"));
-  ASSERT_FALSE(f.ok());
-  EXPECT_EQ(f.error().code(), ErrorCode::kSchemaError);
+  ASSERT_THAT(f, matchers::StatusIs(ErrorCode::kSchemaError));
   EXPECT_NE(f.error().message().find("wrong_type.json: benchmarks[0].real_time: expected a number"),
             std::string::npos) << f.error().message();
   auto no_rows = parse_benchmark_json(R"({"context": {}})", "ctx.json");
-  ASSERT_FALSE(no_rows.ok());
-  EXPECT_EQ(no_rows.error().code(), ErrorCode::kSchemaError);
+  ASSERT_THAT(no_rows, matchers::StatusIs(ErrorCode::kSchemaError));
   auto unit = parse_benchmark_json(R"({"benchmarks": [{"name": "a", "real_time": 1, "time_unit": "fortnight"}]})", "u");
   ASSERT_FALSE(unit.ok());
   EXPECT_NE(unit.error().message().find("time_unit"), std::string::npos);
@@ -142,12 +139,10 @@ TEST(BenchmarkJsonReaderTest, WrongShapeIsSchemaErrorNamingTheField) {
 
 TEST(BenchmarkJsonReaderTest, EmptyAndMissingFiles) {
   auto empty = parse_benchmark_json("  \n", "empty.json");
-  ASSERT_FALSE(empty.ok());
-  EXPECT_EQ(empty.error().code(), ErrorCode::kParseError);
+  ASSERT_THAT(empty, matchers::StatusIs(ErrorCode::kParseError));
   EXPECT_NE(empty.error().message().find("empty.json:1:1: empty file"), std::string::npos);
   auto missing = read_benchmark_file(data("no_such_file.json"));
-  ASSERT_FALSE(missing.ok());
-  EXPECT_EQ(missing.error().code(), ErrorCode::kNotFound);
+  ASSERT_THAT(missing, matchers::StatusIs(ErrorCode::kNotFound));
 }
 
 }  // namespace

@@ -1,6 +1,7 @@
 #include "gauntlet/ci/gate_config.h"
 
 #include <gtest/gtest.h>
+#include "gauntlet/harness/testing/status_matchers.h"
 
 namespace gauntlet::ci {
 namespace {
@@ -59,8 +60,7 @@ TEST(GateConfigTest, EnvironmentAdvisoryIsAPolicy) {
   ASSERT_TRUE(c.ok()) << c.error().message();
   EXPECT_EQ(c->environment, EnvironmentPolicy::kAdvisory);
   auto bad = parse_gate_config("environment: sometimes\n", "gate.yaml");
-  ASSERT_FALSE(bad.ok());
-  EXPECT_EQ(bad.error().code(), ErrorCode::kSchemaError);
+  ASSERT_THAT(bad, matchers::StatusIs(ErrorCode::kSchemaError));
   EXPECT_NE(bad.error().message().find("gate.yaml:1:"), std::string::npos) << bad.error().message();
 }
 
@@ -99,8 +99,7 @@ TEST(GateConfigTest, NoiseModelFields) {
 
 TEST(GateConfigTest, BadValueNamesFieldAndLine) {
   auto c = parse_gate_config("metric: real_time\nalpha: 2\n", "gate.yaml");
-  ASSERT_FALSE(c.ok());
-  EXPECT_EQ(c.error().code(), ErrorCode::kSchemaError);
+  ASSERT_THAT(c, matchers::StatusIs(ErrorCode::kSchemaError));
   EXPECT_EQ(c.error().message().rfind("gate.yaml:2:8: alpha: must lie in", 0), 0u) << c.error().message();
   auto negative = parse_gate_config("interleaved_threshold_pct: -1\n", "gate.yaml");
   ASSERT_FALSE(negative.ok());
@@ -123,15 +122,13 @@ TEST(GateConfigTest, UnknownFieldAndBadChoice) {
 
 TEST(GateConfigTest, YamlSyntaxErrorIsParseErrorWithPlace) {
   auto c = parse_gate_config("metric: [real_time\n", "g.yaml");
-  ASSERT_FALSE(c.ok());
-  EXPECT_EQ(c.error().code(), ErrorCode::kParseError);
+  ASSERT_THAT(c, matchers::StatusIs(ErrorCode::kParseError));
   EXPECT_EQ(c.error().message().rfind("g.yaml:", 0), 0u);
 }
 
 TEST(GateConfigTest, MissingFile) {
   auto c = read_gate_config("/nonexistent/gate.yaml");
-  ASSERT_FALSE(c.ok());
-  EXPECT_EQ(c.error().code(), ErrorCode::kNotFound);
+  ASSERT_THAT(c, matchers::StatusIs(ErrorCode::kNotFound));
 }
 
 TEST(GateConfigTest, ThroughputFloorsSampleMinimumsAndRatios) {
@@ -194,8 +191,7 @@ TEST(GateConfigTest, BadThroughputAndRatioEntriesNameFieldAndPlace) {
   };
   for (const auto& [yaml, message] : cases) {
     auto c = parse_gate_config(yaml, "g.yaml");
-    ASSERT_FALSE(c.ok()) << yaml;
-    EXPECT_EQ(c.error().code(), ErrorCode::kSchemaError);
+    ASSERT_THAT(c, matchers::StatusIs(ErrorCode::kSchemaError)) << yaml;
     EXPECT_EQ(c.error().message().rfind(message, 0), 0u) << c.error().message();
   }
 }

@@ -5,6 +5,7 @@
 #include "gate_test_files.h"
 
 #include <gtest/gtest.h>
+#include "gauntlet/harness/testing/status_matchers.h"
 
 #include <cmath>
 
@@ -85,8 +86,7 @@ TEST(GateNoiseTest, SequentialLooksAdjustConfidenceAndAlpha) {
   // A malformed or mismatched value is bad input naming the file.
   b.context.extra[std::string(kSequentialLooksKey)] = "x";
   auto bad = run_gate(a, b, GateConfig{});
-  ASSERT_FALSE(bad.ok());
-  EXPECT_EQ(bad.error().code(), ErrorCode::kSchemaError);
+  ASSERT_THAT(bad, matchers::StatusIs(ErrorCode::kSchemaError));
   EXPECT_EQ(bad.error().message().rfind("b.json: context.gauntlet_sequential_looks:", 0), 0u) << bad.error().message();
   b.context.extra[std::string(kSequentialLooksKey)] = "2";
   EXPECT_EQ(run_gate(a, b, GateConfig{}).error().code(), ErrorCode::kSchemaError);

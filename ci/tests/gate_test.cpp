@@ -3,6 +3,7 @@
 #include "gate_test_files.h"
 
 #include <gtest/gtest.h>
+#include "gauntlet/harness/testing/status_matchers.h"
 
 #include <cmath>
 
@@ -294,8 +295,7 @@ TEST(GateTest, CounterMetricHigherIsBetter) {
   EXPECT_EQ(row(*r, "BM_T").verdict, Verdict::kRegressed);
   config.metric = "no_such_counter";
   auto missing = run_gate(base, cur, config);
-  ASSERT_FALSE(missing.ok());
-  EXPECT_EQ(missing.error().code(), ErrorCode::kNotFound);
+  ASSERT_THAT(missing, matchers::StatusIs(ErrorCode::kNotFound));
 }
 
 TEST(GateTest, AggregatesOnlyComparedWithWarning) {
@@ -330,8 +330,7 @@ TEST(GateTest, EnvironmentFingerprintWarnsOrRefuses) {
   GateConfig strict;
   strict.environment = EnvironmentPolicy::kRefuse;
   auto refused = run_gate(base, cur, strict);
-  ASSERT_FALSE(refused.ok());
-  EXPECT_EQ(refused.error().code(), ErrorCode::kFailedPrecondition);
+  ASSERT_THAT(refused, matchers::StatusIs(ErrorCode::kFailedPrecondition));
 }
 
 TEST(GateTest, BuildTypeInTheContextIsPartOfTheEnvironment) {

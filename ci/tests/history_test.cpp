@@ -3,6 +3,7 @@
 #include "gate_test_files.h"
 
 #include <gtest/gtest.h>
+#include "gauntlet/harness/testing/status_matchers.h"
 #include <sqlite3.h>
 
 #include <filesystem>
@@ -89,8 +90,7 @@ TEST_F(HistoryTest, RefusesNewerSchemaAndGarbage) {
     sqlite3_close(raw);
   }
   auto newer = History::open(db());
-  ASSERT_FALSE(newer.ok());
-  EXPECT_EQ(newer.error().code(), ErrorCode::kSchemaError);
+  ASSERT_THAT(newer, matchers::StatusIs(ErrorCode::kSchemaError));
   EXPECT_NE(newer.error().message().find(db()), std::string::npos);
   const std::string junk = (dir_ / "junk.sqlite").string();
   std::ofstream(junk) << "this is not a database, just text that is long enough to have a header......";
@@ -114,8 +114,7 @@ TEST_F(HistoryTest, RefusesNegativeSchemaVersion) {
       sqlite3_close(raw);
     }
     auto h = History::open(db());
-    ASSERT_FALSE(h.ok()) << version;
-    EXPECT_EQ(h.error().code(), ErrorCode::kSchemaError);
+    ASSERT_THAT(h, matchers::StatusIs(ErrorCode::kSchemaError)) << version;
     EXPECT_EQ(h.error().message(), db() + ": history schema version " + version + " is not one this gauntlet knows");
   }
 }

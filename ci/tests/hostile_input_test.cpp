@@ -1,6 +1,7 @@
 // Hostile and careless input to the ci component's readers: each case was an
 // abort, a hang or silently accepted garbage before; now a specific error.
 #include <gtest/gtest.h>
+#include "gauntlet/harness/testing/status_matchers.h"
 #include <sqlite3.h>
 #include <unistd.h>
 
@@ -223,8 +224,7 @@ TEST_F(HostileHistoryTest, IllFormedTextAlreadyStoredIsRepairedOnRead) {
 TEST_F(HostileHistoryTest, AFileThatIsNotADatabaseIsBadInputNotAnIoFailure) {
   std::ofstream(db_) << std::string(4096, 'x');
   auto h = History::open(db_);
-  ASSERT_FALSE(h.ok());
-  EXPECT_EQ(h.error().code(), ErrorCode::kSchemaError) << h.error().message();
+  ASSERT_THAT(h, matchers::StatusIs(ErrorCode::kSchemaError)) << h.error().message();
   EXPECT_EQ(exit_code_for(h.error().code()), 2);
 }
 

@@ -1,6 +1,7 @@
 #include "gauntlet/properties/metrics/prometheus_text.h"
 
 #include <gtest/gtest.h>
+#include "gauntlet/harness/testing/status_matchers.h"
 
 #include <cmath>
 
@@ -23,8 +24,7 @@ TEST(PrometheusTextTest, ParsesLabelsWithEscapes) {
 
 TEST(PrometheusTextTest, ErrorNamesLineAndColumn) {
   auto samples = parse_prometheus_text("ok 1\nbad{a=\"x} 1\n");
-  ASSERT_FALSE(samples.ok());
-  EXPECT_EQ(samples.error().code(), ErrorCode::kParseError);
+  ASSERT_THAT(samples, matchers::StatusIs(ErrorCode::kParseError));
   EXPECT_NE(samples.error().message().find("line 2"), std::string::npos) << samples.error().message();
   auto bad_escape = parse_prometheus_text("m{a=\"\\t\"} 1\n");
   ASSERT_FALSE(bad_escape.ok());

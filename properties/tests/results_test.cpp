@@ -1,6 +1,7 @@
 #include "gauntlet/properties/results.h"
 
 #include <gtest/gtest.h>
+#include "gauntlet/harness/testing/status_matchers.h"
 
 #include <filesystem>
 #include <fstream>
@@ -41,8 +42,7 @@ TEST(PropertyResultsTest, JsonRoundTripsEveryField) {
 
 TEST(PropertyResultsTest, WrongSchemaIsSchemaError) {
   auto parsed = results_from_json(R"({"schema": "gauntlet.properties/2", "results": []})", "r.json");
-  ASSERT_FALSE(parsed.ok());
-  EXPECT_EQ(parsed.error().code(), ErrorCode::kSchemaError);
+  ASSERT_THAT(parsed, matchers::StatusIs(ErrorCode::kSchemaError));
   EXPECT_NE(parsed.error().message().find("r.json"), std::string::npos);
 }
 
@@ -51,23 +51,20 @@ TEST(PropertyResultsTest, WrongSchemaIsSchemaError) {
 TEST(PropertyResultsTest, SchemaThatIsNotAStringIsSchemaError) {
   for (const char* doc : {R"({"schema": 0, "results": []})", R"({"schema": {}, "results": []})"}) {
     auto parsed = results_from_json(doc, "r.json");
-    ASSERT_FALSE(parsed.ok()) << doc;
-    EXPECT_EQ(parsed.error().code(), ErrorCode::kSchemaError);
+    ASSERT_THAT(parsed, matchers::StatusIs(ErrorCode::kSchemaError)) << doc;
     EXPECT_EQ(parsed.error().message(), "r.json: field 'schema' must be \"gauntlet.properties/1\"");
   }
 }
 
 TEST(PropertyResultsTest, MissingFieldNamesTheRecord) {
   auto parsed = results_from_json(R"({"schema": "gauntlet.properties/1", "results": [{"test": "x"}]})", "r.json");
-  ASSERT_FALSE(parsed.ok());
-  EXPECT_EQ(parsed.error().code(), ErrorCode::kSchemaError);
+  ASSERT_THAT(parsed, matchers::StatusIs(ErrorCode::kSchemaError));
   EXPECT_NE(parsed.error().message().find("results[0]"), std::string::npos) << parsed.error().message();
 }
 
 TEST(PropertyResultsTest, MalformedJsonIsParseError) {
   auto parsed = results_from_json("{\"schema\": ", "r.json");
-  ASSERT_FALSE(parsed.ok());
-  EXPECT_EQ(parsed.error().code(), ErrorCode::kParseError);
+  ASSERT_THAT(parsed, matchers::StatusIs(ErrorCode::kParseError));
 }
 
 TEST(PropertyResultsTest, WriteIsAtomicAndReadsBack) {
@@ -84,11 +81,9 @@ TEST(PropertyResultsTest, WriteIsAtomicAndReadsBack) {
 
 TEST(PropertyResultsTest, UnwritableFolderIsIoErrorAndMissingFileNotFound) {
   Status s = write_results("/nonexistent-folder-for-gauntlet/x.json", {});
-  ASSERT_FALSE(s.ok());
-  EXPECT_EQ(s.error().code(), ErrorCode::kIoError);
+  ASSERT_THAT(s, matchers::StatusIs(ErrorCode::kIoError));
   auto r = read_results("/nonexistent-folder-for-gauntlet/x.json");
-  ASSERT_FALSE(r.ok());
-  EXPECT_EQ(r.error().code(), ErrorCode::kNotFound);
+  ASSERT_THAT(r, matchers::StatusIs(ErrorCode::kNotFound));
 }
 
 TEST(PropertyResultsTest, OutcomeNamesRoundTrip) {

@@ -1,6 +1,7 @@
 #include "gauntlet/reports/gtest_reader.h"
 
 #include <gtest/gtest.h>
+#include "gauntlet/harness/testing/status_matchers.h"
 
 #include <algorithm>
 
@@ -113,16 +114,14 @@ TEST(GtestReaderTest, XmlAndJsonAgree) {
 TEST(GtestReaderErrors, MalformedXmlNamesFileAndLine) {
   Result<TestRun> r = parse_gtest_xml("<testsuites>\n<testsuite name=\"a\">\n<testcase name=\"x\"\n</testsuites>",
                                       "bad.xml");
-  ASSERT_FALSE(r.ok());
-  EXPECT_EQ(r.error().code(), ErrorCode::kParseError);
+  ASSERT_THAT(r, matchers::StatusIs(ErrorCode::kParseError));
   EXPECT_EQ(r.error().message().rfind("bad.xml:4:", 0), 0u) << r.error().message();
   EXPECT_EQ(r.error().message().find('\n'), std::string::npos);
 }
 
 TEST(GtestReaderErrors, WrongRootIsSchemaError) {
   Result<TestRun> r = parse_gtest_xml("<?xml version=\"1.0\"?>\n<html/>", "page.xml");
-  ASSERT_FALSE(r.ok());
-  EXPECT_EQ(r.error().code(), ErrorCode::kSchemaError);
+  ASSERT_THAT(r, matchers::StatusIs(ErrorCode::kSchemaError));
   EXPECT_EQ(r.error().message(), "page.xml:2: root element is <html>, expected GoogleTest's <testsuites>");
 }
 
@@ -130,31 +129,26 @@ TEST(GtestReaderErrors, BadTimeIsSchemaErrorWithLine) {
   Result<TestRun> r = parse_gtest_xml(
       "<testsuites>\n <testsuite name=\"s\">\n  <testcase name=\"t\" time=\"soon\"/>\n </testsuite>\n</testsuites>",
       "t.xml");
-  ASSERT_FALSE(r.ok());
-  EXPECT_EQ(r.error().code(), ErrorCode::kSchemaError);
+  ASSERT_THAT(r, matchers::StatusIs(ErrorCode::kSchemaError));
   EXPECT_EQ(r.error().message(), "t.xml:3: attribute time=\"soon\" is not a time in seconds");
 }
 
 TEST(GtestReaderErrors, JsonErrorsNameThePointer) {
   Result<TestRun> r = parse_gtest_json(R"({"testsuites":[{"name":"s","testsuite":[{"time":"1s"}]}]})", "r.json");
-  ASSERT_FALSE(r.ok());
-  EXPECT_EQ(r.error().code(), ErrorCode::kSchemaError);
+  ASSERT_THAT(r, matchers::StatusIs(ErrorCode::kSchemaError));
   EXPECT_EQ(r.error().message(), "r.json: /testsuites/0/testsuite/0/name: missing (expected a string)");
 
   Result<TestRun> p = parse_gtest_json("{\"testsuites\": [", "cut.json");
-  ASSERT_FALSE(p.ok());
-  EXPECT_EQ(p.error().code(), ErrorCode::kParseError);
+  ASSERT_THAT(p, matchers::StatusIs(ErrorCode::kParseError));
   EXPECT_EQ(p.error().message().rfind("cut.json:1:17: syntax error", 0), 0u) << p.error().message();
 
   Result<TestRun> o = parse_gtest_json(R"({"benchmarks": []})", "bench.json");
-  ASSERT_FALSE(o.ok());
-  EXPECT_EQ(o.error().code(), ErrorCode::kSchemaError);
+  ASSERT_THAT(o, matchers::StatusIs(ErrorCode::kSchemaError));
 }
 
 TEST(GtestReaderErrors, MissingFileIsNotFound) {
   Result<TestRun> r = read_gtest_file(scratch_dir() / "absent.xml");
-  ASSERT_FALSE(r.ok());
-  EXPECT_EQ(r.error().code(), ErrorCode::kNotFound);
+  ASSERT_THAT(r, matchers::StatusIs(ErrorCode::kNotFound));
 }
 
 }  // namespace

@@ -1,5 +1,6 @@
 // Readers of the producers' records and input recognition.
 #include <gtest/gtest.h>
+#include "gauntlet/harness/testing/status_matchers.h"
 
 #include "gauntlet/reports/writers.h"
 
@@ -95,8 +96,7 @@ TEST(InputsTest, ErrorsNameTheFileAndTheField) {
   Report r;
   Status bad_state = add_text(r, "j.json", R"({"schema":"gauntlet.journal/1","scenario":"s","passed":true,
       "timeline":[{"t_ms":100,"throughput_rps":"fast"}]})");
-  ASSERT_FALSE(bad_state.ok());
-  EXPECT_EQ(bad_state.error().code(), ErrorCode::kSchemaError);
+  ASSERT_THAT(bad_state, matchers::StatusIs(ErrorCode::kSchemaError));
   EXPECT_NE(bad_state.error().message().find("j.json: /timeline/0/throughput_rps: expected a number, got string"),
             std::string::npos)
       << bad_state.error().message();
@@ -113,8 +113,7 @@ TEST(InputsTest, ErrorsNameTheFileAndTheField) {
       << version.error().message();
 
   Status unknown = add_text(r, "u.json", R"({"benchmarks":[]})");
-  ASSERT_FALSE(unknown.ok());
-  EXPECT_EQ(unknown.error().code(), ErrorCode::kSchemaError);
+  ASSERT_THAT(unknown, matchers::StatusIs(ErrorCode::kSchemaError));
   EXPECT_NE(unknown.error().message().find("u.json: not a recognised input"), std::string::npos);
 
   Status other_schema = add_text(r, "m.json", R"({"schema":"gauntlet.metrics/1"})");
@@ -122,14 +121,12 @@ TEST(InputsTest, ErrorsNameTheFileAndTheField) {
   EXPECT_NE(other_schema.error().message().find("is not an input reports read"), std::string::npos);
 
   Status broken = add_text(r, "b.json", "{\"schema\": ");
-  ASSERT_FALSE(broken.ok());
-  EXPECT_EQ(broken.error().code(), ErrorCode::kParseError);
+  ASSERT_THAT(broken, matchers::StatusIs(ErrorCode::kParseError));
   EXPECT_NE(broken.error().message().find("b.json:1:12: syntax error"), std::string::npos)
       << broken.error().message();
 
   Status empty = add_text(r, "e.xml", "  \n");
-  ASSERT_FALSE(empty.ok());
-  EXPECT_EQ(empty.error().code(), ErrorCode::kSchemaError);
+  ASSERT_THAT(empty, matchers::StatusIs(ErrorCode::kSchemaError));
 
   for (const Status* s : {&bad_state, &missing, &version, &unknown, &other_schema, &broken, &empty}) {
     EXPECT_EQ(s->error().message().find('\n'), std::string::npos) << s->error().message();
@@ -171,8 +168,7 @@ TEST(InputsTest, SqliteFileWithoutHistoryTablesIsSchemaError) {
   sqlite3_close(raw);
   Report r;
   Status s = add_input(r, db);
-  ASSERT_FALSE(s.ok());
-  EXPECT_EQ(s.error().code(), ErrorCode::kSchemaError);
+  ASSERT_THAT(s, matchers::StatusIs(ErrorCode::kSchemaError));
   EXPECT_NE(s.error().message().find("not a Gauntlet history database"), std::string::npos) << s.error().message();
 }
 

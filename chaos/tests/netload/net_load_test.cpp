@@ -5,6 +5,7 @@
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
+#include "gauntlet/harness/testing/status_matchers.h"
 
 #include <algorithm>
 #include <atomic>
@@ -554,8 +555,7 @@ TEST(NetLoadTest, InvalidSpecsNameTheField) {
   NetLoadSpec spec = raw_echo(1);
   spec.connections = 0;
   auto r = run_net_load(spec, RealClock::instance());
-  ASSERT_FALSE(r.ok());
-  EXPECT_EQ(r.error().code(), ErrorCode::kInvalidArgument);
+  ASSERT_THAT(r, matchers::StatusIs(ErrorCode::kInvalidArgument));
   EXPECT_NE(r.error().message().find("connections"), std::string::npos);
   spec = raw_echo(1);
   spec.loop = LoadLoop::kOpen;

@@ -3,6 +3,7 @@
 #include "../scratch_dir.h"
 
 #include <gtest/gtest.h>
+#include "gauntlet/harness/testing/status_matchers.h"
 
 #include <csignal>
 #include <fstream>
@@ -85,8 +86,7 @@ TEST(TargetProcessTest, CrashingTargetFailsReadinessWithStderrTail) {
   spec.readiness.port = 1;  // nothing listens there
   spec.readiness.timeout_ns = 5 * kNanosPerSecond;
   auto target = TargetProcess::launch(spec, RealClock::instance());
-  ASSERT_FALSE(target.ok());
-  EXPECT_EQ(target.error().code(), ErrorCode::kUnavailable);
+  ASSERT_THAT(target, matchers::StatusIs(ErrorCode::kUnavailable));
   EXPECT_NE(target.error().message().find("signal 11"), std::string::npos) << target.error().message();
   EXPECT_NE(target.error().message().find("fatal: config broken"), std::string::npos) << target.error().message();
 }
@@ -98,8 +98,7 @@ TEST(TargetProcessTest, HangingTargetTimesOutAndIsKilled) {
   spec.readiness.port = 1;
   spec.readiness.timeout_ns = 300 * kNanosPerMilli;
   auto target = TargetProcess::launch(spec, RealClock::instance());
-  ASSERT_FALSE(target.ok());
-  EXPECT_EQ(target.error().code(), ErrorCode::kUnavailable);
+  ASSERT_THAT(target, matchers::StatusIs(ErrorCode::kUnavailable));
   EXPECT_NE(target.error().message().find("not ready after 300 ms"), std::string::npos) << target.error().message();
   std::ifstream pidfile(spec.log_dir / "pidfile");
   int pid = 0;
@@ -198,15 +197,13 @@ TEST(TargetProcessTest, RejectsBadNameAndRemoteReadiness) {
   ProcessSpec spec = shell("ok", "true");
   spec.name = "bad name";
   auto bad = TargetProcess::launch(spec, RealClock::instance());
-  ASSERT_FALSE(bad.ok());
-  EXPECT_EQ(bad.error().code(), ErrorCode::kInvalidArgument);
+  ASSERT_THAT(bad, matchers::StatusIs(ErrorCode::kInvalidArgument));
   spec.name = "remote";
   spec.readiness.kind = Readiness::Kind::kTcpConnect;
   spec.readiness.host = "10.1.2.3";
   spec.readiness.port = 80;
   auto remote = TargetProcess::launch(spec, RealClock::instance());
-  ASSERT_FALSE(remote.ok());
-  EXPECT_EQ(remote.error().code(), ErrorCode::kInvalidArgument);
+  ASSERT_THAT(remote, matchers::StatusIs(ErrorCode::kInvalidArgument));
   EXPECT_NE(remote.error().message().find("loopback"), std::string::npos);
 }
 
@@ -214,8 +211,7 @@ TEST(TargetProcessTest, MissingProgramIsUnavailable) {
   ProcessSpec spec = shell("missing", "");
   spec.program = "gauntlet-no-such-program-xyz";
   auto target = TargetProcess::launch(spec, RealClock::instance());
-  ASSERT_FALSE(target.ok());
-  EXPECT_EQ(target.error().code(), ErrorCode::kUnavailable);
+  ASSERT_THAT(target, matchers::StatusIs(ErrorCode::kUnavailable));
 }
 
 }  // namespace

@@ -6,6 +6,7 @@
 #include "gauntlet/chaos/service/service_scenario.h"
 
 #include <gtest/gtest.h>
+#include "gauntlet/harness/testing/status_matchers.h"
 
 #include "../scratch_dir.h"
 
@@ -42,8 +43,7 @@ TEST(MemoryTest, AProcessHoldingAKnownAmountMeasuresWithinTenPercent) {
 
 TEST(MemoryTest, NoProcessInTheGroupIsNotFound) {
   auto usage = process::process_group_memory(999999999);
-  ASSERT_FALSE(usage.ok());
-  EXPECT_EQ(usage.error().code(), ErrorCode::kNotFound);
+  ASSERT_THAT(usage, matchers::StatusIs(ErrorCode::kNotFound));
 }
 
 Result<RunRecord> run_server(const std::filesystem::path& dir, int leak_kib) {

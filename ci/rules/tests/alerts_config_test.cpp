@@ -3,6 +3,7 @@
 #include "gauntlet/ci/rules/alerts_config.h"
 
 #include <gtest/gtest.h>
+#include "gauntlet/harness/testing/status_matchers.h"
 
 #include <string>
 
@@ -133,8 +134,7 @@ TEST(AlertsConfigTest, MistakesAreOneLineWithFileLineAndColumn) {
 
 TEST(AlertsConfigTest, ABreakerConfigIsCheckedByTheBreaker) {
   auto c = parse_alerts_config("breakers:\n  b: {policy: consecutive, consecutive_successes_to_close: 20}\n", "a.yaml");
-  ASSERT_FALSE(c.ok());
-  EXPECT_EQ(c.error().code(), ErrorCode::kSchemaError);
+  ASSERT_THAT(c, matchers::StatusIs(ErrorCode::kSchemaError));
   // BreakerConfig::validate's own words, placed at the entry.
   EXPECT_EQ(c.error().message().rfind("a.yaml:2:6: breakers.b: ", 0), 0u) << c.error().message();
   EXPECT_NE(c.error().message().find("permitted_calls_in_half_open"), std::string::npos) << c.error().message();
@@ -142,14 +142,11 @@ TEST(AlertsConfigTest, ABreakerConfigIsCheckedByTheBreaker) {
 
 TEST(AlertsConfigTest, HostileInputIsAnErrorNotACrash) {
   auto deep = parse_alerts_config(std::string(10000, '[') + std::string(10000, ']'), "a.yaml");
-  ASSERT_FALSE(deep.ok());
-  EXPECT_EQ(deep.error().code(), ErrorCode::kParseError);
+  ASSERT_THAT(deep, matchers::StatusIs(ErrorCode::kParseError));
   auto missing = read_alerts_config("/nonexistent/alerts.yaml");
-  ASSERT_FALSE(missing.ok());
-  EXPECT_EQ(missing.error().code(), ErrorCode::kNotFound);
+  ASSERT_THAT(missing, matchers::StatusIs(ErrorCode::kNotFound));
   auto directory = read_alerts_config("/tmp");
-  ASSERT_FALSE(directory.ok());
-  EXPECT_EQ(directory.error().code(), ErrorCode::kInvalidArgument);
+  ASSERT_THAT(directory, matchers::StatusIs(ErrorCode::kInvalidArgument));
 }
 
 }  // namespace

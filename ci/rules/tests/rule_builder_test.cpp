@@ -6,6 +6,7 @@
 #include "gauntlet/harness/metrics/registry.h"
 
 #include <gtest/gtest.h>
+#include "gauntlet/harness/testing/status_matchers.h"
 
 namespace gauntlet::ci::rules {
 namespace {
@@ -125,8 +126,7 @@ TEST(RuleBuilderTest, TheBreakerMetricNamesAreTheBindingsOwn) {
 
 TEST(RuleBuilderTest, CrossFileMistakesNameTheAlertsFile) {
   auto no_mapping = build_rules({budget("embedding", 50)}, "gate.yaml", alerts("breakers: {b: {}}\n"));
-  ASSERT_FALSE(no_mapping.ok());
-  EXPECT_EQ(no_mapping.error().code(), ErrorCode::kSchemaError);
+  ASSERT_THAT(no_mapping, matchers::StatusIs(ErrorCode::kSchemaError));
   EXPECT_EQ(no_mapping.error().message(),
             "dir/alerts.yaml:1:1: latency: missing; gate.yaml has 1 operation budget(s): name the histogram that "
             "holds their latencies (latency: {metric, label})");

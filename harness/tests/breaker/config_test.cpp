@@ -1,6 +1,7 @@
 #include "gauntlet/harness/breaker/config.h"
 
 #include <gtest/gtest.h>
+#include "gauntlet/harness/testing/status_matchers.h"
 
 namespace gauntlet::breaker {
 namespace {
@@ -39,8 +40,7 @@ TEST_P(BreakerConfigInvalidTest, NamesTheField) {
   BreakerConfig config;
   GetParam().mutate(config);
   Status status = config.validate();
-  ASSERT_FALSE(status.ok());
-  EXPECT_EQ(status.error().code(), ErrorCode::kInvalidArgument);
+  ASSERT_THAT(status, matchers::StatusIs(ErrorCode::kInvalidArgument));
   EXPECT_NE(status.error().message().find(GetParam().field), std::string::npos) << status.error().message();
 }
 

@@ -4,6 +4,7 @@
 #include "recording_listener.h"
 
 #include <gtest/gtest.h>
+#include "gauntlet/harness/testing/status_matchers.h"
 
 #include <atomic>
 #include <chrono>
@@ -30,8 +31,7 @@ TEST(ManualStatesTest, CreateRejectsAnInvalidConfigNamingTheBreaker) {
   BreakerConfig config;
   config.window_size = 0;
   auto created = CircuitBreaker::create("payments", config);
-  ASSERT_FALSE(created.ok());
-  EXPECT_EQ(created.error().code(), ErrorCode::kInvalidArgument);
+  ASSERT_THAT(created, matchers::StatusIs(ErrorCode::kInvalidArgument));
   EXPECT_NE(created.error().message().find("payments"), std::string::npos);
   EXPECT_NE(created.error().message().find("window_size"), std::string::npos);
 }

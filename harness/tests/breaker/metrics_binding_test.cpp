@@ -2,6 +2,7 @@
 #include "recording_listener.h"
 
 #include <gtest/gtest.h>
+#include "gauntlet/harness/testing/status_matchers.h"
 
 #include <map>
 #include <string>
@@ -91,8 +92,7 @@ TEST(MetricsBindingTest, ConflictingFamilyIsReported) {
   ASSERT_TRUE(registry.counter("gauntlet_breaker_state", "not a gauge").ok());
   auto breaker = make_breaker(small_config(), clock);
   auto binding = bind_metrics(*breaker, registry);
-  ASSERT_FALSE(binding.ok());
-  EXPECT_EQ(binding.error().code(), ErrorCode::kAlreadyExists);
+  ASSERT_THAT(binding, matchers::StatusIs(ErrorCode::kAlreadyExists));
 }
 
 }  // namespace

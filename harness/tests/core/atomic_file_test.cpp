@@ -1,6 +1,7 @@
 #include "gauntlet/harness/atomic_file.h"
 
 #include <gtest/gtest.h>
+#include "gauntlet/harness/testing/status_matchers.h"
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -48,8 +49,7 @@ TEST_F(AtomicFileTest, ReplacesContentAndLeavesNoTempFile) {
 
 TEST_F(AtomicFileTest, MissingDirectoryIsAnIoErrorNamingThePath) {
   Status bad = write_file_atomically(dir_ / "no_such_dir" / "x.json", "x");
-  ASSERT_FALSE(bad.ok());
-  EXPECT_EQ(bad.error().code(), ErrorCode::kIoError);
+  ASSERT_THAT(bad, matchers::StatusIs(ErrorCode::kIoError));
   EXPECT_NE(bad.error().message().find("no_such_dir"), std::string::npos) << bad.error().message();
 }
 
@@ -57,8 +57,7 @@ TEST_F(AtomicFileTest, FailedRenameKeepsTheOldFileAndRemovesTheTemp) {
   const fs::path path = dir_ / "target";
   fs::create_directories(path / "occupied");  // a non-empty directory cannot be replaced by a file
   Status bad = write_file_atomically(path, "new");
-  ASSERT_FALSE(bad.ok());
-  EXPECT_EQ(bad.error().code(), ErrorCode::kIoError);
+  ASSERT_THAT(bad, matchers::StatusIs(ErrorCode::kIoError));
   EXPECT_TRUE(fs::is_directory(path / "occupied"));
   for (const auto& entry : fs::directory_iterator(dir_)) {
     EXPECT_EQ(entry.path().string().find(".tmp"), std::string::npos) << "temp file left: " << entry.path();

@@ -1,6 +1,7 @@
 #include "gauntlet/harness/error.h"
 
 #include <gtest/gtest.h>
+#include "gauntlet/harness/testing/status_matchers.h"
 
 namespace gauntlet {
 namespace {
@@ -16,8 +17,7 @@ TEST(ResultTest, CarriesValueOrSpecificError) {
   EXPECT_EQ(*good, 3);
 
   Result<int> bad = parse_positive(-1);
-  ASSERT_FALSE(bad.ok());
-  EXPECT_EQ(bad.error().code(), ErrorCode::kOutOfRange);
+  ASSERT_THAT(bad, matchers::StatusIs(ErrorCode::kOutOfRange));
   EXPECT_EQ(bad.error().message(), "value must be positive");
 }
 
@@ -51,8 +51,7 @@ TEST(StatusTest, DefaultIsOk) {
   Status ok;
   EXPECT_TRUE(ok.ok());
   Status failed = Error(ErrorCode::kIoError, "disk full");
-  ASSERT_FALSE(failed.ok());
-  EXPECT_EQ(failed.error().code(), ErrorCode::kIoError);
+  ASSERT_THAT(failed, matchers::StatusIs(ErrorCode::kIoError));
 }
 
 }  // namespace

@@ -1,6 +1,7 @@
 #include "gauntlet/harness/input_file.h"
 
 #include <gtest/gtest.h>
+#include "gauntlet/harness/testing/status_matchers.h"
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -37,15 +38,13 @@ TEST_F(InputFileTest, ReadsARegularFileWhole) {
 
 TEST_F(InputFileTest, MissingFileIsNotFoundNamingThePath) {
   auto text = read_input_file(dir_ / "nope.json", "benchmark file");
-  ASSERT_FALSE(text.ok());
-  EXPECT_EQ(text.error().code(), ErrorCode::kNotFound);
+  ASSERT_THAT(text, matchers::StatusIs(ErrorCode::kNotFound));
   EXPECT_NE(text.error().message().find("nope.json: cannot open benchmark file"), std::string::npos);
 }
 
 TEST_F(InputFileTest, DirectoryIsRefusedNotReadAsEmpty) {
   auto text = read_input_file(dir_, "gate config");
-  ASSERT_FALSE(text.ok());
-  EXPECT_EQ(text.error().code(), ErrorCode::kInvalidArgument);
+  ASSERT_THAT(text, matchers::StatusIs(ErrorCode::kInvalidArgument));
   EXPECT_NE(text.error().message().find("gate config is a directory, expected a regular file"), std::string::npos)
       << text.error().message();
 }
@@ -56,22 +55,19 @@ TEST_F(InputFileTest, FifoIsRefusedWithoutBlocking) {
   const auto start = std::chrono::steady_clock::now();
   auto text = read_input_file(fifo, "scenario file");
   EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::seconds(2));
-  ASSERT_FALSE(text.ok());
-  EXPECT_EQ(text.error().code(), ErrorCode::kInvalidArgument);
+  ASSERT_THAT(text, matchers::StatusIs(ErrorCode::kInvalidArgument));
   EXPECT_NE(text.error().message().find("is a FIFO"), std::string::npos) << text.error().message();
 }
 
 TEST_F(InputFileTest, CharacterDeviceSuchAsDevZeroIsRefused) {
   auto text = read_input_file("/dev/zero", "benchmark file");
-  ASSERT_FALSE(text.ok());
-  EXPECT_EQ(text.error().code(), ErrorCode::kInvalidArgument);
+  ASSERT_THAT(text, matchers::StatusIs(ErrorCode::kInvalidArgument));
   EXPECT_NE(text.error().message().find("a character device"), std::string::npos) << text.error().message();
 }
 
 TEST_F(InputFileTest, UnreadableProcFileIsAnIoErrorNotAnEmptyFile) {
   auto text = read_input_file("/proc/self/mem", "benchmark file");
-  ASSERT_FALSE(text.ok());
-  EXPECT_EQ(text.error().code(), ErrorCode::kIoError);
+  ASSERT_THAT(text, matchers::StatusIs(ErrorCode::kIoError));
   EXPECT_NE(text.error().message().find("/proc/self/mem: cannot read benchmark file"), std::string::npos)
       << text.error().message();
 }
@@ -79,8 +75,7 @@ TEST_F(InputFileTest, UnreadableProcFileIsAnIoErrorNotAnEmptyFile) {
 TEST_F(InputFileTest, LargerThanTheCapIsOutOfRangeNamingTheLimit) {
   const fs::path p = write("big.json", std::string(2000, 'x'));
   auto text = read_input_file(p, "benchmark file", 1000);
-  ASSERT_FALSE(text.ok());
-  EXPECT_EQ(text.error().code(), ErrorCode::kOutOfRange);
+  ASSERT_THAT(text, matchers::StatusIs(ErrorCode::kOutOfRange));
   EXPECT_NE(text.error().message().find("larger than the 1000-byte limit (GAUNTLET_MAX_INPUT_BYTES)"),
             std::string::npos);
   EXPECT_TRUE(read_input_file(p, "benchmark file", 2000).ok());
@@ -88,8 +83,7 @@ TEST_F(InputFileTest, LargerThanTheCapIsOutOfRangeNamingTheLimit) {
 
 TEST_F(InputFileTest, ProcFilesWithZeroSizeAreStillBounded) {
   auto text = read_input_file("/proc/self/maps", "input", 16);
-  ASSERT_FALSE(text.ok());
-  EXPECT_EQ(text.error().code(), ErrorCode::kOutOfRange);
+  ASSERT_THAT(text, matchers::StatusIs(ErrorCode::kOutOfRange));
 }
 
 TEST_F(InputFileTest, CapComesFromTheEnvironment) {

@@ -1,6 +1,7 @@
 #include "gauntlet/harness/metrics/histogram.h"
 
 #include <gtest/gtest.h>
+#include "gauntlet/harness/testing/status_matchers.h"
 
 #include <cmath>
 #include <limits>
@@ -173,8 +174,7 @@ TEST(HistogramTest, CustomRangeAndValidation) {
   };
   for (const Case& c : cases) {
     auto r = Histogram::create(c.options);
-    ASSERT_FALSE(r.ok()) << c.what;
-    EXPECT_EQ(r.error().code(), ErrorCode::kInvalidArgument);
+    ASSERT_THAT(r, matchers::StatusIs(ErrorCode::kInvalidArgument)) << c.what;
     EXPECT_NE(r.error().message().find(c.what), std::string::npos) << r.error().message();
   }
 }
@@ -212,8 +212,7 @@ TEST(HistogramTest, MergeRejectsDifferentLayouts) {
   ASSERT_TRUE(b.ok());
   (*b)->record(1.0);
   Status s = a.merge((*b)->snapshot());
-  ASSERT_FALSE(s.ok());
-  EXPECT_EQ(s.error().code(), ErrorCode::kInvalidArgument);
+  ASSERT_THAT(s, matchers::StatusIs(ErrorCode::kInvalidArgument));
   HistogramSnapshot snap = a.snapshot();
   EXPECT_EQ(snap.merge((*b)->snapshot()).error().code(), ErrorCode::kInvalidArgument);
   EXPECT_EQ(a.snapshot().count, 0u);

@@ -1,6 +1,7 @@
 #include "gauntlet/harness/metrics/labels.h"
 
 #include <gtest/gtest.h>
+#include "gauntlet/harness/testing/status_matchers.h"
 
 namespace gauntlet::metrics {
 namespace {
@@ -15,8 +16,7 @@ TEST(MetricNameTest, AcceptsPrometheusNames) {
 TEST(MetricNameTest, RejectsBadNamesWithPosition) {
   for (const char* bad : {"", "1abc", "a-b", "a b", "caf\xc3\xa9"}) {
     Status s = validate_metric_name(bad);
-    ASSERT_FALSE(s.ok()) << bad;
-    EXPECT_EQ(s.error().code(), ErrorCode::kInvalidArgument) << bad;
+    ASSERT_THAT(s, matchers::StatusIs(ErrorCode::kInvalidArgument)) << bad;
   }
   EXPECT_NE(validate_metric_name("a-b").error().message().find("character 2"), std::string::npos);
 }
@@ -26,8 +26,7 @@ TEST(LabelNameTest, RejectsReservedAndInvalid) {
   EXPECT_TRUE(validate_label_name("_r1").ok());
   for (const char* bad : {"", "__name__", "le", "quantile", "a:b", "9a", "a.b"}) {
     Status s = validate_label_name(bad);
-    ASSERT_FALSE(s.ok()) << bad;
-    EXPECT_EQ(s.error().code(), ErrorCode::kInvalidArgument) << bad;
+    ASSERT_THAT(s, matchers::StatusIs(ErrorCode::kInvalidArgument)) << bad;
   }
 }
 
@@ -37,8 +36,7 @@ TEST(LabelValueTest, AcceptsUtf8AndRejectsMalformed) {
   EXPECT_TRUE(validate_label_value("caf\xc3\xa9 \xe2\x82\xac \xf0\x9f\x98\x80").ok());
   for (const char* bad : {"\xc3", "\xc0\xaf", "\xed\xa0\x80", "\xf4\x90\x80\x80", "\xff"}) {
     Status s = validate_label_value(bad);
-    ASSERT_FALSE(s.ok()) << bad;
-    EXPECT_EQ(s.error().code(), ErrorCode::kInvalidArgument);
+    ASSERT_THAT(s, matchers::StatusIs(ErrorCode::kInvalidArgument)) << bad;
   }
 }
 

@@ -4,6 +4,7 @@
 #include "gauntlet/harness/metrics/naming.h"
 
 #include <gtest/gtest.h>
+#include "gauntlet/harness/testing/status_matchers.h"
 
 namespace gauntlet::metrics {
 namespace {
@@ -28,8 +29,7 @@ TEST(PrometheusUnitTest, UcumAbbreviationsBecomeWords) {
 TEST(PrometheusUnitTest, NonAsciiUnitIsInvalidArgument) {
   for (const char* bad : {"\xc2\xb5s", "a b", "s\n"}) {
     auto got = prometheus_unit(bad);
-    ASSERT_FALSE(got.ok()) << bad;
-    EXPECT_EQ(got.error().code(), ErrorCode::kInvalidArgument);
+    ASSERT_THAT(got, matchers::StatusIs(ErrorCode::kInvalidArgument)) << bad;
     EXPECT_NE(got.error().message().find("printable ASCII"), std::string::npos) << got.error().message();
   }
 }
@@ -78,12 +78,10 @@ TEST(ExportNameTest, PrometheusNamesAreKeptAndMustEndWithTheirUnit) {
   ASSERT_TRUE(counter.ok());
   EXPECT_EQ(counter->name, "busy_seconds");
   auto plain = export_name("http-requests", "", MetricType::kCounter);
-  ASSERT_FALSE(plain.ok()) << "a name without a dot is not mapped";
-  EXPECT_EQ(plain.error().code(), ErrorCode::kInvalidArgument);
+  ASSERT_THAT(plain, matchers::StatusIs(ErrorCode::kInvalidArgument)) << "a name without a dot is not mapped";
 
   auto missing = export_name("request_duration", "s", MetricType::kHistogram);
-  ASSERT_FALSE(missing.ok());
-  EXPECT_EQ(missing.error().code(), ErrorCode::kInvalidArgument);
+  ASSERT_THAT(missing, matchers::StatusIs(ErrorCode::kInvalidArgument));
   EXPECT_EQ(missing.error().message(),
             "metric \"request_duration\": with unit \"s\" the name must end with \"_seconds\" (OpenMetrics "
             "requires the unit as the name's suffix), e.g. \"request_duration_seconds\"");
@@ -98,8 +96,7 @@ TEST(ExportNameTest, InvalidOpenTelemetryNamesNameTheCharacter) {
   };
   for (const auto& [name, where] : cases) {
     auto got = export_name(name, "", MetricType::kGauge);
-    ASSERT_FALSE(got.ok()) << name;
-    EXPECT_EQ(got.error().code(), ErrorCode::kInvalidArgument);
+    ASSERT_THAT(got, matchers::StatusIs(ErrorCode::kInvalidArgument)) << name;
     EXPECT_NE(got.error().message().find(where), std::string::npos) << got.error().message();
   }
   const std::string long_name = "a." + std::string(254, 'x');

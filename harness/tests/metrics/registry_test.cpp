@@ -1,6 +1,7 @@
 #include "gauntlet/harness/metrics/registry.h"
 
 #include <gtest/gtest.h>
+#include "gauntlet/harness/testing/status_matchers.h"
 
 namespace gauntlet::metrics {
 namespace {
@@ -45,33 +46,26 @@ TEST(RegistryTest, DifferentShapeIsAlreadyExists) {
   Registry r;
   ASSERT_TRUE(r.counter_family("events", "Events.", {"kind"}).ok());
   auto as_gauge = r.gauge_family("events", "Events.", {"kind"});
-  ASSERT_FALSE(as_gauge.ok());
-  EXPECT_EQ(as_gauge.error().code(), ErrorCode::kAlreadyExists);
+  ASSERT_THAT(as_gauge, matchers::StatusIs(ErrorCode::kAlreadyExists));
   auto other_labels = r.counter_family("events", "Events.", {"type"});
-  ASSERT_FALSE(other_labels.ok());
-  EXPECT_EQ(other_labels.error().code(), ErrorCode::kAlreadyExists);
+  ASSERT_THAT(other_labels, matchers::StatusIs(ErrorCode::kAlreadyExists));
   ASSERT_TRUE(r.histogram("latency", "Latency.", HistogramOptions::range(1, 1e6)).ok());
   auto other_range = r.histogram("latency", "Latency.", HistogramOptions::range(1, 1e9));
-  ASSERT_FALSE(other_range.ok());
-  EXPECT_EQ(other_range.error().code(), ErrorCode::kAlreadyExists);
+  ASSERT_THAT(other_range, matchers::StatusIs(ErrorCode::kAlreadyExists));
   EXPECT_NE(other_range.error().message().find("latency"), std::string::npos);
 }
 
 TEST(RegistryTest, InvalidNamesAreErrorsNotCrashes) {
   Registry r;
   auto bad_name = r.counter("http-requests", "x");
-  ASSERT_FALSE(bad_name.ok());
-  EXPECT_EQ(bad_name.error().code(), ErrorCode::kInvalidArgument);
+  ASSERT_THAT(bad_name, matchers::StatusIs(ErrorCode::kInvalidArgument));
   EXPECT_NE(bad_name.error().message().find("http-requests"), std::string::npos);
   auto bad_label = r.gauge_family("temp", "x", {"__hidden"});
-  ASSERT_FALSE(bad_label.ok());
-  EXPECT_EQ(bad_label.error().code(), ErrorCode::kInvalidArgument);
+  ASSERT_THAT(bad_label, matchers::StatusIs(ErrorCode::kInvalidArgument));
   auto dup_label = r.gauge_family("temp", "x", {"a", "a"});
-  ASSERT_FALSE(dup_label.ok());
-  EXPECT_EQ(dup_label.error().code(), ErrorCode::kInvalidArgument);
+  ASSERT_THAT(dup_label, matchers::StatusIs(ErrorCode::kInvalidArgument));
   auto bad_options = r.histogram("sizes", "x", HistogramOptions::range(-1, 3.6e12));
-  ASSERT_FALSE(bad_options.ok());
-  EXPECT_EQ(bad_options.error().code(), ErrorCode::kInvalidArgument);
+  ASSERT_THAT(bad_options, matchers::StatusIs(ErrorCode::kInvalidArgument));
   EXPECT_TRUE(r.snapshot().families.empty());
 }
 
@@ -92,8 +86,7 @@ TEST(RegistryTest, WithChecksLabelSets) {
   };
   for (const Case& c : cases) {
     auto s = (*fam)->with(c.labels);
-    ASSERT_FALSE(s.ok()) << c.why;
-    EXPECT_EQ(s.error().code(), ErrorCode::kInvalidArgument) << c.why;
+    ASSERT_THAT(s, matchers::StatusIs(ErrorCode::kInvalidArgument)) << c.why;
     EXPECT_NE(s.error().message().find("rpc_latency"), std::string::npos) << s.error().message();
   }
   auto ok = (*fam)->with({{"method", "get"}});

@@ -3,6 +3,7 @@
 #include "gauntlet/harness/metrics/registry.h"
 
 #include <gtest/gtest.h>
+#include "gauntlet/harness/testing/status_matchers.h"
 
 namespace gauntlet::metrics {
 namespace {
@@ -42,13 +43,11 @@ TEST(MeterFamilyTest, ACounterOrAnotherClockIsAnotherShape) {
   Registry r;
   ASSERT_TRUE(r.meter_family("jobs", "Jobs.", {}, clock).ok());
   auto as_counter = r.counter_family("jobs", "Jobs.");
-  ASSERT_FALSE(as_counter.ok());
-  EXPECT_EQ(as_counter.error().code(), ErrorCode::kAlreadyExists);
+  ASSERT_THAT(as_counter, matchers::StatusIs(ErrorCode::kAlreadyExists));
   EXPECT_NE(as_counter.error().message().find("already registered as a meter"), std::string::npos)
       << as_counter.error().message();
   auto other_clock = r.meter_family("jobs", "Jobs.", {}, other);
-  ASSERT_FALSE(other_clock.ok());
-  EXPECT_EQ(other_clock.error().code(), ErrorCode::kAlreadyExists);
+  ASSERT_THAT(other_clock, matchers::StatusIs(ErrorCode::kAlreadyExists));
 }
 
 TEST(RegistryUnitTest, UnitIsPartOfTheFamily) {
@@ -63,16 +62,14 @@ TEST(RegistryUnitTest, UnitIsPartOfTheFamily) {
   ASSERT_TRUE(same.ok()) << "\"s\" and \"seconds\" are one unit";
   EXPECT_EQ(*same, *latency);
   auto without = r.histogram_family("request_duration_seconds", "x", {"route"}, HistogramOptions::range(1e-6, 60));
-  ASSERT_FALSE(without.ok());
-  EXPECT_EQ(without.error().code(), ErrorCode::kAlreadyExists);
+  ASSERT_THAT(without, matchers::StatusIs(ErrorCode::kAlreadyExists));
   EXPECT_NE(without.error().message().find("unit seconds"), std::string::npos) << without.error().message();
 }
 
 TEST(RegistryUnitTest, APrometheusNameNotEndingWithItsUnitIsRefused) {
   Registry r;
   auto bad = r.gauge_family({.name = "heap_size", .help = "Heap.", .unit = "By"});
-  ASSERT_FALSE(bad.ok());
-  EXPECT_EQ(bad.error().code(), ErrorCode::kInvalidArgument);
+  ASSERT_THAT(bad, matchers::StatusIs(ErrorCode::kInvalidArgument));
   EXPECT_NE(bad.error().message().find("must end with \"_bytes\""), std::string::npos) << bad.error().message();
   EXPECT_TRUE(r.snapshot().families.empty());
 }
@@ -97,14 +94,12 @@ TEST(RegistryOtelNameTest, TwoNamesMappedToOneAreACollisionNamingBoth) {
   Registry r;
   ASSERT_TRUE(r.histogram_family({.name = "flow.execution.duration", .help = "x", .unit = "s"}).ok());
   auto dotted = r.histogram_family({.name = "flow_execution.duration", .help = "x", .unit = "s"});
-  ASSERT_FALSE(dotted.ok());
-  EXPECT_EQ(dotted.error().code(), ErrorCode::kAlreadyExists);
+  ASSERT_THAT(dotted, matchers::StatusIs(ErrorCode::kAlreadyExists));
   EXPECT_EQ(dotted.error().message(),
             "metric \"flow_execution.duration\" and metric \"flow.execution.duration\" are both exported as "
             "\"flow_execution_duration_seconds\"");
   auto plain = r.histogram_family({.name = "flow_execution_duration_seconds", .help = "x", .unit = "s"});
-  ASSERT_FALSE(plain.ok());
-  EXPECT_EQ(plain.error().code(), ErrorCode::kAlreadyExists);
+  ASSERT_THAT(plain, matchers::StatusIs(ErrorCode::kAlreadyExists));
   EXPECT_NE(plain.error().message().find("\"flow.execution.duration\""), std::string::npos);
 }
 
@@ -112,14 +107,12 @@ TEST(RegistryCollisionTest, ClashingSampleNamesAreRefused) {
   Registry r;
   ASSERT_TRUE(r.counter("requests", "x").ok());
   auto gauge = r.gauge("requests_total", "x");
-  ASSERT_FALSE(gauge.ok());
-  EXPECT_EQ(gauge.error().code(), ErrorCode::kAlreadyExists);
+  ASSERT_THAT(gauge, matchers::StatusIs(ErrorCode::kAlreadyExists));
   EXPECT_EQ(gauge.error().message(),
             "metric \"requests_total\" (gauge) and metric \"requests\" (counter) would both expose \"requests_total\"");
   ASSERT_TRUE(r.histogram("latency", "x").ok());
   auto count = r.gauge_family({.name = "latency.count", .help = "x"});
-  ASSERT_FALSE(count.ok());
-  EXPECT_EQ(count.error().code(), ErrorCode::kAlreadyExists);
+  ASSERT_THAT(count, matchers::StatusIs(ErrorCode::kAlreadyExists));
   EXPECT_NE(count.error().message().find("\"latency_count\""), std::string::npos) << count.error().message();
   EXPECT_EQ(r.snapshot().families.size(), 2u);
 }

@@ -3,6 +3,7 @@
 #include "gauntlet/harness/stats/seeded_random.h"
 
 #include <gtest/gtest.h>
+#include "gauntlet/harness/testing/status_matchers.h"
 
 #include <cmath>
 #include <vector>
@@ -99,8 +100,7 @@ TEST(ClusteredBootstrapTest, RejectsLabelsThatDoNotMatchValues) {
   std::vector<int> two{0, 1};
   std::vector<int> three{0, 1, 1};
   auto r = bootstrap_ratio_of_medians(ClusteredSample{a, two}, ClusteredSample{a, three}, {});
-  ASSERT_FALSE(r.ok());
-  EXPECT_EQ(r.error().code(), ErrorCode::kInvalidArgument);
+  ASSERT_THAT(r, matchers::StatusIs(ErrorCode::kInvalidArgument));
 }
 
 TEST(ChangePointTest, FindsASingleStep) {

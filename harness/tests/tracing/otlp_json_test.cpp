@@ -5,6 +5,7 @@
 #include "gauntlet/harness/tracing/tracer.h"
 
 #include <gtest/gtest.h>
+#include "gauntlet/harness/testing/status_matchers.h"
 #include <nlohmann/json.hpp>
 
 #include <cstdlib>
@@ -156,8 +157,7 @@ TEST(OtlpJsonTest, ShutdownWritesTheFileAndLaterSpansAreNotExported) {
 TEST(OtlpJsonTest, UnwritableDirectoryIsAnIoErrorNamingTheFile) {
   OtlpJsonFileExporter exporter("/nonexistent-dir-for-gauntlet/traces.json");
   const Status s = exporter.force_flush();
-  ASSERT_FALSE(s.ok());
-  EXPECT_EQ(s.error().code(), ErrorCode::kIoError);
+  ASSERT_THAT(s, matchers::StatusIs(ErrorCode::kIoError));
   EXPECT_NE(s.error().message().find("traces.json"), std::string::npos);
 }
 

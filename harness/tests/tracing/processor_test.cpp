@@ -4,6 +4,7 @@
 #include "gauntlet/harness/tracing/tracer.h"
 
 #include <gtest/gtest.h>
+#include "gauntlet/harness/testing/status_matchers.h"
 
 #include <atomic>
 #include <chrono>
@@ -79,8 +80,7 @@ TEST(SimpleProcessorTest, SpansEndedAfterShutdownAreDroppedNotExported) {
   EXPECT_EQ(exporter->size(), 1u);
   EXPECT_EQ(processor.stats(), (ProcessorStats{2, 1, 1}));
   const Status again = processor.shutdown();
-  ASSERT_FALSE(again.ok());
-  EXPECT_EQ(again.error().code(), ErrorCode::kFailedPrecondition);
+  ASSERT_THAT(again, matchers::StatusIs(ErrorCode::kFailedPrecondition));
 }
 
 TEST(SimpleProcessorTest, FailedExportCountsAsDropped) {
@@ -187,8 +187,7 @@ TEST(InMemoryExporterTest, ClearForgetsAndShutdownRefuses) {
   EXPECT_EQ(exporter.size(), 0u);
   ASSERT_TRUE(exporter.shutdown().ok());
   const Status s = exporter.export_spans(batch);
-  ASSERT_FALSE(s.ok());
-  EXPECT_EQ(s.error().code(), ErrorCode::kFailedPrecondition);
+  ASSERT_THAT(s, matchers::StatusIs(ErrorCode::kFailedPrecondition));
   EXPECT_EQ(exporter.size(), 0u);
 }
 

@@ -1,6 +1,7 @@
 #include "gauntlet/harness/tracing/trace_context.h"
 
 #include <gtest/gtest.h>
+#include "gauntlet/harness/testing/status_matchers.h"
 #include <nlohmann/json.hpp>
 
 #include <fstream>
@@ -41,8 +42,7 @@ TEST(TraceparentCorpusTest, EveryCaseParsesOrIsRejectedAsTheSuiteSays) {
       EXPECT_EQ(extracted->trace_state, "foo=1");
     } else {
       ++invalid;
-      ASSERT_FALSE(parsed.ok());
-      EXPECT_EQ(parsed.error().code(), ErrorCode::kParseError);
+      ASSERT_THAT(parsed, matchers::StatusIs(ErrorCode::kParseError));
       EXPECT_EQ(parsed.error().message().rfind("traceparent: ", 0), 0u) << parsed.error().message();
       EXPECT_FALSE(extracted.has_value()) << "invalid traceparent must mean no parent";
     }
