@@ -147,16 +147,16 @@ std::vector<HistoryEvent<Step, double>> StepLog::history() const {
 std::vector<HistoryEvent<Step, double>> StepLog::history_if(const std::function<bool(const Step&)>& keep) const {
   std::vector<HistoryEvent<Step, double>> out;
   for (std::size_t t = 0; t < lanes_.size(); ++t) {
-    std::int64_t previous_end = INT64_MIN;
     for (const Step& s : lanes_[t]) {
       if (!keep(s)) continue;
-      // Widened by kClockSlackNs each way (a store can still sit in its core's
+      // Widened by kClockSlackNs each way: a store can still sit in its core's
       // store buffer when the clock is read after the call, so steps on
-      // different threads closer than that are not known to be ordered), yet
-      // each step starts after its thread's previous one ended: program order.
-      const std::int64_t invoked = std::max(s.start_ns - kClockSlackNs, previous_end + 1);
-      const std::int64_t returned = std::max(s.end_ns + kClockSlackNs, invoked);
-      previous_end = returned;
+      // different threads closer than that are not known to be ordered.
+      // Program order is the history's lane order, which the search keeps;
+      // pushing each step past its predecessor's widened end instead let the
+      // shift pile up along a thread and order it after steps it overlapped.
+      const std::int64_t invoked = s.start_ns - kClockSlackNs;
+      const std::int64_t returned = s.end_ns + kClockSlackNs;
       out.push_back({static_cast<int>(t), s, s.observed, static_cast<std::uint64_t>(invoked),
                      static_cast<std::uint64_t>(returned)});
     }

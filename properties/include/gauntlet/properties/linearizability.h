@@ -12,7 +12,9 @@
 
 namespace gauntlet::properties {
 
-/// One completed operation as observed by a worker thread.
+/// One completed operation as observed by a worker thread. A history lists
+/// each thread's operations in the order that thread made them: program
+/// order holds even where their [invoked, returned] intervals overlap.
 template <typename Op, typename Res>
 struct HistoryEvent {
   int thread = 0;
@@ -29,7 +31,8 @@ concept SequentialModel = requires(const Model& m, State& s, const Op& op) {
 };
 
 /// The order (indices into `history`) that explains the observations, or
-/// nullopt when none does.
+/// nullopt when none does. An operation comes after every one that returned
+/// before it was invoked, and after every earlier one of its own thread.
 template <typename State, typename Op, typename Res, typename Model>
   requires SequentialModel<Model, State, Op, Res>
 std::optional<std::vector<std::size_t>> find_linearization(const std::vector<HistoryEvent<Op, Res>>& history,
@@ -44,7 +47,9 @@ std::optional<std::vector<std::size_t>> find_linearization(const std::vector<His
       if (used[i]) continue;
       bool minimal = true;
       for (std::size_t j = 0; j < n && minimal; ++j) {
-        if (!used[j] && j != i && history[j].returned < history[i].invoked) minimal = false;
+        if (used[j] || j == i) continue;
+        if (history[j].returned < history[i].invoked || (j < i && history[j].thread == history[i].thread))
+          minimal = false;
       }
       if (!minimal) continue;
       State next = state;
