@@ -2,10 +2,10 @@
 #include "gauntlet/chaos/fault_metrics.h"
 
 #include <gtest/gtest.h>
-#include "gauntlet/harness/testing/status_matchers.h"
 
 #include "gauntlet/chaos/fault_point.h"
 #include "gauntlet/harness/metrics/exposition.h"
+#include "gauntlet/harness/testing/status_matchers.h"
 
 namespace gauntlet::chaos {
 namespace {

@@ -18,7 +18,6 @@ struct BaselineOptions {
   std::string from, to, file;
 };
 
-
 cli::CommandResult show(const BaselineOptions& o, cli::CommandIO& io) {
   BaselineStore store(o.dir);
   auto file = store.load(o.name);

@@ -58,7 +58,6 @@ Result<std::vector<std::pair<std::string, std::string>>> parse_env(const std::ve
   return out;
 }
 
-
 cli::CommandResult run(const BenchRunArgs& a, cli::CommandIO& io) {
   auto env_a = parse_env(a.env);
   if (!env_a.ok()) return env_a.error();

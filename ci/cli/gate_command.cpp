@@ -46,7 +46,6 @@ GateInvocation invocation(const GateOptions& o, std::uint64_t seed) {
           o.confirm_with, o.confirm, o.strict_environment, o.fail_inconclusive, seed};
 }
 
-
 Result<GateConfig> load_config(const GateOptions& o) {
   GateConfig config;
   if (!o.config.empty()) {
@@ -197,7 +196,9 @@ GAUNTLET_REGISTER_COMMAND("gate", "compare benchmark runs: exit 0 pass, 1 regres
   cmd.add_option("--confirm-min-time", o->confirm.run.min_time, "--confirm-with: --benchmark_min_time");
   cmd.add_flag("--strict-environment", o->strict_environment, "refuse to compare runs from different machines");
   cmd.add_flag("--fail-inconclusive", o->fail_inconclusive, "treat inconclusive benchmarks as failures");
-  return [o, calib](cli::CommandIO& io) -> cli::CommandResult { return calib->parsed() ? calibrate_runs(*o, io) : run(*o, io); };
+  return [o, calib](cli::CommandIO& io) -> cli::CommandResult {
+    return calib->parsed() ? calibrate_runs(*o, io) : run(*o, io);
+  };
 });
 
 }  // namespace

@@ -17,7 +17,6 @@ struct HistoryOptions {
   std::uint64_t seed = 1;
 };
 
-
 cli::CommandResult record(History& h, const HistoryOptions& o, cli::CommandIO& io) {
   auto file = read_benchmark_file(o.file);
   if (!file.ok()) return file.error();

@@ -19,7 +19,6 @@ struct RulesOptions {
   std::string budgets, alerts, out;
 };
 
-
 cli::CommandResult run(const RulesOptions& o, cli::CommandIO& io) {
   std::vector<LatencyBudget> budgets;
   if (!o.budgets.empty()) {

@@ -2,8 +2,8 @@
 
 #include "gauntlet/ci/benchmark_file.h"
 #include "gauntlet/harness/input_file.h"
-#include "guarded_child.h"
 #include "gauntlet/harness/json_document.h"
+#include "guarded_child.h"
 #include "nonfinite_tokens.h"
 
 #include <sys/mman.h>

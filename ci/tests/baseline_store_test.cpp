@@ -1,8 +1,9 @@
 #include "gauntlet/ci/baseline_store.h"
 
 #include <gtest/gtest.h>
-#include "gauntlet/harness/testing/status_matchers.h"
 #include <unistd.h>
+
+#include "gauntlet/harness/testing/status_matchers.h"
 
 #include <filesystem>
 #include <fstream>

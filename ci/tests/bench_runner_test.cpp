@@ -6,6 +6,7 @@
 #include "gate_test_files.h"
 
 #include <gtest/gtest.h>
+
 #include "gauntlet/harness/testing/status_matchers.h"
 
 #include <csignal>

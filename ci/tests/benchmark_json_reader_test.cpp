@@ -1,6 +1,7 @@
 #include "gauntlet/ci/benchmark_file.h"
 
 #include <gtest/gtest.h>
+
 #include "gauntlet/harness/testing/status_matchers.h"
 
 #include <cmath>

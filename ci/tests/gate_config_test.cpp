@@ -1,6 +1,7 @@
 #include "gauntlet/ci/gate_config.h"
 
 #include <gtest/gtest.h>
+
 #include "gauntlet/harness/testing/status_matchers.h"
 
 namespace gauntlet::ci {

@@ -3,6 +3,7 @@
 #include "gate_test_files.h"
 
 #include <gtest/gtest.h>
+
 #include "gauntlet/harness/testing/status_matchers.h"
 
 #include <cmath>

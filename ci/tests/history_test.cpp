@@ -3,8 +3,9 @@
 #include "gate_test_files.h"
 
 #include <gtest/gtest.h>
-#include "gauntlet/harness/testing/status_matchers.h"
 #include <sqlite3.h>
+
+#include "gauntlet/harness/testing/status_matchers.h"
 
 #include <filesystem>
 #include <fstream>

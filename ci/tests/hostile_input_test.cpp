@@ -1,7 +1,6 @@
 // Hostile and careless input to the ci component's readers: each case was an
 // abort, a hang or silently accepted garbage before; now a specific error.
 #include <gtest/gtest.h>
-#include "gauntlet/harness/testing/status_matchers.h"
 #include <sqlite3.h>
 #include <unistd.h>
 
@@ -16,6 +15,7 @@
 #include "gauntlet/ci/journal_latencies.h"
 #include "gauntlet/harness/clock.h"
 #include "gauntlet/harness/utf8.h"
+#include "gauntlet/harness/testing/status_matchers.h"
 
 namespace gauntlet::ci {
 namespace {

@@ -1,6 +1,7 @@
 #include "gauntlet/properties/metrics/prometheus_text.h"
 
 #include <gtest/gtest.h>
+
 #include "gauntlet/harness/testing/status_matchers.h"
 
 #include <cmath>

@@ -9,7 +9,6 @@
 
 #include "gauntlet/cli/command_registry.h"
 #include "gauntlet/harness/atomic_file.h"
-#include "gauntlet/harness/input_file.h"
 #include "gauntlet/reports/report.h"
 #include "gauntlet/reports/writers.h"
 
@@ -49,14 +48,14 @@ cli::CommandResult run_report(const ReportOptions& o) {
   MarkdownOptions md;
   md.max_bytes = o.markdown_max_bytes;
   md.html_name = o.html.empty() ? "" : std::filesystem::path(o.html).filename().string();
-  const std::pair<const std::string*, std::string (*)(const Report&, const MarkdownOptions&)> outputs[] = {
-      {&o.html, [](const Report& r, const MarkdownOptions&) { return write_html(r); }},
-      {&o.junit, [](const Report& r, const MarkdownOptions&) { return write_junit_xml(r); }},
-      {&o.markdown, [](const Report& r, const MarkdownOptions& m) { return write_markdown(r, m); }},
-      {&o.json, [](const Report& r, const MarkdownOptions&) { return write_report_json(r); }}};
-  for (const auto& [path, render] : outputs) {
+  const std::pair<const std::string*, std::string> outputs[] = {
+      {&o.html, o.html.empty() ? "" : write_html(report)},
+      {&o.junit, o.junit.empty() ? "" : write_junit_xml(report)},
+      {&o.markdown, o.markdown.empty() ? "" : write_markdown(report, md)},
+      {&o.json, o.json.empty() ? "" : write_report_json(report)}};
+  for (const auto& [path, text] : outputs) {
     if (path->empty()) continue;
-    if (Status s = write_file_atomically(*path, render(report, md)); !s) return s.error();
+    if (Status s = write_file_atomically(*path, text); !s) return s.error();
   }
   return cli::verdict_of(!o.fail_on_failure || summarize(report).passed);
 }

@@ -12,7 +12,6 @@
 #include "gauntlet/chaos/journal.h"
 #include "gauntlet/chaos/runner.h"
 #include "gauntlet/harness/atomic_file.h"
-#include "gauntlet/harness/input_file.h"
 
 namespace gauntlet::reports::testing {
 

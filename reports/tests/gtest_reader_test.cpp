@@ -1,13 +1,11 @@
 #include "gauntlet/reports/gtest_reader.h"
 
 #include <gtest/gtest.h>
-#include "gauntlet/harness/testing/status_matchers.h"
 
 #include <algorithm>
 
-#include "gauntlet/harness/atomic_file.h"
-#include "gauntlet/harness/input_file.h"
 #include "sample_runs.h"
+#include "gauntlet/harness/testing/status_matchers.h"
 
 namespace gauntlet::reports {
 namespace {

@@ -10,7 +10,6 @@
 #include "gauntlet/harness/utf8.h"
 #include "gauntlet/reports/gtest_reader.h"
 #include "gauntlet/harness/atomic_file.h"
-#include "gauntlet/harness/input_file.h"
 #include "gauntlet/reports/report.h"
 #include "gauntlet/reports/writers.h"
 

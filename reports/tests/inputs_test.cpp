@@ -1,15 +1,14 @@
 // Readers of the producers' records and input recognition.
 #include <gtest/gtest.h>
-#include "gauntlet/harness/testing/status_matchers.h"
 
 #include "gauntlet/reports/writers.h"
 
 #include <nlohmann/json.hpp>
 
 #include "gauntlet/harness/atomic_file.h"
-#include "gauntlet/harness/input_file.h"
 #include "gauntlet/reports/report.h"
 #include "sample_report.h"
+#include "gauntlet/harness/testing/status_matchers.h"
 
 namespace gauntlet::reports {
 namespace {

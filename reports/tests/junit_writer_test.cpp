@@ -1,6 +1,7 @@
 #include <gtest/gtest.h>
 
 #include "external_tools.h"
+#include "gauntlet/harness/atomic_file.h"
 #include "gauntlet/reports/gtest_reader.h"
 #include "gauntlet/reports/writers.h"
 #include "sample_report.h"

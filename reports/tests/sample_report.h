@@ -8,7 +8,6 @@
 
 #include <gtest/gtest.h>
 
-#include "gauntlet/harness/atomic_file.h"
 #include "gauntlet/harness/input_file.h"
 #include "gauntlet/reports/report.h"
 #include "sample_runs.h"

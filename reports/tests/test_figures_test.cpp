@@ -6,6 +6,7 @@
 #include <regex>
 
 #include "external_tools.h"
+#include "gauntlet/harness/atomic_file.h"
 #include "gauntlet/reports/test_stats.h"
 #include "gauntlet/reports/writers.h"
 #include "sample_report.h"

@@ -5,6 +5,7 @@
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
+
 #include "gauntlet/harness/testing/status_matchers.h"
 
 #include <algorithm>

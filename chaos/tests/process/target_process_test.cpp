@@ -3,6 +3,7 @@
 #include "../scratch_dir.h"
 
 #include <gtest/gtest.h>
+
 #include "gauntlet/harness/testing/status_matchers.h"
 
 #include <csignal>

@@ -5,6 +5,7 @@
 #include "test_sockets.h"
 
 #include <gtest/gtest.h>
+
 #include "gauntlet/harness/testing/status_matchers.h"
 
 #include <algorithm>

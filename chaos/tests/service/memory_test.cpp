@@ -6,9 +6,9 @@
 #include "gauntlet/chaos/service/service_scenario.h"
 
 #include <gtest/gtest.h>
-#include "gauntlet/harness/testing/status_matchers.h"
 
 #include "../scratch_dir.h"
+#include "gauntlet/harness/testing/status_matchers.h"
 
 namespace gauntlet::chaos::service {
 namespace {

@@ -3,6 +3,7 @@
 #include "gauntlet/ci/rules/alerts_config.h"
 
 #include <gtest/gtest.h>
+
 #include "gauntlet/harness/testing/status_matchers.h"
 
 #include <string>

@@ -6,6 +6,7 @@
 #include "gauntlet/harness/metrics/registry.h"
 
 #include <gtest/gtest.h>
+
 #include "gauntlet/harness/testing/status_matchers.h"
 
 namespace gauntlet::ci::rules {

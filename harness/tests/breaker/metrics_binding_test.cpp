@@ -2,6 +2,7 @@
 #include "recording_listener.h"
 
 #include <gtest/gtest.h>
+
 #include "gauntlet/harness/testing/status_matchers.h"
 
 #include <map>

@@ -1,9 +1,10 @@
 #include "gauntlet/harness/atomic_file.h"
 
 #include <gtest/gtest.h>
-#include "gauntlet/harness/testing/status_matchers.h"
 #include <sys/wait.h>
 #include <unistd.h>
+
+#include "gauntlet/harness/testing/status_matchers.h"
 
 #include <chrono>
 #include <csignal>

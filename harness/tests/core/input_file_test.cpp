@@ -1,9 +1,10 @@
 #include "gauntlet/harness/input_file.h"
 
 #include <gtest/gtest.h>
-#include "gauntlet/harness/testing/status_matchers.h"
 #include <sys/stat.h>
 #include <unistd.h>
+
+#include "gauntlet/harness/testing/status_matchers.h"
 
 #include <chrono>
 #include <cstdlib>

@@ -2,9 +2,12 @@
 
 #include <gtest/gtest.h>
 
-#include <cstdio>
-#include <string>
+#include <spawn.h>
 #include <sys/wait.h>
+#include <unistd.h>
+
+#include <string>
+#include <vector>
 
 namespace gauntlet {
 namespace {
@@ -26,17 +29,38 @@ TEST(ShellLineTest, AssignmentsComeFirstWithQuotedValues) {
             "RC_PARAMS='reproduce=\"x y\"' ./suite --gtest_filter=A.B");
 }
 
-// A real shell reads every word back: printf prints each argument on its own line.
+// A real shell reads every word back: printf prints each argument on its own
+// line. /bin/sh runs the line itself (no second shell around it), in a process
+// group of its own, and is reaped before any assertion.
 TEST(ShellLineTest, AShellReadsTheWordsBack) {
   const std::vector<std::string> words = {"printf", "%s\\n", "a b", "it's", "$PATH", "*", "", "x\"y", "tab\there"};
   std::string expected;
   for (std::size_t i = 2; i < words.size(); ++i) expected += words[i] + "\n";
-  FILE* shell = ::popen(("/bin/sh -c " + shell_quote(shell_line(words))).c_str(), "r");
-  ASSERT_NE(shell, nullptr);
+  int out[2];
+  ASSERT_EQ(::pipe(out), 0);
+  posix_spawn_file_actions_t actions;
+  posix_spawn_file_actions_init(&actions);
+  posix_spawn_file_actions_adddup2(&actions, out[1], STDOUT_FILENO);
+  posix_spawn_file_actions_addclose(&actions, out[0]);
+  posix_spawnattr_t attr;
+  posix_spawnattr_init(&attr);
+  posix_spawnattr_setflags(&attr, POSIX_SPAWN_SETPGROUP);
+  std::string sh = "/bin/sh", c = "-c", line = shell_line(words);
+  char* argv[] = {sh.data(), c.data(), line.data(), nullptr};
+  char* envp[] = {nullptr};
+  pid_t pid = 0;
+  const int spawned = ::posix_spawn(&pid, sh.c_str(), &actions, &attr, argv, envp);
+  posix_spawn_file_actions_destroy(&actions);
+  posix_spawnattr_destroy(&attr);
+  ::close(out[1]);
   std::string got;
   char buffer[256];
-  while (std::size_t n = std::fread(buffer, 1, sizeof buffer, shell)) got.append(buffer, n);
-  const int status = ::pclose(shell);
+  for (ssize_t n; spawned == 0 && (n = ::read(out[0], buffer, sizeof buffer)) > 0;)
+    got.append(buffer, static_cast<std::size_t>(n));
+  ::close(out[0]);
+  int status = 0;
+  if (spawned == 0) ::waitpid(pid, &status, 0);
+  ASSERT_EQ(spawned, 0);
   ASSERT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0) << status;
   EXPECT_EQ(got, expected);
 }

@@ -1,6 +1,7 @@
 #include "gauntlet/harness/metrics/histogram.h"
 
 #include <gtest/gtest.h>
+
 #include "gauntlet/harness/testing/status_matchers.h"
 
 #include <cmath>

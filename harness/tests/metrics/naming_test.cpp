@@ -4,6 +4,7 @@
 #include "gauntlet/harness/metrics/naming.h"
 
 #include <gtest/gtest.h>
+
 #include "gauntlet/harness/testing/status_matchers.h"
 
 namespace gauntlet::metrics {

@@ -1,6 +1,7 @@
 #include "gauntlet/harness/metrics/registry.h"
 
 #include <gtest/gtest.h>
+
 #include "gauntlet/harness/testing/status_matchers.h"
 
 namespace gauntlet::metrics {

@@ -3,6 +3,7 @@
 #include "gauntlet/harness/stats/seeded_random.h"
 
 #include <gtest/gtest.h>
+
 #include "gauntlet/harness/testing/status_matchers.h"
 
 #include <cmath>

@@ -5,8 +5,9 @@
 #include "gauntlet/harness/tracing/tracer.h"
 
 #include <gtest/gtest.h>
-#include "gauntlet/harness/testing/status_matchers.h"
 #include <nlohmann/json.hpp>
+
+#include "gauntlet/harness/testing/status_matchers.h"
 
 #include <cstdlib>
 #include <filesystem>

@@ -4,6 +4,7 @@
 #include "gauntlet/harness/tracing/tracer.h"
 
 #include <gtest/gtest.h>
+
 #include "gauntlet/harness/testing/status_matchers.h"
 
 #include <atomic>

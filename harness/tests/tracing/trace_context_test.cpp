@@ -1,8 +1,9 @@
 #include "gauntlet/harness/tracing/trace_context.h"
 
 #include <gtest/gtest.h>
-#include "gauntlet/harness/testing/status_matchers.h"
 #include <nlohmann/json.hpp>
+
+#include "gauntlet/harness/testing/status_matchers.h"
 
 #include <fstream>
 #include <map>
