@@ -1,5 +1,5 @@
 # Install rules and the CMake package: find_package(gauntlet CONFIG REQUIRED)
-# gives gauntlet::harness, gauntlet::chaos, gauntlet::properties, gauntlet::reports,
+# gives gauntlet::harness, gauntlet::records, gauntlet::chaos, gauntlet::properties, gauntlet::reports,
 # gauntlet::ci and gauntlet::bench (whichever components this tree builds), every
 # area library they link, and the `gauntlet` command as gauntlet::gauntlet.
 include(GNUInstallDirs)
@@ -11,7 +11,7 @@ set(GAUNTLET_CMAKE_DIR ${CMAKE_INSTALL_LIBDIR}/cmake/gauntlet)
 # gauntlet_harness -> gauntlet::harness, gauntlet_harness_metrics -> gauntlet::harness_metrics.
 get_property(gauntlet_libraries GLOBAL PROPERTY GAUNTLET_LIBRARIES)
 set(gauntlet_export_targets)
-foreach(target IN LISTS gauntlet_libraries ITEMS gauntlet_harness gauntlet_chaos gauntlet_properties
+foreach(target IN LISTS gauntlet_libraries ITEMS gauntlet_harness gauntlet_records gauntlet_chaos gauntlet_properties
                gauntlet_reports gauntlet_ci gauntlet_bench)
   if(TARGET ${target} AND NOT target IN_LIST gauntlet_export_targets)
     get_target_property(aliased ${target} ALIASED_TARGET)
@@ -48,7 +48,7 @@ install(TARGETS gauntlet EXPORT gauntletTargets RUNTIME DESTINATION ${CMAKE_INST
 
 # Public headers of every exported library (the built-in scenarios and the
 # service chain fixture they link).
-foreach(component harness chaos properties reports ci benchmarks fixtures/service_chain fixtures/chaos_scenarios)
+foreach(component harness records chaos properties reports ci benchmarks fixtures/service_chain fixtures/chaos_scenarios)
   if(IS_DIRECTORY ${PROJECT_SOURCE_DIR}/${component}/include)
     install(DIRECTORY ${PROJECT_SOURCE_DIR}/${component}/include/ DESTINATION ${CMAKE_INSTALL_INCLUDEDIR})
   endif()

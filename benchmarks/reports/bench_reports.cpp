@@ -11,6 +11,7 @@
 namespace {
 
 using namespace gauntlet::reports;
+namespace records = gauntlet::records;
 
 Report make_report(std::uint64_t seed) {
   std::mt19937_64 rng(seed);
@@ -37,27 +38,38 @@ Report make_report(std::uint64_t seed) {
     r.tests.cases.push_back(std::move(t));
   }
   r.tests.duration_s = 321.0;
-  GateResult g;
+  records::GateResult g;
   g.passed = false;
-  g.replay = "gauntlet gate base.json cur.json --seed 1";
+  g.metric = "real_time";
+  g.rerun = "gauntlet gate base.json cur.json --seed 1";
   for (int i = 0; i < 500; ++i) {
-    BenchmarkComparison c;
+    records::BenchmarkComparison c;
     c.name = "BM_Operation" + std::to_string(i) + "/threads:" + std::to_string(1 << (i % 4));
-    c.unit = "ns";
-    c.baseline = 10 + 1000 * unit(rng);
-    c.change = (unit(rng) - 0.5) * 0.2;
-    c.current = c.baseline * (1 + c.change);
-    c.ci_low = c.change - 0.03;
-    c.ci_high = c.change + 0.03;
-    c.verdict = c.ci_low > 0.05 ? "regressed" : c.ci_high < -0.05 ? "improved" : "unchanged";
-    HistorySeries h{c.name, {}, {}};
-    for (int k = 0; k < 30; ++k) h.values.push_back(c.baseline * (1 + 0.02 * unit(rng)));
-    if (i % 10 == 0) g.change_points.push_back({c.name, 20, "r20"});
-    g.comparisons.push_back(std::move(c));
+    c.baseline.median = 10 + 1000 * unit(rng);
+    c.ratio = 1 + (unit(rng) - 0.5) * 0.2;
+    c.current.median = c.baseline.median * c.ratio;
+    c.ci_low = c.ratio - 0.03;
+    c.ci_high = c.ratio + 0.03;
+    c.verdict = c.ci_low > 1.05   ? records::Verdict::kRegressed
+                : c.ci_high < 0.95 ? records::Verdict::kImproved
+                                   : records::Verdict::kUnchanged;
+    HistorySeries h{c.name, {}, {}, "real_time"};
+    for (int k = 0; k < 30; ++k) h.values.push_back(c.baseline.median * (1 + 0.02 * unit(rng)));
+    if (i % 10 == 0) g.change_points.push_back({c.name, 20, "r20", 0, 0});
+    g.benchmarks.push_back(std::move(c));
     r.history.push_back(std::move(h));
   }
-  for (int i = 0; i < 20; ++i) g.budgets.push_back({"op" + std::to_string(i), "p99", "ns", 2e7, 1.5e7 + 1e6 * i, i < 5});
-  r.gates.push_back(std::move(g));
+  for (int i = 0; i < 20; ++i) {
+    records::BudgetCheck b;
+    b.operation = "op" + std::to_string(i);
+    b.quantile = "p99";
+    b.limit_ns = 2e7;
+    b.measured_ns = 1.5e7 + 1e6 * i;
+    b.breached = i >= 5;
+    b.verdict = b.breached ? "breached" : "within";
+    g.budgets.push_back(b);
+  }
+  r.gates.push_back({"gate.json", std::move(g)});
   for (int j = 0; j < 10; ++j) {
     ChaosJournal cj;
     cj.scenario = "scenario_" + std::to_string(j);

@@ -2,131 +2,119 @@
 
 #include "gauntlet/harness/atomic_file.h"
 
-#include <fmt/format.h>
-
-#include <cstdio>
-#include <fstream>
-#include <nlohmann/json.hpp>
-
 namespace gauntlet::chaos {
 namespace {
 
-using nlohmann::json;
+using records::Millis;
 
-double ms(Nanos ns) { return static_cast<double>(ns) / 1e6; }
+Millis ms(Nanos ns) { return static_cast<double>(ns) / 1e6; }
 
-json load_json(const LoadSpec& load) {
-  json j;
-  j["mode"] = load.mode == LoopMode::kOpen ? "open" : "closed";
-  if (load.mode == LoopMode::kOpen) {
-    const LoadPattern& p = load.pattern;
-    j["pattern"] = {{"shape", to_string(p.shape)}, {"rate_rps", p.rate}};
-    if (p.shape == LoadShape::kStepped) j["pattern"].update({{"step_rps", p.step}, {"every_ms", ms(p.period)}});
-    if (p.shape == LoadShape::kSpike) {
-      j["pattern"].update({{"peak_rps", p.peak}, {"start_ms", ms(p.start)}, {"duration_ms", ms(p.duration)}});
-    }
-    if (p.shape == LoadShape::kWave) j["pattern"].update({{"amplitude_rps", p.peak}, {"period_ms", ms(p.period)}});
-    j["connections"] = load.connections;
-  } else {
-    j["workers"] = load.workers;
-    j["think_time_ms"] = ms(load.think_time);
-    j["ops_per_worker"] = load.ops_per_worker;
+records::JournalLoad load_record(const LoadSpec& load) {
+  records::JournalLoad out;
+  out.mode = load.mode == LoopMode::kOpen ? "open" : "closed";
+  if (load.mode == LoopMode::kClosed) {
+    out.workers = load.workers;
+    out.think_time = ms(load.think_time);
+    out.ops_per_worker = load.ops_per_worker;
+    return out;
   }
-  return j;
+  const LoadPattern& p = load.pattern;
+  records::JournalLoadPattern pattern;
+  pattern.shape = std::string(to_string(p.shape));
+  pattern.rate_rps = p.rate;
+  if (p.shape == LoadShape::kStepped) {
+    pattern.step_rps = p.step;
+    pattern.every = ms(p.period);
+  } else if (p.shape == LoadShape::kSpike) {
+    pattern.peak_rps = p.peak;
+    pattern.start = ms(p.start);
+    pattern.duration = ms(p.duration);
+  } else if (p.shape == LoadShape::kWave) {
+    pattern.amplitude_rps = p.peak;
+    pattern.period = ms(p.period);
+  }
+  out.pattern = std::move(pattern);
+  out.connections = load.connections;
+  return out;
 }
 
-json config_json(const Scenario& s, const RunRecord& run) {
-  json target = {{"name", s.target_name}, {"kind", run.target_kind}, {"config", run.target_config}};
-  json schedule = json::array();
-  for (const auto& f : s.schedule.faults()) {
-    schedule.push_back({{"point", f.point},
-                        {"kind", f.kind == FaultKind::kErrorRate ? "error_rate" : "latency"},
-                        {"label", f.label},
-                        {"start_ms", ms(f.start)},
-                        {"end_ms", ms(f.end)},
-                        {"ramp_ms", ms(f.ramp)},
-                        {"magnitude", f.kind == FaultKind::kErrorRate ? f.magnitude : f.magnitude / 1e6},
-                        {"observed_at", f.observed_at}});
+records::JournalConfig config_record(const Scenario& s, const RunRecord& run) {
+  records::JournalConfig c;
+  c.target = {s.target_name, run.target_kind, run.target_config};
+  c.duration = ms(s.duration);
+  c.interval = ms(s.interval);
+  c.load = load_record(s.load);
+  for (const ScheduledFault& f : s.schedule.faults()) {
+    const bool error_rate = f.kind == FaultKind::kErrorRate;
+    c.schedule.push_back({f.point, error_rate ? "error_rate" : "latency", f.label, ms(f.start), ms(f.end), ms(f.ramp),
+                          error_rate ? f.magnitude : f.magnitude / 1e6, f.observed_at});
   }
-  json phases = json::array();
-  for (const auto& p : s.phases) phases.push_back({{"name", p.name}, {"start_ms", ms(p.start)}, {"end_ms", ms(p.end)}});
-  json hypotheses = json::array();
-  for (const auto& h : s.hypotheses) hypotheses.push_back({{"kind", to_string(h.kind)}, {"statement", h.describe()}});
-  return {{"target", target},         {"duration_ms", ms(s.duration)}, {"interval_ms", ms(s.interval)},
-          {"load", load_json(s.load)}, {"schedule", schedule},          {"phases", phases},
-          {"hypotheses", hypotheses}};
+  for (const Phase& p : s.phases) c.phases.push_back({p.name, ms(p.start), ms(p.end)});
+  for (const Hypothesis& h : s.hypotheses) c.hypotheses.push_back({std::string(to_string(h.kind)), h.describe()});
+  return c;
 }
 
-json timeline_json(const RunRecord& run) {
-  json out = json::array();
-  for (const auto& s : run.timeline) {
-    json breakers = json::object();
-    for (const auto& b : s.breakers) breakers[b.breaker] = b.state;
-    out.push_back({{"t_ms", ms(s.t)},
-                   {"phase", s.phase},
-                   {"completed", s.completed},
-                   {"failed", s.failed},
-                   {"rejected", s.rejected},
-                   {"throughput_rps", s.throughput_rps},
-                   {"error_rate", s.error_rate},
-                   {"p50_ms", ms(s.p50_ns)},
-                   {"p95_ms", ms(s.p95_ns)},
-                   {"p99_ms", ms(s.p99_ns)},
-                   {"breakers", breakers},
-                   {"fault_fires", s.fault_fires}});
-  }
+records::JournalSample sample_record(const Sample& s) {
+  records::JournalSample out{ms(s.t), s.phase, s.completed, s.failed, s.rejected, s.throughput_rps, s.error_rate,
+                             ms(s.p50_ns), ms(s.p95_ns), ms(s.p99_ns), {}, s.fault_fires};
+  for (const BreakerState& b : s.breakers) out.breakers[b.breaker] = b.state;
+  return out;
+}
+
+records::MillisInterval interval(const QuantileEstimate& q) { return {ms(q.low), ms(q.high)}; }
+
+records::JournalPhaseStats phase_record(const PhaseStats& p) {
+  records::JournalPhaseStats out;
+  out.name = p.phase;
+  out.start = ms(p.start);
+  out.end = ms(p.end);
+  out.completed = p.completed;
+  out.failed = p.failed;
+  out.rejected = p.rejected;
+  out.error_rate = p.error_rate;
+  out.p50 = ms(p.p50_ns);
+  out.p95 = ms(p.p95_ns);
+  out.p99 = ms(p.p99_ns);
+  out.max = ms(p.max_ns);
+  out.service_p99 = ms(p.service_p99_ns);
+  out.throughput_rps = p.throughput_rps;
+  for (const auto& [code, count] : p.status_counts) out.status_counts[std::to_string(code)] = count;
+  out.p50_interval = interval(p.p50);
+  out.p95_interval = interval(p.p95);
+  out.p99_interval = interval(p.p99);
+  out.quality = std::string(to_string(p.quality));
   return out;
 }
 
 }  // namespace
 
-std::string journal_json(const Scenario& scenario, const RunRecord& run) {
-  json j;
-  j["schema"] = kJournalSchema;
-  j["scenario"] = run.scenario;
-  j["description"] = scenario.description;
-  j["seed"] = run.seed;
-  j["time_mode"] = to_string(run.mode);
-  j["replay"] = run.replay;
-  j["passed"] = run.passed();
-  j["config"] = config_json(scenario, run);
-  j["timeline"] = timeline_json(run);
-  json transitions = json::array();
-  for (const auto& t : run.transitions) {
-    transitions.push_back({{"t_ms", ms(t.at)}, {"breaker", t.breaker}, {"from", t.from}, {"to", t.to}});
+records::Journal journal_record(const Scenario& scenario, const RunRecord& run) {
+  records::Journal j;
+  j.scenario = run.scenario;
+  j.description = scenario.description;
+  j.seed = run.seed;
+  j.time_mode = std::string(to_string(run.mode));
+  j.replay = run.replay;
+  j.passed = run.passed();
+  j.config = config_record(scenario, run);
+  for (const Sample& s : run.timeline) j.timeline.push_back(sample_record(s));
+  for (const BreakerTransition& t : run.transitions) {
+    j.breaker_transitions.push_back({ms(t.at), t.breaker, t.from, t.to});
   }
-  j["breaker_transitions"] = transitions;
-  json faults = json::array();
-  for (const auto& f : run.fault_activity) faults.push_back({{"point", f.point}, {"hits", f.hits}, {"fires", f.fires}});
-  j["fault_activity"] = faults;
+  for (const FaultPointStats& f : run.fault_activity) j.fault_activity.push_back({f.point, f.hits, f.fires});
   const Totals& t = run.totals;
-  j["totals"] = {{"issued", t.issued},     {"succeeded", t.succeeded}, {"failed", t.failed},
-                 {"rejected", t.rejected}, {"not_sent", t.not_sent},   {"late", t.late}};
-  json phases = json::array();
-  for (const auto& p : run.phases) {
-    json codes = json::object();
-    for (const auto& [code, count] : p.status_counts) codes[std::to_string(code)] = count;
-    phases.push_back({{"name", p.phase},          {"start_ms", ms(p.start)},  {"end_ms", ms(p.end)},
-                      {"completed", p.completed}, {"failed", p.failed},       {"rejected", p.rejected},
-                      {"error_rate", p.error_rate}, {"p50_ms", ms(p.p50_ns)}, {"p95_ms", ms(p.p95_ns)},
-                      {"p99_ms", ms(p.p99_ns)},   {"max_ms", ms(p.max_ns)},   {"service_p99_ms", ms(p.service_p99_ns)},
-                      {"throughput_rps", p.throughput_rps}, {"status_counts", codes},
-                      {"p50_interval_ms", {ms(p.p50.low), ms(p.p50.high)}},
-                      {"p95_interval_ms", {ms(p.p95.low), ms(p.p95.high)}},
-                      {"p99_interval_ms", {ms(p.p99.low), ms(p.p99.high)}},
-                      {"quality", to_string(p.quality)}});
+  j.totals = {t.issued, t.succeeded, t.failed, t.rejected, t.not_sent, t.late};
+  for (const PhaseStats& p : run.phases) j.phases.push_back(phase_record(p));
+  j.counters = run.target_counters;
+  for (const Verdict& v : run.verdicts) {
+    j.verdicts.push_back({v.hypothesis, v.phase, v.holds, v.measured, v.threshold, v.evidence});
   }
-  j["phases"] = phases;
-  j["counters"] = run.target_counters;
-  json verdicts = json::array();
-  for (const auto& v : run.verdicts) {
-    verdicts.push_back({{"hypothesis", v.hypothesis}, {"phase", v.phase},       {"holds", v.holds},
-                        {"measured", v.measured},     {"threshold", v.threshold}, {"evidence", v.evidence}});
-  }
-  j["verdicts"] = verdicts;
-  if (run.mode == TimeMode::kReal) j["wall_seconds"] = run.wall_seconds;
-  // Names come from scenario files and targets: ill-formed UTF-8 is replaced, never thrown on.
-  return j.dump(2, ' ', false, json::error_handler_t::replace) + "\n";
+  if (run.mode == TimeMode::kReal) j.wall_time = run.wall_seconds * 1000.0;
+  return j;
+}
+
+std::string journal_json(const Scenario& scenario, const RunRecord& run) {
+  return records::journal_json(journal_record(scenario, run));
 }
 
 Status write_text_file(const std::string& path, std::string_view text) { return write_file_atomically(path, text); }

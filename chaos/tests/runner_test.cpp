@@ -111,6 +111,21 @@ TEST(VirtualRunnerTest, SameSeedGivesByteIdenticalJournals) {
   EXPECT_FALSE(j.contains("wall_seconds"));
 }
 
+TEST(VirtualRunnerTest, JournalReadsBackAsTheRecordChaosWrote) {
+  Scenario s = base(3 * kMs);
+  s.schedule = FaultSchedule::spike("runner.test", 3 * kS, kS / 2, 40 * kMs);
+  auto run = run_scenario(s, with(5));
+  ASSERT_TRUE(run);
+  const std::string text = journal_json(s, *run);
+  auto read = records::read_journal_text(text, "runner-test.json");
+  ASSERT_TRUE(read.ok()) << read.error().message();
+  EXPECT_EQ(*read, journal_record(s, *run));
+  EXPECT_EQ(records::journal_json(*read), text);  // same bytes after a read
+  ASSERT_EQ(read->config.schedule.size(), 1u);
+  EXPECT_EQ(read->config.schedule[0].magnitude, 40.0);  // latency faults in milliseconds
+  EXPECT_EQ(read->phases.at(0).p50, 3.0);
+}
+
 TEST(VirtualRunnerTest, ClosedLoopRunsEachWorkerItsOps) {
   Scenario s = base(10 * kMs);
   s.load.mode = LoopMode::kClosed;

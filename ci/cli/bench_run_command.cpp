@@ -3,7 +3,7 @@
 #include "gauntlet/harness/atomic_file.h"
 #include "gauntlet/ci/bench_runner.h"
 #include "gauntlet/ci/gate_config.h"
-#include "gauntlet/ci/gate_result.h"
+#include "gauntlet/records/gate_result.h"
 #include "gauntlet/ci/sequential_run.h"
 #include "gauntlet/cli/command_registry.h"
 
@@ -13,6 +13,8 @@
 #include <ostream>
 
 namespace gauntlet::ci {
+using records::GateSummary;
+
 namespace {
 
 struct BenchRunArgs {

@@ -10,6 +10,7 @@
 #include "gauntlet/ci/history.h"
 #include "gauntlet/ci/history_gate.h"
 #include "gauntlet/cli/command_registry.h"
+#include "gauntlet/records/gate_result_json.h"
 
 #include <fmt/format.h>
 
@@ -19,6 +20,8 @@
 #include <ostream>
 
 namespace gauntlet::ci {
+using records::GateResult;
+
 namespace {
 
 struct GateOptions {
@@ -124,9 +127,9 @@ Result<GateResult> compare(const GateOptions& o, const GateConfig& config,
   auto base = read_benchmark_file(o.baseline);
   if (!base.ok()) return base.error();
   if (o.history.empty()) return run_gate(*base, *cur, config, {}, journals);
-  auto db = History::open(o.history);
+  auto db = records::open_history(o.history);
   if (!db.ok()) return db.error();
-  return run_gate_with_history(*base, *cur, config, *db, journals);
+  return run_gate_with_history(*base, *cur, config, **db, journals);
 }
 
 cli::CommandResult run(const GateOptions& o, cli::CommandIO& io) {
@@ -146,7 +149,7 @@ cli::CommandResult run(const GateOptions& o, cli::CommandIO& io) {
   result->rerun = gate_rerun_line(invocation(o, config.seed));
 
   const std::pair<const std::string*, std::string> outputs[] = {
-      {&o.json, o.json.empty() ? "" : gate_result_json(*result)},
+      {&o.json, o.json.empty() ? "" : records::gate_result_json(*result)},
       {&o.markdown, o.markdown.empty() ? "" : gate_markdown(*result)},
       {&o.github_benchmark, o.github_benchmark.empty() ? "" : github_action_benchmark_json(*result)},
       {&o.bencher, o.bencher.empty() ? "" : bencher_bmf_json(*result)}};

@@ -1,6 +1,7 @@
 // `gauntlet history record|show|trend`: the benchmark history database.
 #include "gauntlet/ci/history.h"
 #include "gauntlet/cli/command_registry.h"
+#include "gauntlet/records/history_series.h"
 
 #include <fmt/format.h>
 
@@ -8,43 +9,45 @@
 #include <ostream>
 
 namespace gauntlet::ci {
+using records::HistoryChangePoint;
+
 namespace {
 
 struct HistoryOptions {
-  std::string db = kDefaultHistoryPath;
+  std::string db = records::kDefaultHistoryPath;
   std::string file, revision, label, benchmark, metric = "real_time";
   int limit = 20;
   std::uint64_t seed = 1;
 };
 
-cli::CommandResult record(History& h, const HistoryOptions& o, cli::CommandIO& io) {
+cli::CommandResult record(records::HistoryStore& h, const HistoryOptions& o, cli::CommandIO& io) {
   auto file = read_benchmark_file(o.file);
   if (!file.ok()) return file.error();
-  auto id = h.record_run(*file, o.revision, o.label, RealClock::instance());
+  auto id = h.record_run(history_run(*file, o.revision, o.label), RealClock::instance());
   if (!id.ok()) return id.error();
   io.out << "recorded run " << *id << " from " << o.file << "\n";
   return cli::Verdict::kPass;
 }
 
-cli::CommandResult show(History& h, const HistoryOptions& o, cli::CommandIO& io) {
+cli::CommandResult show(const records::HistoryStore& h, const HistoryOptions& o, cli::CommandIO& io) {
   auto runs = h.runs(o.limit);
   if (!runs.ok()) return runs.error();
-  io.out << fmt::format("{} (schema {})\n", h.path(), h.schema_version());
-  for (const RunRecord& r : *runs)
+  io.out << fmt::format("{} (schema {})\n", h.location(), h.schema_version());
+  for (const records::RecordedRun& r : *runs)
     io.out << fmt::format("run {:>5}  {}  {}  {}  {}\n", r.id, r.git_revision.empty() ? "-" : r.git_revision,
                           r.label.empty() ? "-" : r.label, r.host_name, r.source);
   return cli::Verdict::kPass;
 }
 
-cli::CommandResult trend(History& h, const HistoryOptions& o, cli::CommandIO& io) {
-  auto series = h.series(o.benchmark, o.metric);
+cli::CommandResult trend(const records::HistoryStore& h, const HistoryOptions& o, cli::CommandIO& io) {
+  auto series = records::history_series(h, o.benchmark, o.metric);
   if (!series.ok()) return series.error();
-  if (series->empty()) return Error(ErrorCode::kNotFound, o.db + ": no samples for benchmark \"" +
-                                                                         o.benchmark + "\" metric " + o.metric);
-  auto cps = h.change_points(o.metric, o.seed);
+  if (series->points.empty())
+    return Error(ErrorCode::kNotFound, o.db + ": no samples for benchmark \"" + o.benchmark + "\" metric " + o.metric);
+  auto cps = history_change_points(h, o.metric, o.seed);
   if (!cps.ok()) return cps.error();
-  for (std::size_t i = 0; i < series->size(); ++i) {
-    const SeriesPoint& p = (*series)[i];
+  for (std::size_t i = 0; i < series->points.size(); ++i) {
+    const records::SeriesPoint& p = series->points[i];
     std::string mark;
     for (const HistoryChangePoint& cp : *cps)
       if (cp.name == o.benchmark && cp.index == i) mark = fmt::format("  <- change point ({:.4g} -> {:.4g})", cp.before, cp.after);
@@ -74,11 +77,11 @@ GAUNTLET_REGISTER_COMMAND("history", "record, show and trend benchmark history (
   tr->add_option("--seed", o->seed, "change-point permutation seed")->capture_default_str();
   tr->callback([mode] { *mode = "trend"; });
   return [o, mode](cli::CommandIO& io) -> cli::CommandResult {
-    auto h = History::open(o->db);
+    auto h = records::open_history(o->db);
     if (!h.ok()) return h.error();
-    if (*mode == "record") return record(*h, *o, io);
-    if (*mode == "show") return show(*h, *o, io);
-    return trend(*h, *o, io);
+    if (*mode == "record") return record(**h, *o, io);
+    if (*mode == "show") return show(**h, *o, io);
+    return trend(**h, *o, io);
   };
 });
 

@@ -10,6 +10,8 @@
 #include <string>
 
 #include "gauntlet/ci/history.h"
+#include "gauntlet/records/history_series.h"
+#include "gauntlet/records/history_store.h"
 
 namespace {
 
@@ -32,14 +34,16 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   remove_db();
   std::ofstream(db_path(), std::ios::binary).write(reinterpret_cast<const char*>(data), static_cast<std::streamsize>(size));
   {
-    auto history = gauntlet::ci::History::open(db_path());
+    auto history = gauntlet::records::open_history(db_path());
     if (history.ok()) {
-      (void)history->runs(50);
-      auto names = history->benchmarks("real_time");
+      const gauntlet::records::HistoryStore& h = **history;
+      (void)h.runs(50);
+      auto names = h.benchmarks("real_time");
       if (names.ok()) {
-        for (std::size_t i = 0; i < names->size() && i < 8; ++i) (void)history->series((*names)[i], "real_time");
+        for (std::size_t i = 0; i < names->size() && i < 8; ++i)
+          (void)gauntlet::records::history_series(h, (*names)[i], "real_time");
       }
-      (void)history->noise_model("real_time");
+      (void)gauntlet::ci::learn_noise_model(h, "real_time");
     }
   }
   remove_db();

@@ -5,6 +5,10 @@
 #include "gauntlet/ci/gate.h"
 
 namespace gauntlet::ci {
+using records::BudgetCheck;
+using records::GateResult;
+using records::ThroughputCheck;
+
 namespace {
 
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
@@ -69,14 +73,15 @@ std::int64_t completed_of(const OperationLatency& op) {
   return op.completed >= 0 ? static_cast<std::int64_t>(op.completed) : -1;
 }
 
-}  // namespace
-
+// "within", "breached", "too_few_samples" or "not_measured" (see BudgetCheck).
 std::string_view budget_verdict(double measured, bool beyond_limit, std::int64_t samples, int min_samples) noexcept {
   if (std::isnan(measured)) return "not_measured";
   if (beyond_limit) return "breached";
   if (min_samples > 0 && samples < min_samples) return "too_few_samples";
   return "within";
 }
+
+}  // namespace
 
 std::vector<BudgetCheck> check_budgets(const BenchmarkFile& current, const std::vector<LatencyBudget>& budgets,
                                        const std::vector<OperationLatency>& journals) {

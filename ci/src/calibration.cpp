@@ -7,6 +7,9 @@
 #include <map>
 
 namespace gauntlet::ci {
+using records::BenchmarkComparison;
+using records::Verdict;
+
 
 Result<std::vector<CalibrationRow>> calibrate(const std::vector<BenchmarkFile>& runs, const GateConfig& config,
                                               const NoiseModel& noise) {

@@ -13,6 +13,8 @@
 #include <vector>
 
 namespace gauntlet::ci::detail {
+using records::BenchmarkComparison;
+
 namespace {
 
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();

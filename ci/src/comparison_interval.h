@@ -23,7 +23,7 @@ struct IntervalSettings {
 /// history's sigma stands in: history's runs were processes too). For
 /// real_time, a difference between the sides' real/cpu ratios (contention)
 /// then stretches the interval towards no change by that much.
-void estimate_interval(BenchmarkComparison& c, const MetricSamples& base, const MetricSamples& cur,
+void estimate_interval(records::BenchmarkComparison& c, const MetricSamples& base, const MetricSamples& cur,
                        const GateConfig& config, const IntervalSettings& settings);
 
 /// Fewest rounds common to both sides for a paired (per-round) interval.

@@ -8,6 +8,10 @@
 #include <map>
 
 namespace gauntlet::ci {
+using records::BenchmarkComparison;
+using records::GateResult;
+using records::Verdict;
+
 
 std::vector<std::string> suspects(const GateResult& separate, const GateConfig& config) {
   std::vector<std::string> out;

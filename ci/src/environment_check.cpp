@@ -7,6 +7,8 @@
 #include <sstream>
 
 namespace gauntlet::ci {
+using records::EnvironmentCheck;
+
 namespace {
 
 std::string caches_text(const std::vector<CacheInfo>& caches) {

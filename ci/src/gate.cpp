@@ -14,6 +14,16 @@
 #include <set>
 
 namespace gauntlet::ci {
+using records::BenchmarkComparison;
+using records::BenchmarkQuality;
+using records::BudgetCheck;
+using records::GateResult;
+using records::GateSummary;
+using records::RatioCheck;
+using records::SampleSummary;
+using records::ThroughputCheck;
+using records::Verdict;
+
 namespace {
 
 constexpr double kInf = std::numeric_limits<double>::infinity();
@@ -84,19 +94,6 @@ bool same_interleaved_run(const BenchmarkContext& baseline, const BenchmarkConte
   const auto b = baseline.extra.find(std::string(kInterleavedPairKey));
   const auto c = current.extra.find(std::string(kInterleavedPairKey));
   return b != baseline.extra.end() && c != current.extra.end() && !b->second.empty() && b->second == c->second;
-}
-
-std::string_view to_string(Verdict v) noexcept {
-  switch (v) {
-    case Verdict::kRegressed: return "regressed";
-    case Verdict::kImproved: return "improved";
-    case Verdict::kUnchanged: return "unchanged";
-    case Verdict::kInconclusive: return "inconclusive";
-    case Verdict::kNew: return "new";
-    case Verdict::kMissing: return "missing";
-    case Verdict::kErrored: return "errored";
-  }
-  return "unknown";
 }
 
 Result<GateResult> run_gate(const BenchmarkFile& baseline, const BenchmarkFile& current, const GateConfig& config,

@@ -7,6 +7,9 @@
 #include <limits>
 
 namespace gauntlet::ci::detail {
+using records::BenchmarkComparison;
+using records::GateResult;
+
 namespace {
 
 bool busy(const BenchmarkContext& c) {

@@ -4,7 +4,7 @@
 // get a decisive answer when the runs cannot give one.
 #include "gauntlet/ci/benchmark_file.h"
 #include "gauntlet/ci/gate_config.h"
-#include "gauntlet/ci/gate_result.h"
+#include "gauntlet/records/gate_result.h"
 #include "gauntlet/harness/error.h"
 
 #include <string>
@@ -28,11 +28,11 @@ Result<int> sequential_looks(const BenchmarkContext& baseline, const BenchmarkCo
 /// process (the process prior), separate runs without history (the run
 /// prior). Each names the prior, the smallest change the comparison could
 /// detect, and the ways to a decisive answer.
-std::vector<std::string> noise_advice(const GateResult& result, const GateConfig& config, bool interleaved);
+std::vector<std::string> noise_advice(const records::GateResult& result, const GateConfig& config, bool interleaved);
 
 /// One warning listing the benchmarks (at most five named) whose real/cpu
 /// time ratio differs by 10% or more between the sides: one side waited
 /// longer for a busy CPU. Empty for metrics other than real_time.
-std::vector<std::string> contention_warnings(const GateResult& result, const std::string& metric);
+std::vector<std::string> contention_warnings(const records::GateResult& result, const std::string& metric);
 
 }  // namespace gauntlet::ci::detail

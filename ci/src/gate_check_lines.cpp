@@ -1,18 +1,23 @@
 #include "gate_check_lines.h"
 
 #include "gauntlet/harness/markdown_text.h"
+#include "gauntlet/records/gate_result_text.h"
 
 #include <fmt/format.h>
 
 #include <cmath>
 
 namespace gauntlet::ci::detail {
-namespace {
+using records::duration_text;
+using records::margin_text;
+using records::rate_text;
+using records::BenchmarkQuality;
+using records::BudgetCheck;
+using records::GateResult;
+using records::RatioCheck;
+using records::ThroughputCheck;
 
-std::string ops_text(double v) {
-  if (!std::isfinite(v)) return "-";
-  return v >= 100 ? fmt::format("{:.0f} ops/s", v) : fmt::format("{:.3g} ops/s", v);
-}
+namespace {
 
 // " +10%" (ceilings) or " -10%" (floors); nothing without a tolerance.
 std::string tolerance_text(char sign, double pct) { return pct > 0 ? fmt::format(" {}{}%", sign, pct) : ""; }
@@ -35,11 +40,11 @@ std::string budget_line(const BudgetCheck& b) {
 
 std::string throughput_line(const ThroughputCheck& t) {
   const std::string head = fmt::format("throughput {}: {}", t.breached ? "breach" : "within", t.operation);
-  const std::string floor = fmt::format("floor {}{}, {}", ops_text(t.limit), tolerance_text('-', t.tolerance_pct),
+  const std::string floor = fmt::format("floor {}{}, {}", rate_text(t.limit), tolerance_text('-', t.tolerance_pct),
                                         t.counter);
   if (t.verdict == "not_measured") return fmt::format("{} not measured ({})\n", head, floor);
-  std::string out = fmt::format("{} {} {} {} ({}), margin {}", head, ops_text(t.measured),
-                                t.measured < t.allowed ? "<" : ">=", ops_text(t.allowed), floor,
+  std::string out = fmt::format("{} {} {} {} ({}), margin {}", head, rate_text(t.measured),
+                                t.measured < t.allowed ? "<" : ">=", rate_text(t.allowed), floor,
                                 margin_text(t.margin));
   if (t.verdict == "too_few_samples")
     return out + fmt::format(", but {} samples < min_samples {}\n", t.samples, t.min_samples);
@@ -76,19 +81,6 @@ std::string quality_line(const BenchmarkQuality& q) {
 
 }  // namespace
 
-std::string duration_text(double ns) {
-  if (!std::isfinite(ns)) return "-";
-  const double a = std::fabs(ns);
-  if (a >= 1e9) return fmt::format("{:.3g} s", ns / 1e9);
-  if (a >= 1e6) return fmt::format("{:.3g} ms", ns / 1e6);
-  if (a >= 1e3) return fmt::format("{:.3g} us", ns / 1e3);
-  return fmt::format("{:.3g} ns", ns);
-}
-
-std::string margin_text(double margin) {
-  return std::isfinite(margin) ? fmt::format("{:+.1f}%", margin * 100.0) : "-";
-}
-
 std::string check_console_lines(const GateResult& r) {
   std::string out;
   for (const BudgetCheck& b : r.budgets) out += budget_line(b);
@@ -112,7 +104,7 @@ std::string check_markdown(const GateResult& r) {
   for (const ThroughputCheck& t : r.throughput)
     (t.breached ? bad : good) +=
         fmt::format("| {} | throughput ({}) | {} | {} | {} | {} | {} |\n", markdown_inline(t.operation), markdown_inline(t.counter),
-                    ops_text(t.measured), ops_text(t.allowed), margin_text(t.margin),
+                    rate_text(t.measured), rate_text(t.allowed), margin_text(t.margin),
                     t.samples < 0 ? "-" : std::to_string(t.samples), markdown_inline(t.verdict));
   std::string out;
   if (!bad.empty() || !good.empty())

@@ -10,6 +10,8 @@
 #include "gauntlet/harness/input_file.h"
 
 namespace gauntlet::ci {
+using records::QualityGrade;
+
 namespace {
 
 using detail::ConfigReader;

@@ -8,6 +8,9 @@
 #include <limits>
 
 namespace gauntlet::ci::detail {
+using records::BenchmarkComparison;
+using records::Verdict;
+
 namespace {
 
 constexpr double kInf = std::numeric_limits<double>::infinity();

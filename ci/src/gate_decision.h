@@ -1,7 +1,7 @@
 #pragma once
 // The verdict rule of the gate, applied to a measured comparison.
 #include "gauntlet/ci/gate_config.h"
-#include "gauntlet/ci/gate_result.h"
+#include "gauntlet/records/gate_result.h"
 
 namespace gauntlet::ci::detail {
 
@@ -12,6 +12,6 @@ namespace gauntlet::ci::detail {
 /// interval lies within +-threshold; otherwise inconclusive with the
 /// smallest change the data could have detected. `alpha` is already adjusted
 /// for sequential looks.
-void decide(BenchmarkComparison& c, const GateConfig& config, double alpha);
+void decide(records::BenchmarkComparison& c, const GateConfig& config, double alpha);
 
 }  // namespace gauntlet::ci::detail

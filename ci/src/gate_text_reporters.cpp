@@ -1,5 +1,6 @@
 #include "gauntlet/ci/gate_reporters.h"
 #include "gauntlet/harness/markdown_text.h"
+#include "gauntlet/records/gate_result_text.h"
 
 #include "gate_check_lines.h"
 
@@ -8,19 +9,19 @@
 #include <cmath>
 
 namespace gauntlet::ci {
+using records::BenchmarkComparison;
+using records::GateResult;
+using records::GateSummary;
+using records::HistoryChangePoint;
+using records::Verdict;
+
 namespace {
 
-std::string change(const BenchmarkComparison& c) {
-  if (!std::isfinite(c.ratio)) return "-";
-  return fmt::format("{:+.1f}%", (c.ratio - 1) * 100);
-}
+std::string change(const BenchmarkComparison& c) { return records::change_text(c.ratio); }
 
-std::string interval(const BenchmarkComparison& c) {
-  if (!std::isfinite(c.ci_low) || !std::isfinite(c.ci_high)) return "-";
-  return fmt::format("[{:+.1f}%, {:+.1f}%]", (c.ci_low - 1) * 100, (c.ci_high - 1) * 100);
-}
+std::string interval(const BenchmarkComparison& c) { return records::change_interval_text(c.ci_low, c.ci_high); }
 
-std::string number(double v) { return std::isfinite(v) ? fmt::format("{:.4g}", v) : "-"; }
+std::string number(double v) { return records::median_text(v); }
 
 const char* colour_of(Verdict v) {
   switch (v) {

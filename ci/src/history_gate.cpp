@@ -3,13 +3,15 @@
 #include <utility>
 
 namespace gauntlet::ci {
+using records::GateResult;
+
 
 Result<GateResult> run_gate_with_history(const BenchmarkFile& baseline, const BenchmarkFile& current,
-                                         const GateConfig& config, const History& history,
+                                         const GateConfig& config, const records::HistoryStore& history,
                                          const std::vector<OperationLatency>& journals) {
-  auto noise = history.noise_model(config.metric, 60, config.history_min_runs, config.history_quantile);
+  auto noise = learn_noise_model(history, config.metric, 60, config.history_min_runs, config.history_quantile);
   if (!noise.ok()) return noise.error();
-  auto change_points = history.change_points(config.metric, config.seed);
+  auto change_points = history_change_points(history, config.metric, config.seed);
   if (!change_points.ok()) return change_points.error();
   auto result = run_gate(baseline, current, config, *noise, journals);
   if (!result.ok()) return result.error();

@@ -11,6 +11,8 @@
 #include <limits>
 
 namespace gauntlet::ci {
+using records::RatioCheck;
+
 namespace {
 
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();

@@ -10,6 +10,9 @@
 #include <set>
 
 namespace gauntlet::ci {
+using records::BenchmarkQuality;
+using records::QualityGrade;
+
 namespace {
 
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
@@ -42,16 +45,6 @@ QualityGrade grade_of(std::size_t n, double halfwidth) {
 }
 
 }  // namespace
-
-std::string_view to_string(QualityGrade g) noexcept {
-  switch (g) {
-    case QualityGrade::kNone: return "none";
-    case QualityGrade::kPoor: return "poor";
-    case QualityGrade::kFair: return "fair";
-    case QualityGrade::kGood: return "good";
-  }
-  return "none";
-}
 
 BenchmarkQuality assess_quality(const std::string& name, const MetricSamples& s) {
   BenchmarkQuality q;

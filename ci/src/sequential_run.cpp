@@ -4,6 +4,10 @@
 #include "gauntlet/ci/gate.h"
 
 namespace gauntlet::ci {
+using records::BenchmarkComparison;
+using records::GateResult;
+using records::Verdict;
+
 namespace {
 
 Result<GateResult> judge(const BenchRunOutput& out, const GateConfig& config) {

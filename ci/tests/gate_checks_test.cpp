@@ -2,6 +2,7 @@
 // min_samples, and ratio rules judged within one run.
 #include "gauntlet/ci/gate.h"
 #include "gauntlet/ci/gate_reporters.h"
+#include "gauntlet/records/gate_result_json.h"
 
 #include "gate_test_files.h"
 
@@ -11,6 +12,9 @@
 #include <cmath>
 
 namespace gauntlet::ci {
+using records::GateResult;
+using records::QualityGrade;
+
 namespace {
 
 using testing::add_rounds;
@@ -253,7 +257,7 @@ TEST(GateChecksTest, EveryOutputShowsMarginsAndRatios) {
   EXPECT_NE(md.find("| routing | p95 | 40 us | 5.5 ms | +99.3% | 1000 | within |"), std::string::npos) << md;
   EXPECT_NE(md.find("### Ratios"), std::string::npos) << md;
   EXPECT_NE(md.find("| overhead | 1.0"), std::string::npos) << md;
-  auto doc = nlohmann::json::parse(gate_result_json(r));
+  auto doc = nlohmann::json::parse(records::gate_result_json(r));
   EXPECT_NEAR(doc["budgets"][0]["margin"].get<double>(), (5.5e6 - 40e3) / 5.5e6, 1e-12);
   EXPECT_EQ(doc["budgets"][0]["verdict"], "within");
   EXPECT_EQ(doc["budgets"][0]["samples"], 1000);
@@ -315,7 +319,7 @@ TEST(GateChecksTest, MinQualityFailsTheGateAndEveryOutputSaysWhich) {
   EXPECT_NE(console.find("quality below minimum: BM_Few poor: 5 repetitions"), std::string::npos) << console;
   EXPECT_NE(console.find("sample quality: 1 good, 0 fair, 1 poor, 0 none"), std::string::npos) << console;
   EXPECT_NE(gate_markdown(r).find("| BM\\_Few | poor | 5 |"), std::string::npos) << gate_markdown(r);
-  auto doc = nlohmann::json::parse(gate_result_json(r));
+  auto doc = nlohmann::json::parse(records::gate_result_json(r));
   EXPECT_EQ(doc["summary"]["quality_failures"], 1);
   ASSERT_EQ(doc["quality"].size(), 2u);
   EXPECT_EQ(doc["quality"][0]["name"], "BM_Few");

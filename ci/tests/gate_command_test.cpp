@@ -197,7 +197,7 @@ TEST_F(GateCommandTest, ChaosJournalPhasesAreBudgetOperations) {
       "phases": [{"name": "fault", "p99_ms": "slow"}]})");
   CliRun wrong = run({"gate", "--config", within, "--journal", bad});
   EXPECT_EQ(wrong.code, 2);
-  EXPECT_NE(wrong.err.find("bad-journal.json: phases[0].p99_ms: expected a number"), std::string::npos) << wrong.err;
+  EXPECT_NE(wrong.err.find("bad-journal.json: /phases/0/p99_ms: expected a number"), std::string::npos) << wrong.err;
   CliRun missing = run({"gate", "--config", within, "--journal", (dir_ / "none.json").string()});
   EXPECT_EQ(missing.code, 2);
   EXPECT_NE(missing.err.find("cannot open chaos journal"), std::string::npos) << missing.err;

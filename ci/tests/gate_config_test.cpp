@@ -5,6 +5,8 @@
 #include "gauntlet/harness/testing/status_matchers.h"
 
 namespace gauntlet::ci {
+using records::QualityGrade;
+
 namespace {
 
 TEST(GateConfigTest, ReadsEveryField) {

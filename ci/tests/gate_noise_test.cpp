@@ -11,6 +11,10 @@
 #include <cmath>
 
 namespace gauntlet::ci {
+using records::BenchmarkComparison;
+using records::GateResult;
+using records::Verdict;
+
 namespace {
 
 using testing::add_rounds;

@@ -15,6 +15,9 @@
 #include <sstream>
 
 namespace gauntlet::ci {
+using records::BenchmarkComparison;
+using records::Verdict;
+
 namespace {
 
 using testing::file_named;

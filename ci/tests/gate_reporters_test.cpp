@@ -1,5 +1,6 @@
 #include "gauntlet/ci/gate.h"
 #include "gauntlet/ci/gate_reporters.h"
+#include "gauntlet/records/gate_result_json.h"
 
 #include "gate_test_files.h"
 
@@ -7,6 +8,9 @@
 #include <nlohmann/json.hpp>
 
 namespace gauntlet::ci {
+using records::BenchmarkComparison;
+using records::GateResult;
+
 namespace {
 
 using testing::add_runs;
@@ -29,7 +33,7 @@ GateResult sample_result(int unchanged_count = 3) {
 }
 
 TEST(GateReportersTest, JsonIsVersionedAndNullsNonFinite) {
-  auto doc = nlohmann::json::parse(gate_result_json(sample_result()));
+  auto doc = nlohmann::json::parse(records::gate_result_json(sample_result()));
   EXPECT_EQ(doc["schema"], "gauntlet.gate/1");
   EXPECT_EQ(doc["verdict"], "fail");
   EXPECT_EQ(doc["summary"]["regressed"], 1);

@@ -9,6 +9,11 @@
 #include <cmath>
 
 namespace gauntlet::ci {
+using records::BenchmarkComparison;
+using records::EnvironmentCheck;
+using records::GateResult;
+using records::Verdict;
+
 namespace {
 
 using testing::add_rounds;

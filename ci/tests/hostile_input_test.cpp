@@ -16,8 +16,14 @@
 #include "gauntlet/harness/clock.h"
 #include "gauntlet/harness/utf8.h"
 #include "gauntlet/harness/testing/status_matchers.h"
+#include "gauntlet/records/gate_result_json.h"
+#include "gauntlet/records/history_series.h"
 
 namespace gauntlet::ci {
+using records::BudgetCheck;
+using records::GateResult;
+using records::HistoryChangePoint;
+
 namespace {
 
 namespace fs = std::filesystem;
@@ -119,7 +125,7 @@ TEST(HostileJournalTest, SchemaThatIsNotAStringIsASchemaError) {
   for (const char* doc : {R"({"schema": 0})", R"({"schema": null})", R"({"schema": ["gauntlet.journal/1"]})"}) {
     auto j = parse_journal_latencies(doc, "j.json");
     ASSERT_FALSE(j.ok()) << doc;
-    expect_error(j.error(), ErrorCode::kSchemaError, "j.json: schema: expected \"gauntlet.journal/1\"");
+    expect_error(j.error(), ErrorCode::kSchemaError, "j.json: /schema: expected \"gauntlet.journal/1\"");
   }
 }
 
@@ -168,7 +174,7 @@ TEST(HostileGateJsonTest, IllFormedUtf8IsReplacedNotAnAbort) {
   r.change_points.push_back(HistoryChangePoint{});
   r.change_points.back().revision = "\xC3(";
   std::string json;
-  ASSERT_NO_THROW(json = gate_result_json(r));
+  ASSERT_NO_THROW(json = records::gate_result_json(r));
   EXPECT_TRUE(is_valid_utf8(json));
   EXPECT_NE(json.find("base\xEF\xBF\xBD(.json"), std::string::npos);
 }
@@ -185,45 +191,45 @@ class HostileHistoryTest : public ::testing::Test {
 };
 
 TEST_F(HostileHistoryTest, RevisionThatIsNotUtf8IsRefusedAndNothingRecorded) {
-  auto h = History::open(db_);
+  auto h = records::open_history(db_);
   ASSERT_TRUE(h.ok()) << h.error().message();
   auto file = parse_benchmark_json(one_row(R"("real_time": 5, "cpu_time": 5)"), "run.json");
   ASSERT_TRUE(file.ok());
-  auto id = h->record_run(*file, "\xC3(", "", RealClock::instance());
+  auto id = (*h)->record_run(history_run(*file, "\xC3(", ""), RealClock::instance());
   ASSERT_FALSE(id.ok());
   expect_error(id.error(), ErrorCode::kInvalidArgument, "revision is not valid UTF-8 (ill-formed byte at offset 0)");
-  auto label = h->record_run(*file, "abc", "lab\xFF", RealClock::instance());
+  auto label = (*h)->record_run(history_run(*file, "abc", "lab\xFF"), RealClock::instance());
   ASSERT_FALSE(label.ok());
   expect_error(label.error(), ErrorCode::kInvalidArgument, "label is not valid UTF-8");
-  auto runs = h->runs(10);
+  auto runs = (*h)->runs(10);
   ASSERT_TRUE(runs.ok());
   EXPECT_TRUE(runs->empty());
 }
 
 TEST_F(HostileHistoryTest, IllFormedTextAlreadyStoredIsRepairedOnRead) {
   {
-    auto h = History::open(db_);
+    auto h = records::open_history(db_);
     ASSERT_TRUE(h.ok());
     auto file = parse_benchmark_json(one_row(R"("real_time": 5, "cpu_time": 5)"), "run.json");
     ASSERT_TRUE(file.ok());
-    ASSERT_TRUE(h->record_run(*file, "good", "", RealClock::instance()).ok());
+    ASSERT_TRUE((*h)->record_run(history_run(*file, "good", ""), RealClock::instance()).ok());
   }
   sqlite3* raw = nullptr;
   ASSERT_EQ(sqlite3_open(db_.c_str(), &raw), SQLITE_OK);
   ASSERT_EQ(sqlite3_exec(raw, "UPDATE runs SET git_revision = CAST(X'C328' AS TEXT)", nullptr, nullptr, nullptr),
             SQLITE_OK);
   sqlite3_close(raw);
-  auto h = History::open(db_);
+  auto h = records::open_history(db_);
   ASSERT_TRUE(h.ok());
-  auto series = h->series("BM_A", "real_time");
+  auto series = records::history_series(**h, "BM_A", "real_time");
   ASSERT_TRUE(series.ok());
-  ASSERT_EQ(series->size(), 1u);
-  EXPECT_EQ((*series)[0].git_revision, "\xEF\xBF\xBD(");
+  ASSERT_EQ(series->points.size(), 1u);
+  EXPECT_EQ(series->points[0].git_revision, "\xEF\xBF\xBD(");
 }
 
 TEST_F(HostileHistoryTest, AFileThatIsNotADatabaseIsBadInputNotAnIoFailure) {
   std::ofstream(db_) << std::string(4096, 'x');
-  auto h = History::open(db_);
+  auto h = records::open_history(db_);
   ASSERT_THAT(h, matchers::StatusIs(ErrorCode::kSchemaError)) << h.error().message();
   EXPECT_EQ(exit_code_for(h.error().code()), 2);
 }

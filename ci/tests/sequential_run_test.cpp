@@ -15,6 +15,9 @@
 #include <map>
 
 namespace gauntlet::ci {
+using records::BenchmarkComparison;
+using records::Verdict;
+
 namespace {
 
 namespace fs = std::filesystem;

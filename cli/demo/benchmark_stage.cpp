@@ -11,14 +11,16 @@
 #include "gauntlet/ci/history.h"
 #include "gauntlet/ci/history_gate.h"
 #include "gauntlet/harness/atomic_file.h"
+#include "gauntlet/records/gate_result_json.h"
+#include "gauntlet/records/history_store.h"
 
 namespace gauntlet::demo::detail {
 namespace {
 
 namespace fs = std::filesystem;
 
-std::string gate_line(const ci::GateResult& g) {
-  const ci::GateSummary& s = g.summary;
+std::string gate_line(const records::GateResult& g) {
+  const records::GateSummary& s = g.summary;
   std::string line = fmt::format("{} ({} regressed, {} improved, {} unchanged, {} inconclusive, {} new)",
                                  g.passed ? "pass" : "FAIL", s.regressed, s.improved, s.unchanged, s.inconclusive,
                                  s.added);
@@ -29,7 +31,7 @@ std::string gate_line(const ci::GateResult& g) {
 
 // Runs the gate, writes <bench>/gate.json and adds it to the report.
 Status gate(Stage& stage, const BenchmarkStage& o, const ci::BenchmarkFile& current, const fs::path& current_path,
-            const ci::History& history) {
+            const records::HistoryStore& history) {
   stage.progress << "[2/3] gate  against the committed baseline ... " << std::flush;
   if (o.baseline.empty() || !fs::exists(o.baseline)) {
     stage.progress << "skipped (no baseline at " << o.baseline << ")\n";
@@ -54,7 +56,7 @@ Status gate(Stage& stage, const BenchmarkStage& o, const ci::BenchmarkFile& curr
   invocation.seed = config.seed;
   result->rerun = ci::gate_rerun_line(invocation);
   const fs::path out = current_path.parent_path() / "gate.json";
-  if (Status s = write_file_atomically(out, ci::gate_result_json(*result)); !s) return s;
+  if (Status s = write_file_atomically(out, records::gate_result_json(*result)); !s) return s;
   stage.passed = stage.passed && result->passed;
   stage.progress << gate_line(*result) << "\n";
   return reports::add_input(stage.report, out);
@@ -84,14 +86,14 @@ Status run_benchmark_gate(Stage& stage, const BenchmarkStage& o) {
   if (!current.ok()) return current.error();
   stage.progress << fmt::format("done ({} rows)", current->rows.size()) << "\n";
 
-  auto history = ci::History::open(o.history);
+  auto history = records::open_history(o.history);
   if (!history.ok()) return history.error();
   // Gate first, so the run is judged against the noise of earlier runs only.
-  if (Status s = gate(stage, o, *current, current_path, *history); !s) return s;
+  if (Status s = gate(stage, o, *current, current_path, **history); !s) return s;
   stage.progress << "[3/3] history " << o.history << " ... " << std::flush;
-  auto id = history->record_run(*current, o.revision, "demo", RealClock::instance());
+  auto id = (*history)->record_run(ci::history_run(*current, o.revision, "demo"), RealClock::instance());
   if (!id.ok()) return id.error();
-  auto runs = history->runs(1000);
+  auto runs = (*history)->runs(1000);
   if (!runs.ok()) return runs.error();
   stage.progress << fmt::format("run {} recorded ({} run(s) in the history)", *id, runs->size()) << "\n";
   return reports::add_input(stage.report, o.history);

@@ -30,12 +30,13 @@ import sys
 # harness depends on nothing of ours.
 LIBRARY_DEPENDENCIES = {
     "harness": [],
-    "chaos": ["harness"],
-    "properties": ["harness"],
-    "ci": ["harness"],
-    "reports": ["harness"],
+    "records": ["harness"],  # the records that pass between components
+    "chaos": ["harness", "records"],
+    "properties": ["harness", "records"],
+    "ci": ["harness", "records"],
+    "reports": ["harness", "records"],
     "fixtures": ["harness", "chaos", "properties"],  # bundled targets and the built-in scenarios
-    "benchmarks": ["harness", "chaos", "fixtures", "reports"],
+    "benchmarks": ["harness", "records", "chaos", "fixtures", "reports"],
 }
 # What a component's cli/ part links besides its own library and the app's
 # registry (gauntlet/cli/): `gauntlet chaos list|run` runs the built-in scenarios.
@@ -46,7 +47,9 @@ CLI_DEPENDENCIES = {
 # registry (they run the component's subcommands in-process): only components
 # that do not depend on it (`check` fails on a cycle).
 TEST_DEPENDENCIES = {
-    "reports": ["chaos"],  # real journals from the chaos runner for the chaos section
+    # real journals from the chaos runner for the chaos section, and real gate
+    # results from the gate for the report-says-what-the-gate-said test
+    "reports": ["chaos", "ci"],
 }
 APP = "cli"  # the top-level app folder: may include anything
 # Top-level folders that hold no component: build trees, docs, CMake modules, and

@@ -8,7 +8,7 @@
 #include <fstream>
 #include <string>
 
-#include "gauntlet/reports/gate_result.h"
+#include "gauntlet/reports/history.h"
 #include "write_all.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {

@@ -7,7 +7,7 @@
 #include <string_view>
 
 #include "gauntlet/harness/json_document.h"
-#include "json_fields.h"
+#include "gauntlet/records/gate_result_json.h"
 #include "write_all.h"
 
 #ifndef GAUNTLET_FUZZ_RECORD
@@ -21,13 +21,13 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   if (!doc.ok()) return 0;
   Report report;
 #if GAUNTLET_FUZZ_RECORD == 1
-  auto record = parse_chaos_journal(*doc, "fuzz.json");
+  auto record = gauntlet::records::read_journal(*doc, "fuzz.json");
   if (!record.ok()) return 0;
-  report.journals.push_back(std::move(*record));
+  report.journals.push_back(chaos_journal_view(*record, "fuzz.json"));
 #elif GAUNTLET_FUZZ_RECORD == 2
-  auto record = parse_gate_result(*doc, "fuzz.json");
+  auto record = gauntlet::records::read_gate_result(*doc, "fuzz.json");
   if (!record.ok()) return 0;
-  report.gates.push_back(std::move(*record));
+  report.gates.push_back({"fuzz.json", std::move(*record)});
 #else
   auto record = parse_property_results(*doc, "fuzz.json");
   if (!record.ok()) return 0;

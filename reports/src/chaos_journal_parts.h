@@ -1,21 +1,22 @@
 #pragma once
-// The steps that read one chaos journal (chaos_journal_reader.cpp runs them in
-// order); each fills its part of the ChaosJournal or names the bad field.
+// The parts of a chaos journal's view (chaos_journal_view.cpp puts them
+// together), each built from the journal record.
+#include <vector>
+
+#include "gauntlet/records/journal.h"
 #include "gauntlet/reports/chaos_journal.h"
-#include "json_fields.h"
 
 namespace gauntlet::reports::detail {
 
-/// `key` in milliseconds as seconds; required.
-Result<double> seconds(const Fields& f, const char* key);
-/// `key` as a number, `fallback` when absent; a value of another type is an error.
-Result<double> number_or_absent(const Fields& f, const char* key, double fallback);
+/// Milliseconds of the record as seconds.
+inline double seconds(records::Millis ms) { return ms / 1000.0; }
 
-/// `config.schedule` into fault windows, and `fault_activity`.
-Status read_faults(const Fields& root, ChaosJournal& j);
-/// The measured `phases` (after read_faults: each phase names the faults in force).
-Status read_phases(const Fields& root, ChaosJournal& j);
-/// Breaker bands from `breaker_transitions`, else from the samples' `breakers`.
-Status read_breakers(const Fields& root, ChaosJournal& j);
+/// The schedule as labelled fault windows, in the journal's order.
+std::vector<FaultWindow> fault_windows(const records::Journal& journal);
+/// The measured phases, each naming the `faults` in force during it.
+std::vector<JournalPhase> phase_views(const records::Journal& journal, const std::vector<FaultWindow>& faults);
+/// Breaker bands from the breaker transitions, else from the states the
+/// timeline sampled; the last band of each breaker runs to `duration_s`.
+std::vector<BreakerBand> breaker_bands(const records::Journal& journal, double duration_s);
 
 }  // namespace gauntlet::reports::detail

@@ -6,7 +6,7 @@
 #include "gauntlet/reports/gtest_reader.h"
 #include "gauntlet/harness/input_file.h"
 #include "gauntlet/harness/json_document.h"
-#include "json_fields.h"
+#include "gauntlet/records/detail/json_fields.h"
 
 namespace gauntlet::reports {
 namespace {
@@ -14,7 +14,7 @@ namespace {
 using nlohmann::json;
 
 // GoogleTest writes durations as strings like "0.012s".
-Result<double> gtest_seconds(const detail::Fields& f, const char* key) {
+Result<double> gtest_seconds(const records::detail::Fields& f, const char* key) {
   if (!f.node().contains(key)) return 0.0;
   Result<std::string> s = f.string(key);
   if (!s) return s.error();
@@ -28,7 +28,7 @@ Result<double> gtest_seconds(const detail::Fields& f, const char* key) {
   return d;
 }
 
-Result<TestCase> read_case(const detail::Fields& f, const std::string& suite) {
+Result<TestCase> read_case(const records::detail::Fields& f, const std::string& suite) {
   TestCase t;
   t.source = f.source();
   Result<std::string> name = f.string("name");
@@ -45,9 +45,9 @@ Result<TestCase> read_case(const detail::Fields& f, const std::string& suite) {
   const std::string status = f.string_or("status", "RUN");
   const std::string result = f.string_or("result", "COMPLETED");
   if (f.node().contains("failures")) {
-    Result<detail::FieldsList> failures = f.array("failures");
+    Result<records::detail::FieldsList> failures = f.array("failures");
     if (!failures) return failures.error();
-    for (const detail::Fields& item : *failures) t.failures.push_back(item.string_or("failure", ""));
+    for (const records::detail::Fields& item : *failures) t.failures.push_back(item.string_or("failure", ""));
   }
   if (f.node().contains("skipped")) t.skip_message = f.string_or("skipped", "");
   bool skipped = status == "NOTRUN" || result == "SKIPPED" || result == "SUPPRESSED";
@@ -60,7 +60,7 @@ Result<TestCase> read_case(const detail::Fields& f, const std::string& suite) {
 Result<TestRun> parse_gtest_json(std::string_view text, std::string_view source) {
   Result<json> doc = parse_json_document(text, source, "GoogleTest JSON");
   if (!doc) return doc.error();
-  detail::Fields root(*doc, std::string(source), "");
+  records::detail::Fields root(*doc, std::string(source), "");
   if (!doc->is_object() || !doc->contains("testsuites")) {
     return Error(ErrorCode::kSchemaError,
                  std::string(source) + ": not GoogleTest JSON output (no \"testsuites\" array)");
@@ -71,15 +71,15 @@ Result<TestRun> parse_gtest_json(std::string_view text, std::string_view source)
   Result<double> total = gtest_seconds(root, "time");
   if (!total) return total.error();
   run.duration_s = *total;
-  Result<detail::FieldsList> suites = root.array("testsuites");
+  Result<records::detail::FieldsList> suites = root.array("testsuites");
   if (!suites) return suites.error();
-  for (const detail::Fields& s : *suites) {
+  for (const records::detail::Fields& s : *suites) {
     Result<std::string> suite = s.string("name");
     if (!suite) return suite.error();
     if (!s.node().contains("testsuite")) continue;
-    Result<detail::FieldsList> cases = s.array("testsuite");
+    Result<records::detail::FieldsList> cases = s.array("testsuite");
     if (!cases) return cases.error();
-    for (const detail::Fields& c : *cases) {
+    for (const records::detail::Fields& c : *cases) {
       Result<TestCase> t = read_case(c, *suite);
       if (!t) return t.error();
       run.cases.push_back(std::move(*t));

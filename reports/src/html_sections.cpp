@@ -4,6 +4,7 @@
 #include <cmath>
 #include <map>
 
+#include "gate_rows.h"
 #include "html_sortable.h"
 #include "svg_charts.h"
 #include "text_escape.h"
@@ -28,34 +29,27 @@ std::string verdict_class(const std::string& verdict) {
   return "same";
 }
 
-// "+99.3%" / "-10.0%" (the gate's margin as a share), "n/a" when absent.
-std::string margin_text(double margin) {
-  if (!std::isfinite(margin)) return "n/a";
-  return (margin >= 0 ? "+" : "") + fixed(margin * 100, 1) + "%";
-}
-
 }  // namespace
 
 std::string benchmarks_section(const Report& report) {
   if (report.gates.empty() && report.history.empty()) return {};
   std::map<std::string, const HistorySeries*> trends;
   for (const HistorySeries& h : report.history) trends[h.benchmark] = &h;
-  // Change points come from the gate; they index the same history series.
+  // Change points come from the gates; they index the same history series.
   std::map<std::string, std::vector<std::size_t>> marks;
-  for (const HistorySeries& h : report.history) marks[h.benchmark] = h.change_points;
-  for (const GateResult& g : report.gates) {
-    for (const ChangePoint& c : g.change_points) marks[c.benchmark].push_back(c.index);
-  }
+  for (const HistorySeries& h : report.history) marks[h.benchmark] = change_points_for(h, report.gates);
   std::string out = "<section id=\"benchmarks\"><h2>Benchmarks</h2>";
-  for (const GateResult& g : report.gates) {
+  for (const GateInput& gate : report.gates) {
+    const records::GateResult& g = gate.result;
+    const std::vector<ComparisonRow> comparisons = comparison_rows(g);
     double scale = 0.05;
-    for (const BenchmarkComparison& c : g.comparisons) {
+    for (const ComparisonRow& c : comparisons) {
       for (double v : {c.ci_low, c.ci_high, c.change}) {
         if (std::isfinite(v)) scale = std::max(scale, std::fabs(v));
       }
     }
-    std::vector<const BenchmarkComparison*> rows;
-    for (const BenchmarkComparison& c : g.comparisons) rows.push_back(&c);
+    std::vector<const ComparisonRow*> rows;
+    for (const ComparisonRow& c : comparisons) rows.push_back(&c);
     auto rank = [](const std::string& v) {
       return v == "regressed" || v == "errored" ? 0 : v == "inconclusive" || v == "missing" ? 1 : v == "improved" ? 2 : 3;
     };
@@ -68,29 +62,30 @@ std::string benchmarks_section(const Report& report) {
            sort_th("Baseline", SortAs::kNumber) + sort_th("Current", SortAs::kNumber) +
            sort_th("Change", SortAs::kNumber) + "<th>Confidence interval</th>" + sort_th("Verdict", SortAs::kText) +
            sort_th("Quality", SortAs::kText) + "<th>Trend</th></tr></thead><tbody>";
-    for (const BenchmarkComparison* c : rows) {
+    for (const ComparisonRow* c : rows) {
       std::string cls = verdict_class(c->verdict);
       auto trend = trends.find(c->name);
       bool drawable = std::isfinite(c->change) && std::isfinite(c->ci_low) && std::isfinite(c->ci_high);
       out += "<tr class=\"" + cls + "\"><td class=\"name\">" + html(c->name) + "</td>" +
-             number_td(quantity(c->baseline, c->unit), c->baseline) + number_td(quantity(c->current, c->unit), c->current) +
-             number_td((c->change > 0 ? "+" : "") + fixed(c->change * 100, 1) + "%", c->change) + "<td>" +
+             number_td(c->baseline_text, c->baseline) + number_td(c->current_text, c->current) +
+             number_td(c->change_text, c->change) + "<td>" +
              (drawable ? interval_bar(c->change, c->ci_low, c->ci_high, scale, "ci-" + cls) : "") +
-             "</td><td><span class=\"v " + cls + "\" title=\"" + html(c->reason) + "\">" + html(c->verdict) +
+             " <span class=\"meta\">" + html(c->interval_text) + "</span></td><td><span class=\"v " + cls + "\" title=\"" + html(c->reason) + "\">" + html(c->verdict) +
              "</span></td><td>" + html(c->quality) + "</td><td>" +
              (trend == trends.end() ? "" : sparkline(trend->second->values, marks[c->name])) + "</td></tr>";
     }
-    out += "</tbody></table>" + command_line(g.replay) + "</div>";
-    if (!g.budgets.empty()) {
+    out += "</tbody></table>" + command_line(g.rerun) + "</div>";
+    const std::vector<BudgetRow> budgets = budget_rows(g);
+    if (!budgets.empty()) {
       out += "<div class=\"card\"><header><h3>Budgets</h3></header><table class=\"grid-t\"><thead><tr>" +
              sort_th("Operation", SortAs::kText) + sort_th("Check", SortAs::kText) +
              sort_th("Measured", SortAs::kNumber) + sort_th("Budget", SortAs::kNumber) +
              sort_th("Margin", SortAs::kNumber) + sort_th("Verdict", SortAs::kText) + "</tr></thead><tbody>";
-      for (const BudgetCheck& b : g.budgets) {
+      for (const BudgetRow& b : budgets) {
         out += "<tr class=\"" + std::string(b.passed ? "ok" : "bad") + "\"><td class=\"name\">" + html(b.name) +
-               "</td><td>" + html(b.metric) + "</td>" + number_td(quantity(b.actual, b.unit), b.actual) +
-               number_td(quantity(b.limit, b.unit), b.limit) + number_td(margin_text(b.margin), b.margin) + "<td>" +
-               pill(b.passed, "within", "over") + "</td></tr>";
+               "</td><td>" + html(b.metric) + "</td>" + number_td(b.actual_text, b.actual) +
+               number_td(b.limit_text, b.limit) + number_td(b.margin_text, b.margin) + "<td>" +
+               pill(b.passed, b.verdict, b.verdict) + "</td></tr>";
       }
       out += "</tbody></table></div>";
     }

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "gauntlet/reports/writers.h"
+#include "gate_rows.h"
 #include "text_escape.h"
 
 namespace gauntlet::reports {
@@ -103,20 +104,20 @@ std::vector<JunitSuite> collect(const Report& report) {
       s.cases.push_back(std::move(c));
     }
   }
-  for (const GateResult& g : report.gates) {
-    for (const BenchmarkComparison& b : g.comparisons) {
+  for (const GateInput& gate : report.gates) {
+    const std::string& rerun = gate.result.rerun;
+    for (const detail::ComparisonRow& b : detail::comparison_rows(gate.result)) {
       JunitCase c{"benchmarks.gate", b.name, 0, {}, false, {}};
       if (b.verdict == "regressed" || b.verdict == "errored") {
-        c.failures.push_back(b.verdict + " by " + fixed(b.change * 100, 2) + "% (CI " + fixed(b.ci_low * 100, 2) +
-                             "% .. " + fixed(b.ci_high * 100, 2) + "%)" + (g.replay.empty() ? "" : "\nre-run: " + g.replay));
+        // The gate's reason leads with the change and its interval.
+        c.failures.push_back(b.verdict + ": " + b.reason + (rerun.empty() ? "" : "\nre-run: " + rerun));
       }
       suite("benchmarks.gate").cases.push_back(std::move(c));
     }
-    for (const BudgetCheck& b : g.budgets) {
+    for (const detail::BudgetRow& b : detail::budget_rows(gate.result)) {
       JunitCase c{"benchmarks.budgets", b.name + " " + b.metric, 0, {}, false, {}};
       if (!b.passed) {
-        c.failures.push_back(b.metric + " " + detail::quantity(b.actual, b.unit) + " over budget " +
-                             detail::quantity(b.limit, b.unit));
+        c.failures.push_back(b.metric + " " + b.verdict + ": " + b.actual_text + " against " + b.limit_text);
       }
       suite("benchmarks.budgets").cases.push_back(std::move(c));
     }

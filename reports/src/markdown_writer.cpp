@@ -8,6 +8,7 @@
 #include "gauntlet/harness/markdown_text.h"
 #include "chaos_format.h"
 #include "gauntlet/reports/writers.h"
+#include "gate_rows.h"
 #include "markdown_chaos.h"
 #include "markdown_tests.h"
 #include "text_escape.h"
@@ -136,30 +137,29 @@ std::string write_markdown(const Report& report, const MarkdownOptions& options)
     }
   }
   std::string regressions, budgets;
-  for (const GateResult& g : report.gates) {
-    for (const BenchmarkComparison& c : g.comparisons) {
+  for (const GateInput& gate : report.gates) {
+    for (const detail::ComparisonRow& c : detail::comparison_rows(gate.result)) {
       if (c.verdict != "regressed") continue;
-      regressions += "| " + markdown_inline(c.name) + " | " + markdown_inline(detail::quantity(c.baseline, c.unit)) +
-                     " | " + markdown_inline(detail::quantity(c.current, c.unit)) + " | " +
-                     fixed(c.change * 100, 1) + "% | " + fixed(c.ci_low * 100, 1) + "% .. " +
-                     fixed(c.ci_high * 100, 1) + "% |\n";
+      regressions += "| " + markdown_inline(c.name) + " | " + markdown_inline(c.baseline_text) +
+                     " | " + markdown_inline(c.current_text) + " | " + c.change_text + " | " +
+                     c.interval_text + " | " + markdown_inline(c.reason) + " |\n";
     }
-    for (const BudgetCheck& b : g.budgets) {
+    for (const detail::BudgetRow& b : detail::budget_rows(gate.result)) {
       if (b.passed) continue;
       budgets += "| " + markdown_inline(b.name) + " | " + markdown_inline(b.metric) + " | " +
-                 markdown_inline(detail::quantity(b.actual, b.unit)) + " | " +
-                 markdown_inline(detail::quantity(b.limit, b.unit)) + " |\n";
+                 markdown_inline(b.actual_text) + " | " +
+                 markdown_inline(b.limit_text) + " | " + b.verdict + " |\n";
     }
   }
-  for (const GateResult& g : report.gates) {
-    for (const std::string& w : g.warnings) md.add("\n> " + markdown_inline(w) + "\n");
+  for (const GateInput& gate : report.gates) {
+    for (const std::string& w : gate.result.warnings) md.add("\n> " + markdown_inline(w) + "\n");
   }
   if (!regressions.empty()) {
-    md.add("\n### Benchmark regressions\n\n| benchmark | baseline | current | change | 95% CI |\n|---|---:|---:|---:|---|\n" +
+    md.add("\n### Benchmark regressions\n\n| benchmark | baseline | current | change | CI | why |\n|---|---:|---:|---:|---|---|\n" +
            regressions + "\n");
   }
   if (!budgets.empty()) {
-    md.add("\n### Budgets exceeded\n\n| operation | quantile | measured | budget |\n|---|---|---:|---:|\n" + budgets + "\n");
+    md.add("\n### Budgets exceeded\n\n| operation | check | measured | budget | verdict |\n|---|---|---:|---:|---|\n" + budgets + "\n");
   }
   // Test figures last: they help, but failures, chaos and regressions come first.
   md.add(detail::slowest_tests_markdown(report.tests));

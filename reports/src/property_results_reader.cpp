@@ -1,6 +1,6 @@
 #include "gauntlet/reports/property_results.h"
 
-#include "json_fields.h"
+#include "gauntlet/records/detail/json_fields.h"
 
 namespace gauntlet::reports {
 
@@ -9,13 +9,13 @@ bool is_failure(const PropertyOutcome& o) noexcept {
 }
 
 Result<PropertyResults> parse_property_results(const nlohmann::json& doc, std::string_view source) {
-  if (Status s = detail::expect_schema(doc, "gauntlet.properties/1", source); !s) return s.error();
-  detail::Fields root(doc, std::string(source), "");
-  Result<detail::FieldsList> items = root.array("results");
+  if (Status s = records::detail::expect_schema(doc, "gauntlet.properties/1", source); !s) return s.error();
+  records::detail::Fields root(doc, std::string(source), "");
+  Result<records::detail::FieldsList> items = root.array("results");
   if (!items) return items.error();
   PropertyResults out;
   out.source = std::string(source);
-  for (const detail::Fields& f : *items) {
+  for (const records::detail::Fields& f : *items) {
     PropertyOutcome o;
     Result<std::string> property = f.string("property");
     if (!property) return property.error();
@@ -36,9 +36,9 @@ Result<PropertyResults> parse_property_results(const nlohmann::json& doc, std::s
     if (!cases) return cases.error();
     o.cases = static_cast<int>(*cases);
     if (f.has("seed") && f.node()["seed"].is_number_unsigned()) o.seed = f.node()["seed"].get<std::uint64_t>();
-    Result<detail::FieldsList> example = f.array_or_empty("counterexample");
+    Result<records::detail::FieldsList> example = f.array_or_empty("counterexample");
     if (!example) return example.error();
-    for (const detail::Fields& e : *example) o.counterexample.emplace_back(e.string_or("type", ""), e.string_or("value", ""));
+    for (const records::detail::Fields& e : *example) o.counterexample.emplace_back(e.string_or("type", ""), e.string_or("value", ""));
     o.message = f.string_or("message", "");
     o.rerun = f.string_or("rerun", "");
     out.results.push_back(std::move(o));

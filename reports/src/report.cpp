@@ -5,7 +5,8 @@
 #include <nlohmann/json.hpp>
 
 #include "gauntlet/reports/gtest_reader.h"
-#include "json_fields.h"
+#include "gauntlet/records/gate_result_json.h"
+#include "gate_rows.h"
 
 namespace gauntlet::reports {
 
@@ -17,13 +18,13 @@ ReportSummary summarize(const Report& report) {
     s.journals_failed += j.passed ? 0 : 1;
   }
   bool gates_ok = true;
-  for (const GateResult& g : report.gates) {
-    gates_ok = gates_ok && g.passed;
-    for (const BenchmarkComparison& c : g.comparisons) {
+  for (const GateInput& g : report.gates) {
+    gates_ok = gates_ok && g.result.passed;
+    for (const detail::ComparisonRow& c : detail::comparison_rows(g.result)) {
       ++s.benchmarks;
       s.benchmarks_regressed += c.verdict == "regressed" ? 1 : 0;
     }
-    for (const BudgetCheck& b : g.budgets) {
+    for (const detail::BudgetRow& b : detail::budget_rows(g.result)) {
       ++s.budgets;
       s.budgets_failed += b.passed ? 0 : 1;
     }
@@ -50,15 +51,15 @@ Status add_json(Report& report, const std::string& text, const std::string& sour
   if (doc->is_object() && doc->contains("schema") && (*doc)["schema"].is_string()) {
     const std::string schema = (*doc)["schema"].get<std::string>();
     if (schema.rfind("gauntlet.journal/", 0) == 0) {
-      Result<ChaosJournal> j = parse_chaos_journal(*doc, source);
+      Result<records::Journal> j = records::read_journal(*doc, source);
       if (!j) return j.error();
-      report.journals.push_back(std::move(*j));
+      report.journals.push_back(chaos_journal_view(*j, source));
       return Status::Ok();
     }
     if (schema.rfind("gauntlet.gate/", 0) == 0) {
-      Result<GateResult> g = parse_gate_result(*doc, source);
+      Result<records::GateResult> g = records::read_gate_result(*doc, source);
       if (!g) return g.error();
-      report.gates.push_back(std::move(*g));
+      report.gates.push_back({source, std::move(*g)});
       return Status::Ok();
     }
     if (schema.rfind("gauntlet.properties/", 0) == 0) {

@@ -2,6 +2,7 @@
 // record as read, plus the summary. Field names follow docs/reports.md.
 #include <nlohmann/json.hpp>
 
+#include "gauntlet/records/gate_result_json.h"
 #include "gauntlet/reports/writers.h"
 
 namespace gauntlet::reports {
@@ -69,23 +70,12 @@ ordered journal_json(const ChaosJournal& j) {
           {"fault_activity", activity}, {"hypotheses", hyps}, {"source", j.source}};
 }
 
-ordered gate_json(const GateResult& g) {
-  ordered comparisons = ordered::array(), budgets = ordered::array();
-  for (const BenchmarkComparison& c : g.comparisons) {
-    comparisons.push_back({{"name", c.name}, {"unit", c.unit}, {"baseline", c.baseline}, {"current", c.current},
-                           {"change", c.change}, {"ci_low", c.ci_low}, {"ci_high", c.ci_high},
-                           {"verdict", c.verdict}, {"reason", c.reason}});
-  }
-  for (const BudgetCheck& b : g.budgets) {
-    budgets.push_back({{"name", b.name}, {"metric", b.metric}, {"unit", b.unit}, {"limit", b.limit},
-                       {"actual", b.actual}, {"passed", b.passed}});
-  }
-  ordered cps = ordered::array();
-  for (const ChangePoint& c : g.change_points) {
-    cps.push_back({{"benchmark", c.benchmark}, {"index", c.index}, {"revision", c.revision}});
-  }
-  return {{"passed", g.passed}, {"replay", g.replay}, {"metric", g.metric}, {"comparisons", comparisons},
-          {"budgets", budgets}, {"change_points", cps}, {"source", g.source}};
+// The gate's own record (gauntlet.gate/1, as records writes it) and the file
+// it came from: the report repeats the gate, it does not rename it.
+ordered gate_json(const GateInput& g) {
+  ordered doc = ordered::parse(records::gate_result_json(g.result));
+  doc["source"] = g.source;
+  return doc;
 }
 
 ordered properties_json(const PropertyResults& p) {
@@ -108,10 +98,11 @@ std::string write_report_json(const Report& report, int indent) {
   for (const auto& [k, v] : report.environment) env[k] = v;
   ordered journals = ordered::array(), gates = ordered::array(), props = ordered::array(), history = ordered::array();
   for (const ChaosJournal& j : report.journals) journals.push_back(journal_json(j));
-  for (const GateResult& g : report.gates) gates.push_back(gate_json(g));
+  for (const GateInput& g : report.gates) gates.push_back(gate_json(g));
   for (const PropertyResults& p : report.properties) props.push_back(properties_json(p));
   for (const HistorySeries& h : report.history) {
-    history.push_back({{"benchmark", h.benchmark}, {"values", h.values}, {"change_points", h.change_points}});
+    history.push_back({{"benchmark", h.benchmark}, {"metric", h.metric}, {"values", h.values},
+                       {"change_points", change_points_for(h, report.gates)}});
   }
   ordered doc{{"schema", "gauntlet.report/1"},
               {"title", report.title},

@@ -150,6 +150,20 @@ TEST(HostileReportInputTest, HistoryOfAFutureSchemaIsRefusedAsTheGateRefusesIt) 
   expect_error(s.error(), ErrorCode::kSchemaError, "history schema version 3 is newer than this gauntlet supports (2)");
 }
 
+// A gate's change points are positions in its metric's history series: a
+// series of another metric, or one shorter than the index, is not marked.
+TEST(HostileReportInputTest, GateChangePointsMarkOnlyTheirOwnMetricsSeries) {
+  HistorySeries series{"BM_A", {1, 1, 1, 2, 2}, {}, "real_time"};
+  GateInput gate;
+  gate.result.metric = "real_time";
+  gate.result.change_points = {{"BM_A", 3, "r3", 1, 2}, {"BM_A", 9, "r9", 1, 2}, {"BM_B", 1, "r1", 1, 2},
+                               {"BM_A", 3, "r3", 1, 2}};
+  GateInput other = gate;
+  other.result.metric = "cpu_time";
+  other.result.change_points = {{"BM_A", 1, "r1", 1, 2}};
+  EXPECT_EQ(change_points_for(series, {gate, other}), std::vector<std::size_t>{3});
+}
+
 TEST(HostileReportInputTest, IllFormedUtf8NeverAbortsAWriter) {
   Report r;
   r.title = "title\xC3(";

@@ -5,6 +5,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include <sqlite3.h>
+
 #include "gauntlet/harness/atomic_file.h"
 #include "gauntlet/reports/report.h"
 #include "sample_report.h"
@@ -64,15 +66,20 @@ TEST(InputsTest, RecognisesEveryKindByContent) {
   ASSERT_EQ(j.hypotheses.size(), 2u);
   EXPECT_FALSE(j.hypotheses[0].held);
 
-  const BenchmarkComparison& reg = r.gates[0].comparisons[0];
-  EXPECT_EQ(reg.verdict, "regressed");
-  EXPECT_DOUBLE_EQ(reg.baseline, 18.0);
-  EXPECT_NEAR(reg.change, 0.3, 1e-9);
-  EXPECT_NEAR(reg.ci_low, 0.24, 1e-9);
-  EXPECT_FALSE(r.gates[0].budgets[0].passed);
-  EXPECT_DOUBLE_EQ(r.gates[0].budgets[0].actual, 23400000.0);
-  ASSERT_EQ(r.gates[0].change_points.size(), 2u);
-  EXPECT_EQ(r.gates[0].change_points[0].index, 15u);
+  // The gate's record as the gate wrote it (ci/tests/golden/gate.json).
+  const records::GateResult& gate = r.gates[0].result;
+  EXPECT_EQ(r.gates[0].source, testing::kGateGolden.string());
+  const records::BenchmarkComparison& reg = gate.benchmarks[0];
+  EXPECT_EQ(reg.name, "BM_HistogramObserve");
+  EXPECT_EQ(reg.verdict, records::Verdict::kRegressed);
+  EXPECT_NEAR(reg.ratio, 1.30, 0.01);
+  ASSERT_EQ(gate.budgets.size(), 2u);
+  EXPECT_EQ(gate.budgets[1].quantile, "p99");
+  EXPECT_TRUE(gate.budgets[1].breached);
+  EXPECT_DOUBLE_EQ(gate.budgets[1].measured_ns, 23400000.0);
+  ASSERT_EQ(gate.change_points.size(), 2u);
+  EXPECT_EQ(gate.change_points[0].index, 15u);
+  EXPECT_EQ(gate.rerun, "gauntlet gate --baseline baseline.json --current current.json --config gate.yaml --history history.sqlite --seed 1");
   EXPECT_EQ(r.properties[0].results[0].counterexample.size(), 1u);
 
   const HistorySeries* h = nullptr;
@@ -140,7 +147,7 @@ TEST(InputsTest, GateVerdictDecidesAndItsWarningsReachTheWriters) {
       "benchmarks":[{"name":"BM_A","verdict":"regressed","ratio":1.3,"ci_low":1.2,"ci_high":1.4}]})");
   ASSERT_TRUE(ok.ok()) << ok.error().message();
   ASSERT_EQ(r.gates.size(), 1u);
-  ASSERT_EQ(r.gates[0].warnings.size(), 1u);
+  ASSERT_EQ(r.gates[0].result.warnings.size(), 1u);
   const ReportSummary s = summarize(r);
   EXPECT_EQ(s.benchmarks_regressed, 1);
   EXPECT_TRUE(s.passed);
@@ -155,7 +162,7 @@ TEST(InputsTest, GateVerdictDecidesAndItsWarningsReachTheWriters) {
 
   Status bad = add_text(r, "w.json", R"({"schema":"gauntlet.gate/1","verdict":"pass","warnings":[1]})");
   ASSERT_FALSE(bad.ok());
-  EXPECT_NE(bad.error().message().find("w.json: /warnings: expected an array of strings"), std::string::npos)
+  EXPECT_NE(bad.error().message().find("w.json: /warnings/0: expected a string, got number"), std::string::npos)
       << bad.error().message();
 }
 

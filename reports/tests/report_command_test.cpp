@@ -13,12 +13,15 @@ namespace {
 using cli::testing::CliRun;
 CliRun run(const std::vector<std::string>& args) { return cli::testing::run_cli(args); }
 
+// The gate result the gate wrote (ci/tests/gate_golden_test.cpp).
+std::filesystem::path gate_golden() { return std::filesystem::path(GAUNTLET_SOURCE_DIR) / testing::kGateGolden; }
+
 TEST(ReportCommandTest, WritesEveryFormat) {
   auto dir = testing::scratch_dir();
   testing::run_sample_suite("xml", dir / "run.xml");
   auto data = testing::data_dir();
   CliRun r = run({"report", (dir / "run.xml").string(), (data / "journal_checkout.json").string(),
-                  (data / "gate.json").string(), "--html", (dir / "r.html").string(), "--junit",
+                  gate_golden().string(), "--html", (dir / "r.html").string(), "--junit",
                   (dir / "r.xml").string(), "--markdown", (dir / "r.md").string(), "--json",
                   (dir / "r.json").string(), "--env", "branch=main"});
   EXPECT_EQ(r.code, 0) << r.err;
@@ -33,7 +36,7 @@ TEST(ReportCommandTest, WritesEveryFormat) {
 
 TEST(ReportCommandTest, FailOnFailureExitsOne) {
   auto dir = testing::scratch_dir();
-  CliRun r = run({"report", (testing::data_dir() / "gate.json").string(), "--json", (dir / "r.json").string(),
+  CliRun r = run({"report", gate_golden().string(), "--json", (dir / "r.json").string(),
                   "--fail-on-failure"});
   EXPECT_EQ(r.code, 1) << r.err;
 }
@@ -49,7 +52,7 @@ TEST(ReportCommandTest, BadInputIsOneLineExitTwo) {
 }
 
 TEST(ReportCommandTest, NoOutputIsUsageError) {
-  CliRun r = run({"report", (testing::data_dir() / "gate.json").string()});
+  CliRun r = run({"report", gate_golden().string()});
   EXPECT_EQ(r.code, 2);
   EXPECT_NE(r.err.find("nothing to write"), std::string::npos);
 }

@@ -1,32 +1,29 @@
 #pragma once
-// Test support: the report built from the sample inputs in tests/data, read
-// with paths relative to the source tree so outputs are the same on every machine.
-#include <sqlite3.h>
-
+// Test support: the report built from the sample inputs in tests/data, the
+// gate's golden record and the history it was judged with, read with paths
+// relative to the source tree so outputs are the same on every machine.
 #include <filesystem>
 #include <string>
 
 #include <gtest/gtest.h>
 
 #include "gauntlet/harness/input_file.h"
+#include "gauntlet/records/history_store.h"
 #include "gauntlet/reports/report.h"
+#include "records/tests/sample_history.h"  // records' test support: the history the golden gate used
 #include "sample_runs.h"
 
 namespace gauntlet::reports::testing {
 
-/// Creates a history database from tests/data/history.sql at `db`.
+/// Records the sample history (records/tests/sample_history.h) at `db`
+/// through the history store, as `gauntlet history record` does.
 inline void make_history_db(const std::filesystem::path& db) {
   std::filesystem::remove(db);
-  Result<std::string> sql = read_input_file(data_dir() / "history.sql", "test file");
-  ASSERT_TRUE(sql.ok());
-  sqlite3* raw = nullptr;
-  ASSERT_EQ(sqlite3_open(db.string().c_str(), &raw), SQLITE_OK);
-  char* err = nullptr;
-  int rc = sqlite3_exec(raw, sql->c_str(), nullptr, nullptr, &err);
-  std::string message = err ? err : "";
-  sqlite3_free(err);
-  sqlite3_close(raw);
-  ASSERT_EQ(rc, SQLITE_OK) << message;
+  auto store = records::open_history(db.string());
+  ASSERT_TRUE(store.ok()) << store.error().to_string();
+  ManualClock clock(86'400'000'000'000);
+  Status recorded = records::testing::record_sample_history(**store, clock);
+  ASSERT_TRUE(recorded.ok()) << recorded.error().to_string();
 }
 
 /// Every sample input: hostile GoogleTest XML, two journals, a gate result,
@@ -37,11 +34,13 @@ inline Report sample_report(const std::filesystem::path& scratch) {
   report.title = "Sample <run> & \"checks\"";
   report.environment = {{"commit", "0123abc"}, {"runner", "linux-x64 <ci>"}};
   const std::filesystem::path data = "reports/tests/data";
-  for (const char* name : {"hostile_gtest.xml", "journal_checkout.json", "journal_cache.json", "gate.json",
-                           "properties.json"}) {
+  for (const char* name : {"hostile_gtest.xml", "journal_checkout.json", "journal_cache.json", "properties.json"}) {
     Status s = add_input(report, data / name);
     EXPECT_TRUE(s.ok()) << s.error().to_string();
   }
+  // The gate result the gate itself wrote (ci/tests/gate_golden_test.cpp).
+  Status gate = add_input(report, kGateGolden);
+  EXPECT_TRUE(gate.ok()) << gate.error().to_string();
   make_history_db(scratch / "history.db");
   Status s = add_input(report, scratch / "history.db");
   EXPECT_TRUE(s.ok()) << s.error().to_string();

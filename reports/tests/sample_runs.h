@@ -18,6 +18,10 @@ inline std::filesystem::path scratch_dir() {
   return dir;
 }
 
+/// The gate result the gate itself wrote (ci/tests/gate_golden_test.cpp),
+/// relative to the source tree.
+inline const std::filesystem::path kGateGolden = "ci/tests/golden/gate.json";
+
 inline std::filesystem::path data_dir() {
   return std::filesystem::path(GAUNTLET_SOURCE_DIR) / "reports" / "tests" / "data";
 }

@@ -2,7 +2,7 @@
 /// The statistical benchmark gate: baseline vs current Google Benchmark runs.
 #include "gauntlet/ci/benchmark_file.h"
 #include "gauntlet/ci/gate_config.h"
-#include "gauntlet/ci/gate_result.h"
+#include "gauntlet/records/gate_result.h"
 #include "gauntlet/ci/journal_latencies.h"
 #include "gauntlet/harness/error.h"
 
@@ -45,19 +45,19 @@ Result<std::map<std::string, MetricSamples>> extract_samples(const BenchmarkFile
 /// metric is in neither file; kFailedPrecondition when the environments differ
 /// and the config refuses that. `journals`: chaos journal phases as a further
 /// source for budgets.
-Result<GateResult> run_gate(const BenchmarkFile& baseline, const BenchmarkFile& current, const GateConfig& config,
+Result<records::GateResult> run_gate(const BenchmarkFile& baseline, const BenchmarkFile& current, const GateConfig& config,
                             const NoiseModel& noise = {}, const std::vector<OperationLatency>& journals = {});
 
 /// Orders `r.benchmarks` (regressions first, then errored, missing,
 /// inconclusive, improved, new, unchanged; by name within), recounts
 /// `r.summary` and sets `r.passed` under `config`'s policies.
-void tally(GateResult& r, const GateConfig& config);
+void tally(records::GateResult& r, const GateConfig& config);
 
 /// Budgets only, no comparison: `config.budgets` (latency and throughput)
 /// against chaos journal phases (an operation no journal names is a breach).
 /// Passes when nothing is breached; warns when no budget is configured and
 /// when ratio rules are configured (they need a run file).
-GateResult run_budget_gate(const GateConfig& config, const std::vector<OperationLatency>& journals);
+records::GateResult run_budget_gate(const GateConfig& config, const std::vector<OperationLatency>& journals);
 
 /// True when both contexts carry the same non-empty kInterleavedPairKey: the
 /// gate then uses `interleaved_threshold` (see GateConfig).
@@ -65,20 +65,20 @@ bool same_interleaved_run(const BenchmarkContext& baseline, const BenchmarkConte
 
 /// Compares the two context blocks (host, CPUs, MHz, caches, build type,
 /// scaling; load average as evidence only).
-EnvironmentCheck compare_environments(const BenchmarkContext& baseline, const BenchmarkContext& current);
+records::EnvironmentCheck compare_environments(const BenchmarkContext& baseline, const BenchmarkContext& current);
 
 /// One run, no comparison: `config.budgets` (latency and throughput) and
 /// `config.ratios` against `current`, journals as a further budget source.
 /// Fails on a breach or a regressed or missing ratio; inconclusive ratios fail
 /// only under `inconclusive: fail`.
-GateResult run_single_gate(const BenchmarkFile& current, const GateConfig& config,
+records::GateResult run_single_gate(const BenchmarkFile& current, const GateConfig& config,
                            const std::vector<OperationLatency>& journals = {});
 
 /// Checks latency budgets: an operation named by a chaos journal phase
 /// ("<scenario>/<phase>") against that phase's p50/p95/p99, any other against
 /// the p50_ns/p95_ns/p99_ns counters of `current` (worst repetition). An
 /// operation measured nowhere is a breach.
-std::vector<BudgetCheck> check_budgets(const BenchmarkFile& current, const std::vector<LatencyBudget>& budgets,
+std::vector<records::BudgetCheck> check_budgets(const BenchmarkFile& current, const std::vector<LatencyBudget>& budgets,
                                        const std::vector<OperationLatency>& journals = {});
 
 /// Checks throughput floors (`min_throughput`): a chaos journal phase's
@@ -86,7 +86,7 @@ std::vector<BudgetCheck> check_budgets(const BenchmarkFile& current, const std::
 /// `current` (the median aggregate when only aggregates exist). An operation
 /// measured nowhere is "not_measured"; fewer samples than min_samples (phase:
 /// completed requests; benchmark: repetitions) is "too_few_samples".
-std::vector<ThroughputCheck> check_throughput(const BenchmarkFile& current, const std::vector<LatencyBudget>& budgets,
+std::vector<records::ThroughputCheck> check_throughput(const BenchmarkFile& current, const std::vector<LatencyBudget>& budgets,
                                               const std::vector<OperationLatency>& journals = {});
 
 /// Sample quality of one benchmark's samples: repetitions, dispersion
@@ -95,11 +95,11 @@ std::vector<ThroughputCheck> check_throughput(const BenchmarkFile& current, cons
 /// 6 repetitions), and the grade: good with >= 10 repetitions and the
 /// interval within +-1% of the median, fair with >= 6 and within +-5%, poor
 /// otherwise, none without repetitions (aggregates only).
-BenchmarkQuality assess_quality(const std::string& name, const MetricSamples& samples);
+records::BenchmarkQuality assess_quality(const std::string& name, const MetricSamples& samples);
 
 /// assess_quality for every benchmark of `current` on `config.metric` (not
 /// ignored, errored or skipped), `below_minimum` set against `min_quality`.
-std::vector<BenchmarkQuality> check_quality(const BenchmarkFile& current, const GateConfig& config);
+std::vector<records::BenchmarkQuality> check_quality(const BenchmarkFile& current, const GateConfig& config);
 
 /// Judges `config.ratios` on one run file: per rule, the numerator's and the
 /// denominator's repetitions are paired by round (round medians, rows tagged
@@ -109,6 +109,6 @@ std::vector<BenchmarkQuality> check_quality(const BenchmarkFile& current, const 
 /// when the whole interval lies beyond a limit, "within" when it lies wholly
 /// inside, "inconclusive" otherwise (including too few pairs for a finite
 /// interval: 6 at 95%), "missing" when a side is absent, errored or skipped.
-std::vector<RatioCheck> check_ratios(const BenchmarkFile& run, const GateConfig& config);
+std::vector<records::RatioCheck> check_ratios(const BenchmarkFile& run, const GateConfig& config);
 
 }  // namespace gauntlet::ci

@@ -1,7 +1,7 @@
 #pragma once
 /// What the benchmark gate compares and how strict it is, usually read from a
 /// YAML file (see docs/gate.md for every field).
-#include "gauntlet/ci/gate_result.h"
+#include "gauntlet/records/gate_result.h"
 #include "gauntlet/harness/error.h"
 
 #include <optional>
@@ -97,7 +97,7 @@ struct GateConfig {
   std::vector<RatioRule> ratios;
   /// Lowest sample-quality grade a benchmark of the current run may have;
   /// unset = quality is reported, never judged.
-  std::optional<QualityGrade> min_quality;
+  std::optional<records::QualityGrade> min_quality;
 
   /// Threshold for a run name: first matching rule, else the default.
   double threshold_for(const std::string& run_name) const;

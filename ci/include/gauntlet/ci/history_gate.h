@@ -4,17 +4,18 @@
 #include "gauntlet/ci/benchmark_file.h"
 #include "gauntlet/ci/gate.h"
 #include "gauntlet/ci/gate_config.h"
-#include "gauntlet/ci/gate_result.h"
+#include "gauntlet/records/gate_result.h"
 #include "gauntlet/ci/history.h"
 #include "gauntlet/harness/error.h"
 
 namespace gauntlet::ci {
 
-/// run_gate with `history.noise_model(config.metric)` as the noise model and
-/// `history.change_points(config.metric, config.seed)` in the result.
+/// run_gate with learn_noise_model(history, config.metric, ...) as the noise
+/// model and history_change_points(history, config.metric, config.seed) in
+/// the result.
 /// Errors: the history's and run_gate's.
-Result<GateResult> run_gate_with_history(const BenchmarkFile& baseline, const BenchmarkFile& current,
-                                         const GateConfig& config, const History& history,
+Result<records::GateResult> run_gate_with_history(const BenchmarkFile& baseline, const BenchmarkFile& current,
+                                         const GateConfig& config, const records::HistoryStore& history,
                                          const std::vector<OperationLatency>& journals = {});
 
 }  // namespace gauntlet::ci

@@ -1,7 +1,8 @@
 #pragma once
 /// Chaos journals as a source for latency budgets: each phase of a run is an
 /// operation "<scenario>/<phase>" with the p50/p95/p99 the journal measured.
-/// Read as data (`gauntlet.journal/1`, docs/chaos.md); nothing here runs chaos.
+/// Read as data through the journal record (gauntlet/records/journal.h,
+/// `gauntlet.journal/1`); nothing here runs chaos.
 #include <string>
 #include <string_view>
 #include <vector>
@@ -22,8 +23,9 @@ struct OperationLatency {
   std::string source;     ///< the journal it came from
 };
 
-/// One entry per phase of the journal. Errors: kParseError "<source>:<line>:<col>:
-/// ..." for malformed JSON; kSchemaError "<source>: <field>: ..." for another
+/// One entry per measured phase of the journal. Errors: kParseError
+/// "<source>:<line>:<col>: ..." for malformed JSON; kSchemaError
+/// "<source>: <JSON pointer>: ..." (records::read_journal's) for another
 /// schema, a missing scenario or phase name, or a latency that is not a number.
 Result<std::vector<OperationLatency>> parse_journal_latencies(std::string_view text, const std::string& source);
 

@@ -11,7 +11,7 @@
 /// stops. Later looks re-run only the undecided benchmarks.
 #include "gauntlet/ci/bench_runner.h"
 #include "gauntlet/ci/gate_config.h"
-#include "gauntlet/ci/gate_result.h"
+#include "gauntlet/records/gate_result.h"
 #include "gauntlet/harness/error.h"
 
 #include <string>
@@ -29,7 +29,7 @@ std::string exact_filter(const std::vector<std::string>& run_names);
 
 struct SequentialOutcome {
   BenchRunOutput output;  ///< both sides, every round, kSequentialLooksKey in both contexts
-  GateResult result;      ///< the gate's verdict on `output` at the last look taken
+  records::GateResult result;      ///< the gate's verdict on `output` at the last look taken
   int looks_taken = 0;
   int looks_planned = 0;
 };

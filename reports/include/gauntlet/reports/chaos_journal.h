@@ -1,7 +1,8 @@
 #pragma once
-/// What reports read from a chaos journal (`"schema": "gauntlet.journal/1"`):
-/// the time series, breaker states, the fault windows of the schedule, the
-/// scenario's measured phases and the verdicts of its hypotheses.
+/// What reports show of a chaos journal: a view of the journal record
+/// (gauntlet/records/journal.h, `gauntlet.journal/1`) with times in seconds
+/// for display: the time series, breaker states, the fault windows of the
+/// schedule, the scenario's measured phases and the verdicts of its hypotheses.
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -9,9 +10,7 @@
 #include <utility>
 #include <vector>
 
-#include <nlohmann/json_fwd.hpp>
-
-#include "gauntlet/harness/error.h"
+#include "gauntlet/records/journal.h"
 
 namespace gauntlet::reports {
 
@@ -57,8 +56,8 @@ struct JournalPhase {
   std::uint64_t failed = 0;
   std::uint64_t rejected = 0;
   double throughput_rps = 0;  ///< the journal's value, else completed / phase length
-  double error_rate = 0;      ///< (failed + rejected) / completed, 0..1
-  double p50_ms = 0, p95_ms = 0, p99_ms = 0, max_ms = 0;
+  double error_rate = 0;      ///< (failed + rejected) / completed, 0..1; 0 when not measured
+  double p50_ms = 0, p95_ms = 0, p99_ms = 0, max_ms = 0;  ///< 0 when not measured
   std::vector<StatusCount> status_counts{};  ///< by code, ascending; empty when the target reports none
   std::string quality;                        ///< "poor", "fair", "good", "none"; "" when the journal has none
   double p99_low_ms = 0, p99_high_ms = 0;     ///< the p99's 95% interval (0, 0 when absent)
@@ -103,8 +102,9 @@ struct ChaosJournal {
   double real_seconds() const;
 };
 
-/// Reads a parsed `gauntlet.journal/1` document. Errors: kSchemaError naming
-/// `source` and the JSON pointer of the offending field.
-Result<ChaosJournal> parse_chaos_journal(const nlohmann::json& doc, std::string_view source);
+/// The view of `journal`, read from `source`: milliseconds become seconds,
+/// the schedule fault windows, the measured phases keep the scenario's names
+/// and order (each naming the faults in force), verdicts become hypotheses.
+ChaosJournal chaos_journal_view(const records::Journal& journal, std::string_view source);
 
 }  // namespace gauntlet::reports

@@ -9,6 +9,7 @@
 #include "gauntlet/harness/error.h"
 #include "gauntlet/reports/chaos_journal.h"
 #include "gauntlet/reports/gate_result.h"
+#include "gauntlet/reports/history.h"
 #include "gauntlet/reports/property_results.h"
 #include "gauntlet/reports/test_results.h"
 
@@ -19,7 +20,7 @@ struct Report {
   std::vector<std::pair<std::string, std::string>> environment;  ///< shown in the summary
   TestRun tests;
   std::vector<ChaosJournal> journals;
-  std::vector<GateResult> gates;
+  std::vector<GateInput> gates;
   std::vector<PropertyResults> properties;
   std::vector<HistorySeries> history;
 };

@@ -29,6 +29,19 @@ MATCHER_P(StatusIs, code, std::string(negation ? "is not" : "is") + " an error w
   return arg.error().code() == code;
 }
 
+/// Matches a `Result<T>` or `Status` that holds an error with `code` whose
+/// message matches `message` (a string matcher such as HasSubstr("/verdict")).
+MATCHER_P2(StatusIs, code, message,
+           std::string(negation ? "is not" : "is") + " an error with code " + std::string(::gauntlet::to_string(code)) +
+               " and a matching message") {
+  if (arg.ok()) {
+    *result_listener << "which is ok";
+    return false;
+  }
+  *result_listener << "which is " << arg.error().to_string();
+  return arg.error().code() == code && ::testing::Matches(message)(arg.error().message());
+}
+
 /// Matches a `Result<T>` or `Status` that is ok.
 MATCHER(IsOk, std::string(negation ? "is an error" : "is ok")) {
   if (!arg.ok()) *result_listener << "which is " << arg.error().to_string();

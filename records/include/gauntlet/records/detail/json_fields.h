@@ -10,7 +10,7 @@
 
 #include "gauntlet/harness/error.h"
 
-namespace gauntlet::reports::detail {
+namespace gauntlet::records::detail {
 
 class Fields;
 using FieldsList = std::vector<Fields>;
@@ -42,6 +42,14 @@ class Fields {
   /// kSchemaError for a fraction, a non-number or a value out of range.
   Result<std::int64_t> whole_or(const char* key, std::int64_t lo, std::int64_t hi, std::int64_t fallback) const;
 
+  /// The number at `key`; absent or null gives `null_value` (writers write
+  /// null for a value they could not compute). kSchemaError for a non-number.
+  Result<double> number_or_null(const char* key, double null_value) const;
+  /// The object at `key` (required).
+  Result<Fields> object(const char* key) const;
+  /// The array of strings at `key`; absent or null gives an empty list.
+  Result<std::vector<std::string>> strings_or_empty(const char* key) const;
+
   std::string string_or(const char* key, const std::string& fallback) const;
   double number_or(const char* key, double fallback) const;
 
@@ -54,4 +62,4 @@ class Fields {
 /// Checks `doc["schema"] == expected`; kSchemaError otherwise.
 Status expect_schema(const nlohmann::json& doc, std::string_view expected, std::string_view source);
 
-}  // namespace gauntlet::reports::detail
+}  // namespace gauntlet::records::detail

@@ -1,6 +1,8 @@
 #pragma once
-// Approval testing: compares output with a file under tests/golden. Run the
-// tests with GAUNTLET_UPDATE_GOLDEN=1 to rewrite the files, then review the diff.
+/// Approval testing: compares a producer's output with a committed file. Run
+/// the tests with GAUNTLET_UPDATE_GOLDEN=1 to rewrite the files, then review
+/// the diff. Golden files are produced by the producers' tests and read as
+/// inputs by the readers' tests, so no reader test runs on a hand-written copy.
 #include <cstdlib>
 #include <filesystem>
 #include <string>
@@ -10,10 +12,18 @@
 #include "gauntlet/harness/atomic_file.h"
 #include "gauntlet/harness/input_file.h"
 
-namespace gauntlet::reports::testing {
+namespace gauntlet::testing {
 
-inline void expect_matches_golden(const std::string& actual, const std::string& name) {
-  auto path = std::filesystem::path(GAUNTLET_SOURCE_DIR) / "reports" / "tests" / "golden" / name;
+/// The golden file at `relative` below the source tree.
+inline std::filesystem::path golden_path(const std::filesystem::path& relative) {
+  return std::filesystem::path(GAUNTLET_SOURCE_DIR) / relative;
+}
+
+/// Expects `actual` to equal the file at `relative` (below the source tree),
+/// pointing at the first differing byte; rewrites it under GAUNTLET_UPDATE_GOLDEN=1.
+inline void expect_matches_golden(const std::string& actual, const std::filesystem::path& relative) {
+  const std::filesystem::path path = golden_path(relative);
+  const std::string name = relative.generic_string();
   const char* update = std::getenv("GAUNTLET_UPDATE_GOLDEN");
   if (update != nullptr && std::string(update) == "1") {
     std::filesystem::create_directories(path.parent_path());
@@ -32,4 +42,4 @@ inline void expect_matches_golden(const std::string& actual, const std::string& 
                 << "\n(if the change is intended, re-run with GAUNTLET_UPDATE_GOLDEN=1 and review the diff)";
 }
 
-}  // namespace gauntlet::reports::testing
+}  // namespace gauntlet::testing

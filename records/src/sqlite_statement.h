@@ -7,16 +7,21 @@
 #include <cstdint>
 #include <string>
 
-namespace gauntlet::ci::detail {
+namespace gauntlet::records::detail {
 
 class Statement {
  public:
-  Statement(sqlite3* db, const char* sql) { ok_ = sqlite3_prepare_v2(db, sql, -1, &st_, nullptr) == SQLITE_OK; }
+  Statement(sqlite3* db, const char* sql) {
+    prepared_ = ok_ = sqlite3_prepare_v2(db, sql, -1, &st_, nullptr) == SQLITE_OK;
+  }
   ~Statement() { sqlite3_finalize(st_); }
   Statement(const Statement&) = delete;
   Statement& operator=(const Statement&) = delete;
 
   bool ok() const noexcept { return ok_; }
+  /// False when the SQL did not compile against this database (a table or
+  /// column it names is missing).
+  bool prepared() const noexcept { return prepared_; }
 
   Statement& bind(int i, std::int64_t v) { return check(sqlite3_bind_int64(st_, i, v)); }
   Statement& bind(int i, double v) { return check(sqlite3_bind_double(st_, i, v)); }
@@ -60,6 +65,7 @@ class Statement {
   }
   sqlite3_stmt* st_ = nullptr;
   bool ok_ = false;
+  bool prepared_ = false;
 };
 
-}  // namespace gauntlet::ci::detail
+}  // namespace gauntlet::records::detail

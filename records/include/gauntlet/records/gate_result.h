@@ -1,14 +1,15 @@
 #pragma once
-/// GateResult: what the benchmark gate decided, as plain data. Written as
-/// versioned JSON ("schema": "gauntlet.gate/1", see docs/gate.md) and read by
-/// reporters; the gate itself never formats.
+/// GateResult: what the benchmark gate decided, as plain data — the one
+/// declaration of the `gauntlet.gate/1` record (docs/gate.md). The gate fills
+/// it, gate_result_json.h writes and reads it, and every reporter formats it;
+/// the gate itself never formats.
 #include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
-namespace gauntlet::ci {
+namespace gauntlet::records {
 
 inline constexpr std::string_view kGateSchema = "gauntlet.gate/1";
 
@@ -16,6 +17,8 @@ enum class Verdict { kRegressed, kImproved, kUnchanged, kInconclusive, kNew, kMi
 
 /// Stable lower-case name: "regressed", "improved", ...
 std::string_view to_string(Verdict v) noexcept;
+/// The verdict named `name` (as to_string writes it); nullopt for any other.
+std::optional<Verdict> verdict_named(std::string_view name) noexcept;
 
 /// Summary of one side's samples of the chosen metric.
 struct SampleSummary {
@@ -62,12 +65,9 @@ struct BenchmarkComparison {
   std::string separate_verdict;
 };
 
-/// Verdicts of absolute checks (budgets): "within", "breached",
-/// "too_few_samples" (fewer than min_samples stand behind the value) or
-/// "not_measured". Anything but "within" sets `breached` and fails the gate.
-std::string_view budget_verdict(double measured, bool beyond_limit, std::int64_t samples, int min_samples) noexcept;
-
-/// A latency ceiling. margin = (allowed - measured) / allowed: the share of
+/// A latency ceiling, judged "within", "breached", "too_few_samples" (fewer
+/// than min_samples stand behind the value) or "not_measured"; anything but
+/// "within" sets `breached` and fails the gate. margin = (allowed - measured) / allowed: the share of
 /// the allowed value left unused, negative on a breach, NaN when not measured.
 struct BudgetCheck {
   std::string operation;
@@ -136,6 +136,8 @@ struct HistoryChangePoint {
 /// grades as chaos phases (docs/gate.md has the thresholds).
 enum class QualityGrade { kNone, kPoor, kFair, kGood };
 std::string_view to_string(QualityGrade g) noexcept;
+/// The grade named `name` ("none", "poor", "fair", "good"); nullopt for any other.
+std::optional<QualityGrade> quality_grade_named(std::string_view name) noexcept;
 
 /// Sample quality of one benchmark of the current run, on the gate's metric.
 struct BenchmarkQuality {
@@ -184,4 +186,4 @@ struct GateResult {
   std::vector<std::string> advice;
 };
 
-}  // namespace gauntlet::ci
+}  // namespace gauntlet::records

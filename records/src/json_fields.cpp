@@ -1,10 +1,10 @@
-#include "json_fields.h"
+#include "gauntlet/records/detail/json_fields.h"
 
 #include <cmath>
 
 #include "gauntlet/harness/nesting.h"
 
-namespace gauntlet::reports::detail {
+namespace gauntlet::records::detail {
 
 using nlohmann::json;
 
@@ -66,6 +66,33 @@ Result<std::int64_t> Fields::whole_or(const char* key, std::int64_t lo, std::int
   return v.is_number_float() ? static_cast<std::int64_t>(d) : v.get<std::int64_t>();
 }
 
+Result<double> Fields::number_or_null(const char* key, double null_value) const {
+  if (!has(key) || (*node_)[key].is_null()) return null_value;
+  return number(key);
+}
+
+Result<Fields> Fields::object(const char* key) const {
+  if (!has(key)) return error(key, "missing (expected an object)");
+  const json& v = (*node_)[key];
+  if (!v.is_object()) return error(key, std::string("expected an object, got ") + v.type_name());
+  return Fields(v, source_, pointer_ + "/" + key);
+}
+
+Result<std::vector<std::string>> Fields::strings_or_empty(const char* key) const {
+  std::vector<std::string> out;
+  if (!has(key) || (*node_)[key].is_null()) return out;
+  const json& v = (*node_)[key];
+  if (!v.is_array()) return error(key, std::string("expected an array of strings, got ") + v.type_name());
+  for (std::size_t i = 0; i < v.size(); ++i) {
+    if (!v[i].is_string()) {
+      return Error(ErrorCode::kSchemaError, source_ + ": " + pointer_ + "/" + key + "/" + std::to_string(i) +
+                                                ": expected a string, got " + v[i].type_name());
+    }
+    out.push_back(v[i].get<std::string>());
+  }
+  return out;
+}
+
 std::string Fields::string_or(const char* key, const std::string& fallback) const {
   if (!has(key) || !(*node_)[key].is_string()) return fallback;
   return (*node_)[key].get<std::string>();
@@ -89,4 +116,4 @@ Status expect_schema(const json& doc, std::string_view expected, std::string_vie
   return Status::Ok();
 }
 
-}  // namespace gauntlet::reports::detail
+}  // namespace gauntlet::records::detail

@@ -1,0 +1,39 @@
+#pragma once
+/// The words and numbers of a gate result as every output shows them — the
+/// gate's console table and Markdown, and the report's HTML, Markdown and
+/// JUnit — so a change reads the same wherever it is read.
+#include <string>
+#include <string_view>
+
+#include "gauntlet/records/gate_result.h"
+
+namespace gauntlet::records {
+
+/// The unit of the gate's metric: "ns" for real_time and cpu_time, otherwise
+/// the counter's own name (Google Benchmark counters carry no unit).
+std::string_view metric_unit(std::string_view metric) noexcept;
+
+/// "+20.0%": a ratio current / baseline as a signed change in percent with one
+/// decimal; "-" when the gate could not compute it.
+std::string change_text(double ratio);
+
+/// "[+10.0%, +30.0%]": the interval of the ratio as changes; "-" when either
+/// end is missing.
+std::string change_interval_text(double ratio_low, double ratio_high);
+
+/// "18.06": a median in the metric's unit, four significant digits; "-" when
+/// the side has none.
+std::string median_text(double median);
+
+/// "40 us", "5.5 ms", "23.4 ms": nanoseconds in the largest unit that keeps
+/// them >= 1, three significant digits; "-" when not measured.
+std::string duration_text(double ns);
+
+/// "1500 ops/s", "2.5 ops/s": a throughput; "-" when not measured.
+std::string rate_text(double ops_per_second);
+
+/// "+39.0%", "-11.4%": a budget's margin (share of the allowed value left,
+/// signed); "-" when not measured.
+std::string margin_text(double margin);
+
+}  // namespace gauntlet::records

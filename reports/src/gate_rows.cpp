@@ -1,0 +1,54 @@
+#include "gate_rows.h"
+
+#include "gauntlet/records/gate_result_text.h"
+
+namespace gauntlet::reports::detail {
+namespace {
+
+std::string with_unit(const std::string& number, const std::string& unit) {
+  return number == "-" || unit.empty() ? number : number + " " + unit;
+}
+
+}  // namespace
+
+std::vector<ComparisonRow> comparison_rows(const records::GateResult& g) {
+  const std::string unit(records::metric_unit(g.metric));
+  std::vector<ComparisonRow> rows;
+  for (const records::BenchmarkComparison& c : g.benchmarks) {
+    ComparisonRow row;
+    row.name = c.name;
+    row.unit = unit;
+    row.baseline = c.baseline.median;
+    row.current = c.current.median;
+    row.change = c.ratio - 1;
+    row.ci_low = c.ci_low - 1;
+    row.ci_high = c.ci_high - 1;
+    row.baseline_text = with_unit(records::median_text(row.baseline), unit);
+    row.current_text = with_unit(records::median_text(row.current), unit);
+    row.change_text = records::change_text(c.ratio);
+    row.interval_text = records::change_interval_text(c.ci_low, c.ci_high);
+    row.verdict = std::string(records::to_string(c.verdict));
+    row.reason = c.reason;
+    for (const records::BenchmarkQuality& q : g.quality)
+      if (q.name == c.name) row.quality = std::string(records::to_string(q.grade));
+    rows.push_back(std::move(row));
+  }
+  return rows;
+}
+
+std::vector<BudgetRow> budget_rows(const records::GateResult& g) {
+  std::vector<BudgetRow> rows;
+  for (const records::BudgetCheck& b : g.budgets) {
+    rows.push_back({b.operation, b.quantile, "ns", b.limit_ns, b.measured_ns, !b.breached, b.margin,
+                    records::duration_text(b.measured_ns), records::duration_text(b.limit_ns),
+                    records::margin_text(b.margin), b.verdict});
+  }
+  for (const records::ThroughputCheck& t : g.throughput) {
+    rows.push_back({t.operation, "throughput (" + t.counter + ")", "ops/s", t.limit, t.measured, !t.breached, t.margin,
+                    records::rate_text(t.measured), records::rate_text(t.limit), records::margin_text(t.margin),
+                    t.verdict});
+  }
+  return rows;
+}
+
+}  // namespace gauntlet::reports::detail
