@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include "gauntlet/harness/testing/status_matchers.h"
+
 namespace gauntlet::chaos {
 namespace {
 
@@ -37,9 +39,7 @@ TEST(FaultSpecTest, CanonicalSpecRoundTrips) {
 
 void expect_error(std::string_view spec, std::string_view fragment) {
   auto p = parse_fault_spec(spec);
-  ASSERT_FALSE(p) << spec;
-  EXPECT_EQ(p.error().code(), ErrorCode::kParseError);
-  EXPECT_NE(p.error().message().find(fragment), std::string::npos) << p.error().message();
+  ASSERT_THAT(p, matchers::StatusIs(ErrorCode::kParseError, ::testing::HasSubstr(std::string(fragment)))) << spec;
   EXPECT_EQ(p.error().message().find('\n'), std::string::npos);
 }
 
@@ -64,11 +64,9 @@ TEST(FaultSpecTest, ListParsingNamesTheEntry) {
   EXPECT_EQ((*ok)[1].point, "b");
   EXPECT_EQ((*ok)[1].program.terms[0].millis, 5);
   auto bad = parse_fault_list("a=return;b=nope", "GAUNTLET_FAULTS");
-  ASSERT_FALSE(bad);
-  EXPECT_NE(bad.error().message().find("GAUNTLET_FAULTS entry 2 (b)"), std::string::npos) << bad.error().message();
+  EXPECT_THAT(bad, matchers::StatusIs(ErrorCode::kParseError, ::testing::HasSubstr("GAUNTLET_FAULTS entry 2 (b)")));
   auto no_eq = parse_fault_list("justaname", "GAUNTLET_FAULTS");
-  ASSERT_FALSE(no_eq);
-  EXPECT_NE(no_eq.error().message().find("expected point=spec"), std::string::npos);
+  EXPECT_THAT(no_eq, matchers::StatusIs(ErrorCode::kParseError, ::testing::HasSubstr("expected point=spec")));
 }
 
 }  // namespace

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include "gauntlet/harness/testing/status_matchers.h"
+
 namespace gauntlet::chaos {
 namespace {
 
@@ -24,7 +26,7 @@ TEST(LoadPatternTest, ShapesGiveTheirRates) {
 
 TEST(LoadPatternTest, ValidationRejectsBadValues) {
   EXPECT_TRUE(LoadPattern::constant(1).validate());
-  EXPECT_EQ(LoadPattern::constant(-1).validate().error().code(), ErrorCode::kInvalidArgument);
+  EXPECT_THAT(LoadPattern::constant(-1).validate(), matchers::StatusIs(ErrorCode::kInvalidArgument));
   EXPECT_FALSE(LoadPattern::stepped(1, 1, 0).validate());
 }
 

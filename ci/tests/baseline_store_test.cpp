@@ -46,10 +46,10 @@ TEST_F(BaselineStoreTest, BadInputLeavesExistingBaselineUntouched) {
 
 TEST_F(BaselineStoreTest, RejectsBadNamesAndMissingBaselines) {
   BaselineStore store((dir_ / "b").string());
-  EXPECT_EQ(store.save("../evil", data("full_run.json")).error().code(), ErrorCode::kInvalidArgument);
-  EXPECT_EQ(store.save(".hidden", data("full_run.json")).error().code(), ErrorCode::kInvalidArgument);
-  EXPECT_EQ(store.load("nope").error().code(), ErrorCode::kNotFound);
-  EXPECT_EQ(store.promote("nope", "main").error().code(), ErrorCode::kNotFound);
+  EXPECT_THAT(store.save("../evil", data("full_run.json")), matchers::StatusIs(ErrorCode::kInvalidArgument));
+  EXPECT_THAT(store.save(".hidden", data("full_run.json")), matchers::StatusIs(ErrorCode::kInvalidArgument));
+  EXPECT_THAT(store.load("nope"), matchers::StatusIs(ErrorCode::kNotFound));
+  EXPECT_THAT(store.promote("nope", "main"), matchers::StatusIs(ErrorCode::kNotFound));
 }
 
 }  // namespace

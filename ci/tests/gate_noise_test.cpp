@@ -94,7 +94,7 @@ TEST(GateNoiseTest, SequentialLooksAdjustConfidenceAndAlpha) {
   ASSERT_THAT(bad, matchers::StatusIs(ErrorCode::kSchemaError));
   EXPECT_EQ(bad.error().message().rfind("b.json: context.gauntlet_sequential_looks:", 0), 0u) << bad.error().message();
   b.context.extra[std::string(kSequentialLooksKey)] = "2";
-  EXPECT_EQ(run_gate(a, b, GateConfig{}).error().code(), ErrorCode::kSchemaError);
+  EXPECT_THAT(run_gate(a, b, GateConfig{}), matchers::StatusIs(ErrorCode::kSchemaError));
 }
 
 TEST(GateNoiseTest, RealTimeSpentWaitingForTheCpuIsNotARegression) {

@@ -6,6 +6,7 @@
 #include "gauntlet/ci/sequential_run.h"
 
 #include "gate_test_files.h"
+#include "gauntlet/harness/testing/status_matchers.h"
 
 #include <gtest/gtest.h>
 #include <unistd.h>
@@ -105,8 +106,8 @@ TEST_F(SequentialRunTest, UntilDecidedReRunsOnlyTheUndecided) {
   }
   EXPECT_TRUE(clear_regressed);
   EXPECT_FALSE(noisy_regressed);
-  EXPECT_EQ(run_until_decided(side("A", "0", "0"), side("B", "0", "0"), o, 5, GateConfig{}).error().code(),
-            ErrorCode::kInvalidArgument);
+  EXPECT_THAT(run_until_decided(side("A", "0", "0"), side("B", "0", "0"), o, 5, GateConfig{}),
+              matchers::StatusIs(ErrorCode::kInvalidArgument));
 }
 
 TEST_F(SequentialRunTest, ConfirmationLetsTheInterleavedRunDecideTheSuspects) {

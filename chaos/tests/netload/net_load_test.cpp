@@ -504,7 +504,7 @@ TEST(NetLoadTest, RefusedConnectionsAreSentAndReported) {
 std::string invalid_field(const NetLoadSpec& spec) {
   Status s = spec.validate();
   if (s.ok()) return "(valid)";
-  EXPECT_EQ(s.error().code(), ErrorCode::kInvalidArgument);
+  EXPECT_THAT(s, matchers::StatusIs(ErrorCode::kInvalidArgument));
   return s.error().message();
 }
 
@@ -556,14 +556,15 @@ TEST(NetLoadTest, InvalidSpecsNameTheField) {
   NetLoadSpec spec = raw_echo(1);
   spec.connections = 0;
   auto r = run_net_load(spec, RealClock::instance());
-  ASSERT_THAT(r, matchers::StatusIs(ErrorCode::kInvalidArgument));
-  EXPECT_NE(r.error().message().find("connections"), std::string::npos);
+  EXPECT_THAT(r, matchers::StatusIs(ErrorCode::kInvalidArgument, ::testing::HasSubstr("connections")));
   spec = raw_echo(1);
   spec.loop = LoadLoop::kOpen;
-  EXPECT_NE(run_net_load(spec, RealClock::instance()).error().message().find("rate"), std::string::npos);
+  EXPECT_THAT(run_net_load(spec, RealClock::instance()),
+              matchers::StatusIs(ErrorCode::kInvalidArgument, ::testing::HasSubstr("rate")));
   spec = raw_echo(1);
   spec.target.host = "10.0.0.1";
-  EXPECT_NE(run_net_load(spec, RealClock::instance()).error().message().find("loopback"), std::string::npos);
+  EXPECT_THAT(run_net_load(spec, RealClock::instance()),
+              matchers::StatusIs(ErrorCode::kInvalidArgument, ::testing::HasSubstr("loopback")));
 }
 
 }  // namespace

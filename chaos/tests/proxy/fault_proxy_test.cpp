@@ -4,6 +4,8 @@
 
 #include <gtest/gtest.h>
 
+#include "gauntlet/harness/testing/status_matchers.h"
+
 namespace gauntlet::chaos::proxy {
 namespace {
 
@@ -160,7 +162,7 @@ TEST_F(ProxyFixture, SlicerAcceptsAVariationAsLargeAsTheAverage) {
   Toxic slicer = toxic(ToxicType::kSlicer, Stream::kUpstream);
   slicer.average_size = 8;
   slicer.size_variation = 9;
-  EXPECT_EQ(server.add_toxic("echo", slicer).error().code(), ErrorCode::kInvalidArgument);
+  EXPECT_THAT(server.add_toxic("echo", slicer), matchers::StatusIs(ErrorCode::kInvalidArgument));
   slicer.size_variation = 8;
   ASSERT_TRUE(server.add_toxic("echo", slicer).ok());
   std::string payload(4000, '\0');
@@ -236,18 +238,19 @@ TEST_F(ProxyFixture, ToxicityIsDecidedPerConnectionFromTheSeed) {
 
 TEST(ProxyServerTest, RegistryErrorsHaveSpecificCodes) {
   ProxyServer server;
-  EXPECT_EQ(server.create({"x", "127.0.0.1:0", "10.0.0.1:80", true}).error().code(), ErrorCode::kInvalidArgument);
-  EXPECT_EQ(server.create({"x", "8.8.8.8:0", "127.0.0.1:80", true}).error().code(), ErrorCode::kInvalidArgument);
+  EXPECT_THAT(server.create({"x", "127.0.0.1:0", "10.0.0.1:80", true}),
+              matchers::StatusIs(ErrorCode::kInvalidArgument));
+  EXPECT_THAT(server.create({"x", "8.8.8.8:0", "127.0.0.1:80", true}), matchers::StatusIs(ErrorCode::kInvalidArgument));
   ASSERT_TRUE(server.create({"x", "127.0.0.1:0", "127.0.0.1:9", true}).ok());
-  EXPECT_EQ(server.create({"x", "127.0.0.1:0", "127.0.0.1:9", true}).error().code(), ErrorCode::kAlreadyExists);
-  EXPECT_EQ(server.get("nope").error().code(), ErrorCode::kNotFound);
+  EXPECT_THAT(server.create({"x", "127.0.0.1:0", "127.0.0.1:9", true}), matchers::StatusIs(ErrorCode::kAlreadyExists));
+  EXPECT_THAT(server.get("nope"), matchers::StatusIs(ErrorCode::kNotFound));
   Toxic t;
   t.name = "lat";
   ASSERT_TRUE(server.add_toxic("x", t).ok());
-  EXPECT_EQ(server.add_toxic("x", t).error().code(), ErrorCode::kAlreadyExists);
+  EXPECT_THAT(server.add_toxic("x", t), matchers::StatusIs(ErrorCode::kAlreadyExists));
   t.toxicity = 2;
-  EXPECT_EQ(server.update_toxic("x", t).error().code(), ErrorCode::kInvalidArgument);
-  EXPECT_EQ(server.remove_toxic("x", "other").error().code(), ErrorCode::kNotFound);
+  EXPECT_THAT(server.update_toxic("x", t), matchers::StatusIs(ErrorCode::kInvalidArgument));
+  EXPECT_THAT(server.remove_toxic("x", "other"), matchers::StatusIs(ErrorCode::kNotFound));
   ASSERT_TRUE(server.reset().ok());
   EXPECT_TRUE(server.get("x")->toxics.empty());
   ASSERT_TRUE(server.remove("x").ok());

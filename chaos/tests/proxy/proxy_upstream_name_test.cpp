@@ -73,9 +73,9 @@ TEST(ProxyUpstreamNameTest, HostNameFollowsTheLoopbackRule) {
   } else {
     const std::string upstream = std::string(name) + ":80";
     auto refused = server.create({"named", "127.0.0.1:0", upstream, true});
-    ASSERT_THAT(refused, matchers::StatusIs(ErrorCode::kInvalidArgument));
-    EXPECT_NE(refused.error().message().find("upstream"), std::string::npos) << refused.error().message();
-    EXPECT_NE(refused.error().message().find(remote->to_string()), std::string::npos) << refused.error().message();
+    EXPECT_THAT(refused, matchers::StatusIs(ErrorCode::kInvalidArgument,
+                                            ::testing::AllOf(::testing::HasSubstr("upstream"),
+                                                             ::testing::HasSubstr(remote->to_string()))));
     ProxyServer remote_allowed{ProxyOptions{1, true}};
     EXPECT_TRUE(remote_allowed.create({"named", "127.0.0.1:0", upstream, true}).ok());
   }
@@ -115,8 +115,7 @@ TEST(ProxyUpstreamNameTest, MalformedUpstreamsAreRefused) {
   ProxyServer server;
   for (const char* bad : {"redis", "redis:", "redis:port", "redis:70000", ":"}) {
     auto p = server.create({"bad", "127.0.0.1:0", bad, true});
-    ASSERT_THAT(p, matchers::StatusIs(ErrorCode::kInvalidArgument)) << bad;
-    EXPECT_NE(p.error().message().find("upstream"), std::string::npos) << p.error().message();
+    EXPECT_THAT(p, matchers::StatusIs(ErrorCode::kInvalidArgument, ::testing::HasSubstr("upstream"))) << bad;
   }
 }
 

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include "gauntlet/harness/testing/status_matchers.h"
+
 namespace gauntlet::chaos::service::detail {
 namespace {
 
@@ -25,13 +27,15 @@ TEST(PlaceholdersTest, ExpandSubstitutesAndKeepsEscapedBraces) {
 
 TEST(PlaceholdersTest, MistakesAreNamed) {
   PlaceholderRefs refs;
-  EXPECT_NE(scan_placeholders("{port}", refs).error().message().find("'{port}' is unknown"), std::string::npos);
-  EXPECT_NE(scan_placeholders("{port:a", refs).error().message().find("is not closed"), std::string::npos);
-  EXPECT_NE(scan_placeholders("a}b", refs).error().message().find("'}' without '{'"), std::string::npos);
-  EXPECT_NE(scan_placeholders("{dir:x}", refs).error().message().find("is unknown"), std::string::npos);
-  auto missing = expand_placeholders("{port:nope}", PlaceholderValues{});
-  ASSERT_FALSE(missing);
-  EXPECT_EQ(missing.error().code(), ErrorCode::kNotFound);
+  EXPECT_THAT(scan_placeholders("{port}", refs),
+              matchers::StatusIs(ErrorCode::kInvalidArgument, ::testing::HasSubstr("'{port}' is unknown")));
+  EXPECT_THAT(scan_placeholders("{port:a", refs),
+              matchers::StatusIs(ErrorCode::kInvalidArgument, ::testing::HasSubstr("is not closed")));
+  EXPECT_THAT(scan_placeholders("a}b", refs),
+              matchers::StatusIs(ErrorCode::kInvalidArgument, ::testing::HasSubstr("'}' without '{'")));
+  EXPECT_THAT(scan_placeholders("{dir:x}", refs),
+              matchers::StatusIs(ErrorCode::kInvalidArgument, ::testing::HasSubstr("is unknown")));
+  EXPECT_THAT(expand_placeholders("{port:nope}", PlaceholderValues{}), matchers::StatusIs(ErrorCode::kNotFound));
 }
 
 }  // namespace

@@ -6,6 +6,8 @@
 
 #include <gtest/gtest.h>
 
+#include "gauntlet/harness/testing/status_matchers.h"
+
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <sstream>
@@ -157,9 +159,7 @@ TEST(ServiceRunTest, AProcessThatNeverGetsReadyFailsTheRunWithItsStderr) {
                            "load: {target: \"http://127.0.0.1:{port:bad}/\"}\n"
                            "phases: [{name: all, end: 1s}]\n";
   auto r = run_yaml(yaml, dir);
-  ASSERT_FALSE(r);
-  EXPECT_EQ(r.error().code(), ErrorCode::kUnavailable) << r.error().message();
-  EXPECT_NE(r.error().message().find("cannot bind"), std::string::npos) << r.error().message();
+  EXPECT_THAT(r, matchers::StatusIs(ErrorCode::kUnavailable, ::testing::HasSubstr("cannot bind")));
 }
 
 }  // namespace

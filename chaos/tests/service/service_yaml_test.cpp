@@ -6,6 +6,8 @@
 
 #include <gtest/gtest.h>
 
+#include "gauntlet/harness/testing/status_matchers.h"
+
 #include <string>
 
 namespace gauntlet::chaos::service {
@@ -22,9 +24,7 @@ Result<Scenario> parse(const std::string& yaml) {
 
 void expect_error(const std::string& yaml, ErrorCode code, std::string_view fragment) {
   auto s = parse(yaml);
-  ASSERT_FALSE(s) << yaml;
-  EXPECT_EQ(s.error().code(), code) << s.error().message();
-  EXPECT_NE(s.error().message().find(fragment), std::string::npos) << s.error().message();
+  ASSERT_THAT(s, matchers::StatusIs(code, ::testing::HasSubstr(std::string(fragment)))) << yaml;
   EXPECT_EQ(s.error().message().find('\n'), std::string::npos) << s.error().message();
 }
 
@@ -148,9 +148,7 @@ TEST(ServiceYamlTest, VirtualTimeIsRefused) {
   RunOptions options;
   options.mode = TimeMode::kVirtual;
   auto run = run_scenario(*s, options);
-  ASSERT_FALSE(run);
-  EXPECT_EQ(run.error().code(), ErrorCode::kInvalidArgument);
-  EXPECT_NE(run.error().message().find("real time only"), std::string::npos) << run.error().message();
+  EXPECT_THAT(run, matchers::StatusIs(ErrorCode::kInvalidArgument, ::testing::HasSubstr("real time only")));
 }
 
 }  // namespace

@@ -41,8 +41,7 @@ TEST_P(BreakerConfigInvalidTest, NamesTheField) {
   BreakerConfig config;
   GetParam().mutate(config);
   Status status = config.validate();
-  ASSERT_THAT(status, matchers::StatusIs(ErrorCode::kInvalidArgument));
-  EXPECT_NE(status.error().message().find(GetParam().field), std::string::npos) << status.error().message();
+  EXPECT_THAT(status, matchers::StatusIs(ErrorCode::kInvalidArgument, ::testing::HasSubstr(GetParam().field)));
 }
 
 INSTANTIATE_TEST_SUITE_P(

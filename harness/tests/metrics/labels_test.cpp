@@ -19,7 +19,8 @@ TEST(MetricNameTest, RejectsBadNamesWithPosition) {
     Status s = validate_metric_name(bad);
     ASSERT_THAT(s, matchers::StatusIs(ErrorCode::kInvalidArgument)) << bad;
   }
-  EXPECT_NE(validate_metric_name("a-b").error().message().find("character 2"), std::string::npos);
+  EXPECT_THAT(validate_metric_name("a-b"),
+              matchers::StatusIs(ErrorCode::kInvalidArgument, ::testing::HasSubstr("character 2")));
 }
 
 TEST(LabelNameTest, RejectsReservedAndInvalid) {

@@ -52,15 +52,13 @@ TEST(RegistryTest, DifferentShapeIsAlreadyExists) {
   ASSERT_THAT(other_labels, matchers::StatusIs(ErrorCode::kAlreadyExists));
   ASSERT_TRUE(r.histogram("latency", "Latency.", HistogramOptions::range(1, 1e6)).ok());
   auto other_range = r.histogram("latency", "Latency.", HistogramOptions::range(1, 1e9));
-  ASSERT_THAT(other_range, matchers::StatusIs(ErrorCode::kAlreadyExists));
-  EXPECT_NE(other_range.error().message().find("latency"), std::string::npos);
+  EXPECT_THAT(other_range, matchers::StatusIs(ErrorCode::kAlreadyExists, ::testing::HasSubstr("latency")));
 }
 
 TEST(RegistryTest, InvalidNamesAreErrorsNotCrashes) {
   Registry r;
   auto bad_name = r.counter("http-requests", "x");
-  ASSERT_THAT(bad_name, matchers::StatusIs(ErrorCode::kInvalidArgument));
-  EXPECT_NE(bad_name.error().message().find("http-requests"), std::string::npos);
+  EXPECT_THAT(bad_name, matchers::StatusIs(ErrorCode::kInvalidArgument, ::testing::HasSubstr("http-requests")));
   auto bad_label = r.gauge_family("temp", "x", {"__hidden"});
   ASSERT_THAT(bad_label, matchers::StatusIs(ErrorCode::kInvalidArgument));
   auto dup_label = r.gauge_family("temp", "x", {"a", "a"});
@@ -87,8 +85,7 @@ TEST(RegistryTest, WithChecksLabelSets) {
   };
   for (const Case& c : cases) {
     auto s = (*fam)->with(c.labels);
-    ASSERT_THAT(s, matchers::StatusIs(ErrorCode::kInvalidArgument)) << c.why;
-    EXPECT_NE(s.error().message().find("rpc_latency"), std::string::npos) << s.error().message();
+    EXPECT_THAT(s, matchers::StatusIs(ErrorCode::kInvalidArgument, ::testing::HasSubstr("rpc_latency"))) << c.why;
   }
   auto ok = (*fam)->with({{"method", "get"}});
   ASSERT_TRUE(ok.ok());

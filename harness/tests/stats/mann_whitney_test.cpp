@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include "gauntlet/harness/testing/status_matchers.h"
+
 #include <vector>
 
 namespace gauntlet::stats {
@@ -68,8 +70,8 @@ TEST(MannWhitneyTest, IdenticalValuesGivePOne) {
 
 TEST(MannWhitneyTest, RejectsEmptyAndNaN) {
   std::vector<double> empty, a{1, 2}, nan{1, std::numeric_limits<double>::quiet_NaN()};
-  EXPECT_EQ(mann_whitney_u(empty, a).error().code(), ErrorCode::kInvalidArgument);
-  EXPECT_EQ(mann_whitney_u(a, nan).error().code(), ErrorCode::kInvalidArgument);
+  EXPECT_THAT(mann_whitney_u(empty, a), matchers::StatusIs(ErrorCode::kInvalidArgument));
+  EXPECT_THAT(mann_whitney_u(a, nan), matchers::StatusIs(ErrorCode::kInvalidArgument));
 }
 
 }  // namespace

@@ -3,6 +3,8 @@
 
 #include <gtest/gtest.h>
 
+#include "gauntlet/harness/testing/status_matchers.h"
+
 #include <cmath>
 #include <limits>
 #include <vector>
@@ -56,9 +58,9 @@ TEST(SignedRankTest, TiesAndZerosUseTheNormalApproximation) {
 
 TEST(SignedRankTest, RejectsBadInput) {
   std::vector<double> none, nan{1.0, std::nan("")};
-  EXPECT_EQ(wilcoxon_signed_rank(none).error().code(), ErrorCode::kInvalidArgument);
-  EXPECT_EQ(wilcoxon_signed_rank(nan).error().code(), ErrorCode::kInvalidArgument);
-  EXPECT_EQ(signed_rank_interval(kDepression, 1.0).error().code(), ErrorCode::kInvalidArgument);
+  EXPECT_THAT(wilcoxon_signed_rank(none), matchers::StatusIs(ErrorCode::kInvalidArgument));
+  EXPECT_THAT(wilcoxon_signed_rank(nan), matchers::StatusIs(ErrorCode::kInvalidArgument));
+  EXPECT_THAT(signed_rank_interval(kDepression, 1.0), matchers::StatusIs(ErrorCode::kInvalidArgument));
 }
 
 TEST(SignedRankTest, LargeSamplesUseTheNormalApproximationForTheInterval) {

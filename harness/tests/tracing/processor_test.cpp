@@ -129,7 +129,7 @@ TEST(BatchProcessorTest, SpansEndedAfterShutdownAreNotExported) {
   EXPECT_EQ(exporter->size(), 1u);
   EXPECT_TRUE(exporter->is_shut_down());
   EXPECT_EQ(processor.stats(), (ProcessorStats{2, 1, 1}));
-  EXPECT_EQ(processor.force_flush().error().code(), ErrorCode::kFailedPrecondition);
+  EXPECT_THAT(processor.force_flush(), matchers::StatusIs(ErrorCode::kFailedPrecondition));
 }
 
 TEST(BatchProcessorTest, FailedExportCountsAsDropped) {
