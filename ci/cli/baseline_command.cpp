@@ -32,8 +32,8 @@ cli::CommandResult show(const BaselineOptions& o, cli::CommandIO& io) {
   return cli::Verdict::kPass;
 }
 
-GAUNTLET_REGISTER_COMMAND("baseline", "save, show or promote named benchmark baselines",
-                          [](CLI::App& cmd) -> cli::CommandAction {
+// `gauntlet baseline`: its options, and the action that runs it.
+cli::CommandAction define_baseline_command(CLI::App& cmd) {
   auto o = std::make_shared<BaselineOptions>();
   auto mode = std::make_shared<std::string>();
   cmd.require_subcommand(1);
@@ -57,7 +57,9 @@ GAUNTLET_REGISTER_COMMAND("baseline", "save, show or promote named benchmark bas
     io.out << (*mode == "save" ? "saved baseline " + o->name : "promoted " + o->from + " to " + o->to) << "\n";
     return cli::Verdict::kPass;
   };
-});
+}
+
+GAUNTLET_REGISTER_COMMAND("baseline", "save, show or promote named benchmark baselines", define_baseline_command);
 
 }  // namespace
 }  // namespace gauntlet::ci

@@ -86,8 +86,8 @@ cli::CommandResult run(const BenchRunArgs& a, cli::CommandIO& io) {
   return cli::Verdict::kPass;
 }
 
-GAUNTLET_REGISTER_COMMAND("bench", "run Google Benchmark binaries (alone or baseline/candidate interleaved)",
-                          [](CLI::App& cmd) -> cli::CommandAction {
+// `gauntlet bench`: its options, and the action that runs it.
+cli::CommandAction define_bench_command(CLI::App& cmd) {
   auto a = std::make_shared<BenchRunArgs>();
   cmd.require_subcommand(1);
   auto* r = cmd.add_subcommand("run", "run and write Google Benchmark JSON for the gate");
@@ -111,7 +111,9 @@ GAUNTLET_REGISTER_COMMAND("bench", "run Google Benchmark binaries (alone or base
   r->add_option("--config", a->config, "--until-decided: gate YAML configuration that judges each look");
   r->add_option("--metric", a->metric, "--until-decided: metric judged (overrides the config)");
   return [a](cli::CommandIO& io) -> cli::CommandResult { return run(*a, io); };
-});
+}
+
+GAUNTLET_REGISTER_COMMAND("bench", "run Google Benchmark binaries (alone or baseline/candidate interleaved)", define_bench_command);
 
 }  // namespace
 }  // namespace gauntlet::ci

@@ -161,8 +161,8 @@ cli::CommandResult run(const GateOptions& o, cli::CommandIO& io) {
   return cli::verdict_of(result->passed);
 }
 
-GAUNTLET_REGISTER_COMMAND("gate", "compare benchmark runs: exit 0 pass, 1 regression or budget breach, 2 bad input",
-                          [](CLI::App& cmd) -> cli::CommandAction {
+// `gauntlet gate`: its options, and the action that runs it.
+cli::CommandAction define_gate_command(CLI::App& cmd) {
   auto o = std::make_shared<GateOptions>();
   cmd.add_option("--baseline", o->baseline, "baseline Google Benchmark JSON (without it: budgets and ratios only)");
   cmd.add_option("--current", o->current, "current Google Benchmark JSON (required unless --journal alone)");
@@ -202,7 +202,9 @@ GAUNTLET_REGISTER_COMMAND("gate", "compare benchmark runs: exit 0 pass, 1 regres
   return [o, calib](cli::CommandIO& io) -> cli::CommandResult {
     return calib->parsed() ? calibrate_runs(*o, io) : run(*o, io);
   };
-});
+}
+
+GAUNTLET_REGISTER_COMMAND("gate", "compare benchmark runs: exit 0 pass, 1 regression or budget breach, 2 bad input", define_gate_command);
 
 }  // namespace
 }  // namespace gauntlet::ci

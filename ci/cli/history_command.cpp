@@ -57,8 +57,8 @@ cli::CommandResult trend(const records::HistoryStore& h, const HistoryOptions& o
   return cli::Verdict::kPass;
 }
 
-GAUNTLET_REGISTER_COMMAND("history", "record, show and trend benchmark history (SQLite)",
-                          [](CLI::App& cmd) -> cli::CommandAction {
+// `gauntlet history`: its options, and the action that runs it.
+cli::CommandAction define_history_command(CLI::App& cmd) {
   auto o = std::make_shared<HistoryOptions>();
   auto mode = std::make_shared<std::string>();
   cmd.require_subcommand(1);
@@ -83,7 +83,9 @@ GAUNTLET_REGISTER_COMMAND("history", "record, show and trend benchmark history (
     if (*mode == "show") return show(**h, *o, io);
     return trend(**h, *o, io);
   };
-});
+}
+
+GAUNTLET_REGISTER_COMMAND("history", "record, show and trend benchmark history (SQLite)", define_history_command);
 
 }  // namespace
 }  // namespace gauntlet::ci

@@ -37,15 +37,17 @@ cli::CommandResult run(const RulesOptions& o, cli::CommandIO& io) {
   return cli::Verdict::kPass;
 }
 
-GAUNTLET_REGISTER_COMMAND("rules", "write Prometheus alerting rules from the gate's budgets and an alerts file",
-                          [](CLI::App& cmd) -> cli::CommandAction {
+// `gauntlet rules`: its options, and the action that runs it.
+cli::CommandAction define_rules_command(CLI::App& cmd) {
   auto o = std::make_shared<RulesOptions>();
   cmd.add_option("--budgets", o->budgets, "gate config whose budgets: become latency alerts (docs/gate.md)");
   cmd.add_option("--alerts", o->alerts, "alerts file: latency histogram, floors, breakers (docs/rules.md)")
       ->required();
   cmd.add_option("--out", o->out, "rules file to write (temp file, then renamed)")->required();
   return [o](cli::CommandIO& io) -> cli::CommandResult { return run(*o, io); };
-});
+}
+
+GAUNTLET_REGISTER_COMMAND("rules", "write Prometheus alerting rules from the gate's budgets and an alerts file", define_rules_command);
 
 }  // namespace
 }  // namespace gauntlet::ci::rules
