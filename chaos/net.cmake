@@ -1,4 +1,4 @@
-# Chaos against real processes: target processes, the TCP fault proxy with its
+# Chaos against real processes: supervised processes, the TCP fault proxy with its
 # Toxiproxy-compatible control API, and network load. Included from
 # chaos/CMakeLists.txt (after gauntlet_chaos); paths are relative to this file.
 # The out-of-process chain scenarios are tested beside their fixture (fixtures/http_chain).
@@ -18,7 +18,7 @@ gauntlet_add_library(gauntlet_chaos_net
     ${GAUNTLET_NET_DIR}/src/process/group_watchdog.cpp
     ${GAUNTLET_NET_DIR}/src/process/process_target.cpp
     ${GAUNTLET_NET_DIR}/src/process/log_tail.cpp
-    ${GAUNTLET_NET_DIR}/src/process/target_process.cpp
+    ${GAUNTLET_NET_DIR}/src/process/supervised_process.cpp
     ${GAUNTLET_NET_DIR}/src/proxy/toxic.cpp
     ${GAUNTLET_NET_DIR}/src/proxy/toxic_dice.cpp
     ${GAUNTLET_NET_DIR}/src/proxy/proxy_json.cpp
@@ -44,7 +44,7 @@ if(GAUNTLET_BUILD_TESTS)
   target_link_libraries(gauntlet_chaos_net_orphan_helper PRIVATE gauntlet_chaos_net)
   gauntlet_add_test(gauntlet_chaos_net_tests
     SOURCES
-      ${GAUNTLET_NET_DIR}/tests/process/target_process_test.cpp
+      ${GAUNTLET_NET_DIR}/tests/process/supervised_process_test.cpp
       ${GAUNTLET_NET_DIR}/tests/proxy/fault_proxy_test.cpp
       ${GAUNTLET_NET_DIR}/tests/proxy/control_api_test.cpp
       ${GAUNTLET_NET_DIR}/tests/proxy/control_hardening_test.cpp

@@ -38,7 +38,7 @@ double wrk_requests_per_second(std::uint16_t port, const std::filesystem::path& 
   spec.args = {"-t1", "-c" + std::to_string(kConnections), "-d" + std::to_string(kSeconds) + "s",
                "http://127.0.0.1:" + std::to_string(port) + "/"};
   spec.log_dir = dir;
-  auto wrk = chaos::process::TargetProcess::launch(spec, RealClock::instance());
+  auto wrk = chaos::process::SupervisedProcess::launch(spec, RealClock::instance());
   if (!wrk.ok() || !(*wrk)->wait_exit((kSeconds + 10) * kNanosPerSecond).ok()) return 0;
   std::smatch m;
   const std::string out = (*wrk)->stdout_tail(8192);

@@ -83,7 +83,7 @@ Report make_report(std::uint64_t seed) {
       cj.samples.push_back({t, 1000 + 100 * unit(rng) - (fault ? 400 : 0), fault ? 0.1 : 0.001, 10 + unit(rng),
                             40 + 5 * unit(rng) + (fault ? 100 : 0), 80 + 10 * unit(rng) + (fault ? 200 : 0)});
     }
-    JournalPhase outage;
+    JournalPhaseStats outage;
     outage.name = "outage";
     outage.faults = "error_rate 1.00 at db.query";
     outage.start_s = 20;

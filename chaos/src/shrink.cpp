@@ -16,16 +16,16 @@ constexpr Nanos kTick = 100 * kNanosPerMilli;  // generated times are multiples 
 
 Result<ShrinkResult> search_schedules(const Scenario& base, const ShrinkOptions& options) {
   if (options.points.empty()) return Error(ErrorCode::kInvalidArgument, "schedule search: no fault points given");
-  const Phase* window = nullptr;
+  const Phase* fault_phase = nullptr;
   for (const auto& p : base.phases) {
-    if (p.name == options.window_phase) window = &p;
+    if (p.name == options.fault_phase) fault_phase = &p;
   }
-  if (window == nullptr) {
+  if (fault_phase == nullptr) {
     return Error(ErrorCode::kInvalidArgument,
-                 "schedule search: scenario '" + base.name + "' has no phase '" + options.window_phase + "'");
+                 "schedule search: scenario '" + base.name + "' has no phase '" + options.fault_phase + "'");
   }
-  const int first_tick = static_cast<int>(window->start / kTick);
-  const int last_tick = static_cast<int>(window->end / kTick);
+  const int first_tick = static_cast<int>(fault_phase->start / kTick);
+  const int last_tick = static_cast<int>(fault_phase->end / kTick);
   Scenario searched = base;
   if (!options.check_breaker_opens) {
     std::erase_if(searched.hypotheses,

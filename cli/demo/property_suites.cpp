@@ -1,7 +1,7 @@
 #include <fmt/format.h>
 
 #include "demo_steps.h"
-#include "gauntlet/chaos/process/target_process.h"
+#include "gauntlet/chaos/process/supervised_process.h"
 
 namespace gauntlet::demo::detail {
 namespace {
@@ -10,7 +10,7 @@ namespace {
 constexpr Nanos kSuiteTimeout = 30 * 60 * kNanosPerSecond;
 
 // Runs one suite as a child in its own process group with a parent-death
-// signal (TargetProcess): killing `gauntlet demo` kills the suite too, and it
+// signal (SupervisedProcess): killing `gauntlet demo` kills the suite too, and it
 // is reaped on every path. Returns the exit status, or -1 when it did not end.
 Result<int> run_suite(const std::string& exe, const std::string& name, const std::filesystem::path& dir) {
   chaos::process::ProcessSpec spec;
@@ -19,7 +19,7 @@ Result<int> run_suite(const std::string& exe, const std::string& name, const std
   spec.args = {fmt::format("--gtest_output=xml:{}", (dir / (name + ".xml")).string())};
   spec.env = {{"GAUNTLET_PROPERTIES_OUT", dir.string()}};
   spec.log_dir = dir;
-  auto suite = chaos::process::TargetProcess::launch(spec, RealClock::instance());
+  auto suite = chaos::process::SupervisedProcess::launch(spec, RealClock::instance());
   if (!suite.ok()) return suite.error();
   auto exit = (*suite)->wait_exit(kSuiteTimeout);
   if (!exit.ok()) return -1;  // the destructor kills and reaps the group

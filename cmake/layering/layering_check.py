@@ -50,6 +50,8 @@ TEST_DEPENDENCIES = {
     # real journals from the chaos runner for the chaos section, and real gate
     # results from the gate for the report-says-what-the-gate-said test
     "reports": ["chaos", "ci"],
+    # the mutation check reads the property results the suites wrote
+    "fixtures": ["records"],
 }
 APP = "cli"  # the top-level app folder: may include anything
 # Top-level folders that hold no component: build trees, docs, CMake modules, and

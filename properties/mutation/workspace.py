@@ -9,9 +9,9 @@ import subprocess
 import tarfile
 import io
 
-# What the suites need: the harness, the properties component (with the
-# fixtures it pulls in), and the shared CMake helpers.
-COMPONENTS = ["cmake", "harness", "properties", "fixtures/mutants"]
+# What the suites need: the harness, the records (the property results), the
+# properties component (with the fixtures it pulls in), and the shared CMake helpers.
+COMPONENTS = ["cmake", "harness", "records", "properties", "fixtures/mutants"]
 
 ROOT_CMAKE = """cmake_minimum_required(VERSION 3.25)
 project(gauntlet_mutation LANGUAGES CXX)
@@ -29,6 +29,7 @@ enable_testing()
 find_package(GTest REQUIRED)
 include(GoogleTest)
 add_subdirectory(harness)
+add_subdirectory(records)
 add_subdirectory(properties)
 """
 

@@ -1,5 +1,6 @@
 #include "gauntlet/properties/property_check.h"
 #include "gauntlet/harness/shell_line.h"
+#include "gauntlet/records/property_results_json.h"
 
 #include <cstdlib>
 #include <filesystem>
@@ -12,6 +13,9 @@
 
 namespace gauntlet::properties::detail {
 namespace {
+
+using records::PropertyOutcome;
+using records::PropertyResult;
 
 std::mutex g_mutex;
 std::vector<PropertyResult> g_results;
@@ -61,7 +65,7 @@ void publish(PropertyResult result) {
   const auto file = std::filesystem::path(dir) /
                     (std::filesystem::path(executable_path()).filename().string() + "-" +
                      std::to_string(::getpid()) + ".json");
-  if (Status written = write_results(file, g_results); !written) {
+  if (Status written = records::write_property_results_file(file, g_results); !written) {
     ADD_FAILURE() << "property results not written: " << written.error().to_string();
   }
 }
@@ -100,7 +104,7 @@ void record_skip(const PropertySpec& spec, std::string_view reason) {
   ::testing::Test::RecordProperty("severity", std::string(to_string(spec.severity)));
   ::testing::Test::RecordProperty("property_outcome", "skipped");
   PropertyResult r = base_result(names, spec);
-  r.outcome = Outcome::kSkipped;
+  r.outcome = PropertyOutcome::kSkipped;
   r.message = std::string(reason);
   publish(std::move(r));
 }
@@ -124,11 +128,11 @@ void run_property(const rc::detail::Property& property, const PropertySpec& spec
   const bool counts = spec.severity == Severity::kMust || strict_mode();
   std::ostringstream report;
   if (result.is<rc::detail::SuccessResult>()) {
-    record.outcome = Outcome::kPassed;
+    record.outcome = PropertyOutcome::kPassed;
     record.cases = result.get<rc::detail::SuccessResult>().numSuccess;
   } else if (result.is<rc::detail::FailureResult>()) {
     const auto& failure = result.get<rc::detail::FailureResult>();
-    record.outcome = Outcome::kFailed;
+    record.outcome = PropertyOutcome::kFailed;
     record.cases = failure.numSuccess;
     record.counterexample = failure.counterExample;
     record.message = failure.description;
@@ -150,22 +154,23 @@ void run_property(const rc::detail::Property& property, const PropertySpec& spec
     report << "Re-run: " << record.rerun << "\n";
   } else if (result.is<rc::detail::GaveUpResult>()) {
     const auto& gave_up = result.get<rc::detail::GaveUpResult>();
-    record.outcome = Outcome::kGaveUp;
+    record.outcome = PropertyOutcome::kGaveUp;
     record.cases = gave_up.numSuccess;
     record.message = gave_up.description;
     report << "property " << names.property << " gave up: " << gave_up.description << "\n";
   } else {
-    record.outcome = Outcome::kError;
+    record.outcome = PropertyOutcome::kError;
     record.message = result.get<rc::detail::Error>().description;
     report << "property " << names.property << " could not run: " << record.message << "\n";
   }
-  record.fails_test = record.outcome != Outcome::kPassed && (counts || record.outcome == Outcome::kError);
+  record.fails_test =
+      record.outcome != PropertyOutcome::kPassed && (counts || record.outcome == PropertyOutcome::kError);
   ::testing::Test::RecordProperty("property_outcome", std::string(to_string(record.outcome)));
   ::testing::Test::RecordProperty("cases", record.cases);
   publish(record);
   if (record.fails_test) {
     ADD_FAILURE() << report.str();
-  } else if (record.outcome != Outcome::kPassed) {
+  } else if (record.outcome != PropertyOutcome::kPassed) {
     std::cout << "[ SHOULD   ] (not failing; GAUNTLET_STRICT=1 makes it fail)\n" << report.str() << std::flush;
   }
 }

@@ -8,6 +8,9 @@
 namespace gauntlet::properties {
 namespace {
 
+using records::PropertyOutcome;
+using records::PropertyResult;
+
 const PropertyResult& last_result() {
   static PropertyResult copy;
   copy = detail::recorded_results().back();
@@ -17,7 +20,7 @@ const PropertyResult& last_result() {
 TEST(PropertyCheckTest, PassingPropertyIsRecordedWithCases) {
   check_property({Severity::kMust, 1.0}, [](unsigned a, unsigned b) { RC_ASSERT(a + b == b + a); });  // unsigned: wraps, never overflows
   const PropertyResult& r = last_result();
-  EXPECT_EQ(r.outcome, Outcome::kPassed);
+  EXPECT_EQ(r.outcome, PropertyOutcome::kPassed);
   EXPECT_EQ(r.test, "PropertyCheckTest.PassingPropertyIsRecordedWithCases");
   EXPECT_EQ(r.cases, case_budget());
   EXPECT_FALSE(r.fails_test);
@@ -27,7 +30,7 @@ TEST(PropertyCheckTest, FailingMustPropertyFailsWithCounterexampleAndRerun) {
   EXPECT_NONFATAL_FAILURE(check_property({Severity::kMust, 1.0}, [](int a) { RC_ASSERT(a < 10); }),
                           "--gtest_filter=PropertyCheckTest.FailingMustPropertyFailsWithCounterexampleAndRerun");
   const PropertyResult& r = last_result();
-  EXPECT_EQ(r.outcome, Outcome::kFailed);
+  EXPECT_EQ(r.outcome, PropertyOutcome::kFailed);
   EXPECT_TRUE(r.fails_test);
   ASSERT_EQ(r.counterexample.size(), 1u);
   EXPECT_EQ(r.counterexample[0].second, "(10)");  // shrunk to the minimal failing value
@@ -38,7 +41,7 @@ TEST(PropertyCheckTest, FailingShouldPropertyIsRecordedButPassesUnlessStrict) {
   if (strict_mode()) GTEST_SKIP() << "GAUNTLET_STRICT=1 is set for this run";
   check_property({Severity::kShould, 1.0}, [](int a) { RC_ASSERT(a < 10); });
   const PropertyResult& r = last_result();
-  EXPECT_EQ(r.outcome, Outcome::kFailed);
+  EXPECT_EQ(r.outcome, PropertyOutcome::kFailed);
   EXPECT_EQ(r.severity, "SHOULD");
   EXPECT_FALSE(r.fails_test);
 }
@@ -55,7 +58,7 @@ TEST(PropertyCheckTest, SkipIsRecordedAsSkippedNotPassed) {
   const PropertySpec spec{Severity::kMust, 1.0};
   auto skip = [&] { GAUNTLET_SKIP_PROPERTY(spec, "not applicable"); };
   skip();
-  EXPECT_EQ(last_result().outcome, Outcome::kSkipped);
+  EXPECT_EQ(last_result().outcome, PropertyOutcome::kSkipped);
   EXPECT_EQ(last_result().message, "not applicable");
 }
 

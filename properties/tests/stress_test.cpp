@@ -150,7 +150,7 @@ TEST(StressTest, ATimingDependentFailureIsReportedAsObserved) {
                                            if (++calls == 2) RC_FAIL("lost 3 updates in round 7");
                                          }),
                           "lost 3 updates in round 7");
-  const PropertyResult r = detail::recorded_results().back();
+  const records::PropertyResult r = detail::recorded_results().back();
   EXPECT_NE(r.message.find("lost 3 updates in round 7"), std::string::npos) << r.message;
   EXPECT_NE(r.message.find("the failure depends on timing"), std::string::npos) << r.message;
 }

@@ -111,12 +111,12 @@ Status read_lists(const Fields& config, JournalConfig& c) {
   Result<FieldsList> phases = config.array_or_empty("phases");
   if (!phases) return phases.error();
   for (const Fields& f : *phases) {
-    JournalPhaseWindow w;
+    JournalPhase phase;
     Result<std::string> name = f.string("name");
     if (!name) return name.error();
-    w.name = std::move(*name);
-    if (Status s = read_span(f, w.start, w.end); !s) return s;
-    c.phases.push_back(std::move(w));
+    phase.name = std::move(*name);
+    if (Status s = read_span(f, phase.start, phase.end); !s) return s;
+    c.phases.push_back(std::move(phase));
   }
   Result<FieldsList> hypotheses = config.array_or_empty("hypotheses");
   if (!hypotheses) return hypotheses.error();

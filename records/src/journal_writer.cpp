@@ -41,7 +41,7 @@ json config_json(const JournalConfig& c) {
                         {"magnitude", f.magnitude}, {"observed_at", f.observed_at}});
   }
   json phases = json::array();
-  for (const JournalPhaseWindow& p : c.phases) {
+  for (const JournalPhase& p : c.phases) {
     phases.push_back({{"name", p.name}, {"start_ms", p.start}, {"end_ms", p.end}});
   }
   json hypotheses = json::array();

@@ -8,6 +8,7 @@
 
 #include "gauntlet/harness/json_document.h"
 #include "gauntlet/records/gate_result_json.h"
+#include "gauntlet/records/property_results_json.h"
 #include "write_all.h"
 
 #ifndef GAUNTLET_FUZZ_RECORD
@@ -29,9 +30,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   if (!record.ok()) return 0;
   report.gates.push_back({"fuzz.json", std::move(*record)});
 #else
-  auto record = parse_property_results(*doc, "fuzz.json");
+  auto record = gauntlet::records::read_property_results(*doc, "fuzz.json");
   if (!record.ok()) return 0;
-  report.properties.push_back(std::move(*record));
+  report.properties.push_back({std::move(*record), "fuzz.json"});
 #endif
   fuzz::write_all(report);
   return 0;

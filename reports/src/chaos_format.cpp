@@ -13,7 +13,7 @@ std::string second_text(double s) {
 }
 
 bool has_row(const ChaosJournal& j, const std::string& phase) {
-  return std::any_of(j.phases.begin(), j.phases.end(), [&](const JournalPhase& p) { return p.name == phase; });
+  return std::any_of(j.phases.begin(), j.phases.end(), [&](const JournalPhaseStats& p) { return p.name == phase; });
 }
 
 }  // namespace
@@ -55,17 +55,17 @@ std::vector<const Hypothesis*> other_verdicts(const ChaosJournal& j) {
 }
 
 bool has_quality(const ChaosJournal& j) {
-  return std::any_of(j.phases.begin(), j.phases.end(), [](const JournalPhase& p) { return !p.quality.empty(); });
+  return std::any_of(j.phases.begin(), j.phases.end(), [](const JournalPhaseStats& p) { return !p.quality.empty(); });
 }
 
-std::string quality_text(const JournalPhase& p) {
+std::string quality_text(const JournalPhaseStats& p) {
   if (p.quality.empty()) return "";
   if (p.p99_high_ms <= 0) return p.quality;
   return p.quality + " (p99 " + milliseconds(p.p99_low_ms) + "–" + milliseconds(p.p99_high_ms) + ")";
 }
 
 bool has_status_counts(const ChaosJournal& j) {
-  return std::any_of(j.phases.begin(), j.phases.end(), [](const JournalPhase& p) { return !p.status_counts.empty(); });
+  return std::any_of(j.phases.begin(), j.phases.end(), [](const JournalPhaseStats& p) { return !p.status_counts.empty(); });
 }
 
 bool has_phase_verdicts(const ChaosJournal& j) {

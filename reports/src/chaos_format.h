@@ -28,7 +28,7 @@ bool has_status_counts(const ChaosJournal& j);
 /// Whether any phase carries a sample-quality grade.
 bool has_quality(const ChaosJournal& j);
 /// "fair (p99 2.10–60.0)": the grade and the p99's interval in ms; "" when absent.
-std::string quality_text(const JournalPhase& p);
+std::string quality_text(const JournalPhaseStats& p);
 /// True when some hypothesis is about a measured phase (the column is shown).
 bool has_phase_verdicts(const ChaosJournal& j);
 

@@ -1,6 +1,6 @@
-// The journal's measured phases for display: the scenario's own names and
-// order, counts, latency quantiles, throughput, status codes and the faults
-// in force.
+// The stats of the journal's phases for display: the scenario's own names and
+// order, counts, latency quantiles, throughput, status codes and the fault
+// windows in force.
 #include <algorithm>
 #include <cmath>
 #include <tuple>
@@ -35,8 +35,8 @@ std::vector<StatusCount> status_counts(const records::JournalPhaseStats& p) {
 
 double shown(double figure) { return std::isnan(figure) ? 0 : figure; }
 
-JournalPhase phase_view(const records::JournalPhaseStats& p, const std::vector<FaultWindow>& faults) {
-  JournalPhase v;
+JournalPhaseStats phase_view(const records::JournalPhaseStats& p, const std::vector<FaultWindow>& faults) {
+  JournalPhaseStats v;
   v.name = p.name;
   v.start_s = seconds(p.start);
   v.end_s = seconds(p.end);
@@ -62,8 +62,8 @@ JournalPhase phase_view(const records::JournalPhaseStats& p, const std::vector<F
 
 }  // namespace
 
-std::vector<JournalPhase> phase_views(const records::Journal& journal, const std::vector<FaultWindow>& faults) {
-  std::vector<JournalPhase> out;
+std::vector<JournalPhaseStats> phase_views(const records::Journal& journal, const std::vector<FaultWindow>& faults) {
+  std::vector<JournalPhaseStats> out;
   out.reserve(journal.phases.size());
   for (const records::JournalPhaseStats& p : journal.phases) out.push_back(phase_view(p, faults));
   return out;

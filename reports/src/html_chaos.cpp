@@ -94,7 +94,7 @@ std::string phases_table(const ChaosJournal& j) {
                     "<th class=\"n\">Errors</th>";
   out += std::string(quality ? "<th>Quality</th>" : "") + (codes ? "<th>Status codes</th>" : "") +
          (verdict_column ? "<th>Hypotheses</th>" : "") + "</tr></thead><tbody>";
-  for (const JournalPhase& p : j.phases) {
+  for (const JournalPhaseStats& p : j.phases) {
     std::vector<const Hypothesis*> verdicts = phase_verdicts(j, p.name);
     bool broken = std::any_of(verdicts.begin(), verdicts.end(), [](const Hypothesis* h) { return !h->held; });
     out += "<tr" + std::string(broken ? " class=\"bad\"" : "") + "><td class=\"ph\">" + html(p.name) +

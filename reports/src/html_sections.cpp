@@ -103,9 +103,9 @@ std::string benchmarks_section(const Report& report) {
 std::string properties_section(const Report& report) {
   if (report.properties.empty()) return {};
   // Group by suite and instantiation, failing groups first.
-  std::map<std::pair<std::string, std::string>, std::vector<const PropertyOutcome*>> groups;
+  std::map<std::pair<std::string, std::string>, std::vector<const records::PropertyResult*>> groups;
   for (const PropertyResults& p : report.properties) {
-    for (const PropertyOutcome& o : p.results) groups[{o.suite, o.instantiation}].push_back(&o);
+    for (const records::PropertyResult& o : p.results) groups[{o.suite, o.instantiation}].push_back(&o);
   }
   std::vector<std::pair<bool, std::string>> cards;
   for (const auto& [key, outcomes] : groups) {
@@ -118,11 +118,12 @@ std::string properties_section(const Report& report) {
                        std::to_string(cases) + " cases</span></header><table class=\"grid-t\"><thead><tr>" +
                        sort_th("Property", SortAs::kText) + sort_th("Severity", SortAs::kText) +
                        sort_th("Outcome", SortAs::kText) + sort_th("Cases", SortAs::kNumber) + "</tr></thead><tbody>";
-    for (const PropertyOutcome* o : outcomes) {
+    for (const records::PropertyResult* o : outcomes) {
       bool bad = is_failure(*o);
+      const char* shade = bad ? "bad" : o->outcome == records::PropertyOutcome::kPassed ? "good" : "warn";
       card += "<tr class=\"" + std::string(bad ? "bad" : "ok") + "\"><td>" + html(o->property) + "</td><td>" +
-              html(o->severity) + "</td><td><span class=\"v " + (bad ? "bad" : o->outcome == "passed" ? "good" : "warn") +
-              "\">" + html(o->outcome) + "</span></td><td class=\"n\">" + std::to_string(o->cases) + "</td></tr>";
+              html(o->severity) + "</td><td><span class=\"v " + shade + "\">" + html(records::to_string(o->outcome)) +
+              "</span></td><td class=\"n\">" + std::to_string(o->cases) + "</td></tr>";
       if (bad || !o->counterexample.empty()) {
         std::string example;
         for (const auto& [type, value] : o->counterexample) example += type + ": " + value + "\n";

@@ -84,9 +84,9 @@ std::vector<JunitSuite> collect(const Report& report) {
     suite(t.suite).cases.push_back(std::move(c));
   }
   for (const PropertyResults& p : report.properties) {
-    for (const PropertyOutcome& o : p.results) {
+    for (const records::PropertyResult& o : p.results) {
       std::string name = "properties." + o.suite + "." + o.instantiation;
-      JunitCase c{name, o.property, 0, {}, o.outcome == "skipped", o.message};
+      JunitCase c{name, o.property, 0, {}, o.outcome == records::PropertyOutcome::kSkipped, o.message};
       if (is_failure(o)) {
         std::string text = o.message;
         for (const auto& [type, value] : o.counterexample) text += "\n" + type + ": " + value;

@@ -32,7 +32,7 @@ std::string phases_table(const ChaosJournal& j) {
          (verdict_column ? " hypotheses |" : "") + "\n";
   out += "|---|---|---:|---:|---:|---:|---:|---:|---:|";
   out += std::string(quality ? "---|" : "") + (codes ? "---|" : "") + (verdict_column ? "---|" : "") + "\n";
-  for (const JournalPhase& p : j.phases) {
+  for (const JournalPhaseStats& p : j.phases) {
     std::vector<std::string> cells = {
         markdown_inline(p.name) + (p.faults.empty() ? "" : " (" + markdown_inline(p.faults) + ")"),
         markdown_inline(seconds_range(p.start_s, p.end_s)), std::to_string(p.completed), fixed(p.throughput_rps, 1),
@@ -60,7 +60,7 @@ std::string verdict_list(const ChaosJournal& j) {
   for (const Hypothesis* h : other_verdicts(j)) {
     out += "- " + mark(h->held) + markdown_inline(h->name) + ": " + markdown_inline(h->evidence) + "\n";
   }
-  for (const JournalPhase& p : j.phases) {
+  for (const JournalPhaseStats& p : j.phases) {
     for (const Hypothesis* h : phase_verdicts(j, p.name)) {
       if (!h->held) out += "- " + mark(false) + markdown_inline(h->statement) + ": " + markdown_inline(h->evidence) + "\n";
     }

@@ -118,7 +118,7 @@ std::string write_markdown(const Report& report, const MarkdownOptions& options)
     md.add("\n");
   }
   for (const PropertyResults& p : report.properties) {
-    for (const PropertyOutcome& o : p.results) {
+    for (const records::PropertyResult& o : p.results) {
       if (!is_failure(o)) continue;
       std::string body = markdown_inline(o.message) + "\n\n";
       std::string example;
@@ -126,7 +126,7 @@ std::string write_markdown(const Report& report, const MarkdownOptions& options)
       if (!example.empty()) body += markdown_code_block(example);
       if (!o.rerun.empty()) body += "\nRe-run:\n\n" + markdown_code_block(o.rerun);
       md.add(details("Property <code>" + detail::html(o.suite + "/" + o.instantiation + "." + o.property) +
-                         "</code> " + detail::html(o.outcome),
+                         "</code> " + detail::html(records::to_string(o.outcome)),
                      body));
     }
   }

@@ -6,6 +6,7 @@
 
 #include "gauntlet/reports/gtest_reader.h"
 #include "gauntlet/records/gate_result_json.h"
+#include "gauntlet/records/property_results_json.h"
 #include "gate_rows.h"
 
 namespace gauntlet::reports {
@@ -30,7 +31,7 @@ ReportSummary summarize(const Report& report) {
     }
   }
   for (const PropertyResults& p : report.properties) {
-    for (const PropertyOutcome& o : p.results) {
+    for (const records::PropertyResult& o : p.results) {
       ++s.properties;
       s.properties_failed += is_failure(o) ? 1 : 0;
     }
@@ -63,9 +64,9 @@ Status add_json(Report& report, const std::string& text, const std::string& sour
       return Status::Ok();
     }
     if (schema.rfind("gauntlet.properties/", 0) == 0) {
-      Result<PropertyResults> p = parse_property_results(*doc, source);
+      Result<std::vector<records::PropertyResult>> p = records::read_property_results(*doc, source);
       if (!p) return p.error();
-      report.properties.push_back(std::move(*p));
+      report.properties.push_back({std::move(*p), source});
       return Status::Ok();
     }
     return Error(ErrorCode::kSchemaError, source + ": /schema: \"" + schema +

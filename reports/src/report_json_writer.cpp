@@ -31,7 +31,7 @@ ordered tests_json(const TestRun& run) {
   return {{"duration_s", run.duration_s}, {"timestamp", run.timestamp}, {"sources", run.sources}, {"cases", cases}};
 }
 
-ordered phase_json(const JournalPhase& p) {
+ordered phase_json(const JournalPhaseStats& p) {
   ordered codes = ordered::object();
   for (const auto& [code, n] : p.status_counts) codes[code] = n;
   return {{"name", p.name},         {"faults", p.faults},        {"start_s", p.start_s},
@@ -55,7 +55,7 @@ ordered journal_json(const ChaosJournal& j) {
     faults.push_back({{"label", w.label}, {"point", w.point}, {"effect", w.effect}, {"start_s", w.start_s},
                       {"end_s", w.end_s}});
   }
-  for (const JournalPhase& p : j.phases) phases.push_back(phase_json(p));
+  for (const JournalPhaseStats& p : j.phases) phases.push_back(phase_json(p));
   for (const FaultActivity& a : j.fault_activity) {
     activity.push_back({{"point", a.point}, {"hits", a.hits}, {"fires", a.fires}});
   }
@@ -80,11 +80,11 @@ ordered gate_json(const GateInput& g) {
 
 ordered properties_json(const PropertyResults& p) {
   ordered results = ordered::array();
-  for (const PropertyOutcome& o : p.results) {
+  for (const records::PropertyResult& o : p.results) {
     ordered example = ordered::array();
     for (const auto& [type, value] : o.counterexample) example.push_back({{"type", type}, {"value", value}});
     results.push_back({{"test", o.test}, {"instantiation", o.instantiation}, {"suite", o.suite},
-                       {"property", o.property}, {"severity", o.severity}, {"outcome", o.outcome},
+                       {"property", o.property}, {"severity", o.severity}, {"outcome", records::to_string(o.outcome)},
                        {"fails_test", o.fails_test}, {"cases", o.cases}, {"seed", o.seed},
                        {"counterexample", example}, {"message", o.message}, {"rerun", o.rerun}});
   }

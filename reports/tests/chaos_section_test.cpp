@@ -192,7 +192,7 @@ TEST_F(ChaosSectionTest, StatusCountsAndJournalThroughputAreShown) {
   auto path = dir_ / "codes.journal.json";
   ASSERT_TRUE(write_file_atomically(path, doc.dump()).ok());
   Report report = journal_report(path);
-  const JournalPhase& first = report.journals[0].phases[0];
+  const JournalPhaseStats& first = report.journals[0].phases[0];
   EXPECT_DOUBLE_EQ(first.throughput_rps, static_cast<double>(first.completed) / 1.0);  // completed / 1 s
   const std::string page = write_html(report);
   EXPECT_NE(page.find("<th>Status codes</th>"), std::string::npos);

@@ -19,7 +19,7 @@ Result<std::uint16_t> free_loopback_port() {
   return acceptor.local_endpoint().port();
 }
 
-Result<std::unique_ptr<TargetProcess>> launch_nginx(NginxOptions options, Clock& clock) {
+Result<std::unique_ptr<SupervisedProcess>> launch_nginx(NginxOptions options, Clock& clock) {
   if (!std::filesystem::exists(options.binary)) {
     return Error(ErrorCode::kUnavailable, "nginx not found at " + options.binary.string());
   }
@@ -54,7 +54,7 @@ Result<std::unique_ptr<TargetProcess>> launch_nginx(NginxOptions options, Clock&
   spec.readiness.kind = Readiness::Kind::kHttpGet;
   spec.readiness.port = options.port;
   spec.readiness.timeout_ns = 10 * kNanosPerSecond;
-  return TargetProcess::launch(spec, clock);
+  return SupervisedProcess::launch(spec, clock);
 }
 
 }  // namespace gauntlet::chaos::process

@@ -31,7 +31,7 @@ Result<std::unique_ptr<ProcessTarget>> ProcessTarget::start(ProcessTargetSpec sp
     if (!created.ok()) return created.error();
   }
   for (const ProcessSpec& p : target->spec_.processes) {
-    auto launched = TargetProcess::launch(p, clock);
+    auto launched = SupervisedProcess::launch(p, clock);
     if (!launched.ok()) return launched.error();
     target->processes_.push_back(std::move(*launched));
   }
@@ -55,7 +55,7 @@ CallResult ProcessTarget::call(std::uint64_t) {
   return {ok ? CallStatus::kOk : CallStatus::kFailed, 0};
 }
 
-TargetProcess* ProcessTarget::process(const std::string& name) {
+SupervisedProcess* ProcessTarget::process(const std::string& name) {
   for (auto& p : processes_) {
     if (p->spec().name == name) return p.get();
   }
@@ -84,7 +84,7 @@ void ProcessTarget::apply_proxy_effect(const std::string& proxy, const FaultEffe
 }
 
 void ProcessTarget::apply_process_effect(const std::string& name, const FaultEffect& effect) {
-  TargetProcess* p = process(name);
+  SupervisedProcess* p = process(name);
   if (!p) return;
   const bool kill = effect.error_rate >= 0.5;
   const bool pause = !kill && effect.latency_ns > 0;

@@ -134,7 +134,7 @@ void FaultActuator::act_on_proxy(const std::string& point, const ActionDecl& act
 
 Status FaultActuator::act_on_process(const ActionDecl& action, const FaultEffect& now) {
   std::lock_guard lock(system_.process_mutex());
-  process::TargetProcess* p = system_.process(action.process);
+  process::SupervisedProcess* p = system_.process(action.process);
   const ProcessDecl* d = system_.process_decl(action.process);
   if (p == nullptr || d == nullptr) return Error(ErrorCode::kNotFound, "no process '" + action.process + "'");
   const bool start = now.active();
@@ -166,7 +166,7 @@ void FaultActuator::restart_exited() {
   std::lock_guard lock(system_.process_mutex());
   for (const ProcessDecl& d : system_.decl().processes) {
     if (!d.restart_always || held_down_.contains(d.name)) continue;
-    process::TargetProcess* p = system_.process(d.name);
+    process::SupervisedProcess* p = system_.process(d.name);
     if (p != nullptr && !p->running()) {
       Status s = p->restart();
       std::lock_guard stats_lock(mutex_);

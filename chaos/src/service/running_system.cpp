@@ -148,14 +148,14 @@ Status RunningSystem::start_processes(Clock& clock) {
     auto spec = process_spec(p);
     if (!spec) return spec.error();
     commands_[p.name] = fmt::format("{} {}", spec->program.string(), fmt::join(spec->args, " "));
-    auto launched = process::TargetProcess::launch(*spec, clock);
+    auto launched = process::SupervisedProcess::launch(*spec, clock);
     if (!launched) return launched.error().with_context("process " + p.name);
     processes_.push_back(std::move(*launched));
   }
   return {};
 }
 
-process::TargetProcess* RunningSystem::process(const std::string& name) {
+process::SupervisedProcess* RunningSystem::process(const std::string& name) {
   for (auto& p : processes_) {
     if (p->spec().name == name) return p.get();
   }

@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-#include "gauntlet/chaos/process/target_process.h"
+#include "gauntlet/chaos/process/supervised_process.h"
 #include "gauntlet/chaos/proxy/proxy_server.h"
 #include "service/placeholders.h"
 #include "service/service_spec.h"
@@ -34,7 +34,7 @@ class RunningSystem {
   /// Guards the processes: hold it while driving one.
   std::mutex& process_mutex() const noexcept { return process_mutex_; }
   /// nullptr for an unknown name. Call with process_mutex() held.
-  process::TargetProcess* process(const std::string& name);
+  process::SupervisedProcess* process(const std::string& name);
   const ProcessDecl* process_decl(const std::string& name) const;
   /// Expanded command lines and proxy routes, for the journal.
   std::map<std::string, std::string> describe() const;
@@ -59,7 +59,7 @@ class RunningSystem {
   PlaceholderValues values_;
   std::unique_ptr<proxy::ProxyServer> proxies_;
   mutable std::mutex process_mutex_;
-  std::vector<std::unique_ptr<process::TargetProcess>> processes_;
+  std::vector<std::unique_ptr<process::SupervisedProcess>> processes_;
   std::map<std::string, std::string> commands_;
   struct MemoryTrack {
     std::uint64_t first = 0, last = 0, peak = 0;

@@ -4,7 +4,7 @@
 #include <fmt/ranges.h>
 
 #include "gauntlet/chaos/netload/http_probe.h"
-#include "gauntlet/chaos/process/target_process.h"
+#include "gauntlet/chaos/process/supervised_process.h"
 #include "service/http_url.h"
 
 namespace gauntlet::chaos::service::detail {
@@ -49,7 +49,7 @@ Verdict command_probe(const ProbeDecl& p, std::string_view when, const std::file
   spec.args.assign(p.command.begin() + 1, p.command.end());
   spec.cwd = cwd;
   spec.log_dir = logs;
-  auto launched = process::TargetProcess::launch(spec, clock);
+  auto launched = process::SupervisedProcess::launch(spec, clock);
   if (!launched) {
     v.evidence = launched.error().message();
     return v;

@@ -14,7 +14,7 @@ namespace gauntlet::chaos {
 namespace {
 
 struct NginxProxyTest : ::testing::Test {
-  std::unique_ptr<process::TargetProcess> nginx;
+  std::unique_ptr<process::SupervisedProcess> nginx;
   proxy::ProxyServer proxies{proxy::ProxyOptions{11, false}};
   std::uint16_t proxy_port = 0;
   std::uint16_t nginx_port = 0;

@@ -3,7 +3,7 @@
 // With a second argument `grandchild` the target is a shell that starts the
 // `sleep 300` in the background (a grandchild in the target's group) and the
 // pid printed is the sleep's.
-#include "gauntlet/chaos/process/target_process.h"
+#include "gauntlet/chaos/process/supervised_process.h"
 
 #include <chrono>
 #include <cstdio>
@@ -24,7 +24,7 @@ int main(int argc, char** argv) {
     spec.args = {"-c", "sleep 300 & echo $! > grandchild.part && mv grandchild.part grandchild; wait"};
     spec.cwd = spec.log_dir;
   }
-  auto target = TargetProcess::launch(spec, gauntlet::RealClock::instance());
+  auto target = SupervisedProcess::launch(spec, gauntlet::RealClock::instance());
   if (!target.ok()) {
     std::fprintf(stderr, "%s\n", target.error().to_string().c_str());
     return 3;

@@ -1,7 +1,7 @@
 // Memory of target processes: the measurement against a process that holds a
 // known amount, and the memory hypotheses of a service scenario.
 #include "gauntlet/chaos/process/memory_usage.h"
-#include "gauntlet/chaos/process/target_process.h"
+#include "gauntlet/chaos/process/supervised_process.h"
 #include "gauntlet/chaos/runner.h"
 #include "gauntlet/chaos/service/service_scenario.h"
 
@@ -23,7 +23,7 @@ std::uint64_t peak_of(const std::filesystem::path& dir, const std::string& name,
   spec.log_dir = dir;
   spec.readiness.kind = process::Readiness::Kind::kLogLine;
   spec.readiness.log_regex = "ready";
-  auto p = process::TargetProcess::launch(spec, RealClock::instance());
+  auto p = process::SupervisedProcess::launch(spec, RealClock::instance());
   EXPECT_TRUE(p.ok()) << p.error().message();
   if (!p.ok()) return 0;
   auto usage = process::process_group_memory((*p)->pid());

@@ -52,9 +52,9 @@ struct QuantileEstimate {
 enum class SampleQuality { kNone, kPoor, kFair, kGood };
 std::string_view to_string(SampleQuality quality) noexcept;
 
-/// Aggregates over one phase (by completion time).
+/// A phase's stats: aggregates over the requests that completed in it.
 struct PhaseStats {
-  std::string phase;
+  std::string phase;  ///< the phase's name
   Nanos start = 0, end = 0;
   std::uint64_t completed = 0, failed = 0, rejected = 0;
   double error_rate = 0;
@@ -78,7 +78,7 @@ struct RunRecord {
   std::vector<BreakerTransition> transitions;
   std::vector<FaultPointStats> fault_activity;
   Totals totals;
-  std::vector<PhaseStats> phases;
+  std::vector<PhaseStats> phases;  ///< each phase's stats, in the scenario's order
   std::string target_kind;
   std::map<std::string, std::string> target_config;
   std::map<std::string, double> target_counters;
@@ -88,6 +88,7 @@ struct RunRecord {
   double wall_seconds = 0;  ///< real time only (kept out of virtual journals)
 
   bool passed() const;
+  /// The stats of the phase named `name`; nullptr when there is none.
   const PhaseStats* phase(const std::string& name) const;
 };
 

@@ -13,7 +13,8 @@
 
 namespace gauntlet::chaos {
 
-/// A named stretch of scenario time [start, end).
+/// A phase: a named window of scenario time [start, end). What is measured in
+/// it is its `PhaseStats`; the schedule's fault windows are separate.
 struct Phase {
   std::string name;
   Nanos start = 0;

@@ -18,7 +18,7 @@ struct ShrinkOptions {
   int tests = 30;                 ///< schedules to try before declaring none fails
   int max_faults = 3;             ///< faults per generated schedule
   std::vector<std::string> points;  ///< fault points to target (required)
-  std::string window_phase = "fault";  ///< faults start and end inside this phase
+  std::string fault_phase = "fault";  ///< the phase every generated fault window starts and ends inside
   /// Also check breaker_opens_within hypotheses. Off by default: a generated
   /// fault may be too weak to trip a breaker, which is no failure of the target.
   bool check_breaker_opens = false;
@@ -32,7 +32,7 @@ struct ShrinkResult {
 };
 
 /// Searches schedules for `base` (its own schedule is replaced). kInvalidArgument
-/// when no points are given or the window phase does not exist.
+/// when no points are given or the fault phase does not exist.
 Result<ShrinkResult> search_schedules(const Scenario& base, const ShrinkOptions& options);
 
 /// The scenario as a YAML scenario file (the format load_scenario_file reads),

@@ -6,8 +6,9 @@
 /// `case_budget(spec.case_scale)`. On failure the gtest failure message holds
 /// the minimal counterexample and a one-line re-run command naming the
 /// instantiation (the gtest filter) and the exact RapidCheck reproduce string.
-/// Every run is also appended to the PropertyResults file when
-/// GAUNTLET_PROPERTIES_OUT names a folder (see results.h).
+/// Every run is also recorded as a records::PropertyResult and, when
+/// GAUNTLET_PROPERTIES_OUT names a folder, written to the property results
+/// file there (gauntlet/records/property_results_json.h).
 ///
 /// RapidCheck describes a failure by running the minimal counterexample once
 /// more; a timing-dependent (concurrent) failure may not recur then. The
@@ -22,8 +23,8 @@
 #include <gtest/gtest.h>
 #include <rapidcheck.h>
 
-#include "gauntlet/properties/results.h"
 #include "gauntlet/properties/severity.h"
+#include "gauntlet/records/property_results.h"
 
 namespace gauntlet::properties {
 
@@ -86,7 +87,7 @@ void run_property(const rc::detail::Property& property, const PropertySpec& spec
 /// Records the current test as skipped with `reason` (the caller then GTEST_SKIPs).
 void record_skip(const PropertySpec& spec, std::string_view reason);
 /// Results recorded so far in this process.
-std::vector<PropertyResult> recorded_results();
+std::vector<records::PropertyResult> recorded_results();
 /// The re-run line for a failure of `test_full_name` with RapidCheck reproduce
 /// string `reproduce` (e.g. "reproduce=..."), quoted by gauntlet::shell_line.
 std::string rerun_line(std::string_view test_full_name, std::string_view reproduce);

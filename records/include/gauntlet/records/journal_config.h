@@ -62,12 +62,13 @@ struct JournalFault {
   friend bool operator==(const JournalFault&, const JournalFault&) = default;
 };
 
-/// One phase the scenario declared (`config.phases`).
-struct JournalPhaseWindow {
+/// One phase the scenario declared (`config.phases`): a named window of
+/// scenario time. What was measured in it is its `JournalPhaseStats`.
+struct JournalPhase {
   std::string name;
   Millis start = 0;
   Millis end = 0;
-  friend bool operator==(const JournalPhaseWindow&, const JournalPhaseWindow&) = default;
+  friend bool operator==(const JournalPhase&, const JournalPhase&) = default;
 };
 
 /// One hypothesis the scenario declared (`config.hypotheses`).
@@ -83,7 +84,7 @@ struct JournalConfig {
   Millis interval = 0;  ///< observer sampling interval
   JournalLoad load;
   std::vector<JournalFault> schedule;
-  std::vector<JournalPhaseWindow> phases;
+  std::vector<JournalPhase> phases;
   std::vector<JournalHypothesis> hypotheses;
   friend bool operator==(const JournalConfig&, const JournalConfig&) = default;
 };

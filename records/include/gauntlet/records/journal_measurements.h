@@ -67,7 +67,7 @@ struct MillisInterval {
   friend bool operator==(const MillisInterval&, const MillisInterval&) = default;
 };
 
-/// Aggregates over one of the scenario's phases (`phases`), by completion
+/// The stats of one of the scenario's phases (`phases`): aggregates by completion
 /// time. Figures older or hand-written journals lack are nullopt (counts,
 /// intervals), kNotMeasured (rates, latencies) or "" (quality).
 struct JournalPhaseStats {

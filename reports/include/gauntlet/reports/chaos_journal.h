@@ -2,7 +2,7 @@
 /// What reports show of a chaos journal: a view of the journal record
 /// (gauntlet/records/journal.h, `gauntlet.journal/1`) with times in seconds
 /// for display: the time series, breaker states, the fault windows of the
-/// schedule, the scenario's measured phases and the verdicts of its hypotheses.
+/// schedule, the stats of the scenario's phases and the verdicts of its hypotheses.
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -45,9 +45,9 @@ struct FaultWindow {
 /// An HTTP (or other protocol) status code and how many completions had it.
 using StatusCount = std::pair<std::string, std::uint64_t>;
 
-/// One of the scenario's own phases (the journal's measured `phases`), in
-/// the scenario's order and with its name.
-struct JournalPhase {
+/// The stats of one of the scenario's phases (the journal's `phases`), with
+/// the phase's name and window and the fault windows in force during it.
+struct JournalPhaseStats {
   std::string name;
   std::string faults;  ///< labels of the fault windows in force during the phase, "; "-joined; "" when none
   double start_s = 0;
@@ -87,7 +87,7 @@ struct ChaosJournal {
   double duration_s = 0;  ///< scenario time (`config.duration_ms`)
   std::vector<JournalSample> samples;
   std::vector<BreakerBand> breaker_bands;  ///< empty when the target has no breakers
-  std::vector<JournalPhase> phases;        ///< measured phases; empty in journals without them
+  std::vector<JournalPhaseStats> phases;   ///< each phase's stats, in order; empty in journals without them
   std::vector<Hypothesis> hypotheses;
   std::string source;  ///< input file
   std::string time_mode = "virtual";  ///< "virtual" or "real"
@@ -103,8 +103,8 @@ struct ChaosJournal {
 };
 
 /// The view of `journal`, read from `source`: milliseconds become seconds,
-/// the schedule fault windows, the measured phases keep the scenario's names
-/// and order (each naming the faults in force), verdicts become hypotheses.
+/// the schedule fault windows, the phases' stats keep the scenario's names
+/// and order (each naming the fault windows in force), verdicts become hypotheses.
 ChaosJournal chaos_journal_view(const records::Journal& journal, std::string_view source);
 
 }  // namespace gauntlet::reports

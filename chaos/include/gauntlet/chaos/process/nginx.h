@@ -1,7 +1,7 @@
 #pragma once
 /// nginx (Debian's /usr/sbin/nginx) as a real target: one process, a
 /// temporary config on a loopback port, logs in a temporary directory.
-#include "gauntlet/chaos/process/target_process.h"
+#include "gauntlet/chaos/process/supervised_process.h"
 
 #include <cstdint>
 #include <filesystem>
@@ -23,6 +23,6 @@ Result<std::uint16_t> free_loopback_port();
 /// Writes the config (daemon off, master_process off, access log off,
 /// `location /` answering 200 with `body_bytes` bytes) and starts nginx,
 /// ready when GET / answers 2xx. kUnavailable when nginx is missing or fails.
-Result<std::unique_ptr<TargetProcess>> launch_nginx(NginxOptions options, Clock& clock);
+Result<std::unique_ptr<SupervisedProcess>> launch_nginx(NginxOptions options, Clock& clock);
 
 }  // namespace gauntlet::chaos::process

@@ -1,5 +1,5 @@
 #pragma once
-/// What to launch as a target process and how to tell it is ready.
+/// What to launch as a supervised process and how to tell it is ready.
 #include "gauntlet/harness/clock.h"
 
 #include <cstdint>
@@ -10,7 +10,7 @@
 
 namespace gauntlet::chaos::process {
 
-/// How `TargetProcess` decides the target is ready to take traffic.
+/// How `SupervisedProcess` decides the target is ready to take traffic.
 struct Readiness {
   enum class Kind {
     kNone,        ///< ready as soon as it is started

@@ -1,10 +1,11 @@
 #pragma once
-/// An out-of-process chaos target: real processes behind TCP fault proxies.
+/// An out-of-process chaos target: several supervised processes
+/// (`SupervisedProcess`) behind TCP fault proxies, driven as one `Target`.
 /// The scenario's fault schedule drives the proxies (error rate: resets or the
 /// proxy down; latency: a latency toxic) and the processes (error rate: killed,
 /// restarted when the fault ends; latency: paused, resumed when it ends).
 #include "gauntlet/chaos/netload/endpoint.h"
-#include "gauntlet/chaos/process/target_process.h"
+#include "gauntlet/chaos/process/supervised_process.h"
 #include "gauntlet/chaos/proxy/proxy_server.h"
 #include "gauntlet/chaos/target.h"
 
@@ -51,7 +52,7 @@ class ProcessTarget final : public Target {
 
   proxy::ProxyServer& proxies() noexcept { return *proxies_; }
   /// nullptr for an unknown name.
-  TargetProcess* process(const std::string& name);
+  SupervisedProcess* process(const std::string& name);
   /// "<name>: <stderr tail>" lines for every process that is not running.
   std::string failure_tails();
 
@@ -64,7 +65,7 @@ class ProcessTarget final : public Target {
   Clock* clock_;
   std::unique_ptr<proxy::ProxyServer> proxies_;
   mutable std::mutex mutex_;  // guards processes_ and applied_
-  std::vector<std::unique_ptr<TargetProcess>> processes_;
+  std::vector<std::unique_ptr<SupervisedProcess>> processes_;
   std::map<std::string, FaultEffect> applied_;
   std::map<std::string, FaultPointStats> activity_;
 };

@@ -1,4 +1,4 @@
-#include "gauntlet/chaos/process/target_process.h"
+#include "gauntlet/chaos/process/supervised_process.h"
 
 #include "gauntlet/chaos/netload/http_probe.h"
 #include "group_watchdog.h"
@@ -34,7 +34,7 @@ namespace gauntlet::chaos::process {
 
 namespace bp = boost::process;
 
-struct TargetProcess::Child {
+struct SupervisedProcess::Child {
   bp::child child;
 };
 
@@ -121,11 +121,11 @@ std::string describe(const Readiness& r) {
 
 }  // namespace
 
-TargetProcess::TargetProcess(ProcessSpec spec, Clock& clock) : spec_(std::move(spec)), clock_(&clock) {}
+SupervisedProcess::SupervisedProcess(ProcessSpec spec, Clock& clock) : spec_(std::move(spec)), clock_(&clock) {}
 
-TargetProcess::~TargetProcess() { kill_and_reap(); }
+SupervisedProcess::~SupervisedProcess() { kill_and_reap(); }
 
-Result<std::unique_ptr<TargetProcess>> TargetProcess::launch(ProcessSpec spec, Clock& clock) {
+Result<std::unique_ptr<SupervisedProcess>> SupervisedProcess::launch(ProcessSpec spec, Clock& clock) {
   if (!valid_name(spec.name)) {
     return Error(ErrorCode::kInvalidArgument, "target name '" + spec.name + "' must match [A-Za-z0-9_.-]{1,64}");
   }
@@ -145,18 +145,18 @@ Result<std::unique_ptr<TargetProcess>> TargetProcess::launch(ProcessSpec spec, C
   std::error_code ec;
   std::filesystem::create_directories(spec.log_dir, ec);
   if (ec) return Error(ErrorCode::kIoError, "log dir '" + spec.log_dir.string() + "': " + ec.message());
-  std::unique_ptr<TargetProcess> target(new TargetProcess(std::move(spec), clock));
+  std::unique_ptr<SupervisedProcess> target(new SupervisedProcess(std::move(spec), clock));
   if (Status s = target->start(); !s.ok()) return s.error();
   if (Status s = target->await_ready(); !s.ok()) return s.error();
   return target;
 }
 
-std::filesystem::path TargetProcess::stdout_path() const { return spec_.log_dir / (spec_.name + ".stdout.log"); }
-std::filesystem::path TargetProcess::stderr_path() const { return spec_.log_dir / (spec_.name + ".stderr.log"); }
-std::string TargetProcess::stdout_tail(std::size_t max_bytes) const { return detail::file_tail(stdout_path(), max_bytes); }
-std::string TargetProcess::stderr_tail(std::size_t max_bytes) const { return detail::file_tail(stderr_path(), max_bytes); }
+std::filesystem::path SupervisedProcess::stdout_path() const { return spec_.log_dir / (spec_.name + ".stdout.log"); }
+std::filesystem::path SupervisedProcess::stderr_path() const { return spec_.log_dir / (spec_.name + ".stderr.log"); }
+std::string SupervisedProcess::stdout_tail(std::size_t max_bytes) const { return detail::file_tail(stdout_path(), max_bytes); }
+std::string SupervisedProcess::stderr_tail(std::size_t max_bytes) const { return detail::file_tail(stderr_path(), max_bytes); }
 
-Status TargetProcess::start() {
+Status SupervisedProcess::start() {
   std::filesystem::path program = spec_.program;
   if (!program.has_parent_path()) program = bp::search_path(program.string()).string();
   if (program.empty()) {
@@ -211,7 +211,7 @@ Status TargetProcess::start() {
   return {};
 }
 
-Status TargetProcess::await_ready() {
+Status SupervisedProcess::await_ready() {
   const Readiness& r = spec_.readiness;
   if (r.kind == Readiness::Kind::kNone) return {};
   const Nanos poll = r.poll_interval_ns > 0 ? r.poll_interval_ns : kNanosPerMilli;
@@ -253,7 +253,7 @@ Status TargetProcess::await_ready() {
                                             "); stderr tail: " + tail);
 }
 
-bool TargetProcess::running() {
+bool SupervisedProcess::running() {
   if (!child_ || exit_) return false;
   int status = 0;
   const pid_t got = ::waitpid(pid_, &status, WNOHANG);
@@ -267,21 +267,21 @@ bool TargetProcess::running() {
   return false;
 }
 
-std::optional<ExitInfo> TargetProcess::exit_info() {
+std::optional<ExitInfo> SupervisedProcess::exit_info() {
   running();
   return exit_;
 }
 
-Status TargetProcess::signal(int sig) {
+Status SupervisedProcess::signal(int sig) {
   if (!running()) return Error(ErrorCode::kFailedPrecondition, "target '" + spec_.name + "' is not running");
   if (::kill(-pid_, sig) != 0) return Error(ErrorCode::kInternal, "kill(" + std::to_string(sig) + ") failed");
   return {};
 }
 
-Status TargetProcess::pause() { return signal(SIGSTOP); }
-Status TargetProcess::resume() { return signal(SIGCONT); }
+Status SupervisedProcess::pause() { return signal(SIGSTOP); }
+Status SupervisedProcess::resume() { return signal(SIGCONT); }
 
-Result<ExitInfo> TargetProcess::wait_exit(Nanos timeout_ns) {
+Result<ExitInfo> SupervisedProcess::wait_exit(Nanos timeout_ns) {
   constexpr Nanos kPoll = 5 * kNanosPerMilli;
   const Nanos deadline = clock_->now_ns() + timeout_ns;
   const long max_polls = static_cast<long>(timeout_ns / kPoll) + 2;
@@ -294,7 +294,7 @@ Result<ExitInfo> TargetProcess::wait_exit(Nanos timeout_ns) {
                                             std::to_string(timeout_ns / kNanosPerMilli) + " ms");
 }
 
-Result<ExitInfo> TargetProcess::stop(int sig, Nanos grace_ns) {
+Result<ExitInfo> SupervisedProcess::stop(int sig, Nanos grace_ns) {
   if (!running()) {
     if (exit_) return *exit_;
     return Error(ErrorCode::kFailedPrecondition, "target '" + spec_.name + "' was never started");
@@ -307,13 +307,13 @@ Result<ExitInfo> TargetProcess::stop(int sig, Nanos grace_ns) {
   return exit_.value_or(ExitInfo{0, SIGKILL});
 }
 
-Status TargetProcess::restart() {
+Status SupervisedProcess::restart() {
   if (running()) kill_and_reap();
   if (Status s = start(); !s.ok()) return s;
   return await_ready();
 }
 
-void TargetProcess::kill_and_reap() noexcept {
+void SupervisedProcess::kill_and_reap() noexcept {
   if (!child_) return;
   if (!exit_) {
     ::kill(-pid_, SIGKILL);

@@ -1,6 +1,7 @@
 #pragma once
-/// A target process under test: launched in its own process group, killed
-/// with it when the harness dies (parent-death signal), always reaped.
+/// One supervised child process under test: launched in its own process group,
+/// killed with it when the harness dies (parent-death signal), always reaped.
+/// (A chaos `Target` made of several of them is `ProcessTarget`.)
 #include "gauntlet/chaos/process/process_spec.h"
 #include "gauntlet/harness/clock.h"
 #include "gauntlet/harness/error.h"
@@ -26,27 +27,27 @@ struct ExitInfo {
 /// when the harness process itself dies, whichever thread launched them.
 /// What a target starts in its own group (a shell's children, a server's
 /// workers) is SIGKILLed with the group by a small watchdog process when the
-/// harness dies, even by SIGKILL, and when the TargetProcess is destroyed.
+/// harness dies, even by SIGKILL, and when the SupervisedProcess is destroyed.
 ///
 /// Logs: stdout and stderr go to `stdout_path()` / `stderr_path()`. The first
-/// start of a TargetProcess truncates both, so nothing of an earlier run (an
+/// start of a SupervisedProcess truncates both, so nothing of an earlier run (an
 /// old traceback) survives into this one. Each restart appends to both, after a
 /// marker line `--- gauntlet: restart N ---` (N = the new `generation()`, on a
 /// line of its own), so a tail shows the latest incarnation's output after the
 /// last marker. `Readiness::Kind::kLogLine` only matches the current
 /// incarnation's lines.
-class TargetProcess {
+class SupervisedProcess {
  public:
   /// Starts `spec` and waits for its readiness; truncates its logs first.
   /// Errors: kInvalidArgument (bad name, remote host without allow_remote),
   /// kUnavailable (cannot start, exited or not ready in time; the message
   /// carries the stderr tail), kIoError (logs).
-  static Result<std::unique_ptr<TargetProcess>> launch(ProcessSpec spec, Clock& clock);
+  static Result<std::unique_ptr<SupervisedProcess>> launch(ProcessSpec spec, Clock& clock);
 
   /// Kills the whole process group with SIGKILL and reaps it.
-  ~TargetProcess();
-  TargetProcess(const TargetProcess&) = delete;
-  TargetProcess& operator=(const TargetProcess&) = delete;
+  ~SupervisedProcess();
+  SupervisedProcess(const SupervisedProcess&) = delete;
+  SupervisedProcess& operator=(const SupervisedProcess&) = delete;
 
   const ProcessSpec& spec() const noexcept { return spec_; }
   /// Pid of the current incarnation (also its process-group id).
@@ -84,7 +85,7 @@ class TargetProcess {
 
  private:
   struct Child;
-  TargetProcess(ProcessSpec spec, Clock& clock);
+  SupervisedProcess(ProcessSpec spec, Clock& clock);
   Status start();
   Status await_ready();
   void kill_and_reap() noexcept;

@@ -1,4 +1,4 @@
-#include "gauntlet/chaos/process/target_process.h"
+#include "gauntlet/chaos/process/supervised_process.h"
 
 #include "../scratch_dir.h"
 
@@ -51,11 +51,11 @@ ProcessSpec shell(const std::string& name, const std::string& script) {
   return spec;
 }
 
-TEST(TargetProcessTest, NormalRunCapturesOutputArgsEnvAndCwd) {
+TEST(SupervisedProcessTest, NormalRunCapturesOutputArgsEnvAndCwd) {
   ProcessSpec spec = shell("normal", "echo out-$GREETING; pwd; echo err-line >&2; exit 7");
   spec.env["GREETING"] = "hello";
   spec.cwd = "/tmp";
-  auto target = TargetProcess::launch(spec, RealClock::instance());
+  auto target = SupervisedProcess::launch(spec, RealClock::instance());
   ASSERT_TRUE(target.ok()) << target.error().to_string();
   auto exit = (*target)->wait_exit(5 * kNanosPerSecond);
   ASSERT_TRUE(exit.ok());
@@ -66,11 +66,11 @@ TEST(TargetProcessTest, NormalRunCapturesOutputArgsEnvAndCwd) {
   EXPECT_EQ((*target)->stdout_tail(4), "tmp\n");
 }
 
-TEST(TargetProcessTest, LogLineReadinessAndSigtermStop) {
+TEST(SupervisedProcessTest, LogLineReadinessAndSigtermStop) {
   ProcessSpec spec = shell("logready", "echo booting; sleep 0.1; echo 'listening on 1234'; exec sleep 30");
   spec.readiness.kind = Readiness::Kind::kLogLine;
   spec.readiness.log_regex = "listening on [0-9]+";
-  auto target = TargetProcess::launch(spec, RealClock::instance());
+  auto target = SupervisedProcess::launch(spec, RealClock::instance());
   ASSERT_TRUE(target.ok()) << target.error().to_string();
   EXPECT_NE((*target)->stdout_tail().find("listening on 1234"), std::string::npos);
   EXPECT_TRUE((*target)->running());
@@ -81,24 +81,24 @@ TEST(TargetProcessTest, LogLineReadinessAndSigtermStop) {
   EXPECT_FALSE(alive(pid));
 }
 
-TEST(TargetProcessTest, CrashingTargetFailsReadinessWithStderrTail) {
+TEST(SupervisedProcessTest, CrashingTargetFailsReadinessWithStderrTail) {
   ProcessSpec spec = shell("crasher", "echo 'fatal: config broken' >&2; kill -SEGV $$");
   spec.readiness.kind = Readiness::Kind::kTcpConnect;
   spec.readiness.port = 1;  // nothing listens there
   spec.readiness.timeout_ns = 5 * kNanosPerSecond;
-  auto target = TargetProcess::launch(spec, RealClock::instance());
+  auto target = SupervisedProcess::launch(spec, RealClock::instance());
   ASSERT_THAT(target, matchers::StatusIs(ErrorCode::kUnavailable));
   EXPECT_NE(target.error().message().find("signal 11"), std::string::npos) << target.error().message();
   EXPECT_NE(target.error().message().find("fatal: config broken"), std::string::npos) << target.error().message();
 }
 
-TEST(TargetProcessTest, HangingTargetTimesOutAndIsKilled) {
+TEST(SupervisedProcessTest, HangingTargetTimesOutAndIsKilled) {
   ProcessSpec spec = shell("hanger", "echo $$ > pidfile; exec sleep 30");
   spec.cwd = spec.log_dir;
   spec.readiness.kind = Readiness::Kind::kHttpGet;
   spec.readiness.port = 1;
   spec.readiness.timeout_ns = 300 * kNanosPerMilli;
-  auto target = TargetProcess::launch(spec, RealClock::instance());
+  auto target = SupervisedProcess::launch(spec, RealClock::instance());
   ASSERT_THAT(target, matchers::StatusIs(ErrorCode::kUnavailable));
   EXPECT_NE(target.error().message().find("not ready after 300 ms"), std::string::npos) << target.error().message();
   std::ifstream pidfile(spec.log_dir / "pidfile");
@@ -108,11 +108,11 @@ TEST(TargetProcessTest, HangingTargetTimesOutAndIsKilled) {
   EXPECT_TRUE(gone_within(pid, 2000));
 }
 
-TEST(TargetProcessTest, PauseResumeAndRestart) {
+TEST(SupervisedProcessTest, PauseResumeAndRestart) {
   ProcessSpec spec = shell("pauser", "exec sleep 30");
-  auto target = TargetProcess::launch(spec, RealClock::instance());
+  auto target = SupervisedProcess::launch(spec, RealClock::instance());
   ASSERT_TRUE(target.ok());
-  TargetProcess& t = **target;
+  SupervisedProcess& t = **target;
   const int first_pid = t.pid();
   ASSERT_TRUE(t.pause().ok());
   for (int i = 0; i < 200 && state_of(first_pid) != 'T'; ++i) std::this_thread::sleep_for(std::chrono::milliseconds(5));
@@ -127,12 +127,12 @@ TEST(TargetProcessTest, PauseResumeAndRestart) {
   EXPECT_TRUE(t.running());
 }
 
-TEST(TargetProcessTest, DestructorKillsWholeGroup) {
+TEST(SupervisedProcessTest, DestructorKillsWholeGroup) {
   ProcessSpec spec = shell("group", "sleep 30 & echo $! > grandchild; wait");
   spec.cwd = spec.log_dir;
   int grandchild = 0;
   {
-    auto target = TargetProcess::launch(spec, RealClock::instance());
+    auto target = SupervisedProcess::launch(spec, RealClock::instance());
     ASSERT_TRUE(target.ok());
     for (int i = 0; i < 200 && grandchild == 0; ++i) {
       std::ifstream in(spec.log_dir / "grandchild");
@@ -149,7 +149,7 @@ TEST(TargetProcessTest, DestructorKillsWholeGroup) {
 // folder and `extra` as arguments, and reads the pid of the process it started
 // from its "ready <pid>" line.
 void launch_orphan_helper(const std::string& name, std::vector<std::string> extra,
-                          std::unique_ptr<TargetProcess>& helper, int& started) {
+                          std::unique_ptr<SupervisedProcess>& helper, int& started) {
   ProcessSpec spec;
   spec.name = name;
   spec.program = GAUNTLET_ORPHAN_HELPER;
@@ -158,7 +158,7 @@ void launch_orphan_helper(const std::string& name, std::vector<std::string> extr
   spec.args.insert(spec.args.end(), extra.begin(), extra.end());
   spec.readiness.kind = Readiness::Kind::kLogLine;
   spec.readiness.log_regex = "^ready [0-9]+";
-  auto launched = TargetProcess::launch(spec, RealClock::instance());
+  auto launched = SupervisedProcess::launch(spec, RealClock::instance());
   ASSERT_TRUE(launched.ok()) << launched.error().to_string();
   helper = std::move(*launched);
   std::istringstream line(helper->stdout_tail());
@@ -167,8 +167,8 @@ void launch_orphan_helper(const std::string& name, std::vector<std::string> extr
   ASSERT_GT(started, 0);
 }
 
-TEST(TargetProcessTest, SigkilledHarnessLeavesNoProcess) {
-  std::unique_ptr<TargetProcess> helper;
+TEST(SupervisedProcessTest, SigkilledHarnessLeavesNoProcess) {
+  std::unique_ptr<SupervisedProcess> helper;
   int grandchild = 0;
   ASSERT_NO_FATAL_FAILURE(launch_orphan_helper("harness", {}, helper, grandchild));
   EXPECT_TRUE(alive(grandchild));
@@ -182,8 +182,8 @@ TEST(TargetProcessTest, SigkilledHarnessLeavesNoProcess) {
 
 // As above, but the target started a process of its own (a grandchild of the
 // harness, in the target's group): it must not outlive the harness either.
-TEST(TargetProcessTest, SigkilledHarnessLeavesNoGrandchild) {
-  std::unique_ptr<TargetProcess> helper;
+TEST(SupervisedProcessTest, SigkilledHarnessLeavesNoGrandchild) {
+  std::unique_ptr<SupervisedProcess> helper;
   int grandchild = 0;
   ASSERT_NO_FATAL_FAILURE(launch_orphan_helper("harness_family", {"grandchild"}, helper, grandchild));
   EXPECT_TRUE(alive(grandchild));
@@ -194,24 +194,24 @@ TEST(TargetProcessTest, SigkilledHarnessLeavesNoGrandchild) {
   if (alive(grandchild)) ::kill(grandchild, SIGKILL);
 }
 
-TEST(TargetProcessTest, RejectsBadNameAndRemoteReadiness) {
+TEST(SupervisedProcessTest, RejectsBadNameAndRemoteReadiness) {
   ProcessSpec spec = shell("ok", "true");
   spec.name = "bad name";
-  auto bad = TargetProcess::launch(spec, RealClock::instance());
+  auto bad = SupervisedProcess::launch(spec, RealClock::instance());
   ASSERT_THAT(bad, matchers::StatusIs(ErrorCode::kInvalidArgument));
   spec.name = "remote";
   spec.readiness.kind = Readiness::Kind::kTcpConnect;
   spec.readiness.host = "10.1.2.3";
   spec.readiness.port = 80;
-  auto remote = TargetProcess::launch(spec, RealClock::instance());
+  auto remote = SupervisedProcess::launch(spec, RealClock::instance());
   ASSERT_THAT(remote, matchers::StatusIs(ErrorCode::kInvalidArgument));
   EXPECT_NE(remote.error().message().find("loopback"), std::string::npos);
 }
 
-TEST(TargetProcessTest, MissingProgramIsUnavailable) {
+TEST(SupervisedProcessTest, MissingProgramIsUnavailable) {
   ProcessSpec spec = shell("missing", "");
   spec.program = "gauntlet-no-such-program-xyz";
-  auto target = TargetProcess::launch(spec, RealClock::instance());
+  auto target = SupervisedProcess::launch(spec, RealClock::instance());
   ASSERT_THAT(target, matchers::StatusIs(ErrorCode::kUnavailable));
 }
 
@@ -221,10 +221,10 @@ TEST(TargetProcessTest, MissingProgramIsUnavailable) {
 namespace gauntlet::chaos::process {
 namespace {
 
-TEST(TargetProcessTest, TargetOutlivesTheThreadThatLaunchedIt) {
-  std::unique_ptr<TargetProcess> target;
+TEST(SupervisedProcessTest, TargetOutlivesTheThreadThatLaunchedIt) {
+  std::unique_ptr<SupervisedProcess> target;
   std::thread launcher([&] {
-    auto t = TargetProcess::launch(shell("outlive", "exec sleep 30"), RealClock::instance());
+    auto t = SupervisedProcess::launch(shell("outlive", "exec sleep 30"), RealClock::instance());
     if (t.ok()) target = std::move(*t);
   });
   launcher.join();
@@ -243,7 +243,7 @@ TEST(TargetProcessTest, TargetOutlivesTheThreadThatLaunchedIt) {
 namespace gauntlet::chaos::process {
 namespace {
 
-TEST(TargetProcessTest, HarnessDescriptorsDoNotLeakIntoTargets) {
+TEST(SupervisedProcessTest, HarnessDescriptorsDoNotLeakIntoTargets) {
   std::FILE* held = std::tmpfile();  // an open descriptor the child must not see
   ASSERT_NE(held, nullptr);
   ProcessSpec spec;
@@ -251,7 +251,7 @@ TEST(TargetProcessTest, HarnessDescriptorsDoNotLeakIntoTargets) {
   spec.program = "/bin/ls";
   spec.args = {"/proc/self/fd"};
   spec.log_dir = temp_dir("fds");
-  auto target = TargetProcess::launch(spec, RealClock::instance());
+  auto target = SupervisedProcess::launch(spec, RealClock::instance());
   ASSERT_TRUE(target.ok());
   ASSERT_TRUE((*target)->wait_exit(5 * kNanosPerSecond).ok());
   // stdin, stdout, stderr and the directory ls itself reads.
@@ -270,7 +270,7 @@ void write_file(const std::filesystem::path& path, const std::string& text) {
   out << text;
 }
 
-TEST(TargetProcessTest, LaunchTruncatesLogsAndRestartAppendsAfterMarker) {
+TEST(SupervisedProcessTest, LaunchTruncatesLogsAndRestartAppendsAfterMarker) {
   // Each incarnation numbers itself (a counter file in its cwd), writes a line
   // to each log (stderr without a newline), then becomes ready after a pause.
   ProcessSpec spec = shell("relog",
@@ -285,9 +285,9 @@ TEST(TargetProcessTest, LaunchTruncatesLogsAndRestartAppendsAfterMarker) {
   write_file(spec.log_dir / "relog.stdout.log", old_run);
   write_file(spec.log_dir / "relog.stderr.log", old_run);
 
-  auto target = TargetProcess::launch(spec, RealClock::instance());
+  auto target = SupervisedProcess::launch(spec, RealClock::instance());
   ASSERT_TRUE(target.ok()) << target.error().to_string();
-  TargetProcess& t = **target;
+  SupervisedProcess& t = **target;
   EXPECT_EQ(t.stdout_tail(), "out-run-1\nready-1\n");
   EXPECT_EQ(t.stderr_tail(), "err-run-1");
 
@@ -298,9 +298,9 @@ TEST(TargetProcessTest, LaunchTruncatesLogsAndRestartAppendsAfterMarker) {
   EXPECT_EQ(t.stderr_tail(), "err-run-1\n--- gauntlet: restart 2 ---\nerr-run-2");
   EXPECT_EQ(t.stdout_tail(18), "out-run-2\nready-2\n");
 
-  // A new TargetProcess on the same logs is a new run: truncated again.
-  (*target).reset();  // the first TargetProcess ends
-  auto next = TargetProcess::launch(spec, RealClock::instance());
+  // A new SupervisedProcess on the same logs is a new run: truncated again.
+  (*target).reset();  // the first SupervisedProcess ends
+  auto next = SupervisedProcess::launch(spec, RealClock::instance());
   ASSERT_TRUE(next.ok()) << next.error().to_string();
   EXPECT_EQ((*next)->stdout_tail(), "out-run-3\nready-3\n");
   EXPECT_EQ((*next)->stderr_tail(), "err-run-3");
