@@ -126,7 +126,8 @@ cli::CommandResult shrink(const RunArgs& args, cli::CommandIO& io) {
   return cli::Verdict::kCheckFailed;
 }
 
-GAUNTLET_REGISTER_COMMAND("chaos", "run chaos scenarios (list, run, shrink)", [](CLI::App& cmd) -> cli::CommandAction {
+// `gauntlet chaos`: its options, and the action that runs it.
+cli::CommandAction define_chaos_command(CLI::App& cmd) {
   auto args = std::make_shared<RunArgs>();
   auto chosen = std::make_shared<std::string>();
   cmd.require_subcommand(1);
@@ -154,7 +155,9 @@ GAUNTLET_REGISTER_COMMAND("chaos", "run chaos scenarios (list, run, shrink)", []
     if (*chosen == "list") return list(io);
     return *chosen == "shrink" ? shrink(*args, io) : run(*args, io);
   };
-});
+}
+
+GAUNTLET_REGISTER_COMMAND("chaos", "run chaos scenarios (list, run, shrink)", define_chaos_command);
 
 }  // namespace
 }  // namespace gauntlet::chaos

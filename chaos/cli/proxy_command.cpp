@@ -65,7 +65,8 @@ cli::CommandResult run_proxy(const ProxyCommandOptions& o, cli::CommandIO& io) {
   return cli::Verdict::kPass;
 }
 
-GAUNTLET_REGISTER_COMMAND("proxy", "TCP fault proxy with a Toxiproxy-compatible HTTP API", [](CLI::App& cmd) -> cli::CommandAction {
+// `gauntlet proxy`: its options, and the action that runs it.
+cli::CommandAction define_proxy_command(CLI::App& cmd) {
   auto o = std::make_shared<ProxyCommandOptions>();
   cmd.add_option("--host", o->host, "control API address (loopback unless --allow-remote)");
   cmd.add_option("--port", o->port, "control API port")->check(CLI::Range(0, 65535));
@@ -75,7 +76,9 @@ GAUNTLET_REGISTER_COMMAND("proxy", "TCP fault proxy with a Toxiproxy-compatible 
       ->check(cli::finite_range(0.0, 1e9));
   cmd.add_flag("--allow-remote", o->allow_remote, "permit non-loopback listen/upstream/control addresses");
   return [o](cli::CommandIO& io) -> cli::CommandResult { return run_proxy(*o, io); };
-});
+}
+
+GAUNTLET_REGISTER_COMMAND("proxy", "TCP fault proxy with a Toxiproxy-compatible HTTP API", define_proxy_command);
 
 }  // namespace
 }  // namespace gauntlet::chaos::proxy
