@@ -23,6 +23,8 @@ packages=(
   nodejs npm
   # the fuzz preset: clang with libFuzzer and the sanitizer runtimes (docs/fuzzing.md)
   clang-16 libfuzzer-16-dev libclang-rt-16-dev
+  # the format check (.clang-format, ctest -L hygiene) and the lint rules (.clang-tidy)
+  clang-format clang-tidy
 )
 
 # A package counts as present when it is installed, or when an installed package

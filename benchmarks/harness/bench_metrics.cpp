@@ -75,22 +75,18 @@ struct PrometheusMetrics {
       prometheus::BuildCounter().Name("bench_requests_total").Help("Requests.").Register(*registry).Add({});
   prometheus::Gauge& gauge =
       prometheus::BuildGauge().Name("bench_queue_depth").Help("Queue depth.").Register(*registry).Add({});
-  prometheus::Histogram& histogram = prometheus::BuildHistogram()
-                                         .Name("bench_latency")
-                                         .Help("Latency.")
-                                         .Register(*registry)
-                                         .Add({}, twelve_buckets());
+  prometheus::Histogram& histogram =
+      prometheus::BuildHistogram().Name("bench_latency").Help("Latency.").Register(*registry).Add({}, twelve_buckets());
   prometheus::Histogram& timer_histogram = prometheus::BuildHistogram()
                                                .Name("bench_scope")
                                                .Help("Scope time.")
                                                .Register(*registry)
                                                .Add({}, twelve_buckets());
-  prometheus::Summary& summary =
-      prometheus::BuildSummary()
-          .Name("bench_summary")
-          .Help("Latency summary.")
-          .Register(*registry)
-          .Add({}, prometheus::Summary::Quantiles{{0.5, 0.05}, {0.95, 0.01}, {0.99, 0.001}});
+  prometheus::Summary& summary = prometheus::BuildSummary()
+                                     .Name("bench_summary")
+                                     .Help("Latency summary.")
+                                     .Register(*registry)
+                                     .Add({}, prometheus::Summary::Quantiles{{0.5, 0.05}, {0.95, 0.01}, {0.99, 0.001}});
 };
 PrometheusMetrics& prometheus_metrics() {
   static PrometheusMetrics m;
@@ -141,11 +137,7 @@ void histogram_record_prometheus(benchmark::State& state) {
   std::size_t i = static_cast<std::size_t>(state.thread_index()) * 97;
   for (auto _ : state) h.Observe(values[i++ & 1023]);
 }
-BENCHMARK(histogram_record_prometheus)
-    ->Name("histogram_record/prometheus_cpp")
-    ->Threads(1)
-    ->Threads(2)
-    ->UseRealTime();
+BENCHMARK(histogram_record_prometheus)->Name("histogram_record/prometheus_cpp")->Threads(1)->Threads(2)->UseRealTime();
 
 void summary_observe_prometheus(benchmark::State& state) {
   prometheus::Summary& s = prometheus_metrics().summary;
@@ -153,11 +145,7 @@ void summary_observe_prometheus(benchmark::State& state) {
   std::size_t i = static_cast<std::size_t>(state.thread_index()) * 97;
   for (auto _ : state) s.Observe(values[i++ & 1023]);
 }
-BENCHMARK(summary_observe_prometheus)
-    ->Name("summary_observe/prometheus_cpp")
-    ->Threads(1)
-    ->Threads(2)
-    ->UseRealTime();
+BENCHMARK(summary_observe_prometheus)->Name("summary_observe/prometheus_cpp")->Threads(1)->Threads(2)->UseRealTime();
 
 // ---- timer_scope: read the clock twice and record the difference -------------
 

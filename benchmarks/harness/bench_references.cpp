@@ -22,7 +22,8 @@ BENCHMARK(atomic_add_reference)->Name("atomic_add/reference")->Threads(1)->Threa
 void bool_load_reference(benchmark::State& state) {
   std::uint64_t taken = 0;
   for (auto _ : state) {
-    if (g_flag.load(std::memory_order_relaxed)) [[unlikely]] ++taken;
+    if (g_flag.load(std::memory_order_relaxed)) [[unlikely]]
+      ++taken;
     benchmark::ClobberMemory();
   }
   benchmark::DoNotOptimize(taken);

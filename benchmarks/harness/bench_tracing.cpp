@@ -45,11 +45,7 @@ void BM_SpanStartEndUnsampled(benchmark::State& state) {
     span.end();
   }
 }
-BENCHMARK(BM_SpanStartEndUnsampled)
-    ->Name("span_start_end_unsampled/gauntlet")
-    ->Threads(1)
-    ->Threads(2)
-    ->UseRealTime();
+BENCHMARK(BM_SpanStartEndUnsampled)->Name("span_start_end_unsampled/gauntlet")->Threads(1)->Threads(2)->UseRealTime();
 
 SpanContext bench_context() {
   return SpanContext{{0x0af7651916cd43ddULL, 0x8448eb211c80319cULL}, {0xb7ad6b7169203331ULL}, 1, "", false};

@@ -139,7 +139,8 @@ double bulk_gb_per_s(std::uint16_t port, LoopbackPeer& sink, std::uint64_t bytes
   const Nanos start = RealClock::instance().now_ns();
   for (std::uint64_t sent = 0; sent < bytes; sent += chunk.size()) asio::write(socket, asio::buffer(chunk));
   // Bounded wait for the last bytes (10 s).
-  for (int i = 0; i < 100000 && sink.received() - before < bytes; ++i) std::this_thread::sleep_for(std::chrono::microseconds(100));
+  for (int i = 0; i < 100000 && sink.received() - before < bytes; ++i)
+    std::this_thread::sleep_for(std::chrono::microseconds(100));
   const Nanos elapsed = RealClock::instance().now_ns() - start;
   return static_cast<double>(sink.received() - before) / to_seconds(elapsed) / 1e9;
 }

@@ -32,12 +32,16 @@ double cpu_seconds() {
 std::string scenario_yaml(std::uint16_t nginx_port) {
   return "name: overhead\nduration: " + std::to_string(kSeconds) +
          "s\n"
-         "endpoints: [{name: nginx, address: \"127.0.0.1:" + std::to_string(nginx_port) +
+         "endpoints: [{name: nginx, address: \"127.0.0.1:" +
+         std::to_string(nginx_port) +
          "\"}]\n"
          "proxies: [{name: front, upstream: \"{endpoint:nginx}\"}]\n"
-         "load: {target: \"http://{proxy:front}/\", rate: " + std::to_string(static_cast<int>(kTargetRps)) +
+         "load: {target: \"http://{proxy:front}/\", rate: " +
+         std::to_string(static_cast<int>(kTargetRps)) +
          ", connections: 64, timeout: 2s}\n"
-         "phases: [{name: all, end: " + std::to_string(kSeconds) + "s}]\n"
+         "phases: [{name: all, end: " +
+         std::to_string(kSeconds) +
+         "s}]\n"
          "hypotheses: [{kind: conservation}]\n";
 }
 

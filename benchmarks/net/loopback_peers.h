@@ -16,7 +16,8 @@ using tcp = asio::ip::tcp;
 /// Echoes (or, as a sink, swallows) everything; serves on its own thread.
 class LoopbackPeer {
  public:
-  explicit LoopbackPeer(bool echo) : echo_(echo), acceptor_(io_, tcp::endpoint(asio::ip::make_address("127.0.0.1"), 0)) {
+  explicit LoopbackPeer(bool echo)
+      : echo_(echo), acceptor_(io_, tcp::endpoint(asio::ip::make_address("127.0.0.1"), 0)) {
     accept();
     thread_ = std::thread([this] { io_.run(); });
   }
@@ -31,14 +32,16 @@ class LoopbackPeer {
   struct Session : std::enable_shared_from_this<Session> {
     Session(LoopbackPeer& peer, tcp::socket s) : owner(peer), socket(std::move(s)), data(256 * 1024) {}
     void read() {
-      socket.async_read_some(asio::buffer(data), [self = shared_from_this()](boost::system::error_code ec, std::size_t n) {
-        if (ec) return;
-        self->owner.received_.fetch_add(n, std::memory_order_acq_rel);
-        if (!self->owner.echo_) return self->read();
-        asio::async_write(self->socket, asio::buffer(self->data.data(), n), [self](boost::system::error_code wec, std::size_t) {
-          if (!wec) self->read();
-        });
-      });
+      socket.async_read_some(asio::buffer(data),
+                             [self = shared_from_this()](boost::system::error_code ec, std::size_t n) {
+                               if (ec) return;
+                               self->owner.received_.fetch_add(n, std::memory_order_acq_rel);
+                               if (!self->owner.echo_) return self->read();
+                               asio::async_write(self->socket, asio::buffer(self->data.data(), n),
+                                                 [self](boost::system::error_code wec, std::size_t) {
+                                                   if (!wec) self->read();
+                                                 });
+                             });
     }
     LoopbackPeer& owner;
     tcp::socket socket;

@@ -29,8 +29,9 @@ Report make_report(std::uint64_t seed) {
     double roll = unit(rng);
     if (roll < 0.02) {
       t.status = TestStatus::kFailed;
-      t.failures = {t.file + ":" + std::to_string(t.line) + "\nExpected equality of these values:\n  value\n    Which is: " +
-                    std::to_string(i) + "\n  expected\n    Which is: " + std::to_string(i + 1) + "\n" + std::string(300, '.')};
+      t.failures = {t.file + ":" + std::to_string(t.line) +
+                    "\nExpected equality of these values:\n  value\n    Which is: " + std::to_string(i) +
+                    "\n  expected\n    Which is: " + std::to_string(i + 1) + "\n" + std::string(300, '.')};
     } else if (roll < 0.05) {
       t.status = TestStatus::kSkipped;
       t.skip_message = "needs a GPU";
@@ -50,7 +51,7 @@ Report make_report(std::uint64_t seed) {
     c.current.median = c.baseline.median * c.ratio;
     c.ci_low = c.ratio - 0.03;
     c.ci_high = c.ratio + 0.03;
-    c.verdict = c.ci_low > 1.05   ? records::Verdict::kRegressed
+    c.verdict = c.ci_low > 1.05    ? records::Verdict::kRegressed
                 : c.ci_high < 0.95 ? records::Verdict::kImproved
                                    : records::Verdict::kUnchanged;
     HistorySeries h{c.name, {}, {}, "real_time"};
@@ -89,8 +90,10 @@ Report make_report(std::uint64_t seed) {
     outage.start_s = 20;
     outage.end_s = 35;
     cj.phases = {outage};
-    cj.breaker_bands = {{"db", "closed", 0, 22}, {"db", "open", 22, 30}, {"db", "half_open", 30, 31}, {"db", "closed", 31, 60}};
-    cj.hypotheses = {{"error rate below 5% [steady]", true, "max 0.2%"}, {"recovers within 10 s", cj.passed, "recovered after 8 s"}};
+    cj.breaker_bands = {
+        {"db", "closed", 0, 22}, {"db", "open", 22, 30}, {"db", "half_open", 30, 31}, {"db", "closed", 31, 60}};
+    cj.hypotheses = {{"error rate below 5% [steady]", true, "max 0.2%"},
+                     {"recovers within 10 s", cj.passed, "recovered after 8 s"}};
     r.journals.push_back(std::move(cj));
   }
   return r;

@@ -36,8 +36,8 @@ bool is_file(const std::string& what) {
 
 cli::CommandResult list(cli::CommandIO& io) {
   for (const auto& b : builtin_scenarios()) {
-    io.out << fmt::format("{:<20} {:<7} {} (fails on service_chain/{})\n", b.name, to_string(b.default_mode),
-                          b.summary, b.broken_variant);
+    io.out << fmt::format("{:<20} {:<7} {} (fails on service_chain/{})\n", b.name, to_string(b.default_mode), b.summary,
+                          b.broken_variant);
   }
   return cli::Verdict::kPass;
 }
@@ -61,9 +61,11 @@ cli::CommandResult run(const RunArgs& args, cli::CommandIO& io) {
   if (!scenario) return scenario.error();
   RunOptions options;
   options.seed = args.seed;
-  options.mode = args.time.empty() ? scenario->default_mode : (args.time == "real" ? TimeMode::kReal : TimeMode::kVirtual);
+  options.mode =
+      args.time.empty() ? scenario->default_mode : (args.time == "real" ? TimeMode::kReal : TimeMode::kVirtual);
   options.replay_as = {args.what};
-  if (args.variant != "healthy" && !is_file(args.what)) options.replay_as.insert(options.replay_as.end(), {"--variant", args.variant});
+  if (args.variant != "healthy" && !is_file(args.what))
+    options.replay_as.insert(options.replay_as.end(), {"--variant", args.variant});
   const bool live = io.out_is_terminal && options.mode == TimeMode::kReal;
   if (live) options.on_sample = [&io](const Sample& s) { io.out << progress_line(s) << std::flush; };
   auto record = run_scenario(*scenario, options);
@@ -74,8 +76,8 @@ cli::CommandResult run(const RunArgs& args, cli::CommandIO& io) {
   }
   const Totals& t = record->totals;
   io.out << fmt::format("{} ({} time, seed {}): {} issued, {} succeeded, {} failed, {} rejected, {} not sent\n",
-                        scenario->name, to_string(options.mode), args.seed, t.issued, t.succeeded, t.failed,
-                        t.rejected, t.not_sent);
+                        scenario->name, to_string(options.mode), args.seed, t.issued, t.succeeded, t.failed, t.rejected,
+                        t.not_sent);
   io.out << console::phase_table(*record);
   for (const auto& v : record->verdicts) {
     io.out << fmt::format("  {} {} — {}\n", v.holds ? "PASS" : "FAIL", v.hypothesis, v.evidence);
@@ -103,7 +105,8 @@ cli::CommandResult shrink(const RunArgs& args, cli::CommandIO& io) {
   auto found = search_schedules(*scenario, options);
   if (!found) return found.error();
   if (!found->found) {
-    io.out << fmt::format("{}: no schedule of {} tried broke a hypothesis ({} runs)\n", args.what, args.tests, found->runs);
+    io.out << fmt::format("{}: no schedule of {} tried broke a hypothesis ({} runs)\n", args.what, args.tests,
+                          found->runs);
     return cli::Verdict::kPass;
   }
   Scenario minimal = *scenario;
@@ -113,8 +116,8 @@ cli::CommandResult shrink(const RunArgs& args, cli::CommandIO& io) {
   const std::string path = args.out.empty() ? minimal.name + ".yaml" : args.out;
   io.out << fmt::format("{}: minimal failing schedule after {} runs:\n", args.what, found->runs);
   for (const auto& f : found->minimal.faults()) {
-    io.out << fmt::format("  {} error rate {:.2f} from {:.1f} s to {:.1f} s\n", f.point, f.magnitude, to_seconds(f.start),
-                          to_seconds(f.end));
+    io.out << fmt::format("  {} error rate {:.2f} from {:.1f} s to {:.1f} s\n", f.point, f.magnitude,
+                          to_seconds(f.start), to_seconds(f.end));
   }
   for (const auto& v : found->failing) io.out << fmt::format("  FAIL {} — {}\n", v.hypothesis, v.evidence);
   if (yaml) {
@@ -139,9 +142,11 @@ cli::CommandAction define_chaos_command(CLI::App& cmd) {
       ->check(CLI::IsMember({"virtual", "real"}));
   run_cmd->add_option("--journal", args->journal, "write the JSON journal here");
   run_cmd->add_option("--variant", args->variant, "service chain variant for a built-in (default healthy)");
-  run_cmd->add_option("--logs", args->logs, "service scenarios: folder for the processes' logs (default .gauntlet/chaos/<name>)");
+  run_cmd->add_option("--logs", args->logs,
+                      "service scenarios: folder for the processes' logs (default .gauntlet/chaos/<name>)");
   run_cmd->add_flag("--allow-remote", args->allow_remote, "service scenarios: permit non-loopback addresses");
-  CLI::App* shrink_cmd = cmd.add_subcommand("shrink", "search fault schedules for a built-in; shrink the first failure");
+  CLI::App* shrink_cmd =
+      cmd.add_subcommand("shrink", "search fault schedules for a built-in; shrink the first failure");
   shrink_cmd->add_option("scenario", args->what, "built-in name")->required();
   shrink_cmd->add_option("--seed", args->seed, "search and run seed");
   shrink_cmd->add_option("--variant", args->variant, "service chain variant (default healthy)");

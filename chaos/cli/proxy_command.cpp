@@ -10,7 +10,6 @@
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/signal_set.hpp>
 
-
 namespace gauntlet::chaos::proxy {
 namespace {
 

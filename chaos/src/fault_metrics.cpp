@@ -17,8 +17,8 @@ Status raise(metrics::Family<metrics::Counter>& family, const std::string& point
 Status export_fault_metrics(const FaultRegistry& faults, metrics::Registry& metrics) {
   auto hits = metrics.counter_family("gauntlet_fault_hits", "Fault point evaluations while armed.", {"point"});
   if (!hits.ok()) return hits.error();
-  auto fires = metrics.counter_family("gauntlet_fault_fires", "Fault point evaluations that injected a fault.",
-                                      {"point"});
+  auto fires =
+      metrics.counter_family("gauntlet_fault_fires", "Fault point evaluations that injected a fault.", {"point"});
   if (!fires.ok()) return fires.error();
   for (const FaultPointStats& s : faults.stats()) {
     if (Status st = raise(**hits, s.point, s.hits); !st) return st;

@@ -51,8 +51,7 @@ class SpecParser {
   Result<FaultTerm> parse_term() {
     FaultTerm term;
     // Optional p% and n* prefixes: a number followed by '%' or '*'.
-    for (int prefix = 0; prefix < 2 && pos_ < spec_.size() && (is_digit(spec_[pos_]) || spec_[pos_] == '.');
-         ++prefix) {
+    for (int prefix = 0; prefix < 2 && pos_ < spec_.size() && (is_digit(spec_[pos_]) || spec_[pos_] == '.'); ++prefix) {
       std::size_t start = pos_;
       while (pos_ < spec_.size() && (is_digit(spec_[pos_]) || spec_[pos_] == '.')) ++pos_;
       std::string_view number = spec_.substr(start, pos_ - start);
@@ -169,7 +168,8 @@ std::string FaultProgram::to_spec() const {
     if (t.probability < 1.0) out += fmt::format("{}%", t.probability * 100.0);
     if (t.count) out += fmt::format("{}*", *t.count);
     out += to_string(t.action);
-    bool takes_arg = t.action != FaultAction::kOff && t.action != FaultAction::kPause && t.action != FaultAction::kYield;
+    bool takes_arg =
+        t.action != FaultAction::kOff && t.action != FaultAction::kPause && t.action != FaultAction::kYield;
     if (takes_arg && (!t.arg.empty() || t.action == FaultAction::kDelay || t.action == FaultAction::kSleep)) {
       out += fmt::format("({})", t.arg);
     }
@@ -191,8 +191,7 @@ Result<std::vector<FaultArming>> parse_fault_list(std::string_view list, std::st
     std::size_t eq = item.find('=');
     std::string_view name = trim(item.substr(0, eq));
     if (eq == std::string_view::npos || name.empty()) {
-      return Error(ErrorCode::kParseError,
-                   fmt::format("{} entry {} \"{}\": expected point=spec", source, entry, item));
+      return Error(ErrorCode::kParseError, fmt::format("{} entry {} \"{}\": expected point=spec", source, entry, item));
     }
     auto program = parse_fault_spec(trim(item.substr(eq + 1)));
     if (!program) {

@@ -69,8 +69,9 @@ Verdict check_status_count(const Hypothesis& h, const PhaseStats& p) {
   }
   const auto count = static_cast<std::int64_t>(n);
   const bool holds = (h.min_count < 0 || count >= h.min_count) && (h.max_count < 0 || count <= h.max_count);
-  return make(h, holds, static_cast<double>(n), static_cast<double>(h.max_count >= 0 ? h.max_count : h.min_count),
-              fmt::format("{} of {} completions had status {}", n, p.completed, status_label(h.status_lo, h.status_hi)));
+  return make(
+      h, holds, static_cast<double>(n), static_cast<double>(h.max_count >= 0 ? h.max_count : h.min_count),
+      fmt::format("{} of {} completions had status {}", n, p.completed, status_label(h.status_lo, h.status_hi)));
 }
 
 Verdict check_idle(const Hypothesis& h, const RunRecord& run) {
@@ -107,18 +108,30 @@ Verdict check_memory(const Hypothesis& h, const RunRecord& run) {
 
 std::string_view to_string(HypothesisKind kind) noexcept {
   switch (kind) {
-    case HypothesisKind::kLatencyBelow: return "latency_below";
-    case HypothesisKind::kErrorRateBelow: return "error_rate_below";
-    case HypothesisKind::kBreakerOpensWithin: return "breaker_opens_within";
-    case HypothesisKind::kRecoversWithin: return "recovers_within";
-    case HypothesisKind::kConservation: return "conservation";
-    case HypothesisKind::kCustom: return "custom";
-    case HypothesisKind::kThroughputAbove: return "throughput_above";
-    case HypothesisKind::kStatusCount: return "status_count";
-    case HypothesisKind::kIdleBelow: return "idle_below";
-    case HypothesisKind::kMemoryBelow: return "memory_below";
-    case HypothesisKind::kMemoryGrowthBelow: return "memory_growth_below";
-    case HypothesisKind::kMinQuality: return "min_quality";
+    case HypothesisKind::kLatencyBelow:
+      return "latency_below";
+    case HypothesisKind::kErrorRateBelow:
+      return "error_rate_below";
+    case HypothesisKind::kBreakerOpensWithin:
+      return "breaker_opens_within";
+    case HypothesisKind::kRecoversWithin:
+      return "recovers_within";
+    case HypothesisKind::kConservation:
+      return "conservation";
+    case HypothesisKind::kCustom:
+      return "custom";
+    case HypothesisKind::kThroughputAbove:
+      return "throughput_above";
+    case HypothesisKind::kStatusCount:
+      return "status_count";
+    case HypothesisKind::kIdleBelow:
+      return "idle_below";
+    case HypothesisKind::kMemoryBelow:
+      return "memory_below";
+    case HypothesisKind::kMemoryGrowthBelow:
+      return "memory_growth_below";
+    case HypothesisKind::kMinQuality:
+      return "min_quality";
   }
   return "custom";
 }
@@ -259,7 +272,8 @@ Verdict check(const Hypothesis& h, const RunRecord& run, const FaultSchedule& sc
   switch (h.kind) {
     case HypothesisKind::kLatencyBelow: {
       const PhaseStats* p = run.phase(h.phase);
-      if (p == nullptr || p->completed == 0) return make(h, false, 0, ms(h.limit_ns), "no request completed in the phase");
+      if (p == nullptr || p->completed == 0)
+        return make(h, false, 0, ms(h.limit_ns), "no request completed in the phase");
       Nanos q = quantile_of(*p, h.quantile);
       if (p->completed < h.min_samples) {
         return make(h, false, ms(q), ms(h.limit_ns),
@@ -272,9 +286,9 @@ Verdict check(const Hypothesis& h, const RunRecord& run, const FaultSchedule& sc
     case HypothesisKind::kErrorRateBelow: {
       const PhaseStats* p = run.phase(h.phase);
       if (p == nullptr || p->completed == 0) return make(h, false, 0, h.max_rate, "no request completed in the phase");
-      return make(h, p->error_rate < h.max_rate, p->error_rate, h.max_rate,
-                  fmt::format("{} failed + {} rejected of {} = {:.4f}", p->failed, p->rejected, p->completed,
-                              p->error_rate));
+      return make(
+          h, p->error_rate < h.max_rate, p->error_rate, h.max_rate,
+          fmt::format("{} failed + {} rejected of {} = {:.4f}", p->failed, p->rejected, p->completed, p->error_rate));
     }
     case HypothesisKind::kBreakerOpensWithin: {
       if (schedule.empty()) return make(h, false, 0, ms(h.limit_ns), "no fault is scheduled");

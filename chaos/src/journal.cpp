@@ -55,8 +55,8 @@ records::JournalConfig config_record(const Scenario& s, const RunRecord& run) {
 }
 
 records::JournalSample sample_record(const Sample& s) {
-  records::JournalSample out{ms(s.t), s.phase, s.completed, s.failed, s.rejected, s.throughput_rps, s.error_rate,
-                             ms(s.p50_ns), ms(s.p95_ns), ms(s.p99_ns), {}, s.fault_fires};
+  records::JournalSample out{ms(s.t),      s.phase,      s.completed,  s.failed,     s.rejected, s.throughput_rps,
+                             s.error_rate, ms(s.p50_ns), ms(s.p95_ns), ms(s.p99_ns), {},         s.fault_fires};
   for (const BreakerState& b : s.breakers) out.breakers[b.breaker] = b.state;
   return out;
 }

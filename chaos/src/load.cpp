@@ -10,10 +10,14 @@ namespace gauntlet::chaos {
 
 std::string_view to_string(LoadShape shape) noexcept {
   switch (shape) {
-    case LoadShape::kConstant: return "constant";
-    case LoadShape::kStepped: return "stepped";
-    case LoadShape::kSpike: return "spike";
-    case LoadShape::kWave: return "wave";
+    case LoadShape::kConstant:
+      return "constant";
+    case LoadShape::kStepped:
+      return "stepped";
+    case LoadShape::kSpike:
+      return "spike";
+    case LoadShape::kWave:
+      return "wave";
   }
   return "constant";
 }

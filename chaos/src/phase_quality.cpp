@@ -7,10 +7,14 @@ namespace gauntlet::chaos {
 
 std::string_view to_string(SampleQuality quality) noexcept {
   switch (quality) {
-    case SampleQuality::kNone: return "none";
-    case SampleQuality::kPoor: return "poor";
-    case SampleQuality::kFair: return "fair";
-    case SampleQuality::kGood: return "good";
+    case SampleQuality::kNone:
+      return "none";
+    case SampleQuality::kPoor:
+      return "poor";
+    case SampleQuality::kFair:
+      return "fair";
+    case SampleQuality::kGood:
+      return "good";
   }
   return "none";
 }

@@ -141,7 +141,8 @@ Result<RunRecord> run_real(const Scenario& scenario, const RunOptions& options) 
           if (now >= scenario.duration) break;
           recorder.issued();
           call(now);
-          if (scenario.load.think_time > 0) std::this_thread::sleep_for(std::chrono::nanoseconds(scenario.load.think_time));
+          if (scenario.load.think_time > 0)
+            std::this_thread::sleep_for(std::chrono::nanoseconds(scenario.load.think_time));
         }
       });
     }

@@ -48,9 +48,15 @@ void Recorder::completed(Nanos intended, Nanos sent, Nanos done, CallStatus stat
     }
   }
   switch (status) {
-    case CallStatus::kOk: ++totals_.succeeded; break;
-    case CallStatus::kFailed: ++totals_.failed; break;
-    case CallStatus::kRejected: ++totals_.rejected; break;
+    case CallStatus::kOk:
+      ++totals_.succeeded;
+      break;
+    case CallStatus::kFailed:
+      ++totals_.failed;
+      break;
+    case CallStatus::kRejected:
+      ++totals_.rejected;
+      break;
   }
 }
 
@@ -68,9 +74,9 @@ Sample Recorder::tick(Nanos t) {
   s.failed = window_.failed;
   s.rejected = window_.rejected;
   s.throughput_rps = static_cast<double>(window_.completed) / to_seconds(scenario_.interval);
-  s.error_rate = window_.completed == 0 ? 0.0
-                                        : static_cast<double>(window_.failed + window_.rejected) /
-                                              static_cast<double>(window_.completed);
+  s.error_rate = window_.completed == 0
+                     ? 0.0
+                     : static_cast<double>(window_.failed + window_.rejected) / static_cast<double>(window_.completed);
   s.p50_ns = quantile(window_.corrected, 0.50);
   s.p95_ns = quantile(window_.corrected, 0.95);
   s.p99_ns = quantile(window_.corrected, 0.99);
@@ -124,7 +130,8 @@ RunRecord Recorder::finish(std::uint64_t seed, TimeMode mode) {
     p.completed = b.completed;
     p.failed = b.failed;
     p.rejected = b.rejected;
-    p.error_rate = b.completed == 0 ? 0.0 : static_cast<double>(b.failed + b.rejected) / static_cast<double>(b.completed);
+    p.error_rate =
+        b.completed == 0 ? 0.0 : static_cast<double>(b.failed + b.rejected) / static_cast<double>(b.completed);
     p.p50_ns = quantile(b.corrected, 0.50);  // sorts b.corrected
     p.p95_ns = quantile(b.corrected, 0.95);
     p.p99_ns = quantile(b.corrected, 0.99);

@@ -41,7 +41,8 @@ Status check_target_names(const Scenario& scenario, const Target& target) {
   };
   if (const auto points = target.fault_points()) {
     for (const std::string& point : scenario.schedule.points()) {
-      if (std::find(points->begin(), points->end(), point) == points->end()) return unknown("fault point", point, *points);
+      if (std::find(points->begin(), points->end(), point) == points->end())
+        return unknown("fault point", point, *points);
     }
   }
   std::vector<std::string> breakers;
@@ -61,16 +62,18 @@ Status check_target_names(const Scenario& scenario, const Target& target) {
 Result<RunRecord> run_scenario(const Scenario& scenario, const RunOptions& options) {
   if (auto s = scenario.validate(); !s) return s.error();
   if (scenario.real_time_only && options.mode == TimeMode::kVirtual) {
-    return Error(ErrorCode::kInvalidArgument,
-                 fmt::format("scenario '{}' runs real processes and sockets: real time only (--time real)", scenario.name));
+    return Error(
+        ErrorCode::kInvalidArgument,
+        fmt::format("scenario '{}' runs real processes and sockets: real time only (--time real)", scenario.name));
   }
   FaultRegistry::instance().reset(options.seed);
-  auto run = options.mode == TimeMode::kVirtual ? detail::run_virtual(scenario, options)
-                                                 : detail::run_real(scenario, options);
+  auto run =
+      options.mode == TimeMode::kVirtual ? detail::run_virtual(scenario, options) : detail::run_real(scenario, options);
   if (!run) return run.error();
   RunRecord record = std::move(*run);
-  record.replay = replay_command(options.replay_as.empty() ? std::vector<std::string>{scenario.name} : options.replay_as, options.seed,
-                                 options.mode);
+  record.replay =
+      replay_command(options.replay_as.empty() ? std::vector<std::string>{scenario.name} : options.replay_as,
+                     options.seed, options.mode);
   // The runner may have put the target's own verdicts (steady-state probes) first.
   for (const auto& h : scenario.hypotheses) record.verdicts.push_back(check(h, record, scenario.schedule));
   return record;

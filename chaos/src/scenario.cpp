@@ -35,7 +35,8 @@ Status Scenario::validate() const {
     if (!h.phase.empty()) {
       bool found = false;
       for (const auto& p : phases) found = found || p.name == h.phase;
-      if (!found) return bad(fmt::format("hypothesis '{}'", h.describe()), fmt::format("names unknown phase '{}'", h.phase));
+      if (!found)
+        return bad(fmt::format("hypothesis '{}'", h.describe()), fmt::format("names unknown phase '{}'", h.phase));
     }
   }
   return {};

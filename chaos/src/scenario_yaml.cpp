@@ -18,8 +18,9 @@ class YamlScenarioParser {
 
   Scenario parse(const YAML::Node& root) const {
     f_.expect_map(root, "scenario");
-    f_.known(root, "", {"name", "description", "target", "duration", "interval", "time", "load", "schedule", "phases",
-                        "hypotheses"});
+    f_.known(
+        root, "",
+        {"name", "description", "target", "duration", "interval", "time", "load", "schedule", "phases", "hypotheses"});
     Scenario s;
     const YAML::Node target = f_.require(root, "target", "");
     f_.header(root, s);

@@ -19,9 +19,9 @@ std::string status_text(const Hypothesis& h) {
 }  // namespace
 
 Result<std::string> scenario_yaml(const Scenario& s) {
-  std::string out = fmt::format("name: {}\ndescription: \"{}\"\ntarget: {}\nduration: {}\ninterval: {}\ntime: {}\n",
-                                s.name, s.description, s.target_name, dur(s.duration), dur(s.interval),
-                                to_string(s.default_mode));
+  std::string out =
+      fmt::format("name: {}\ndescription: \"{}\"\ntarget: {}\nduration: {}\ninterval: {}\ntime: {}\n", s.name,
+                  s.description, s.target_name, dur(s.duration), dur(s.interval), to_string(s.default_mode));
   const LoadSpec& l = s.load;
   if (l.mode == LoopMode::kOpen) {
     const LoadPattern& p = l.pattern;

@@ -37,18 +37,23 @@ Result<ShrinkResult> search_schedules(const Scenario& base, const ShrinkOptions&
   auto property = [&] {
     // A list of (start tick, length in ticks, percent, point index); removing
     // any element, moving it earlier, shortening or weakening it are shrinks.
-    const auto fault = rc::gen::tuple(rc::gen::inRange(first_tick, last_tick), rc::gen::inRange(1, last_tick - first_tick + 1),
-                                      rc::gen::inRange(1, 101),
-                                      rc::gen::inRange<std::size_t>(0, options.points.size()));
-    const auto picked = *rc::gen::suchThat(rc::gen::container<std::vector<std::tuple<int, int, int, std::size_t>>>(fault),
-                                           [&](const auto& v) {
-                                             return !v.empty() && v.size() <= static_cast<std::size_t>(options.max_faults);
-                                           });
+    const auto fault =
+        rc::gen::tuple(rc::gen::inRange(first_tick, last_tick), rc::gen::inRange(1, last_tick - first_tick + 1),
+                       rc::gen::inRange(1, 101), rc::gen::inRange<std::size_t>(0, options.points.size()));
+    const auto picked = *rc::gen::suchThat(
+        rc::gen::container<std::vector<std::tuple<int, int, int, std::size_t>>>(fault),
+        [&](const auto& v) { return !v.empty() && v.size() <= static_cast<std::size_t>(options.max_faults); });
     std::vector<ScheduledFault> faults;
     for (const auto& [start, length, percent, point] : picked) {
       const int end = std::min(start + length, last_tick);
-      faults.push_back({options.points[point], FaultKind::kErrorRate, start * kTick, end * kTick, percent / 100.0, 0,
-                        "generated", {}});
+      faults.push_back({options.points[point],
+                        FaultKind::kErrorRate,
+                        start * kTick,
+                        end * kTick,
+                        percent / 100.0,
+                        0,
+                        "generated",
+                        {}});
     }
     Scenario scenario = searched;
     scenario.schedule = FaultSchedule(faults);

@@ -131,8 +131,9 @@ TEST_F(FaultPointTest, EnvironmentListArmsAllOrNothing) {
 
 TEST_F(FaultPointTest, PrintGoesToTheSinkAndPauseWaitsForRearming) {
   std::vector<std::string> printed;
-  FaultRegistry::instance().set_print_sink(
-      [&](std::string_view point, std::string_view msg) { printed.push_back(std::string(point) + ":" + std::string(msg)); });
+  FaultRegistry::instance().set_print_sink([&](std::string_view point, std::string_view msg) {
+    printed.push_back(std::string(point) + ":" + std::string(msg));
+  });
   ASSERT_TRUE(FaultRegistry::instance().arm("test.throwing", "print(hello)"));
   throwing();
   FaultRegistry::instance().set_print_sink(nullptr);

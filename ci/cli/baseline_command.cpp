@@ -24,7 +24,8 @@ cli::CommandResult show(const BaselineOptions& o, cli::CommandIO& io) {
   if (!file.ok()) return file.error();
   std::map<std::string, std::vector<double>> times;
   for (const BenchmarkRow& row : file->rows)
-    if (row.run_type == RunType::kIteration && !row.errored && !row.skipped) times[row.run_name].push_back(row.real_time_ns);
+    if (row.run_type == RunType::kIteration && !row.errored && !row.skipped)
+      times[row.run_name].push_back(row.real_time_ns);
   io.out << fmt::format("baseline {} ({}), host {}, {} CPUs, {}\n", o.name, file->source, file->context.host_name,
                         file->context.num_cpus, file->context.date);
   for (const auto& [name, v] : times)

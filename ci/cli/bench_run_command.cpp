@@ -44,8 +44,8 @@ Result<BenchRunOutput> run_sequential(const BenchRunArgs& a, const BenchCommand&
   auto outcome = run_until_decided(base, cand, a.options, a.max_rounds, *config);
   if (!outcome.ok()) return outcome.error();
   const GateSummary& s = outcome->result.summary;
-  account = fmt::format("; {} of {} planned looks, {} inconclusive left", outcome->looks_taken,
-                        outcome->looks_planned, s.inconclusive);
+  account = fmt::format("; {} of {} planned looks, {} inconclusive left", outcome->looks_taken, outcome->looks_planned,
+                        s.inconclusive);
   return outcome->output;
 }
 
@@ -80,9 +80,8 @@ cli::CommandResult run(const BenchRunArgs& a, cli::CommandIO& io) {
   if (Status s = write_file_atomically(a.out, result->baseline_json); !s.ok()) return s.error();
   if (paired)
     if (Status s = write_file_atomically(a.candidate_out, result->candidate_json); !s.ok()) return s.error();
-  io.out << "wrote " << a.out << (paired ? " and " + a.candidate_out : "") << " (" << a.options.rounds
-         << " round(s) x " << a.options.repetitions << " repetitions" << (paired ? ", interleaved A B" : "")
-         << account << ")\n";
+  io.out << "wrote " << a.out << (paired ? " and " + a.candidate_out : "") << " (" << a.options.rounds << " round(s) x "
+         << a.options.repetitions << " repetitions" << (paired ? ", interleaved A B" : "") << account << ")\n";
   return cli::Verdict::kPass;
 }
 
@@ -97,9 +96,12 @@ cli::CommandAction define_bench_command(CLI::App& cmd) {
   r->add_option("--candidate-env", a->candidate_env, "NAME=VALUE for the candidate (repeatable)");
   r->add_option("--out", a->out, "baseline (or only) JSON output")->required();
   r->add_option("--candidate-out", a->candidate_out, "candidate JSON output");
-  r->add_option("--rounds", a->options.rounds, "invocations per side")->check(CLI::Range(1, 1000))->capture_default_str();
+  r->add_option("--rounds", a->options.rounds, "invocations per side")
+      ->check(CLI::Range(1, 1000))
+      ->capture_default_str();
   r->add_option("--repetitions", a->options.repetitions, "repetitions per invocation")
-      ->check(CLI::Range(1, 10000))->capture_default_str();
+      ->check(CLI::Range(1, 10000))
+      ->capture_default_str();
   r->add_option("--filter", a->options.filter, "--benchmark_filter");
   r->add_option("--min-time", a->options.min_time, "--benchmark_min_time");
   r->add_flag("!--no-random-interleaving", a->options.random_interleaving, "keep Google Benchmark's order");
@@ -107,13 +109,15 @@ cli::CommandAction define_bench_command(CLI::App& cmd) {
               "with a candidate: add rounds for undecided benchmarks at planned looks (doubling from --rounds) "
               "until all are decided or --max-rounds; error rate held by Bonferroni over the looks");
   r->add_option("--max-rounds", a->max_rounds, "--until-decided: most rounds per side")
-      ->check(CLI::Range(1, 1000))->capture_default_str();
+      ->check(CLI::Range(1, 1000))
+      ->capture_default_str();
   r->add_option("--config", a->config, "--until-decided: gate YAML configuration that judges each look");
   r->add_option("--metric", a->metric, "--until-decided: metric judged (overrides the config)");
   return [a](cli::CommandIO& io) -> cli::CommandResult { return run(*a, io); };
 }
 
-GAUNTLET_REGISTER_COMMAND("bench", "run Google Benchmark binaries (alone or baseline/candidate interleaved)", define_bench_command);
+GAUNTLET_REGISTER_COMMAND("bench", "run Google Benchmark binaries (alone or baseline/candidate interleaved)",
+                          define_bench_command);
 
 }  // namespace
 }  // namespace gauntlet::ci

@@ -32,7 +32,7 @@ struct GateOptions {
   bool fail_inconclusive = false;
   std::vector<std::string> journals;  ///< chaos journals: budget sources
   std::vector<std::string> calibration_runs;
-  std::string calibration_binary;     ///< run it this many times instead of reading files
+  std::string calibration_binary;  ///< run it this many times instead of reading files
   int calibration_count = 5;
   BenchRunOptions calibration_run{1, 5, true, "", ""};
   std::vector<std::string> confirm_with;  ///< BASE_BINARY CURRENT_BINARY
@@ -45,8 +45,9 @@ bool colour_wanted(const cli::CommandIO& io) {
 }
 
 GateInvocation invocation(const GateOptions& o, std::uint64_t seed) {
-  return {o.baseline,     o.current, o.config,           o.metric,           o.history, o.journals,
-          o.confirm_with, o.confirm, o.strict_environment, o.fail_inconclusive, seed};
+  return {
+      o.baseline,           o.current,           o.config, o.metric, o.history, o.journals, o.confirm_with, o.confirm,
+      o.strict_environment, o.fail_inconclusive, seed};
 }
 
 Result<GateConfig> load_config(const GateOptions& o) {
@@ -170,17 +171,20 @@ cli::CommandAction define_gate_command(CLI::App& cmd) {
   calib->add_option("runs", o->calibration_runs, "two or more Google Benchmark JSON files of identical code");
   calib->add_option("--binary", o->calibration_binary, "run this Google Benchmark binary instead, --count times");
   calib->add_option("--count", o->calibration_count, "separate runs of --binary")
-      ->check(CLI::Range(2, 1000))->capture_default_str();
+      ->check(CLI::Range(2, 1000))
+      ->capture_default_str();
   calib->add_option("--repetitions", o->calibration_run.repetitions, "repetitions per run")
-      ->check(CLI::Range(1, 10000))->capture_default_str();
+      ->check(CLI::Range(1, 10000))
+      ->capture_default_str();
   calib->add_option("--filter", o->calibration_run.filter, "--benchmark_filter");
   calib->add_option("--min-time", o->calibration_run.min_time, "--benchmark_min_time");
   calib->fallthrough();
   cmd.add_option("--config", o->config, "gate YAML configuration");
   cmd.add_option("--metric", o->metric, "real_time, cpu_time or a counter name (overrides the config)");
   cmd.add_option("--history", o->history, "history database for learned noise and change points");
-  cmd.add_option("--journal", o->journals, "chaos journal whose phases are budget operations <scenario>/<phase> "
-                                           "(repeatable; alone: budgets only)");
+  cmd.add_option("--journal", o->journals,
+                 "chaos journal whose phases are budget operations <scenario>/<phase> "
+                 "(repeatable; alone: budgets only)");
   cmd.add_option("--json", o->json, "write the GateResult JSON (gauntlet.gate/1) here");
   cmd.add_option("--markdown", o->markdown, "write a Markdown summary here (e.g. $GITHUB_STEP_SUMMARY)");
   cmd.add_option("--github-benchmark", o->github_benchmark, "write github-action-benchmark customSmallerIsBetter JSON");
@@ -193,9 +197,11 @@ cli::CommandAction define_gate_command(CLI::App& cmd) {
                  "decided, and decide them from that run")
       ->expected(2);
   cmd.add_option("--confirm-rounds", o->confirm.run.rounds, "--confirm-with: rounds before the first look")
-      ->check(CLI::Range(1, 1000))->capture_default_str();
+      ->check(CLI::Range(1, 1000))
+      ->capture_default_str();
   cmd.add_option("--confirm-max-rounds", o->confirm.max_rounds, "--confirm-with: most rounds per side")
-      ->check(CLI::Range(1, 1000))->capture_default_str();
+      ->check(CLI::Range(1, 1000))
+      ->capture_default_str();
   cmd.add_option("--confirm-min-time", o->confirm.run.min_time, "--confirm-with: --benchmark_min_time");
   cmd.add_flag("--strict-environment", o->strict_environment, "refuse to compare runs from different machines");
   cmd.add_flag("--fail-inconclusive", o->fail_inconclusive, "treat inconclusive benchmarks as failures");
@@ -204,7 +210,8 @@ cli::CommandAction define_gate_command(CLI::App& cmd) {
   };
 }
 
-GAUNTLET_REGISTER_COMMAND("gate", "compare benchmark runs: exit 0 pass, 1 regression or budget breach, 2 bad input", define_gate_command);
+GAUNTLET_REGISTER_COMMAND("gate", "compare benchmark runs: exit 0 pass, 1 regression or budget breach, 2 bad input",
+                          define_gate_command);
 
 }  // namespace
 }  // namespace gauntlet::ci

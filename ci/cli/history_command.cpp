@@ -50,9 +50,10 @@ cli::CommandResult trend(const records::HistoryStore& h, const HistoryOptions& o
     const records::SeriesPoint& p = series->points[i];
     std::string mark;
     for (const HistoryChangePoint& cp : *cps)
-      if (cp.name == o.benchmark && cp.index == i) mark = fmt::format("  <- change point ({:.4g} -> {:.4g})", cp.before, cp.after);
-    io.out << fmt::format("run {:>5}  {:<12}  {:.4g}  (n={}){}\n", p.run_id, p.git_revision.empty() ? "-" : p.git_revision,
-                          p.median, p.repetitions, mark);
+      if (cp.name == o.benchmark && cp.index == i)
+        mark = fmt::format("  <- change point ({:.4g} -> {:.4g})", cp.before, cp.after);
+    io.out << fmt::format("run {:>5}  {:<12}  {:.4g}  (n={}){}\n", p.run_id,
+                          p.git_revision.empty() ? "-" : p.git_revision, p.median, p.repetitions, mark);
   }
   return cli::Verdict::kPass;
 }

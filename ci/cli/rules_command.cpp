@@ -32,8 +32,8 @@ cli::CommandResult run(const RulesOptions& o, cli::CommandIO& io) {
   if (!rules.ok()) return rules.error();
   if (Status s = write_file_atomically(o.out, to_rules_yaml(*rules)); !s.ok()) return s.error();
   for (const std::string& w : rules->warnings) io.err << "gauntlet rules: warning: " << w << "\n";
-  io.out << fmt::format("wrote {} alerting rule(s) in {} group(s) to {}\n", rules->rule_count(),
-                        rules->groups.size(), o.out);
+  io.out << fmt::format("wrote {} alerting rule(s) in {} group(s) to {}\n", rules->rule_count(), rules->groups.size(),
+                        o.out);
   return cli::Verdict::kPass;
 }
 
@@ -41,13 +41,13 @@ cli::CommandResult run(const RulesOptions& o, cli::CommandIO& io) {
 cli::CommandAction define_rules_command(CLI::App& cmd) {
   auto o = std::make_shared<RulesOptions>();
   cmd.add_option("--budgets", o->budgets, "gate config whose budgets: become latency alerts (docs/gate.md)");
-  cmd.add_option("--alerts", o->alerts, "alerts file: latency histogram, floors, breakers (docs/rules.md)")
-      ->required();
+  cmd.add_option("--alerts", o->alerts, "alerts file: latency histogram, floors, breakers (docs/rules.md)")->required();
   cmd.add_option("--out", o->out, "rules file to write (temp file, then renamed)")->required();
   return [o](cli::CommandIO& io) -> cli::CommandResult { return run(*o, io); };
 }
 
-GAUNTLET_REGISTER_COMMAND("rules", "write Prometheus alerting rules from the gate's budgets and an alerts file", define_rules_command);
+GAUNTLET_REGISTER_COMMAND("rules", "write Prometheus alerting rules from the gate's budgets and an alerts file",
+                          define_rules_command);
 
 }  // namespace
 }  // namespace gauntlet::ci::rules

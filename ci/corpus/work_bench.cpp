@@ -18,13 +18,16 @@ double slowdown_factor() {
   return 1.0 + (v != nullptr ? std::atof(v) : 0.0) / 100.0;
 }
 
-std::int64_t scaled(std::int64_t base) { return static_cast<std::int64_t>(static_cast<double>(base) * slowdown_factor()); }
+std::int64_t scaled(std::int64_t base) {
+  return static_cast<std::int64_t>(static_cast<double>(base) * slowdown_factor());
+}
 
 void BM_Arith(benchmark::State& state) {
   const std::int64_t steps = scaled(20000);
   for (auto _ : state) {
     std::uint64_t x = 0x9E3779B97F4A7C15ULL;
-    for (std::int64_t i = 0; i < steps; ++i) x = (x ^ (x >> 31)) * 0xBF58476D1CE4E5B9ULL + static_cast<std::uint64_t>(i);
+    for (std::int64_t i = 0; i < steps; ++i)
+      x = (x ^ (x >> 31)) * 0xBF58476D1CE4E5B9ULL + static_cast<std::uint64_t>(i);
     benchmark::DoNotOptimize(x);
   }
 }
@@ -69,7 +72,8 @@ void BM_HashLookup(benchmark::State& state) {
   const std::int64_t lookups = scaled(3000);
   for (auto _ : state) {
     long sum = 0;
-    for (std::int64_t i = 0; i < lookups; ++i) sum += table.find(keys[static_cast<std::size_t>(i) % keys.size()])->second;
+    for (std::int64_t i = 0; i < lookups; ++i)
+      sum += table.find(keys[static_cast<std::size_t>(i) % keys.size()])->second;
     benchmark::DoNotOptimize(sum);
   }
 }

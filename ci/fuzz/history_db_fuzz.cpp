@@ -32,7 +32,8 @@ void remove_db() {
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   remove_db();
-  std::ofstream(db_path(), std::ios::binary).write(reinterpret_cast<const char*>(data), static_cast<std::streamsize>(size));
+  std::ofstream(db_path(), std::ios::binary)
+      .write(reinterpret_cast<const char*>(data), static_cast<std::streamsize>(size));
   {
     auto history = gauntlet::records::open_history(db_path());
     if (history.ok()) {

@@ -40,7 +40,8 @@ Status BaselineStore::save(const std::string& name, const std::string& source_fi
 Result<BenchmarkFile> BaselineStore::load(const std::string& name) const {
   auto path = path_for(name);
   if (!path.ok()) return path.error();
-  if (!std::filesystem::exists(*path)) return Error(ErrorCode::kNotFound, *path + ": no baseline named \"" + name + "\"");
+  if (!std::filesystem::exists(*path))
+    return Error(ErrorCode::kNotFound, *path + ": no baseline named \"" + name + "\"");
   return read_benchmark_file(*path);
 }
 

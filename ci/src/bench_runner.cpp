@@ -148,7 +148,8 @@ class SideMerger {
   std::string text() {
     if (merged_.is_null()) return {};
     merged_["context"]["gauntlet_rounds"] = rounds_;
-    for (json& row : merged_["benchmarks"]) row["repetitions"] = next_index_[row.value("run_name", row.value("name", ""))];
+    for (json& row : merged_["benchmarks"])
+      row["repetitions"] = next_index_[row.value("run_name", row.value("name", ""))];
     std::string out = merged_.dump(2);
     // Restore Google Benchmark's bare non-finite tokens.
     const std::pair<std::string, std::string> back[] = {
@@ -188,8 +189,7 @@ struct InterleavedRun::Sides {
   SideMerger a, b;
   int rounds = 0;
   // An identifier, not a random decision: names this run in both outputs.
-  std::string pair =
-      fmt::format("{:x}-{:x}", ::getpid(), std::chrono::system_clock::now().time_since_epoch().count());
+  std::string pair = fmt::format("{:x}-{:x}", ::getpid(), std::chrono::system_clock::now().time_since_epoch().count());
 };
 
 InterleavedRun::InterleavedRun(BenchCommand a, BenchCommand b, BenchRunOptions options)

@@ -27,12 +27,30 @@ std::string fmt_number(double v) {
   return s.str();
 }
 
-const std::set<std::string, std::less<>> kRowKeys{
-    "name",        "run_name",    "run_type",   "aggregate_name",  "aggregate_unit",   "family_index",
-    "per_family_instance_index",  "repetitions", "repetition_index", "threads",         "iterations",
-    "real_time",   "cpu_time",    "time_unit",  "error_occurred",  "error_message",    "skipped",
-    "skip_message", "big_o",      "cpu_coefficient", "real_coefficient", "rms",          "label",
-    "gauntlet_round"};
+const std::set<std::string, std::less<>> kRowKeys{"name",
+                                                  "run_name",
+                                                  "run_type",
+                                                  "aggregate_name",
+                                                  "aggregate_unit",
+                                                  "family_index",
+                                                  "per_family_instance_index",
+                                                  "repetitions",
+                                                  "repetition_index",
+                                                  "threads",
+                                                  "iterations",
+                                                  "real_time",
+                                                  "cpu_time",
+                                                  "time_unit",
+                                                  "error_occurred",
+                                                  "error_message",
+                                                  "skipped",
+                                                  "skip_message",
+                                                  "big_o",
+                                                  "cpu_coefficient",
+                                                  "real_coefficient",
+                                                  "rms",
+                                                  "label",
+                                                  "gauntlet_round"};
 
 class RowReader {
  public:
@@ -97,8 +115,8 @@ class RowReader {
   std::string where_;
 };
 
-#define GAUNTLET_CI_TRY_ASSIGN(lhs, expr)   \
-  auto lhs##_result = (expr);               \
+#define GAUNTLET_CI_TRY_ASSIGN(lhs, expr)                         \
+  auto lhs##_result = (expr);                                     \
   if (!lhs##_result.ok()) return std::move(lhs##_result).error(); \
   auto lhs = std::move(lhs##_result).value()
 
@@ -132,9 +150,9 @@ Result<BenchmarkRow> read_row(const json& row, const std::string& where) {
   };
   for (const IntField& f : {IntField{"family_index", &out.family_index},
                             IntField{"per_family_instance_index", &out.per_family_instance_index},
-                            IntField{"repetitions", &out.repetitions}, IntField{"repetition_index", &out.repetition_index},
-                            IntField{"threads", &out.threads}, IntField{"iterations", &out.iterations},
-                            IntField{"gauntlet_round", &out.round}}) {
+                            IntField{"repetitions", &out.repetitions},
+                            IntField{"repetition_index", &out.repetition_index}, IntField{"threads", &out.threads},
+                            IntField{"iterations", &out.iterations}, IntField{"gauntlet_round", &out.round}}) {
     GAUNTLET_CI_TRY_ASSIGN(v, r.whole(f.key, -1, kMaxRowInteger));
     if (v) *f.target = *v;
   }
@@ -164,9 +182,10 @@ Result<BenchmarkRow> read_row(const json& row, const std::string& where) {
   if (!real && !real_coef && !out.errored && !out.skipped && out.aggregate_name != "RMS")
     return r.schema("real_time", "missing");
   // The times the gate compares: a repetition, or a mean/median aggregate.
-  const bool measured = !out.errored && !out.skipped &&
-                        (out.run_type == RunType::kIteration ||
-                         (out.aggregate_unit == "time" && (out.aggregate_name == "mean" || out.aggregate_name == "median")));
+  const bool measured =
+      !out.errored && !out.skipped &&
+      (out.run_type == RunType::kIteration ||
+       (out.aggregate_unit == "time" && (out.aggregate_name == "mean" || out.aggregate_name == "median")));
   if (measured) {
     for (auto [key, value] : {std::pair{"real_time", out.real_time_ns}, std::pair{"cpu_time", out.cpu_time_ns}}) {
       if ((key == std::string_view("real_time") ? real : cpu) && !(std::isfinite(value) && value > 0))

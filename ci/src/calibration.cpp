@@ -10,7 +10,6 @@ namespace gauntlet::ci {
 using records::BenchmarkComparison;
 using records::Verdict;
 
-
 Result<std::vector<CalibrationRow>> calibrate(const std::vector<BenchmarkFile>& runs, const GateConfig& config,
                                               const NoiseModel& noise) {
   if (runs.size() < 2) return Error(ErrorCode::kInvalidArgument, "calibrate: need at least two A/A runs");
@@ -42,7 +41,8 @@ Result<std::vector<CalibrationRow>> calibrate(const std::vector<BenchmarkFile>& 
     a.row.median_mde = a.mde.empty() ? NAN : a.mde[a.mde.size() / 2];
     std::sort(a.change.begin(), a.change.end());
     a.row.p95_abs_change =
-        a.change.empty() ? NAN : a.change[std::min(a.change.size() - 1, static_cast<std::size_t>(0.95 * a.change.size()))];
+        a.change.empty() ? NAN
+                         : a.change[std::min(a.change.size() - 1, static_cast<std::size_t>(0.95 * a.change.size()))];
     out.push_back(a.row);
   }
   return out;

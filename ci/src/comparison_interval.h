@@ -9,8 +9,8 @@
 namespace gauntlet::ci::detail {
 
 struct IntervalSettings {
-  bool interleaved = false;           ///< both files from one interleaved run
-  double confidence = 0.95;           ///< already adjusted for sequential looks
+  bool interleaved = false;             ///< both files from one interleaved run
+  double confidence = 0.95;             ///< already adjusted for sequential looks
   std::optional<double> history_sigma;  ///< history's sigma of one run (log), when it knows the benchmark
 };
 

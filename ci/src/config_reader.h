@@ -33,10 +33,8 @@ class ConfigReader {
 
   Result<double> number(const YAML::Node& node, const std::string& field, double lo, double hi) const {
     double v = 0;
-    if (!node.IsScalar() || !YAML::convert<double>::decode(node, v))
-      return error(node, field, "expected a number");
-    if (!(v >= lo && v <= hi))
-      return error(node, field, "must lie in [" + fmt(lo) + ", " + fmt(hi) + "]");
+    if (!node.IsScalar() || !YAML::convert<double>::decode(node, v)) return error(node, field, "expected a number");
+    if (!(v >= lo && v <= hi)) return error(node, field, "must lie in [" + fmt(lo) + ", " + fmt(hi) + "]");
     return v;
   }
 
@@ -63,8 +61,7 @@ class ConfigReader {
   }
 
   // unique_keys, and every key one of `known`.
-  Status known_keys(const YAML::Node& map, const std::string& prefix,
-                    std::initializer_list<const char*> known) const {
+  Status known_keys(const YAML::Node& map, const std::string& prefix, std::initializer_list<const char*> known) const {
     if (Status s = unique_keys(map, prefix); !s.ok()) return s;
     for (const auto& kv : map) {
       bool found = false;
@@ -101,9 +98,9 @@ class ConfigReader {
   std::string source_;
 };
 
-#define GAUNTLET_CI_CFG_TRY(lhs, expr)                               \
-  auto lhs##_r = (expr);                                             \
-  if (!lhs##_r.ok()) return std::move(lhs##_r).error();              \
+#define GAUNTLET_CI_CFG_TRY(lhs, expr)                  \
+  auto lhs##_r = (expr);                                \
+  if (!lhs##_r.ok()) return std::move(lhs##_r).error(); \
   auto lhs = std::move(lhs##_r).value()
 
 /// `budgets:` (tolerance_pct, min_samples, operations with latency limits,

@@ -12,7 +12,6 @@ using records::BenchmarkComparison;
 using records::GateResult;
 using records::Verdict;
 
-
 std::vector<std::string> suspects(const GateResult& separate, const GateConfig& config) {
   std::vector<std::string> out;
   for (const BenchmarkComparison& c : separate.benchmarks) {
@@ -35,9 +34,10 @@ void apply_confirmation(GateResult& separate, const GateResult& interleaved, con
     c.reason = "confirmed interleaved: " + c.reason;
     ++replaced;
   }
-  separate.advice.push_back(fmt::format("{} suspect benchmark(s) re-run with both binaries interleaved; their "
-                                        "verdicts come from that run (the separate runs' in separate_verdict)",
-                                        replaced));
+  separate.advice.push_back(
+      fmt::format("{} suspect benchmark(s) re-run with both binaries interleaved; their "
+                  "verdicts come from that run (the separate runs' in separate_verdict)",
+                  replaced));
   tally(separate, config);
 }
 

@@ -64,13 +64,20 @@ BenchmarkComparison measure(const std::string& name, const MetricSamples& base, 
 
 int order_of(Verdict v) {
   switch (v) {
-    case Verdict::kRegressed: return 0;
-    case Verdict::kErrored: return 1;
-    case Verdict::kMissing: return 2;
-    case Verdict::kInconclusive: return 3;
-    case Verdict::kImproved: return 4;
-    case Verdict::kNew: return 5;
-    case Verdict::kUnchanged: return 6;
+    case Verdict::kRegressed:
+      return 0;
+    case Verdict::kErrored:
+      return 1;
+    case Verdict::kMissing:
+      return 2;
+    case Verdict::kInconclusive:
+      return 3;
+    case Verdict::kImproved:
+      return 4;
+    case Verdict::kNew:
+      return 5;
+    case Verdict::kUnchanged:
+      return 6;
   }
   return 7;
 }
@@ -109,8 +116,8 @@ Result<GateResult> run_gate(const BenchmarkFile& baseline, const BenchmarkFile& 
     std::string diff;
     for (const auto& d : out.environment.differences) diff += (diff.empty() ? "" : "; ") + d;
     if (config.environment == EnvironmentPolicy::kRefuse)
-      return Error(ErrorCode::kFailedPrecondition, "runs come from different machines (" + diff +
-                                                       "); environment: refuse forbids comparing them");
+      return Error(ErrorCode::kFailedPrecondition,
+                   "runs come from different machines (" + diff + "); environment: refuse forbids comparing them");
     out.warnings.push_back("runs come from different machines: " + diff);
   }
   for (std::string& w : detail::environment_warnings(baseline.context, current.context))
@@ -145,8 +152,8 @@ Result<GateResult> run_gate(const BenchmarkFile& baseline, const BenchmarkFile& 
     } else if (c->second.errored || b->second.errored) {
       const bool in_current = c->second.errored;
       out.benchmarks.push_back(bare(name, Verdict::kErrored,
-                                    std::string(in_current ? "current" : "baseline") + " run errored: " +
-                                        (in_current ? c->second.message : b->second.message)));
+                                    std::string(in_current ? "current" : "baseline") +
+                                        " run errored: " + (in_current ? c->second.message : b->second.message)));
     } else if (c->second.skipped) {
       out.benchmarks.push_back(bare(name, Verdict::kMissing, "skipped in the current run: " + c->second.message));
     } else if (b->second.skipped) {
@@ -155,8 +162,9 @@ Result<GateResult> run_gate(const BenchmarkFile& baseline, const BenchmarkFile& 
       out.benchmarks.push_back(measure(name, b->second, c->second, config, noise, settings));
       if (!std::isnan(out.benchmarks.back().p_value)) tested.push_back(out.benchmarks.size() - 1);
       if (!warned_aggregates && (b->second.aggregates_only || c->second.aggregates_only)) {
-        out.warnings.push_back("a file holds only aggregates for some benchmarks; those are point comparisons "
-                               "against the threshold, statistically weaker than per-repetition data");
+        out.warnings.push_back(
+            "a file holds only aggregates for some benchmarks; those are point comparisons "
+            "against the threshold, statistically weaker than per-repetition data");
         warned_aggregates = true;
       }
     }
@@ -180,8 +188,10 @@ Result<GateResult> run_gate(const BenchmarkFile& baseline, const BenchmarkFile& 
   const GateSummary& s = out.summary;
   if (s.missing > 0) out.warnings.push_back(fmt::format("{} benchmark(s) missing from the current run", s.missing));
   if (!out.environment.same_machine && config.environment == EnvironmentPolicy::kAdvisory && s.regressed > 0)
-    out.warnings.push_back(fmt::format("{} regression(s) are advisory: environment: advisory and the runs come "
-                                       "from different machines", s.regressed));
+    out.warnings.push_back(
+        fmt::format("{} regression(s) are advisory: environment: advisory and the runs come "
+                    "from different machines",
+                    s.regressed));
   return out;
 }
 
@@ -210,13 +220,27 @@ void tally(GateResult& r, const GateConfig& config) {
   GateSummary s;
   for (const BenchmarkComparison& c : r.benchmarks) {
     switch (c.verdict) {
-      case Verdict::kRegressed: ++s.regressed; break;
-      case Verdict::kImproved: ++s.improved; break;
-      case Verdict::kUnchanged: ++s.unchanged; break;
-      case Verdict::kInconclusive: ++s.inconclusive; break;
-      case Verdict::kNew: ++s.added; break;
-      case Verdict::kMissing: ++s.missing; break;
-      case Verdict::kErrored: ++s.errored; break;
+      case Verdict::kRegressed:
+        ++s.regressed;
+        break;
+      case Verdict::kImproved:
+        ++s.improved;
+        break;
+      case Verdict::kUnchanged:
+        ++s.unchanged;
+        break;
+      case Verdict::kInconclusive:
+        ++s.inconclusive;
+        break;
+      case Verdict::kNew:
+        ++s.added;
+        break;
+      case Verdict::kMissing:
+        ++s.missing;
+        break;
+      case Verdict::kErrored:
+        ++s.errored;
+        break;
     }
   }
   for (const BudgetCheck& b : r.budgets) s.budget_breaches += b.breached ? 1 : 0;
@@ -229,9 +253,8 @@ void tally(GateResult& r, const GateConfig& config) {
   r.summary = s;
   const bool advisory = !r.environment.same_machine && config.environment == EnvironmentPolicy::kAdvisory;
   const bool strict = config.inconclusive == InconclusivePolicy::kFail;
-  r.passed = (advisory || s.regressed == 0) && s.errored == 0 && s.budget_breaches == 0 &&
-             s.ratio_regressions == 0 && s.quality_failures == 0 &&
-             !(strict && (s.inconclusive > 0 || s.ratio_inconclusive > 0));
+  r.passed = (advisory || s.regressed == 0) && s.errored == 0 && s.budget_breaches == 0 && s.ratio_regressions == 0 &&
+             s.quality_failures == 0 && !(strict && (s.inconclusive > 0 || s.ratio_inconclusive > 0));
 }
 
 }  // namespace gauntlet::ci

@@ -40,17 +40,19 @@ const char* kDecisive =
 
 std::vector<std::string> environment_warnings(const BenchmarkContext& baseline, const BenchmarkContext& current) {
   std::vector<std::string> out;
-  for (const auto& [side, c] : {std::pair<const char*, const BenchmarkContext*>{"baseline", &baseline},
-                                {"current", &current}})
+  for (const auto& [side, c] :
+       {std::pair<const char*, const BenchmarkContext*>{"baseline", &baseline}, {"current", &current}})
     if (c->library_build_type == "debug")
-      out.push_back(fmt::format("the {} run used a debug build of Google Benchmark (library_build_type: debug); "
-                                "its timing overhead may mislead",
-                                side));
+      out.push_back(
+          fmt::format("the {} run used a debug build of Google Benchmark (library_build_type: debug); "
+                      "its timing overhead may mislead",
+                      side));
   if (busy(baseline) != busy(current))
-    out.push_back(fmt::format("load average {} (baseline) vs {} (current) on {} CPUs: the {} run shared a busy "
-                              "machine",
-                              load_text(baseline), load_text(current), std::max(baseline.num_cpus, current.num_cpus),
-                              busy(current) ? "current" : "baseline"));
+    out.push_back(
+        fmt::format("load average {} (baseline) vs {} (current) on {} CPUs: the {} run shared a busy "
+                    "machine",
+                    load_text(baseline), load_text(current), std::max(baseline.num_cpus, current.num_cpus),
+                    busy(current) ? "current" : "baseline"));
   return out;
 }
 
@@ -81,13 +83,15 @@ std::vector<std::string> noise_advice(const GateResult& result, const GateConfig
       std::isfinite(smallest) ? fmt::format("; the smallest change these runs could detect is {:.1f}%", smallest * 100)
                               : "";
   if (single)
-    out.push_back(fmt::format("a side is a single process: its repetitions say nothing about the next process, so "
-                              "a between-process noise prior of {:.1f}% (process_noise_pct) widens the intervals{}",
-                              config.process_noise * 100, detectable));
+    out.push_back(
+        fmt::format("a side is a single process: its repetitions say nothing about the next process, so "
+                    "a between-process noise prior of {:.1f}% (process_noise_pct) widens the intervals{}",
+                    config.process_noise * 100, detectable));
   if (separate_prior)
-    out.push_back(fmt::format("separate runs without history for these benchmarks: a between-run noise prior of "
-                              "{:.1f}% per run (run_noise_pct) widens the intervals{}",
-                              config.run_noise * 100, single ? "" : detectable));
+    out.push_back(
+        fmt::format("separate runs without history for these benchmarks: a between-run noise prior of "
+                    "{:.1f}% per run (run_noise_pct) widens the intervals{}",
+                    config.run_noise * 100, single ? "" : detectable));
   if (!out.empty()) out.push_back(kDecisive);
   return out;
 }
@@ -98,16 +102,16 @@ std::vector<std::string> contention_warnings(const GateResult& result, const std
   for (const BenchmarkComparison& c : result.benchmarks) {
     const double b = c.real_cpu_baseline, k = c.real_cpu_current;
     if (!(b > 0) || !(k > 0)) continue;
-    if (std::max(b, k) >= 1.1 * std::min(b, k))
-      names.push_back(fmt::format("{} ({:.2f} vs {:.2f})", c.name, b, k));
+    if (std::max(b, k) >= 1.1 * std::min(b, k)) names.push_back(fmt::format("{} ({:.2f} vs {:.2f})", c.name, b, k));
   }
   if (names.empty()) return {};
   std::string list;
   for (std::size_t i = 0; i < names.size() && i < 5; ++i) list += (i ? ", " : "") + names[i];
   if (names.size() > 5) list += fmt::format(" and {} more", names.size() - 5);
-  return {fmt::format("real time / cpu time differs between the runs for {}: a side waited for a busy CPU; "
-                      "cpu_time (--metric cpu_time) is less affected",
-                      list)};
+  return {
+      fmt::format("real time / cpu time differs between the runs for {}: a side waited for a busy CPU; "
+                  "cpu_time (--metric cpu_time) is less affected",
+                  list)};
 }
 
 }  // namespace gauntlet::ci::detail

@@ -8,12 +8,12 @@
 #include <cmath>
 
 namespace gauntlet::ci::detail {
-using records::duration_text;
-using records::margin_text;
-using records::rate_text;
 using records::BenchmarkQuality;
 using records::BudgetCheck;
+using records::duration_text;
 using records::GateResult;
+using records::margin_text;
+using records::rate_text;
 using records::RatioCheck;
 using records::ThroughputCheck;
 
@@ -30,9 +30,9 @@ std::string budget_line(const BudgetCheck& b) {
   const std::string head = fmt::format("budget {}: {} {}", b.breached ? "breach" : "within", b.operation, b.quantile);
   const std::string limit = fmt::format("limit {}{}", duration_text(b.limit_ns), tolerance_text('+', b.tolerance_pct));
   if (b.verdict == "not_measured") return fmt::format("{} not measured ({})\n", head, limit);
-  std::string out = fmt::format("{} {} {} {} ({}), margin {}", head, duration_text(b.measured_ns),
-                                b.measured_ns > b.allowed_ns ? ">" : "<=", duration_text(b.allowed_ns), limit,
-                                margin_text(b.margin));
+  std::string out =
+      fmt::format("{} {} {} {} ({}), margin {}", head, duration_text(b.measured_ns),
+                  b.measured_ns > b.allowed_ns ? ">" : "<=", duration_text(b.allowed_ns), limit, margin_text(b.margin));
   if (b.verdict == "too_few_samples")
     return out + fmt::format(", but {} samples < min_samples {}\n", b.samples, b.min_samples);
   return out + samples_text(b.samples, "samples") + "\n";
@@ -40,12 +40,12 @@ std::string budget_line(const BudgetCheck& b) {
 
 std::string throughput_line(const ThroughputCheck& t) {
   const std::string head = fmt::format("throughput {}: {}", t.breached ? "breach" : "within", t.operation);
-  const std::string floor = fmt::format("floor {}{}, {}", rate_text(t.limit), tolerance_text('-', t.tolerance_pct),
-                                        t.counter);
+  const std::string floor =
+      fmt::format("floor {}{}, {}", rate_text(t.limit), tolerance_text('-', t.tolerance_pct), t.counter);
   if (t.verdict == "not_measured") return fmt::format("{} not measured ({})\n", head, floor);
-  std::string out = fmt::format("{} {} {} {} ({}), margin {}", head, rate_text(t.measured),
-                                t.measured < t.allowed ? "<" : ">=", rate_text(t.allowed), floor,
-                                margin_text(t.margin));
+  std::string out =
+      fmt::format("{} {} {} {} ({}), margin {}", head, rate_text(t.measured),
+                  t.measured < t.allowed ? "<" : ">=", rate_text(t.allowed), floor, margin_text(t.margin));
   if (t.verdict == "too_few_samples")
     return out + fmt::format(", but {} samples < min_samples {}\n", t.samples, t.min_samples);
   return out + samples_text(t.samples, t.counter == "throughput_rps" ? "requests" : "repetitions") + "\n";
@@ -61,9 +61,7 @@ std::string ratio_interval(const RatioCheck& q) {
   return fmt::format("[{:.4f}, {:.4f}]", q.ci_low, q.ci_high);
 }
 
-std::string number(double v, const char* spec) {
-  return std::isfinite(v) ? fmt::format(fmt::runtime(spec), v) : "-";
-}
+std::string number(double v, const char* spec) { return std::isfinite(v) ? fmt::format(fmt::runtime(spec), v) : "-"; }
 
 std::string quality_summary(const GateResult& r) {
   int count[4] = {0, 0, 0, 0};
@@ -103,21 +101,25 @@ std::string check_markdown(const GateResult& r) {
                     b.samples < 0 ? "-" : std::to_string(b.samples), markdown_inline(b.verdict));
   for (const ThroughputCheck& t : r.throughput)
     (t.breached ? bad : good) +=
-        fmt::format("| {} | throughput ({}) | {} | {} | {} | {} | {} |\n", markdown_inline(t.operation), markdown_inline(t.counter),
-                    rate_text(t.measured), rate_text(t.allowed), margin_text(t.margin),
+        fmt::format("| {} | throughput ({}) | {} | {} | {} | {} | {} |\n", markdown_inline(t.operation),
+                    markdown_inline(t.counter), rate_text(t.measured), rate_text(t.allowed), margin_text(t.margin),
                     t.samples < 0 ? "-" : std::to_string(t.samples), markdown_inline(t.verdict));
   std::string out;
   if (!bad.empty() || !good.empty())
-    out += "### Budgets\n\n| Operation | Check | Measured | Allowed | Margin | Samples | Verdict |\n"
-           "|---|---|---:|---:|---:|---:|---|\n" + bad + good + "\n";
+    out +=
+        "### Budgets\n\n| Operation | Check | Measured | Allowed | Margin | Samples | Verdict |\n"
+        "|---|---|---:|---:|---:|---:|---|\n" +
+        bad + good + "\n";
   std::string ratios_bad, ratios_good;
   for (const RatioCheck& q : r.ratios)
-    (q.verdict == "within" ? ratios_good : ratios_bad) +=
-        fmt::format("| {} | {} | {} | {} | {} | {} | {} |\n", markdown_inline(q.name), number(q.ratio, "{:.4f}"),
-                    ratio_interval(q), markdown_inline(ratio_limit(q)), margin_text(q.margin), q.pairs, markdown_inline(q.verdict));
+    (q.verdict == "within" ? ratios_good : ratios_bad) += fmt::format(
+        "| {} | {} | {} | {} | {} | {} | {} |\n", markdown_inline(q.name), number(q.ratio, "{:.4f}"), ratio_interval(q),
+        markdown_inline(ratio_limit(q)), margin_text(q.margin), q.pairs, markdown_inline(q.verdict));
   if (!r.ratios.empty())
-    out += "### Ratios\n\n| Rule | Ratio | Interval | Limit | Margin | Pairs | Verdict |\n"
-           "|---|---:|---|---|---:|---:|---|\n" + ratios_bad + ratios_good + "\n";
+    out +=
+        "### Ratios\n\n| Rule | Ratio | Interval | Limit | Margin | Pairs | Verdict |\n"
+        "|---|---:|---|---|---:|---:|---|\n" +
+        ratios_bad + ratios_good + "\n";
   std::string low;
   for (const BenchmarkQuality& q : r.quality)
     if (q.below_minimum)
@@ -127,8 +129,10 @@ std::string check_markdown(const GateResult& r) {
                                                              : std::string("unbounded"),
                          number(q.median, "{:.4g}"));
   if (!low.empty())
-    out += "### Sample quality below the minimum\n\n| Benchmark | Grade | Repetitions | Dispersion | Median interval "
-           "| Median |\n|---|---|---:|---:|---:|---:|\n" + low + "\n";
+    out +=
+        "### Sample quality below the minimum\n\n| Benchmark | Grade | Repetitions | Dispersion | Median interval "
+        "| Median |\n|---|---|---:|---:|---:|---:|\n" +
+        low + "\n";
   if (!r.quality.empty()) out += quality_summary(r) + "\n\n";
   return out;
 }
@@ -145,8 +149,9 @@ std::string checks_headline(const GateResult& r) {
     inconclusive += q.verdict == "inconclusive";
     missing += q.verdict == "missing";
   }
-  return fmt::format("; ratios: {} within, {} regressed, {} inconclusive, {} missing", within, regressed,
-                     inconclusive, missing) + quality;
+  return fmt::format("; ratios: {} within, {} regressed, {} inconclusive, {} missing", within, regressed, inconclusive,
+                     missing) +
+         quality;
 }
 
 }  // namespace gauntlet::ci::detail

@@ -19,16 +19,33 @@ using detail::ConfigReader;
 Result<GateConfig> read_config(const ConfigReader& r, const YAML::Node& root) {
   GateConfig c;
   if (!root.IsMap()) return r.error(root, "top level", "expected a map");
-  static const std::vector<std::string> kKnown{
-      "schema", "metric", "higher_is_better", "alpha", "confidence", "threshold_pct", "interleaved_threshold_pct",
-      "thresholds", "ignore", "min_repetitions", "bootstrap_resamples", "seed", "history_sigmas",
-      "process_noise_pct", "run_noise_pct", "noise_tail_df", "history_quantile", "history_min_runs",
-      "inconclusive", "environment", "budgets", "ratios", "min_quality"};
+  static const std::vector<std::string> kKnown{"schema",
+                                               "metric",
+                                               "higher_is_better",
+                                               "alpha",
+                                               "confidence",
+                                               "threshold_pct",
+                                               "interleaved_threshold_pct",
+                                               "thresholds",
+                                               "ignore",
+                                               "min_repetitions",
+                                               "bootstrap_resamples",
+                                               "seed",
+                                               "history_sigmas",
+                                               "process_noise_pct",
+                                               "run_noise_pct",
+                                               "noise_tail_df",
+                                               "history_quantile",
+                                               "history_min_runs",
+                                               "inconclusive",
+                                               "environment",
+                                               "budgets",
+                                               "ratios",
+                                               "min_quality"};
   if (Status s = r.unique_keys(root, ""); !s.ok()) return s.error();
   for (const auto& kv : root) {
     const std::string key = kv.first.Scalar();
-    if (std::find(kKnown.begin(), kKnown.end(), key) == kKnown.end())
-      return r.error(kv.first, key, "unknown field");
+    if (std::find(kKnown.begin(), kKnown.end(), key) == kKnown.end()) return r.error(kv.first, key, "unknown field");
   }
   if (const YAML::Node n = root["metric"]) {
     GAUNTLET_CI_CFG_TRY(v, r.text(n, "metric"));
@@ -36,7 +53,8 @@ Result<GateConfig> read_config(const ConfigReader& r, const YAML::Node& root) {
   }
   if (const YAML::Node n = root["higher_is_better"]) {
     bool b = false;
-    if (!n.IsScalar() || !YAML::convert<bool>::decode(n, b)) return r.error(n, "higher_is_better", "expected true or false");
+    if (!n.IsScalar() || !YAML::convert<bool>::decode(n, b))
+      return r.error(n, "higher_is_better", "expected true or false");
     c.higher_is_better = b;
   }
   if (const YAML::Node n = root["alpha"]) {
@@ -58,8 +76,9 @@ Result<GateConfig> read_config(const ConfigReader& r, const YAML::Node& root) {
   if (const YAML::Node n = root["thresholds"]) {
     if (!n.IsSequence()) return r.error(n, "thresholds", "expected a list of {match, threshold_pct}");
     if (n.size() > detail::kMaxRules)
-      return r.error(n, "thresholds", "has " + std::to_string(n.size()) + " entries; at most " +
-                                          std::to_string(detail::kMaxRules) + " are allowed");
+      return r.error(n, "thresholds",
+                     "has " + std::to_string(n.size()) + " entries; at most " + std::to_string(detail::kMaxRules) +
+                         " are allowed");
     for (std::size_t i = 0; i < n.size(); ++i) {
       const std::string field = "thresholds[" + std::to_string(i) + "]";
       const YAML::Node e = n[i];
@@ -74,8 +93,9 @@ Result<GateConfig> read_config(const ConfigReader& r, const YAML::Node& root) {
   if (const YAML::Node n = root["ignore"]) {
     if (!n.IsSequence()) return r.error(n, "ignore", "expected a list of globs");
     if (n.size() > detail::kMaxRules)
-      return r.error(n, "ignore", "has " + std::to_string(n.size()) + " entries; at most " +
-                                      std::to_string(detail::kMaxRules) + " are allowed");
+      return r.error(n, "ignore",
+                     "has " + std::to_string(n.size()) + " entries; at most " + std::to_string(detail::kMaxRules) +
+                         " are allowed");
     for (std::size_t i = 0; i < n.size(); ++i) {
       GAUNTLET_CI_CFG_TRY(g, r.text(n[i], "ignore[" + std::to_string(i) + "]"));
       c.ignore.push_back(g);
@@ -91,7 +111,8 @@ Result<GateConfig> read_config(const ConfigReader& r, const YAML::Node& root) {
   }
   if (const YAML::Node n = root["seed"]) {
     std::uint64_t s = 0;
-    if (!n.IsScalar() || !YAML::convert<std::uint64_t>::decode(n, s)) return r.error(n, "seed", "expected an unsigned integer");
+    if (!n.IsScalar() || !YAML::convert<std::uint64_t>::decode(n, s))
+      return r.error(n, "seed", "expected an unsigned integer");
     c.seed = s;
   }
   if (const YAML::Node n = root["history_sigmas"]) {

@@ -21,10 +21,10 @@ Result<LatencyBudget> read_operation(const ConfigReader& r, const std::string& n
                                      double tolerance, int min_samples) {
   const std::string field = "budgets.operations." + name;
   if (!node.IsMap()) return r.error(node, field, "expected p50_ms/p95_ms/p99_ms limits or min_throughput");
-  if (Status s = r.known_keys(node, field,
-                              {"p50_ns", "p50_us", "p50_ms", "p50_s", "p95_ns", "p95_us", "p95_ms", "p95_s", "p99_ns",
-                               "p99_us", "p99_ms", "p99_s", "tolerance_pct", "min_throughput", "throughput_counter",
-                               "min_samples"});
+  if (Status s = r.known_keys(
+          node, field,
+          {"p50_ns", "p50_us", "p50_ms", "p50_s", "p95_ns", "p95_us", "p95_ms", "p95_s", "p99_ns", "p99_us", "p99_ms",
+           "p99_s", "tolerance_pct", "min_throughput", "throughput_counter", "min_samples"});
       !s.ok())
     return s.error();
   LatencyBudget b;
@@ -55,8 +55,7 @@ Result<LatencyBudget> read_operation(const ConfigReader& r, const std::string& n
     b.min_samples = v;
   }
   if (b.p50_ns == 0 && b.p95_ns == 0 && b.p99_ns == 0 && b.min_throughput == 0)
-    return r.error(node, field,
-                   "no limit (expected p50_ms, p95_ms, p99_ms or min_throughput; _us, _ns, _s also work)");
+    return r.error(node, field, "no limit (expected p50_ms, p95_ms, p99_ms or min_throughput; _us, _ns, _s also work)");
   if (b.tolerance_pct >= 100 && b.min_throughput > 0)
     return r.error(node, field, "tolerance_pct must be below 100 for a min_throughput floor");
   return b;
@@ -83,8 +82,9 @@ Result<std::vector<LatencyBudget>> read_budgets(const ConfigReader& r, const YAM
   if (!ops || !ops.IsMap()) return r.error(ops ? ops : node, "budgets.operations", "expected a map of operation names");
   if (Status s = r.unique_keys(ops, "budgets.operations"); !s.ok()) return s.error();
   if (ops.size() > kMaxBudgets)
-    return r.error(ops, "budgets.operations", "has " + std::to_string(ops.size()) + " entries; at most " +
-                                                  std::to_string(kMaxBudgets) + " are allowed");
+    return r.error(
+        ops, "budgets.operations",
+        "has " + std::to_string(ops.size()) + " entries; at most " + std::to_string(kMaxBudgets) + " are allowed");
   for (const auto& kv : ops) {
     GAUNTLET_CI_CFG_TRY(b, read_operation(r, kv.first.Scalar(), kv.second, tolerance, min_samples));
     out.push_back(std::move(b));
@@ -96,8 +96,9 @@ Result<std::vector<RatioRule>> read_ratios(const ConfigReader& r, const YAML::No
   std::vector<RatioRule> out;
   if (!node.IsSequence()) return r.error(node, "ratios", "expected a list of {numerator, denominator, max}");
   if (node.size() > kMaxRules)
-    return r.error(node, "ratios", "has " + std::to_string(node.size()) + " entries; at most " +
-                                       std::to_string(kMaxRules) + " are allowed");
+    return r.error(
+        node, "ratios",
+        "has " + std::to_string(node.size()) + " entries; at most " + std::to_string(kMaxRules) + " are allowed");
   for (std::size_t i = 0; i < node.size(); ++i) {
     const std::string field = "ratios[" + std::to_string(i) + "]";
     const YAML::Node e = node[i];

@@ -7,9 +7,9 @@
 #include <cmath>
 
 namespace gauntlet::ci {
+using nlohmann::json;
 using records::BenchmarkComparison;
 using records::GateResult;
-using nlohmann::json;
 
 std::string github_action_benchmark_json(const GateResult& r) {
   json out = json::array();

@@ -23,8 +23,7 @@ std::string pct(double ratio) {
 // "+3.0% [-6.2%, +12.9%] by process (4 vs 4), run-to-run noise 3.2% (prior)".
 std::string describe_interval(const BenchmarkComparison& c) {
   std::string out = fmt::format("{} [{}, {}]", pct(c.ratio), pct(c.ci_low), pct(c.ci_high));
-  if (c.method == "paired rounds")
-    out += fmt::format(" paired by round ({})", c.current.rounds);
+  if (c.method == "paired rounds") out += fmt::format(" paired by round ({})", c.current.rounds);
   else if (c.baseline.rounds > 1 || c.current.rounds > 1)
     out += fmt::format(" by process ({} vs {})", c.baseline.rounds, c.current.rounds);
   if (c.noise_sigma > 0) out += fmt::format(", run-to-run noise {:.1f}% ({})", c.noise_sigma * 100.0, c.noise_source);
@@ -62,8 +61,8 @@ void decide(BenchmarkComparison& c, const GateConfig& config, double alpha) {
   if (n1 < need || n2 < need || too_few) {
     c.verdict = Verdict::kInconclusive;
     c.min_detectable_effect = kInf;
-    c.reason = fmt::format("too few repetitions ({} vs {}, need {}); no change is detectable", n1, n2,
-                           config.min_repetitions);
+    c.reason =
+        fmt::format("too few repetitions ({} vs {}, need {}); no change is detectable", n1, n2, config.min_repetitions);
     return;
   }
   const bool significant = c.p_adjusted < alpha;

@@ -26,25 +26,31 @@ std::string number(double v) { return records::median_text(v); }
 const char* colour_of(Verdict v) {
   switch (v) {
     case Verdict::kRegressed:
-    case Verdict::kErrored: return "\x1b[31m";
-    case Verdict::kImproved: return "\x1b[32m";
+    case Verdict::kErrored:
+      return "\x1b[31m";
+    case Verdict::kImproved:
+      return "\x1b[32m";
     case Verdict::kInconclusive:
-    case Verdict::kMissing: return "\x1b[33m";
-    default: return "";
+    case Verdict::kMissing:
+      return "\x1b[33m";
+    default:
+      return "";
   }
 }
 
 std::string headline(const GateResult& r) {
   const GateSummary& s = r.summary;
-  return fmt::format("{}: {} regressed, {} improved, {} unchanged, {} inconclusive, {} new, {} missing, {} errored, "
-                     "{} budget breach(es){}",
-                     r.passed ? "PASS" : "FAIL", s.regressed, s.improved, s.unchanged, s.inconclusive, s.added,
-                     s.missing, s.errored, s.budget_breaches, detail::checks_headline(r));
+  return fmt::format(
+      "{}: {} regressed, {} improved, {} unchanged, {} inconclusive, {} new, {} missing, {} errored, "
+      "{} budget breach(es){}",
+      r.passed ? "PASS" : "FAIL", s.regressed, s.improved, s.unchanged, s.inconclusive, s.added, s.missing, s.errored,
+      s.budget_breaches, detail::checks_headline(r));
 }
 
 std::string md_row(const BenchmarkComparison& c) {
   return fmt::format("| {} | {} | {} | {} | {} | {} | {} |\n", markdown_inline(c.name), to_string(c.verdict),
-                     number(c.baseline.median), number(c.current.median), change(c), interval(c), markdown_inline(c.reason));
+                     number(c.baseline.median), number(c.current.median), change(c), interval(c),
+                     markdown_inline(c.reason));
 }
 
 constexpr const char* kTableHead =
@@ -62,8 +68,8 @@ std::string gate_console_table(const GateResult& r, bool colour) {
     const std::string verdict = fmt::format("{:<12}", to_string(c.verdict));
     const char* on = colour ? colour_of(c.verdict) : "";
     out += fmt::format("{:<{}}  {}{}{}  {:>12}  {:>12}  {:>8}  {}\n", c.name, width, on, verdict,
-                       (colour && *on) ? "\x1b[0m" : "", number(c.baseline.median), number(c.current.median),
-                       change(c), interval(c));
+                       (colour && *on) ? "\x1b[0m" : "", number(c.baseline.median), number(c.current.median), change(c),
+                       interval(c));
   }
   out += detail::check_console_lines(r);
   for (const HistoryChangePoint& cp : r.change_points)
@@ -101,7 +107,8 @@ std::string gate_markdown(const GateResult& r, std::size_t max_bytes) {
   std::string body = other_rows.empty() ? "" : open + kTableHead;
   // Add rows while the whole document stays under the limit.
   std::size_t budget = max_bytes > head.size() + front.size() + close.size() + 200
-                           ? max_bytes - head.size() - front.size() - close.size() - 200 : 0;
+                           ? max_bytes - head.size() - front.size() - close.size() - 200
+                           : 0;
   std::size_t pos = 0;
   while (pos < other_rows.size()) {
     std::size_t end = other_rows.find('\n', pos) + 1;

@@ -56,9 +56,9 @@ struct Prepared {
   char* const* envp;
   int pass_fd;
   int null_fd;
-  int report_fd;       ///< write end of the record pipe
+  int report_fd;  ///< write end of the record pipe
   sigset_t caller_mask;
-  pid_t caller;        ///< the caller's pid (the guardian's parent)
+  pid_t caller;  ///< the caller's pid (the guardian's parent)
 };
 
 [[noreturn]] void exec_program(const Prepared& p, pid_t guardian) noexcept {
@@ -113,7 +113,7 @@ struct Prepared {
   ::sigemptyset(&wake);
   for (int sig : {SIGCHLD, SIGTERM, SIGINT, SIGHUP, SIGQUIT}) ::sigaddset(&wake, sig);
   for (;;) {
-    const struct timespec tick {0, 100'000'000};
+    const struct timespec tick { 0, 100'000'000 };
     siginfo_t info;
     const int sig = ::sigtimedwait(&wake, &info, &tick);
     // The caller died (parent-death signal, or noticed on a tick) or the

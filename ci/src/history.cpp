@@ -60,8 +60,7 @@ Result<NoiseModel> learn_noise_model(const records::HistoryStore& history, const
 }
 
 Result<std::vector<records::HistoryChangePoint>> history_change_points(const records::HistoryStore& history,
-                                                                       const std::string& metric,
-                                                                       std::uint64_t seed) {
+                                                                       const std::string& metric, std::uint64_t seed) {
   auto series = records::all_history_series(history, metric);
   if (!series.ok()) return series.error();
   std::vector<records::HistoryChangePoint> out;

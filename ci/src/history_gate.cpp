@@ -5,7 +5,6 @@
 namespace gauntlet::ci {
 using records::GateResult;
 
-
 Result<GateResult> run_gate_with_history(const BenchmarkFile& baseline, const BenchmarkFile& current,
                                          const GateConfig& config, const records::HistoryStore& history,
                                          const std::vector<OperationLatency>& journals) {

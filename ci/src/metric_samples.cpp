@@ -61,7 +61,8 @@ Result<std::map<std::string, MetricSamples>> extract_samples(const BenchmarkFile
     }
   }
   // Drop names that carry nothing for this metric (e.g. BigO/RMS-only families).
-  std::erase_if(out, [](const auto& kv) { return kv.second.values.empty() && !kv.second.errored && !kv.second.skipped; });
+  std::erase_if(out,
+                [](const auto& kv) { return kv.second.values.empty() && !kv.second.errored && !kv.second.skipped; });
   return out;
 }
 

@@ -87,12 +87,12 @@ void judge(RatioCheck& c, const std::vector<double>& d, double confidence) {
   const double centre = std::log(to_max <= to_min ? c.max : c.min);
   for (double& x : shifted) x -= centre;
   if (auto t = stats::wilcoxon_signed_rank(shifted); t.ok()) c.p_value = t->p_value;
-  const std::string interval = fmt::format("{:.4f} [{:.4f}, {:.4f}] paired by {} ({})", c.ratio, c.ci_low,
-                                           c.ci_high, c.pairing, c.pairs);
+  const std::string interval =
+      fmt::format("{:.4f} [{:.4f}, {:.4f}] paired by {} ({})", c.ratio, c.ci_low, c.ci_high, c.pairing, c.pairs);
   if (!std::isfinite(ci->low) || !std::isfinite(ci->high)) {
     c.verdict = "inconclusive";
-    c.reason = fmt::format("too few pairs ({}) for a {:.0f}% interval; {} not decidable", c.pairs,
-                           confidence * 100, limit);
+    c.reason =
+        fmt::format("too few pairs ({}) for a {:.0f}% interval; {} not decidable", c.pairs, confidence * 100, limit);
   } else if ((c.max > 0 && c.ci_low > c.max) || (c.min > 0 && c.ci_high < c.min)) {
     c.verdict = "regressed";
     c.reason = interval + " beyond " + limit;

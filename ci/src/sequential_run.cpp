@@ -46,13 +46,12 @@ std::string exact_filter(const std::vector<std::string>& run_names) {
 }
 
 Result<SequentialOutcome> run_until_decided(const BenchCommand& a, const BenchCommand& b,
-                                            const BenchRunOptions& options, int max_rounds,
-                                            const GateConfig& config) {
+                                            const BenchRunOptions& options, int max_rounds, const GateConfig& config) {
   if (options.rounds < 1 || options.repetitions < 1)
     return Error(ErrorCode::kInvalidArgument, "bench run: rounds and repetitions must be at least 1");
   if (max_rounds < options.rounds)
-    return Error(ErrorCode::kInvalidArgument, "--max-rounds " + std::to_string(max_rounds) +
-                                                  " is below --rounds " + std::to_string(options.rounds));
+    return Error(ErrorCode::kInvalidArgument,
+                 "--max-rounds " + std::to_string(max_rounds) + " is below --rounds " + std::to_string(options.rounds));
   const std::vector<int> looks = planned_looks(options.rounds, max_rounds);
   const std::vector<std::pair<std::string, std::string>> context{
       {std::string(kSequentialLooksKey), std::to_string(looks.size())}};

@@ -141,9 +141,8 @@ bool family_gone(const Family& f) {
 class BenchHygieneTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    dir_ = std::filesystem::temp_directory_path() /
-           ("gauntlet_bench_hygiene_" + std::to_string(::getpid()) + "_" +
-            ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    dir_ = std::filesystem::temp_directory_path() / ("gauntlet_bench_hygiene_" + std::to_string(::getpid()) + "_" +
+                                                     ::testing::UnitTest::GetInstance()->current_test_info()->name());
     std::filesystem::remove_all(dir_);
     std::filesystem::create_directories(dir_);
   }
@@ -200,7 +199,8 @@ TEST_F(BenchHygieneTest, OutputOfTheWrongShapeIsAnErrorNotAnAbort) {
       std::ofstream out(script);
       out << "#!/bin/sh\n"
           << "for a in \"$@\"; do case \"$a\" in --benchmark_out=*) o=\"${a#--benchmark_out=}\";; esac; done\n"
-          << "cat > \"$o\" <<'JSON'\n" << doc << "\nJSON\n";
+          << "cat > \"$o\" <<'JSON'\n"
+          << doc << "\nJSON\n";
     }
     std::filesystem::permissions(script, std::filesystem::perms::owner_all);
     auto out = run_benchmarks({script, {}, {}}, opts(1));

@@ -42,8 +42,8 @@ TEST(BenchmarkJsonReaderTest, ReadsInterleavedRepetitionsInFileOrderWithUnitsInN
   EXPECT_EQ(f->rows[0].run_name, "BM_Sort/1024");
   EXPECT_EQ(f->rows[1].run_name, "BM_Hash/threads:2");  // interleaved
   EXPECT_EQ(f->rows[2].repetition_index, 1);
-  EXPECT_DOUBLE_EQ(f->rows[0].real_time_ns, 1500.0);       // us
-  EXPECT_DOUBLE_EQ(f->rows[1].real_time_ns, 2.0e6);        // ms
+  EXPECT_DOUBLE_EQ(f->rows[0].real_time_ns, 1500.0);  // us
+  EXPECT_DOUBLE_EQ(f->rows[1].real_time_ns, 2.0e6);   // ms
   EXPECT_EQ(f->rows[1].threads, 2);
   EXPECT_EQ(f->rows[0].family_index, 0);
   EXPECT_EQ(f->rows[0].per_family_instance_index, 0);
@@ -89,7 +89,8 @@ TEST(BenchmarkJsonReaderTest, AggregatesErrorsBigOAndRms) {
 
 TEST(BenchmarkJsonReaderTest, RunNameDerivedWhenOlderOutputLacksIt) {
   auto f = parse_benchmark_json(R"({"benchmarks": [{"name": "BM_A/8_median", "run_type": "aggregate",
-    "aggregate_name": "median", "real_time": 3, "cpu_time": 3, "time_unit": "ns"}]})", "old.json");
+    "aggregate_name": "median", "real_time": 3, "cpu_time": 3, "time_unit": "ns"}]})",
+                                "old.json");
   ASSERT_TRUE(f.ok()) << f.error().message();
   EXPECT_EQ(f->rows[0].run_name, "BM_A/8");
 }

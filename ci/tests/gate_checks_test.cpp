@@ -100,7 +100,7 @@ TEST(GateChecksTest, ThroughputFloorUsesTheSlowestRepetition) {
   EXPECT_EQ(ok[0].counter, "items_per_second");
   EXPECT_DOUBLE_EQ(ok[0].measured, 58000);
   EXPECT_EQ(ok[0].samples, 4);
-  EXPECT_NEAR(ok[0].margin, 0.16, 1e-12);  // 58000 is 16% above 50000
+  EXPECT_NEAR(ok[0].margin, 0.16, 1e-12);                                // 58000 is 16% above 50000
   auto high = check_throughput(f, {floor_of("BM_Metrics", 70000, 10)});  // allowed 63000
   EXPECT_EQ(high[0].verdict, "breached");
   EXPECT_DOUBLE_EQ(high[0].allowed, 63000);
@@ -248,9 +248,12 @@ TEST(GateChecksTest, EveryOutputShowsMarginsAndRatios) {
   const GateResult r = run_single_gate(f, c);
   const std::string console = gate_console_table(r, false);
   EXPECT_NE(console.find("budget within: routing p95 40 us <= 5.5 ms (limit 5 ms +10%), margin +99.3%, 1000 samples"),
-            std::string::npos) << console;
+            std::string::npos)
+      << console;
   EXPECT_NE(console.find("throughput within: routing 61000 ops/s >= 50000 ops/s (floor 50000 ops/s, "
-                         "items_per_second), margin +22.0%, 1 repetitions"), std::string::npos) << console;
+                         "items_per_second), margin +22.0%, 1 repetitions"),
+            std::string::npos)
+      << console;
   EXPECT_NE(console.find("ratio regressed: overhead (limit <= 1.01, margin -"), std::string::npos) << console;
   EXPECT_NE(console.find("; ratios: 0 within, 1 regressed, 0 inconclusive, 0 missing"), std::string::npos) << console;
   const std::string md = gate_markdown(r);

@@ -32,9 +32,13 @@ class GateCommandTest : public ::testing::Test {
     nlohmann::json doc{{"context", {{"host_name", "h"}, {"num_cpus", 2}, {"library_build_type", "release"}}}};
     doc["benchmarks"] = nlohmann::json::array();
     for (int i = 0; i < 10; ++i)
-      doc["benchmarks"].push_back({{"name", benchmark}, {"run_name", benchmark}, {"run_type", "iteration"},
-                                   {"repetition_index", i}, {"iterations", 100},
-                                   {"real_time", centre * (1 + 0.002 * i)}, {"cpu_time", centre},
+      doc["benchmarks"].push_back({{"name", benchmark},
+                                   {"run_name", benchmark},
+                                   {"run_type", "iteration"},
+                                   {"repetition_index", i},
+                                   {"iterations", 100},
+                                   {"real_time", centre * (1 + 0.002 * i)},
+                                   {"cpu_time", centre},
                                    {"time_unit", "ns"}});
     return write(name, doc.dump());
   }
@@ -70,10 +74,12 @@ TEST_F(GateCommandTest, PassFailAndOutputs) {
 TEST_F(GateCommandTest, RerunLineIsCompleteAndQuoted) {
   const auto base = write_run("my base.json", 1000), slow = write_run("slow.json", 1500);
   const auto json = (dir_ / "out.json").string();
-  CliRun fail = run({"gate", "--baseline", base, "--current", slow, "--fail-inconclusive", "--seed", "9", "--json", json});
+  CliRun fail =
+      run({"gate", "--baseline", base, "--current", slow, "--fail-inconclusive", "--seed", "9", "--json", json});
   EXPECT_EQ(fail.code, 1) << fail.out << fail.err;
   const auto doc = nlohmann::json::parse(std::ifstream(json));
-  EXPECT_EQ(doc["rerun"], "gauntlet gate --baseline '" + base + "' --current " + slow + " --fail-inconclusive --seed 9");
+  EXPECT_EQ(doc["rerun"],
+            "gauntlet gate --baseline '" + base + "' --current " + slow + " --fail-inconclusive --seed 9");
   EXPECT_NE(fail.out.find("re-run: " + doc["rerun"].get<std::string>()), std::string::npos) << fail.out;
 }
 
@@ -99,8 +105,8 @@ TEST_F(GateCommandTest, BadInputIsOneLineExitTwoAndWritesNothing) {
 // An executable that runs the fake benchmark with BM_Clear `pct` percent slower.
 std::string fake_side(const std::filesystem::path& dir, const std::string& name, const std::string& pct) {
   const auto p = (dir / name).string();
-  std::ofstream(p) << "#!/bin/sh\nFAKE_CLEAR_PCT=" << pct << " FAKE_SIDE=" << name << " exec "
-                   << GAUNTLET_SOURCE_DIR << "/ci/tests/data/fake_noisy_bench.py \"$@\"\n";
+  std::ofstream(p) << "#!/bin/sh\nFAKE_CLEAR_PCT=" << pct << " FAKE_SIDE=" << name << " exec " << GAUNTLET_SOURCE_DIR
+                   << "/ci/tests/data/fake_noisy_bench.py \"$@\"\n";
   std::filesystem::permissions(p, std::filesystem::perms::owner_all);
   return p;
 }
@@ -172,8 +178,9 @@ TEST_F(GateCommandTest, ChaosJournalPhasesAreBudgetOperations) {
   const auto within = write("within.yaml", "budgets:\n  operations:\n    latency_spike/fault: {p99_ms: 500}\n");
   CliRun pass = run({"gate", "--config", within, "--journal", journal});
   EXPECT_EQ(pass.code, 0) << pass.out << pass.err;  // 505 ms <= 500 ms * 1.10
-  const auto tight = write("tight.yaml", "budgets:\n  tolerance_pct: 0\n  operations:\n"
-                                         "    latency_spike/fault: {p99_ms: 500}\n    latency_spike/steady: {p50_ms: 60}\n");
+  const auto tight = write("tight.yaml",
+                           "budgets:\n  tolerance_pct: 0\n  operations:\n"
+                           "    latency_spike/fault: {p99_ms: 500}\n    latency_spike/steady: {p50_ms: 60}\n");
   const auto json = (dir_ / "budgets.json").string();
   CliRun breach = run({"gate", "--config", tight, "--journal", journal, "--json", json});
   EXPECT_EQ(breach.code, 1) << breach.out << breach.err;
@@ -282,15 +289,18 @@ ratios:
 // threads timed together); the slowed variants fail both.
 TEST_F(GateCommandTest, Seed004ThroughputFloorsOnGauntletPrimitives) {
   const auto run_file = (dir_ / "seed004.json").string();
-  ASSERT_TRUE(run_ratio_bench({"--benchmark_filter=BM_Seed004", "--benchmark_repetitions=3",
-                               "--benchmark_min_time=0.01", "--benchmark_out_format=json",
-                               "--benchmark_out=" + run_file}));
+  ASSERT_TRUE(
+      run_ratio_bench({"--benchmark_filter=BM_Seed004", "--benchmark_repetitions=3", "--benchmark_min_time=0.01",
+                       "--benchmark_out_format=json", "--benchmark_out=" + run_file}));
   const auto floors = [&](const std::string& suffix) {
     return write("floors" + suffix + ".yaml",
                  "budgets:\n  tolerance_pct: 0\n  operations:\n"
-                 "    BM_Seed004/metric_ops_50_threads" + suffix + "/manual_time: {min_throughput: 50000, "
-                 "min_samples: 3}\n"
-                 "    BM_Seed004/traces_20_threads" + suffix + "/manual_time: {min_throughput: 5000, min_samples: 3}\n");
+                 "    BM_Seed004/metric_ops_50_threads" +
+                     suffix +
+                     "/manual_time: {min_throughput: 50000, "
+                     "min_samples: 3}\n"
+                     "    BM_Seed004/traces_20_threads" +
+                     suffix + "/manual_time: {min_throughput: 5000, min_samples: 3}\n");
   };
   const auto json = (dir_ / "seed004-gate.json").string();
   CliRun pass = run({"gate", "--current", run_file, "--config", floors(""), "--json", json});

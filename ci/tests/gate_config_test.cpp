@@ -32,7 +32,8 @@ budgets:
   operations:
     embedding: {p95_ms: 50.0, p99_ms: 80.0}
     sanitization: {p50_us: 900, tolerance_pct: 5}
-)", "gate.yaml");
+)",
+                             "gate.yaml");
   ASSERT_TRUE(c.ok()) << c.error().message();
   EXPECT_EQ(c->metric, "cpu_time");
   EXPECT_DOUBLE_EQ(c->alpha, 0.01);
@@ -75,8 +76,10 @@ TEST(GateConfigTest, EmptyFileGivesDefaults) {
 }
 
 TEST(GateConfigTest, NoiseModelFields) {
-  auto c = parse_gate_config("process_noise_pct: 1.5\nrun_noise_pct: 2\nnoise_tail_df: 5\n"
-                             "history_quantile: 0.5\nhistory_min_runs: 12\n", "gate.yaml");
+  auto c = parse_gate_config(
+      "process_noise_pct: 1.5\nrun_noise_pct: 2\nnoise_tail_df: 5\n"
+      "history_quantile: 0.5\nhistory_min_runs: 12\n",
+      "gate.yaml");
   ASSERT_TRUE(c.ok()) << c.error().message();
   EXPECT_DOUBLE_EQ(c->process_noise, 0.015);
   EXPECT_DOUBLE_EQ(c->run_noise, 0.02);
@@ -142,7 +145,8 @@ min_quality: fair
 ratios:
   - {numerator: BM_X/instrumented, denominator: BM_X/plain, max: 1.01}
   - {name: keeps pace, numerator: BM_Y/a, denominator: BM_Y/b, min: 0.9, max: 1.1, metric: cpu_time}
-)", "g.yaml");
+)",
+                             "g.yaml");
   ASSERT_TRUE(c.ok()) << c.error().message();
   ASSERT_EQ(c->budgets.size(), 2u);
   EXPECT_EQ(c->budgets[0].min_throughput, 50000);

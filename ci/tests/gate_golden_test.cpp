@@ -120,17 +120,23 @@ TEST(GateGolden, TheRunsShowEveryKindOfVerdict) {
   }
 }
 
-TEST(GateGolden, Record) { expect_matches_golden(records::gate_result_json(golden_gate()), "ci/tests/golden/gate.json"); }
+TEST(GateGolden, Record) {
+  expect_matches_golden(records::gate_result_json(golden_gate()), "ci/tests/golden/gate.json");
+}
 
 TEST(GateGolden, Markdown) { expect_matches_golden(gate_markdown(golden_gate()), "ci/tests/golden/gate.md"); }
 
-TEST(GateGolden, Console) { expect_matches_golden(gate_console_table(golden_gate(), false), "ci/tests/golden/gate.console.txt"); }
+TEST(GateGolden, Console) {
+  expect_matches_golden(gate_console_table(golden_gate(), false), "ci/tests/golden/gate.console.txt");
+}
 
 TEST(GateGolden, GithubActionBenchmark) {
   expect_matches_golden(github_action_benchmark_json(golden_gate()), "ci/tests/golden/gate.github-benchmark.json");
 }
 
-TEST(GateGolden, Bencher) { expect_matches_golden(bencher_bmf_json(golden_gate()), "ci/tests/golden/gate.bencher.json"); }
+TEST(GateGolden, Bencher) {
+  expect_matches_golden(bencher_bmf_json(golden_gate()), "ci/tests/golden/gate.bencher.json");
+}
 
 }  // namespace
 }  // namespace gauntlet::ci

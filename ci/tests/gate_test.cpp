@@ -155,10 +155,10 @@ TEST(GateTest, RepetitionsFromSeveralProcessesAreJudgedByProcess) {
   // candidate drew more slow ones. Repetitions as independent samples would
   // call that a +3% regression; by process it is not one.
   auto base = file_named("b.json"), cur = file_named("c.json");
-  add_rounds(base, "BM_A", {noisy(5, 1000, 0.004, 1), noisy(5, 1000, 0.004, 2), noisy(5, 1000, 0.004, 3),
-                            noisy(5, 1030, 0.004, 4)});
-  add_rounds(cur, "BM_A", {noisy(5, 1030, 0.004, 5), noisy(5, 1030, 0.004, 6), noisy(5, 1000, 0.004, 7),
-                           noisy(5, 1030, 0.004, 8)});
+  add_rounds(base, "BM_A",
+             {noisy(5, 1000, 0.004, 1), noisy(5, 1000, 0.004, 2), noisy(5, 1000, 0.004, 3), noisy(5, 1030, 0.004, 4)});
+  add_rounds(cur, "BM_A",
+             {noisy(5, 1030, 0.004, 5), noisy(5, 1030, 0.004, 6), noisy(5, 1000, 0.004, 7), noisy(5, 1030, 0.004, 8)});
   base.context.extra[std::string(kInterleavedPairKey)] = "run-1";
   cur.context.extra[std::string(kInterleavedPairKey)] = "run-1";
   auto r = run_gate(base, cur, GateConfig{});
@@ -181,8 +181,9 @@ TEST(GateTest, RepetitionsFromSeveralProcessesAreJudgedByProcess) {
   // A slowdown every candidate process shows stays a regression by process.
   auto slow = file_named("s.json");
   slow.context.extra[std::string(kInterleavedPairKey)] = "run-1";
-  add_rounds(slow, "BM_A", {noisy(5, 1100, 0.004, 9), noisy(5, 1130, 0.004, 10), noisy(5, 1100, 0.004, 11),
-                            noisy(5, 1100, 0.004, 12)});
+  add_rounds(
+      slow, "BM_A",
+      {noisy(5, 1100, 0.004, 9), noisy(5, 1130, 0.004, 10), noisy(5, 1100, 0.004, 11), noisy(5, 1100, 0.004, 12)});
   for (std::size_t i = 0; i < base.rows.size(); ++i) base.rows[i].round = static_cast<std::int64_t>(i / 5);
   auto real = run_gate(base, slow, GateConfig{});
   ASSERT_TRUE(real.ok());
@@ -389,8 +390,8 @@ TEST(GateTest, BudgetBreachNamesOperationQuantileLimitAndValue) {
   EXPECT_EQ(r->budgets[0].quantile, "p95");
   EXPECT_TRUE(r->budgets[0].breached);
   EXPECT_DOUBLE_EQ(r->budgets[0].measured_ns, 56e6);
-  EXPECT_FALSE(r->budgets[1].breached);   // p99 70 ms <= 88 ms
-  EXPECT_TRUE(r->budgets[2].breached);    // sanitization has no counters at all
+  EXPECT_FALSE(r->budgets[1].breached);  // p99 70 ms <= 88 ms
+  EXPECT_TRUE(r->budgets[2].breached);   // sanitization has no counters at all
   EXPECT_TRUE(std::isnan(r->budgets[2].measured_ns));
   EXPECT_FALSE(r->passed);
   EXPECT_EQ(r->summary.budget_breaches, 2);

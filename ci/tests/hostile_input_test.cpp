@@ -45,18 +45,20 @@ TEST(HostileBenchmarkJsonTest, NumberBeyondADoubleIsAParseErrorNamingThePlace) {
 }
 
 TEST(HostileBenchmarkJsonTest, WrongTypesInTheContextCachesAreSchemaErrors) {
-  auto big = parse_benchmark_json(R"({"context": {"caches": [{"size": "big"}]}, )" + one_row("\"real_time\": 1").substr(1),
-                                  "c.json");
+  auto big = parse_benchmark_json(
+      R"({"context": {"caches": [{"size": "big"}]}, )" + one_row("\"real_time\": 1").substr(1), "c.json");
   ASSERT_FALSE(big.ok());
   expect_error(big.error(), ErrorCode::kSchemaError, "c.json: context.caches[0].size: expected a whole number");
-  auto null = parse_benchmark_json(R"({"context": {"caches": [null]}, )" + one_row("\"real_time\": 1").substr(1), "n.json");
+  auto null =
+      parse_benchmark_json(R"({"context": {"caches": [null]}, )" + one_row("\"real_time\": 1").substr(1), "n.json");
   ASSERT_FALSE(null.ok());
   expect_error(null.error(), ErrorCode::kSchemaError, "n.json: context.caches[0]: expected an object");
-  auto level = parse_benchmark_json(R"({"context": {"caches": [{"level": 1e300}]}, )" + one_row("\"real_time\": 1").substr(1),
-                                    "l.json");
+  auto level = parse_benchmark_json(
+      R"({"context": {"caches": [{"level": 1e300}]}, )" + one_row("\"real_time\": 1").substr(1), "l.json");
   ASSERT_FALSE(level.ok());
   expect_error(level.error(), ErrorCode::kSchemaError, "context.caches[0].level: must be from 0 to 16");
-  auto cpus = parse_benchmark_json(R"({"context": {"num_cpus": 2.5}, )" + one_row("\"real_time\": 1").substr(1), "p.json");
+  auto cpus =
+      parse_benchmark_json(R"({"context": {"num_cpus": 2.5}, )" + one_row("\"real_time\": 1").substr(1), "p.json");
   ASSERT_FALSE(cpus.ok());
   expect_error(cpus.error(), ErrorCode::kSchemaError, "context.num_cpus: expected a whole number");
 }

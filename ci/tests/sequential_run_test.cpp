@@ -34,9 +34,13 @@ class SequentialRunTest : public ::testing::Test {
     if (!HasFailure()) fs::remove_all(dir_);
   }
   BenchCommand side(const std::string& name, const std::string& clear_pct, const std::string& noisy_pct) const {
-    return {kFake, {}, {{"FAKE_SIDE", name}, {"FAKE_STATE", (dir_ / "state").string()},
-                        {"FAKE_LOG", (dir_ / "log").string()}, {"FAKE_CLEAR_PCT", clear_pct},
-                        {"FAKE_NOISY_PCT", noisy_pct}}};
+    return {kFake,
+            {},
+            {{"FAKE_SIDE", name},
+             {"FAKE_STATE", (dir_ / "state").string()},
+             {"FAKE_LOG", (dir_ / "log").string()},
+             {"FAKE_CLEAR_PCT", clear_pct},
+             {"FAKE_NOISY_PCT", noisy_pct}}};
   }
   std::vector<std::string> log() const {
     std::ifstream in(dir_ / "log");

@@ -21,9 +21,9 @@ namespace fs = std::filesystem;
 
 std::string gate_line(const records::GateResult& g) {
   const records::GateSummary& s = g.summary;
-  std::string line = fmt::format("{} ({} regressed, {} improved, {} unchanged, {} inconclusive, {} new)",
-                                 g.passed ? "pass" : "FAIL", s.regressed, s.improved, s.unchanged, s.inconclusive,
-                                 s.added);
+  std::string line =
+      fmt::format("{} ({} regressed, {} improved, {} unchanged, {} inconclusive, {} new)", g.passed ? "pass" : "FAIL",
+                  s.regressed, s.improved, s.unchanged, s.inconclusive, s.added);
   if (!g.environment.same_machine) line += "; baseline from another machine: regressions advisory";
   if (!g.passed) line += "; re-run: " + g.rerun;
   return line;
@@ -80,7 +80,8 @@ Status run_benchmark_gate(Stage& stage, const BenchmarkStage& o) {
   const fs::path current_path = stage.dir / "bench" / "primitives.json";
   std::error_code ec;
   fs::create_directories(current_path.parent_path(), ec);
-  if (ec) return Error(ErrorCode::kIoError, "cannot create " + current_path.parent_path().string() + ": " + ec.message());
+  if (ec)
+    return Error(ErrorCode::kIoError, "cannot create " + current_path.parent_path().string() + ": " + ec.message());
   if (Status s = write_file_atomically(current_path, output->baseline_json); !s) return s;
   auto current = ci::parse_benchmark_json(output->baseline_json, current_path.string());
   if (!current.ok()) return current.error();

@@ -82,9 +82,9 @@ cli::CommandResult run_demo(DemoOptions o, cli::CommandIO& io) {
   reports::MarkdownOptions md;
   md.html_name = "index.html";
   const fs::path dir(o.out);
-  for (const auto& [name, text] : {std::pair{"index.html", reports::write_html(report)},
-                                   std::pair{"junit.xml", reports::write_junit_xml(report)},
-                                   std::pair{"summary.md", reports::write_markdown(report, md)}}) {
+  for (const auto& [name, text] :
+       {std::pair{"index.html", reports::write_html(report)}, std::pair{"junit.xml", reports::write_junit_xml(report)},
+        std::pair{"summary.md", reports::write_markdown(report, md)}}) {
     if (Status s = write_file_atomically(dir / name, text); !s) return s.error();
   }
   const bool passed = stage.passed && reports::summarize(report).passed;

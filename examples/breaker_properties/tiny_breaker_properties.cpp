@@ -12,8 +12,13 @@ struct TinyBreakerAdapter {
   using Permit = tiny::Breaker::Permit;
 
   static gp::BreakerCapabilities capabilities() {
-    return {.consecutive_mode = true, .rate_mode = false, .slow_calls = false, .forced_states = false,
-            .stale_results = true, .thread_safe = false, .permitted_counted_at_grant = true};
+    return {.consecutive_mode = true,
+            .rate_mode = false,
+            .slow_calls = false,
+            .forced_states = false,
+            .stale_results = true,
+            .thread_safe = false,
+            .permitted_counted_at_grant = true};
   }
   static std::unique_ptr<Breaker> make(const gp::BreakerConfig& c, gauntlet::ManualClock& clock) {
     return std::make_unique<Breaker>(c.failure_threshold, c.open_wait, c.half_open_permits, clock);
@@ -24,9 +29,12 @@ struct TinyBreakerAdapter {
   }
   static gp::BreakerState state(Breaker& b) {
     switch (b.state()) {
-      case tiny::State::kClosed: return gp::BreakerState::kClosed;
-      case tiny::State::kOpen: return gp::BreakerState::kOpen;
-      case tiny::State::kHalfOpen: return gp::BreakerState::kHalfOpen;
+      case tiny::State::kClosed:
+        return gp::BreakerState::kClosed;
+      case tiny::State::kOpen:
+        return gp::BreakerState::kOpen;
+      case tiny::State::kHalfOpen:
+        return gp::BreakerState::kHalfOpen;
     }
     return gp::BreakerState::kClosed;
   }

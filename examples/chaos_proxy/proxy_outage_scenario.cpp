@@ -25,7 +25,8 @@ int main() {
 
   gc::process::ProcessTargetSpec spec;
   spec.name = "hello_behind_proxy";
-  spec.proxies = {{"front", "127.0.0.1:" + std::to_string(*proxy_port), "127.0.0.1:" + std::to_string(*service_port), true}};
+  spec.proxies = {
+      {"front", "127.0.0.1:" + std::to_string(*proxy_port), "127.0.0.1:" + std::to_string(*service_port), true}};
   spec.processes = {service};
   spec.entry = {"127.0.0.1", *proxy_port};
   spec.proxy_points = {{"hello.front", "front"}};
@@ -57,7 +58,8 @@ int main() {
     return 2;
   }
   for (const gc::Verdict& v : record->verdicts) {
-    std::printf("[%s] %s %s: %s\n", v.holds ? "holds" : "fails", v.hypothesis.c_str(), v.phase.c_str(), v.evidence.c_str());
+    std::printf("[%s] %s %s: %s\n", v.holds ? "holds" : "fails", v.hypothesis.c_str(), v.phase.c_str(),
+                v.evidence.c_str());
   }
   const auto* fault = record->phase("fault");
   const bool outage_seen = fault != nullptr && fault->error_rate > 0.9;

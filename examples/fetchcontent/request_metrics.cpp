@@ -16,8 +16,8 @@ int main() {
     (*latency)->record(seconds);
   }
   const std::string text = gauntlet::metrics::to_prometheus_text(registry.snapshot());
-  const bool ok = text.find("requests_total 3") != std::string::npos &&
-                  text.find("request_seconds_count 3") != std::string::npos;
+  const bool ok =
+      text.find("requests_total 3") != std::string::npos && text.find("request_seconds_count 3") != std::string::npos;
   std::printf("%s", text.c_str());
   return ok ? 0 : 1;
 }

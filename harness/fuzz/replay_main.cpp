@@ -115,10 +115,31 @@ std::vector<Bytes> read_dictionary(const std::string& path) {
   return out;
 }
 
-const char* const kHostile[] = {"1e400", "-1e400", "NaN", "-Infinity", "1e308", "-0", "0", "-1", "2.5",
-                                "9223372036854775808", "18446744073709551616", "4294967296", "1e-400",
-                                "\xC3(", "\xFF\xFE", "\xED\xA0\x80", "\x00", "[[[[[[[[", "{{{{{{{{", "\"\\u0000\"",
-                                "99999999999999999999999", "1e12", "100000000", "1ns", "9.2e15"};
+const char* const kHostile[] = {"1e400",
+                                "-1e400",
+                                "NaN",
+                                "-Infinity",
+                                "1e308",
+                                "-0",
+                                "0",
+                                "-1",
+                                "2.5",
+                                "9223372036854775808",
+                                "18446744073709551616",
+                                "4294967296",
+                                "1e-400",
+                                "\xC3(",
+                                "\xFF\xFE",
+                                "\xED\xA0\x80",
+                                "\x00",
+                                "[[[[[[[[",
+                                "{{{{{{{{",
+                                "\"\\u0000\"",
+                                "99999999999999999999999",
+                                "1e12",
+                                "100000000",
+                                "1ns",
+                                "9.2e15"};
 
 Bytes mutate(const Bytes& base, const std::vector<Bytes>& seeds, const std::vector<Bytes>& dict, Rng& rng) {
   Bytes b = base;
@@ -159,7 +180,7 @@ Bytes mutate(const Bytes& base, const std::vector<Bytes>& seeds, const std::vect
       case 6:  // cut the tail
         b.resize(at);
         break;
-      case 7:  // a dictionary token
+      case 7:    // a dictionary token
       case 8: {  // or a hostile number or byte sequence
         Bytes token;
         if (op == 7 && !dict.empty()) {
@@ -186,8 +207,10 @@ void run(const Bytes& input, unsigned timeout_s) {
 }
 
 [[noreturn]] void usage(const char* why) {
-  std::fprintf(stderr, "fuzz replay: %s\nusage: <target>_replay [--mutations N] [--seconds S] [--seed N] "
-               "[--timeout S] [--dict FILE] [--artifacts DIR] SEED...\n", why);
+  std::fprintf(stderr,
+               "fuzz replay: %s\nusage: <target>_replay [--mutations N] [--seconds S] [--seed N] "
+               "[--timeout S] [--dict FILE] [--artifacts DIR] SEED...\n",
+               why);
   std::exit(2);
 }
 

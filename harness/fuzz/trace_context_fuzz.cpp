@@ -16,7 +16,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   const std::string_view input(reinterpret_cast<const char*>(data), size);
   const std::size_t newline = input.find('\n');
   const std::string_view traceparent = input.substr(0, newline);
-  const std::string_view tracestate = newline == std::string_view::npos ? std::string_view{} : input.substr(newline + 1);
+  const std::string_view tracestate =
+      newline == std::string_view::npos ? std::string_view{} : input.substr(newline + 1);
 
   const auto parsed = t::parse_traceparent(traceparent);
   (void)t::is_valid_tracestate(tracestate);
@@ -31,7 +32,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     }
   }
   std::multimap<std::string, std::string> headers{{"TraceParent", std::string(traceparent)},
-                                                   {"tracestate", std::string(tracestate)}};
+                                                  {"tracestate", std::string(tracestate)}};
   (void)t::extract(headers);
   return 0;
 }

@@ -62,9 +62,8 @@ void publish(PropertyResult result) {
   if (dir == nullptr || *dir == '\0') return;
   std::error_code ec;
   std::filesystem::create_directories(dir, ec);
-  const auto file = std::filesystem::path(dir) /
-                    (std::filesystem::path(executable_path()).filename().string() + "-" +
-                     std::to_string(::getpid()) + ".json");
+  const auto file = std::filesystem::path(dir) / (std::filesystem::path(executable_path()).filename().string() + "-" +
+                                                  std::to_string(::getpid()) + ".json");
   if (Status written = records::write_property_results_file(file, g_results); !written) {
     ADD_FAILURE() << "property results not written: " << written.error().to_string();
   }
@@ -140,9 +139,10 @@ void run_property(const rc::detail::Property& property, const PropertySpec& spec
     // failure may not recur, or recur differently: report the one observed.
     const std::string& seen = spec.shrink ? observed.last : observed.first;
     if (observed.seen && seen != failure.description) {
-      record.message = seen + (failure.description == "no exceptions thrown"
-                                   ? "\n(Re-checking this counterexample passed: the failure depends on timing.)"
-                                   : "\n(Re-checking this counterexample failed differently; shown is the failure first observed.)");
+      record.message =
+          seen + (failure.description == "no exceptions thrown"
+                      ? "\n(Re-checking this counterexample passed: the failure depends on timing.)"
+                      : "\n(Re-checking this counterexample failed differently; shown is the failure first observed.)");
     }
     record.rerun = rerun_line(names.full, reproduce_string(metadata.id, failure.reproduce));
     report << to_string(spec.severity) << " property " << names.property << " of " << names.suite << " failed for "

@@ -25,8 +25,12 @@ std::optional<ReferencePermit> ReferenceBreaker::try_acquire(Nanos now) {
   if (open_wait_elapsed(now)) transition(BreakerState::kHalfOpen, now);
   bool admit = false;
   switch (state_) {
-    case BreakerState::kClosed: admit = true; break;
-    case BreakerState::kOpen: admit = false; break;
+    case BreakerState::kClosed:
+      admit = true;
+      break;
+    case BreakerState::kOpen:
+      admit = false;
+      break;
     case BreakerState::kHalfOpen:
       admit = half_open_granted_ < config_.half_open_permits;
       if (admit) ++half_open_granted_;

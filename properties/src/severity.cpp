@@ -6,9 +6,7 @@
 
 namespace gauntlet::properties {
 
-std::string_view to_string(Severity severity) noexcept {
-  return severity == Severity::kMust ? "MUST" : "SHOULD";
-}
+std::string_view to_string(Severity severity) noexcept { return severity == Severity::kMust ? "MUST" : "SHOULD"; }
 
 bool strict_mode() noexcept {
   const char* value = std::getenv("GAUNTLET_STRICT");

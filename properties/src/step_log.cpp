@@ -77,9 +77,8 @@ void format_each_threads_first(std::ostringstream& out, const std::vector<Placed
                                std::size_t max_lines) {
   std::vector<std::size_t> total(threads, 0);
   for (const Placed& p : all) ++total[p.thread];
-  const std::size_t present = static_cast<std::size_t>(std::count_if(total.begin(), total.end(), [](std::size_t n) {
-    return n > 0;
-  }));
+  const std::size_t present =
+      static_cast<std::size_t>(std::count_if(total.begin(), total.end(), [](std::size_t n) { return n > 0; }));
   const std::size_t share = std::max<std::size_t>(1, max_lines / std::max<std::size_t>(present, 1));
   std::vector<std::size_t> shown(threads, 0);
   for (const Placed& p : all) {
@@ -135,7 +134,8 @@ std::string StepLog::format_if(const std::function<bool(const Step&)>& keep, std
   std::vector<std::size_t> outside(lanes_.size(), 0), inside(lanes_.size(), 0);
   for (std::size_t i = 0; i < all.size(); ++i) ++(i >= begin && i < end ? inside : outside)[all[i].thread];
   for (std::size_t t = 0; t < lanes_.size(); ++t) {
-    if (inside[t] == 0 && outside[t] > 0) out << "  (thread " << t << ": " << outside[t] << " steps, none in this window)\n";
+    if (inside[t] == 0 && outside[t] > 0)
+      out << "  (thread " << t << ": " << outside[t] << " steps, none in this window)\n";
   }
   return out.str();
 }

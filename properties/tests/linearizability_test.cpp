@@ -57,9 +57,9 @@ TEST(LinearizabilityTest, SlackDoesNotAccumulateAlongAThread) {
   auto widened = [](int thread, CounterOp op, long observed, std::uint64_t start, std::uint64_t end) {
     return Event{thread, op, observed, start + 100 - 3, end + 100 + 3};
   };
-  std::vector<Event> h{widened(0, {false, 2}, -1, 0, 2),   widened(0, {false, 3}, -1, 6, 7),
-                       widened(0, {false, -1}, -1, 8, 9),  widened(0, {false, -4}, -1, 12, 13),
-                       widened(1, {false, 1}, -1, 1, 3),   widened(1, {false, 0}, -1, 7, 7),
+  std::vector<Event> h{widened(0, {false, 2}, -1, 0, 2),  widened(0, {false, 3}, -1, 6, 7),
+                       widened(0, {false, -1}, -1, 8, 9), widened(0, {false, -4}, -1, 12, 13),
+                       widened(1, {false, 1}, -1, 1, 3),  widened(1, {false, 0}, -1, 7, 7),
                        widened(1, {true, 0}, 6, 20, 21)};
   // Thread 1's second step is a set, modelled as an add of whatever brings the total to 10.
   struct SetSpec {

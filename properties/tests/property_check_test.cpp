@@ -18,7 +18,8 @@ const PropertyResult& last_result() {
 }
 
 TEST(PropertyCheckTest, PassingPropertyIsRecordedWithCases) {
-  check_property({Severity::kMust, 1.0}, [](unsigned a, unsigned b) { RC_ASSERT(a + b == b + a); });  // unsigned: wraps, never overflows
+  check_property({Severity::kMust, 1.0},
+                 [](unsigned a, unsigned b) { RC_ASSERT(a + b == b + a); });  // unsigned: wraps, never overflows
   const PropertyResult& r = last_result();
   EXPECT_EQ(r.outcome, PropertyOutcome::kPassed);
   EXPECT_EQ(r.test, "PropertyCheckTest.PassingPropertyIsRecordedWithCases");

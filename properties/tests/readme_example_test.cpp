@@ -1,4 +1,6 @@
 // The README's "Add property tests to your codebase" snippet, compiled and run.
+// Laid out for reading: the README shows it verbatim.
+// clang-format off
 #include <atomic>
 #include <memory>
 

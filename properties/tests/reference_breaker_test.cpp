@@ -68,7 +68,10 @@ TEST(ReferenceBreakerTest, RateModeWaitsForMinimumCallsAndSlides) {
   c.minimum_calls = 3;
   c.failure_rate_threshold = 50;
   ReferenceBreaker b(c);
-  auto ok = [&] { auto p = b.try_acquire(0); b.complete(*p, CallOutcome::kSuccess, 0); };
+  auto ok = [&] {
+    auto p = b.try_acquire(0);
+    b.complete(*p, CallOutcome::kSuccess, 0);
+  };
   fail_once(b, 0);
   EXPECT_EQ(b.state(), BreakerState::kClosed);  // 1 call < minimum
   ok();
@@ -76,11 +79,11 @@ TEST(ReferenceBreakerTest, RateModeWaitsForMinimumCallsAndSlides) {
   ok();
   EXPECT_EQ(b.state(), BreakerState::kClosed);  // 1/3 < 50%
   ok();
-  ok();                                          // window now S S S S: the failure slid out
+  ok();  // window now S S S S: the failure slid out
   fail_once(b, 0);
   EXPECT_EQ(b.state(), BreakerState::kClosed);  // 1/4
   fail_once(b, 0);
-  EXPECT_EQ(b.state(), BreakerState::kOpen);    // 2/4 = 50%
+  EXPECT_EQ(b.state(), BreakerState::kOpen);  // 2/4 = 50%
 }
 
 TEST(ReferenceBreakerTest, SlowCallsTripTheSlowRate) {

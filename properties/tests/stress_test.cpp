@@ -90,8 +90,7 @@ TEST(StressTest, ATruncatedUntimedRoundShowsEveryThreadsFirstSteps) {
 TEST(StressTest, CorrectCodePassesAndThePhaseKeepsToItsBudget) {
   std::atomic<long> value{0};
   const auto outcome = run_stress(
-      {3, 200ms, 7},
-      [&](const StressRound&) { value = 0; },
+      {3, 200ms, 7}, [&](const StressRound&) { value = 0; },
       [&](std::size_t, const StressRound& round) {
         for (std::size_t i = 0; i < round.length; ++i) value.fetch_add(1);
       },
@@ -108,8 +107,7 @@ TEST(StressTest, CorrectCodePassesAndThePhaseKeepsToItsBudget) {
 
 TEST(StressTest, AWorkerAssertionEndsThePhaseWithItsMessage) {
   const auto outcome = run_stress(
-      {2, 2s, 1}, [](const StressRound&) {},
-      [](std::size_t t, const StressRound&) { RC_ASSERT(t == 0u); },
+      {2, 2s, 1}, [](const StressRound&) {}, [](std::size_t t, const StressRound&) { RC_ASSERT(t == 0u); },
       [](const StressRound&) -> std::optional<std::string> { return std::nullopt; },
       [] { return std::string("  (steps)\n"); });
   ASSERT_TRUE(outcome.failure.has_value());

@@ -94,9 +94,12 @@ Status read_ratio(const Fields& f, RatioCheck& q) {
   std::int64_t pairs = 0;
   if (Status s = read_count(f, "pairs", 0, pairs); !s) return s;
   q.pairs = static_cast<std::size_t>(pairs);
-  const NumberField numbers[] = {{"max", &q.max, 0},         {"min", &q.min, 0},
-                                 {"ratio", &q.ratio, kNaN},  {"ci_low", &q.ci_low, kNaN},
-                                 {"ci_high", &q.ci_high, kNaN}, {"p_value", &q.p_value, kNaN},
+  const NumberField numbers[] = {{"max", &q.max, 0},
+                                 {"min", &q.min, 0},
+                                 {"ratio", &q.ratio, kNaN},
+                                 {"ci_low", &q.ci_low, kNaN},
+                                 {"ci_high", &q.ci_high, kNaN},
+                                 {"p_value", &q.p_value, kNaN},
                                  {"margin", &q.margin, kNaN}};
   if (Status s = read_numbers(f, numbers); !s) return s;
   if (Status s = read_name(f, "verdict", q.verdict); !s) return s;
@@ -122,8 +125,8 @@ Status read_quality(const Fields& f, BenchmarkQuality& q) {
   std::optional<QualityGrade> named = quality_grade_named(grade);
   if (!named) return f.error("grade", "unknown grade \"" + grade + "\"");
   q.grade = *named;
-  q.below_minimum = f.has("below_minimum") && f.node()["below_minimum"].is_boolean() &&
-                    f.node()["below_minimum"].get<bool>();
+  q.below_minimum =
+      f.has("below_minimum") && f.node()["below_minimum"].is_boolean() && f.node()["below_minimum"].get<bool>();
   return Status::Ok();
 }
 

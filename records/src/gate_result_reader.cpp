@@ -55,13 +55,18 @@ Result<BenchmarkComparison> read_comparison(const Fields& f) {
     *side = *summary;
   }
   constexpr double kInf = std::numeric_limits<double>::infinity();
-  const detail::NumberField numbers[] = {
-      {"ratio", &c.ratio, detail::kNaN},          {"ci_low", &c.ci_low, detail::kNaN},
-      {"ci_high", &c.ci_high, detail::kNaN},      {"hodges_lehmann", &c.hodges_lehmann, detail::kNaN},
-      {"p_value", &c.p_value, detail::kNaN},      {"p_adjusted", &c.p_adjusted, detail::kNaN},
-      {"threshold", &c.threshold, detail::kNaN},  {"min_detectable_effect", &c.min_detectable_effect, kInf},
-      {"within_low", &c.within_low, detail::kNaN}, {"within_high", &c.within_high, detail::kNaN},
-      {"noise_sigma", &c.noise_sigma, detail::kNaN}, {"contention", &c.contention, detail::kNaN}};
+  const detail::NumberField numbers[] = {{"ratio", &c.ratio, detail::kNaN},
+                                         {"ci_low", &c.ci_low, detail::kNaN},
+                                         {"ci_high", &c.ci_high, detail::kNaN},
+                                         {"hodges_lehmann", &c.hodges_lehmann, detail::kNaN},
+                                         {"p_value", &c.p_value, detail::kNaN},
+                                         {"p_adjusted", &c.p_adjusted, detail::kNaN},
+                                         {"threshold", &c.threshold, detail::kNaN},
+                                         {"min_detectable_effect", &c.min_detectable_effect, kInf},
+                                         {"within_low", &c.within_low, detail::kNaN},
+                                         {"within_high", &c.within_high, detail::kNaN},
+                                         {"noise_sigma", &c.noise_sigma, detail::kNaN},
+                                         {"contention", &c.contention, detail::kNaN}};
   if (Status s = detail::read_numbers(f, numbers); !s) return s.error();
   if (c.ci_low > c.ci_high) return f.error("ci_low", "is above ci_high");
   c.real_cpu_baseline = c.real_cpu_current = detail::kNaN;
@@ -84,13 +89,17 @@ Status read_summary_counts(const Fields& root, GateSummary& s) {
   if (!root.has("summary")) return Status::Ok();
   Result<Fields> f = root.object("summary");
   if (!f) return f.error();
-  const std::pair<const char*, int*> counts[] = {
-      {"regressed", &s.regressed},       {"improved", &s.improved},
-      {"unchanged", &s.unchanged},       {"inconclusive", &s.inconclusive},
-      {"new", &s.added},                 {"missing", &s.missing},
-      {"errored", &s.errored},           {"budget_breaches", &s.budget_breaches},
-      {"ratio_regressions", &s.ratio_regressions}, {"ratio_inconclusive", &s.ratio_inconclusive},
-      {"quality_failures", &s.quality_failures}};
+  const std::pair<const char*, int*> counts[] = {{"regressed", &s.regressed},
+                                                 {"improved", &s.improved},
+                                                 {"unchanged", &s.unchanged},
+                                                 {"inconclusive", &s.inconclusive},
+                                                 {"new", &s.added},
+                                                 {"missing", &s.missing},
+                                                 {"errored", &s.errored},
+                                                 {"budget_breaches", &s.budget_breaches},
+                                                 {"ratio_regressions", &s.ratio_regressions},
+                                                 {"ratio_inconclusive", &s.ratio_inconclusive},
+                                                 {"quality_failures", &s.quality_failures}};
   for (auto [key, out] : counts) {
     Result<std::int64_t> n = f->whole_or(key, 0, std::numeric_limits<int>::max(), 0);
     if (!n) return n.error();

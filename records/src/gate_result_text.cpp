@@ -37,8 +37,6 @@ std::string rate_text(double ops_per_second) {
                                : fmt::format("{:.3g} ops/s", ops_per_second);
 }
 
-std::string margin_text(double margin) {
-  return std::isfinite(margin) ? fmt::format("{:+.1f}%", margin * 100.0) : "-";
-}
+std::string margin_text(double margin) { return std::isfinite(margin) ? fmt::format("{:+.1f}%", margin * 100.0) : "-"; }
 
 }  // namespace gauntlet::records

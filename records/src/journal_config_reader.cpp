@@ -29,9 +29,13 @@ Result<JournalLoadPattern> read_pattern(const Fields& f) {
   Result<double> rate = number_or(f, "rate_rps", 0);
   if (!rate) return rate.error();
   p.rate_rps = *rate;
-  for (auto [key, value] : {std::pair{"step_rps", &p.step_rps}, {"every_ms", &p.every}, {"peak_rps", &p.peak_rps},
-                            {"start_ms", &p.start}, {"duration_ms", &p.duration},
-                            {"amplitude_rps", &p.amplitude_rps}, {"period_ms", &p.period}}) {
+  for (auto [key, value] : {std::pair{"step_rps", &p.step_rps},
+                            {"every_ms", &p.every},
+                            {"peak_rps", &p.peak_rps},
+                            {"start_ms", &p.start},
+                            {"duration_ms", &p.duration},
+                            {"amplitude_rps", &p.amplitude_rps},
+                            {"period_ms", &p.period}}) {
     Result<std::optional<double>> v = optional_number(f, key);
     if (!v) return v.error();
     *value = *v;
@@ -60,7 +64,8 @@ Result<JournalLoad> read_load(const Fields& config) {
     if (!p) return p.error();
     load.pattern = std::move(*p);
   }
-  for (auto [key, value] : {std::pair{"connections", &load.connections}, {"workers", &load.workers},
+  for (auto [key, value] : {std::pair{"connections", &load.connections},
+                            {"workers", &load.workers},
                             {"ops_per_worker", &load.ops_per_worker}}) {
     Result<std::optional<std::int64_t>> v = optional_whole(*f, key);
     if (!v) return v.error();

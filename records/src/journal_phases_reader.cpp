@@ -42,8 +42,12 @@ Result<JournalPhaseStats> read_phase(const Fields& f) {
     if (!v) return v.error();
     *value = *v;
   }
-  for (auto [key, value] : {std::pair{"error_rate", &p.error_rate}, {"p50_ms", &p.p50}, {"p95_ms", &p.p95},
-                            {"p99_ms", &p.p99}, {"max_ms", &p.max}, {"service_p99_ms", &p.service_p99},
+  for (auto [key, value] : {std::pair{"error_rate", &p.error_rate},
+                            {"p50_ms", &p.p50},
+                            {"p95_ms", &p.p95},
+                            {"p99_ms", &p.p99},
+                            {"max_ms", &p.max},
+                            {"service_p99_ms", &p.service_p99},
                             {"throughput_rps", &p.throughput_rps}}) {
     Result<double> v = number_or(f, key, kNotMeasured);
     if (!v) return v.error();
@@ -52,7 +56,8 @@ Result<JournalPhaseStats> read_phase(const Fields& f) {
   Result<std::map<std::string, std::uint64_t>> codes = count_map(f, "status_counts");
   if (!codes) return codes.error();
   p.status_counts = std::move(*codes);
-  for (auto [key, value] : {std::pair{"p50_interval_ms", &p.p50_interval}, {"p95_interval_ms", &p.p95_interval},
+  for (auto [key, value] : {std::pair{"p50_interval_ms", &p.p50_interval},
+                            {"p95_interval_ms", &p.p95_interval},
                             {"p99_interval_ms", &p.p99_interval}}) {
     Result<std::optional<MillisInterval>> v = read_interval(f, key);
     if (!v) return v.error();

@@ -34,8 +34,11 @@ Status expect_journal_schema(const nlohmann::json& doc, std::string_view source)
 
 Result<JournalSample> read_sample(const Fields& f) {
   JournalSample s;
-  for (auto [key, value] : {std::pair{"t_ms", &s.t}, {"throughput_rps", &s.throughput_rps},
-                            {"error_rate", &s.error_rate}, {"p50_ms", &s.p50}, {"p95_ms", &s.p95},
+  for (auto [key, value] : {std::pair{"t_ms", &s.t},
+                            {"throughput_rps", &s.throughput_rps},
+                            {"error_rate", &s.error_rate},
+                            {"p50_ms", &s.p50},
+                            {"p95_ms", &s.p95},
                             {"p99_ms", &s.p99}}) {
     Result<double> v = f.number(key);
     if (!v) return v.error();
@@ -127,7 +130,8 @@ Status read_run(const Fields& root, Journal& j) {
   Result<std::string> scenario = root.string("scenario");
   if (!scenario) return scenario.error();
   j.scenario = std::move(*scenario);
-  for (auto [key, value, fallback] : {std::tuple{"description", &j.description, ""}, {"replay", &j.replay, ""},
+  for (auto [key, value, fallback] : {std::tuple{"description", &j.description, ""},
+                                      {"replay", &j.replay, ""},
                                       {"time_mode", &j.time_mode, "virtual"}}) {
     Result<std::string> v = text_or(root, key, fallback);
     if (!v) return v.error();
@@ -150,8 +154,12 @@ Status read_totals(const Fields& root, Journal& j) {
   Result<Fields> totals = journal_reading::object_or_empty(root, "totals", "/totals");
   if (!totals) return totals.error();
   JournalTotals& t = j.totals;
-  for (auto [key, value] : {std::pair{"issued", &t.issued}, {"succeeded", &t.succeeded}, {"failed", &t.failed},
-                            {"rejected", &t.rejected}, {"not_sent", &t.not_sent}, {"late", &t.late}}) {
+  for (auto [key, value] : {std::pair{"issued", &t.issued},
+                            {"succeeded", &t.succeeded},
+                            {"failed", &t.failed},
+                            {"rejected", &t.rejected},
+                            {"not_sent", &t.not_sent},
+                            {"late", &t.late}}) {
     Result<std::uint64_t> v = count(*totals, key);
     if (!v) return v.error();
     *value = *v;

@@ -18,9 +18,13 @@ json load_json(const JournalLoad& load) {
   if (load.pattern) {
     const JournalLoadPattern& p = *load.pattern;
     json pattern = {{"shape", p.shape}, {"rate_rps", p.rate_rps}};
-    for (auto [key, value] : {std::pair{"step_rps", &p.step_rps}, {"every_ms", &p.every}, {"peak_rps", &p.peak_rps},
-                              {"start_ms", &p.start}, {"duration_ms", &p.duration},
-                              {"amplitude_rps", &p.amplitude_rps}, {"period_ms", &p.period}}) {
+    for (auto [key, value] : {std::pair{"step_rps", &p.step_rps},
+                              {"every_ms", &p.every},
+                              {"peak_rps", &p.peak_rps},
+                              {"start_ms", &p.start},
+                              {"duration_ms", &p.duration},
+                              {"amplitude_rps", &p.amplitude_rps},
+                              {"period_ms", &p.period}}) {
       if (*value) pattern[key] = **value;
     }
     j["pattern"] = std::move(pattern);
@@ -36,9 +40,14 @@ json config_json(const JournalConfig& c) {
   json target = {{"name", c.target.name}, {"kind", c.target.kind}, {"config", c.target.config}};
   json schedule = json::array();
   for (const JournalFault& f : c.schedule) {
-    schedule.push_back({{"point", f.point},     {"kind", f.kind},     {"label", f.label},
-                        {"start_ms", f.start},  {"end_ms", f.end},    {"ramp_ms", f.ramp},
-                        {"magnitude", f.magnitude}, {"observed_at", f.observed_at}});
+    schedule.push_back({{"point", f.point},
+                        {"kind", f.kind},
+                        {"label", f.label},
+                        {"start_ms", f.start},
+                        {"end_ms", f.end},
+                        {"ramp_ms", f.ramp},
+                        {"magnitude", f.magnitude},
+                        {"observed_at", f.observed_at}});
   }
   json phases = json::array();
   for (const JournalPhase& p : c.phases) {
@@ -46,9 +55,8 @@ json config_json(const JournalConfig& c) {
   }
   json hypotheses = json::array();
   for (const JournalHypothesis& h : c.hypotheses) hypotheses.push_back({{"kind", h.kind}, {"statement", h.statement}});
-  return {{"target", target},           {"duration_ms", c.duration}, {"interval_ms", c.interval},
-          {"load", load_json(c.load)},  {"schedule", schedule},      {"phases", phases},
-          {"hypotheses", hypotheses}};
+  return {{"target", target},     {"duration_ms", c.duration}, {"interval_ms", c.interval}, {"load", load_json(c.load)},
+          {"schedule", schedule}, {"phases", phases},          {"hypotheses", hypotheses}};
 }
 
 json timeline_json(const std::vector<JournalSample>& timeline) {
@@ -86,7 +94,8 @@ json phase_json(const JournalPhaseStats& p) {
   for (auto [key, value] : {std::pair{"completed", &p.completed}, {"failed", &p.failed}, {"rejected", &p.rejected}}) {
     if (*value) j[key] = **value;
   }
-  for (auto [key, value] : {std::pair{"p50_interval_ms", &p.p50_interval}, {"p95_interval_ms", &p.p95_interval},
+  for (auto [key, value] : {std::pair{"p50_interval_ms", &p.p50_interval},
+                            {"p95_interval_ms", &p.p95_interval},
                             {"p99_interval_ms", &p.p99_interval}}) {
     if (*value) j[key] = interval_json(*value);
   }
@@ -125,8 +134,12 @@ std::string journal_json(const Journal& journal) {
   j["counters"] = journal.counters;
   json verdicts = json::array();
   for (const JournalVerdict& v : journal.verdicts) {
-    verdicts.push_back({{"hypothesis", v.hypothesis}, {"phase", v.phase},           {"holds", v.holds},
-                        {"measured", v.measured},     {"threshold", v.threshold}, {"evidence", v.evidence}});
+    verdicts.push_back({{"hypothesis", v.hypothesis},
+                        {"phase", v.phase},
+                        {"holds", v.holds},
+                        {"measured", v.measured},
+                        {"threshold", v.threshold},
+                        {"evidence", v.evidence}});
   }
   j["verdicts"] = verdicts;
   if (journal.wall_time) j["wall_seconds"] = *journal.wall_time / 1000.0;

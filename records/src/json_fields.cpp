@@ -109,9 +109,8 @@ Status expect_schema(const json& doc, std::string_view expected, std::string_vie
   }
   std::string got = doc["schema"].get<std::string>();
   if (got != expected) {
-    return Error(ErrorCode::kSchemaError,
-                 std::string(source) + ": /schema: \"" + got + "\" is not supported (expected \"" +
-                     std::string(expected) + "\")");
+    return Error(ErrorCode::kSchemaError, std::string(source) + ": /schema: \"" + got +
+                                              "\" is not supported (expected \"" + std::string(expected) + "\")");
   }
   return Status::Ok();
 }

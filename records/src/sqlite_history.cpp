@@ -40,18 +40,27 @@ Result<std::int64_t> SqliteHistory::record_run(const HistoryRun& run, const Cloc
     sqlite3_exec(db, "ROLLBACK", nullptr, nullptr, nullptr);
     return e;
   };
-  Statement row(db, "INSERT INTO runs(recorded_at_ns, git_revision, label, source, host_name, num_cpus, mhz_per_cpu,"
-                    " build_type) VALUES(?,?,?,?,?,?,?,?)");
-  row.bind(1, std::int64_t{clock.wall_ns()}).bind(2, run.git_revision).bind(3, run.label)
-      .bind(4, sanitize_utf8(run.source)).bind(5, run.context.host_name).bind(6, run.context.num_cpus)
-      .bind(7, run.context.mhz_per_cpu).bind(8, run.context.build_type);
+  Statement row(db,
+                "INSERT INTO runs(recorded_at_ns, git_revision, label, source, host_name, num_cpus, mhz_per_cpu,"
+                " build_type) VALUES(?,?,?,?,?,?,?,?)");
+  row.bind(1, std::int64_t{clock.wall_ns()})
+      .bind(2, run.git_revision)
+      .bind(3, run.label)
+      .bind(4, sanitize_utf8(run.source))
+      .bind(5, run.context.host_name)
+      .bind(6, run.context.num_cpus)
+      .bind(7, run.context.mhz_per_cpu)
+      .bind(8, run.context.build_type);
   if (!row.ok() || !row.done()) return rollback(sql_error(db, path_, "cannot record run"));
   const std::int64_t run_id = sqlite3_last_insert_rowid(db);
   Statement sample(db, "INSERT INTO samples(run_id, benchmark, metric, repetition, value) VALUES(?,?,?,?,?)");
   for (const HistorySample& s : run.samples) {
     if (!std::isfinite(s.value)) continue;
     sample.reset();
-    sample.bind(1, run_id).bind(2, s.benchmark).bind(3, s.metric).bind(4, std::max<std::int64_t>(s.repetition, 0))
+    sample.bind(1, run_id)
+        .bind(2, s.benchmark)
+        .bind(3, s.metric)
+        .bind(4, std::max<std::int64_t>(s.repetition, 0))
         .bind(5, s.value);
     if (!sample.ok() || !sample.done()) return rollback(sql_error(db, path_, "cannot record samples"));
   }
@@ -61,8 +70,9 @@ Result<std::int64_t> SqliteHistory::record_run(const HistoryRun& run, const Cloc
 }
 
 Result<std::vector<RecordedRun>> SqliteHistory::runs(int limit) const {
-  Statement st(db_.get(), "SELECT id, recorded_at_ns, git_revision, label, source, host_name FROM runs "
-                          "ORDER BY id DESC LIMIT ?");
+  Statement st(db_.get(),
+               "SELECT id, recorded_at_ns, git_revision, label, source, host_name FROM runs "
+               "ORDER BY id DESC LIMIT ?");
   st.bind(1, std::int64_t{limit});
   std::vector<RecordedRun> out;
   while (st.ok() && st.step())
@@ -89,8 +99,9 @@ Result<std::vector<std::string>> SqliteHistory::metrics() const {
 }
 
 Result<std::vector<RunValue>> SqliteHistory::values(const std::string& benchmark, const std::string& metric) const {
-  Statement st(db_.get(), "SELECT s.run_id, r.git_revision, s.value FROM samples s JOIN runs r ON r.id = s.run_id "
-                          "WHERE s.benchmark = ? AND s.metric = ? ORDER BY s.run_id");
+  Statement st(db_.get(),
+               "SELECT s.run_id, r.git_revision, s.value FROM samples s JOIN runs r ON r.id = s.run_id "
+               "WHERE s.benchmark = ? AND s.metric = ? ORDER BY s.run_id");
   st.bind(1, benchmark).bind(2, metric);
   std::vector<RunValue> out;
   while (st.ok() && st.step()) out.push_back({st.int64_at(0), st.text_at(1), st.double_at(2)});

@@ -72,12 +72,13 @@ Result<std::unique_ptr<HistoryStore>> SqliteHistory::open(const std::string& pat
   } else if (!std::filesystem::exists(path, ec)) {
     return Error(ErrorCode::kNotFound, path + ": no such file");
   }
-  const int flags = (writable ? SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE : SQLITE_OPEN_READONLY) |
-                    SQLITE_OPEN_FULLMUTEX;
+  const int flags =
+      (writable ? SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE : SQLITE_OPEN_READONLY) | SQLITE_OPEN_FULLMUTEX;
   sqlite3* raw = nullptr;
   const int rc = sqlite3_open_v2(path.c_str(), &raw, flags, nullptr);
   std::unique_ptr<SqliteHistory> h(new SqliteHistory(path, raw));
-  if (rc != SQLITE_OK) return Error(ErrorCode::kIoError, path + ": cannot open history database: " + sqlite3_errstr(rc));
+  if (rc != SQLITE_OK)
+    return Error(ErrorCode::kIoError, path + ": cannot open history database: " + sqlite3_errstr(rc));
   sqlite3_busy_timeout(raw, kBusyTimeoutMs);
   if (writable) {
     if (sqlite3_exec(raw, "PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON;", nullptr, nullptr, nullptr) != SQLITE_OK)

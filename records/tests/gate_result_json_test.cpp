@@ -131,8 +131,8 @@ TEST(GateResultJson, AnEmptyResultRoundTrips) {
 }
 
 TEST(GateResultJson, EveryVerdictAndGradeHasOneName) {
-  for (Verdict v : {Verdict::kRegressed, Verdict::kImproved, Verdict::kUnchanged, Verdict::kInconclusive,
-                    Verdict::kNew, Verdict::kMissing, Verdict::kErrored}) {
+  for (Verdict v : {Verdict::kRegressed, Verdict::kImproved, Verdict::kUnchanged, Verdict::kInconclusive, Verdict::kNew,
+                    Verdict::kMissing, Verdict::kErrored}) {
     EXPECT_EQ(verdict_named(to_string(v)), v) << to_string(v);
   }
   for (QualityGrade q : {QualityGrade::kNone, QualityGrade::kPoor, QualityGrade::kFair, QualityGrade::kGood}) {
@@ -162,8 +162,9 @@ TEST(GateResultJson, MistypedFieldsAreNamedByPointer) {
               StatusIs(ErrorCode::kSchemaError, HasSubstr("g.json: /benchmarks/0/verdict: unknown verdict \"worse\"")));
   doc = written();
   doc["benchmarks"][0]["current"]["median"] = "fast";
-  EXPECT_THAT(read_gate_result(doc, "g.json"),
-              StatusIs(ErrorCode::kSchemaError, HasSubstr("/benchmarks/0/current/median: expected a number, got string")));
+  EXPECT_THAT(
+      read_gate_result(doc, "g.json"),
+      StatusIs(ErrorCode::kSchemaError, HasSubstr("/benchmarks/0/current/median: expected a number, got string")));
   doc = written();
   doc["budgets"][0]["breached"] = 1;
   EXPECT_THAT(read_gate_result(doc, "g.json"),

@@ -108,8 +108,9 @@ TEST_F(HistoryTest, ReadOnlyNeitherCreatesNorMigrates) {
   EXPECT_EQ(missing.error().message(), db() + ": no such file");
   EXPECT_FALSE(std::filesystem::exists(db()));
   // Version 0 with the tables (a history written by hand) reads as it is.
-  write_raw(std::string(kVersionOneSchema) + "INSERT INTO runs(recorded_at_ns) VALUES(1);"
-                                             "INSERT INTO samples VALUES(1, 'BM_A', 'real_time', 0, 3.0);");
+  write_raw(std::string(kVersionOneSchema) +
+            "INSERT INTO runs(recorded_at_ns) VALUES(1);"
+            "INSERT INTO samples VALUES(1, 'BM_A', 'real_time', 0, 3.0);");
   auto h = open_history(db(), HistoryAccess::kReadOnly);
   ASSERT_THAT(h, IsOk());
   EXPECT_EQ((*h)->schema_version(), 0);
@@ -124,9 +125,8 @@ TEST_F(HistoryTest, RefusesANewerSchemaNamingTheFile) {
   for (HistoryAccess access : {HistoryAccess::kReadWrite, HistoryAccess::kReadOnly}) {
     auto newer = open_history(db(), access);
     ASSERT_THAT(newer, StatusIs(ErrorCode::kSchemaError));
-    EXPECT_EQ(newer.error().message(),
-              db() + ": history schema version 99 is newer than this gauntlet supports (" +
-                  std::to_string(kHistorySchemaVersion) + ")");
+    EXPECT_EQ(newer.error().message(), db() + ": history schema version 99 is newer than this gauntlet supports (" +
+                                           std::to_string(kHistorySchemaVersion) + ")");
   }
 }
 

@@ -13,9 +13,9 @@
 namespace gauntlet::records {
 namespace {
 
-using ::testing::HasSubstr;
 using matchers::IsOk;
 using matchers::StatusIs;
+using ::testing::HasSubstr;
 
 // A journal with every field set, as the chaos writer fills it for an
 // open-loop run with one fault, two phases, breakers and status codes.

@@ -23,11 +23,10 @@ inline constexpr std::size_t kSampleHistoryChangeIndex = 15;
 /// each next one a day later (the clock is advanced).
 inline Status record_sample_history(HistoryStore& store, ManualClock& clock) {
   constexpr Nanos kDay = 86'400'000'000'000;
-  const std::pair<const char*, std::pair<double, double>> levels[] = {
-      {"BM_CounterInc", {3.1, 3.1}},
-      {"BM_HistogramObserve", {18.0, 23.4}},
-      {"BM_SpanStart", {95.0, 71.0}},
-      {"BM_BreakerAllow<std::mutex>", {12.0, 12.0}}};
+  const std::pair<const char*, std::pair<double, double>> levels[] = {{"BM_CounterInc", {3.1, 3.1}},
+                                                                      {"BM_HistogramObserve", {18.0, 23.4}},
+                                                                      {"BM_SpanStart", {95.0, 71.0}},
+                                                                      {"BM_BreakerAllow<std::mutex>", {12.0, 12.0}}};
   stats::SeededRandom rng(7);
   for (int i = 0; i < kSampleHistoryRuns; ++i) {
     HistoryRun run;

@@ -24,7 +24,7 @@ struct ReportOptions {
 };
 
 // CI variables shown in the summary when set.
-constexpr const char* kCiVariables[] = {"GITHUB_REPOSITORY", "GITHUB_REF_NAME", "GITHUB_SHA",     "GITHUB_RUN_ID",
+constexpr const char* kCiVariables[] = {"GITHUB_REPOSITORY", "GITHUB_REF_NAME",    "GITHUB_SHA",    "GITHUB_RUN_ID",
                                         "CI_PROJECT_PATH",   "CI_COMMIT_REF_NAME", "CI_COMMIT_SHA", "CI_PIPELINE_ID"};
 
 cli::CommandResult run_report(const ReportOptions& o) {
@@ -76,7 +76,8 @@ GAUNTLET_REGISTER_COMMAND(
       cmd.add_option("--json", o->json, "write the gauntlet.report/1 JSON here");
       cmd.add_option("--title", o->title, "report title");
       cmd.add_option("--env", o->env, "KEY=VALUE shown in the summary (repeatable)");
-      cmd.add_option("--markdown-max-bytes", o->markdown_max_bytes, "Markdown size limit")->check(CLI::Range(1024, 1 << 30));
+      cmd.add_option("--markdown-max-bytes", o->markdown_max_bytes, "Markdown size limit")
+          ->check(CLI::Range(1024, 1 << 30));
       cmd.add_flag("--fail-on-failure", o->fail_on_failure, "exit 1 when anything in the report failed");
       return [o](cli::CommandIO&) { return run_report(*o); };
     });

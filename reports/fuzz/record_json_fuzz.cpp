@@ -18,7 +18,7 @@
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   using namespace gauntlet::reports;
   auto doc = gauntlet::parse_json_document(std::string_view(reinterpret_cast<const char*>(data), size), "fuzz.json",
-                                          "a Gauntlet record");
+                                           "a Gauntlet record");
   if (!doc.ok()) return 0;
   Report report;
 #if GAUNTLET_FUZZ_RECORD == 1

@@ -8,9 +8,7 @@
 namespace gauntlet::reports::detail {
 namespace {
 
-std::string second_text(double s) {
-  return std::fabs(s * 10 - std::round(s * 10)) > 1e-6 ? fixed(s, 2) : fixed(s, 1);
-}
+std::string second_text(double s) { return std::fabs(s * 10 - std::round(s * 10)) > 1e-6 ? fixed(s, 2) : fixed(s, 1); }
 
 bool has_row(const ChaosJournal& j, const std::string& phase) {
   return std::any_of(j.phases.begin(), j.phases.end(), [&](const JournalPhaseStats& p) { return p.name == phase; });
@@ -65,7 +63,8 @@ std::string quality_text(const JournalPhaseStats& p) {
 }
 
 bool has_status_counts(const ChaosJournal& j) {
-  return std::any_of(j.phases.begin(), j.phases.end(), [](const JournalPhaseStats& p) { return !p.status_counts.empty(); });
+  return std::any_of(j.phases.begin(), j.phases.end(),
+                     [](const JournalPhaseStats& p) { return !p.status_counts.empty(); });
 }
 
 bool has_phase_verdicts(const ChaosJournal& j) {

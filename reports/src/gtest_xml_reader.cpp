@@ -51,8 +51,7 @@ struct Reader {
   std::string_view source;
 
   Error schema(const xmlNode* n, const std::string& what) const {
-    return Error(ErrorCode::kSchemaError,
-                 std::string(source) + ":" + std::to_string(xmlGetLineNo(n)) + ": " + what);
+    return Error(ErrorCode::kSchemaError, std::string(source) + ":" + std::to_string(xmlGetLineNo(n)) + ": " + what);
   }
 
   Result<double> seconds(const xmlNode* n, const char* name) const {

@@ -30,7 +30,8 @@ std::string charts(const ChaosJournal& j) {
     base.shaded.push_back({w.start_s, w.end_s, "fault", window_tooltip(w), std::to_string(i + 1)});
   }
   for (const BreakerBand& b : j.breaker_bands) {
-    base.strip.push_back({b.start_s, b.end_s, "br-" + b.state, (b.breaker.empty() ? "" : b.breaker + ": ") + b.state, ""});
+    base.strip.push_back(
+        {b.start_s, b.end_s, "br-" + b.state, (b.breaker.empty() ? "" : b.breaker + ": ") + b.state, ""});
   }
   auto column = [&](double JournalSample::*field, double scale = 1) {
     std::vector<double> v;
@@ -60,8 +61,11 @@ std::string legend(const ChaosJournal& j) {
   std::set<std::string> states;
   for (const BreakerBand& b : j.breaker_bands) states.insert(b.state);
   if (!states.empty()) out += " <span class=\"legend-h\">breaker:</span>";
-  for (const auto& [state, text] : {std::pair{"closed", "closed"}, {"half_open", "half-open"}, {"open", "open"},
-                                    {"forced_open", "forced open"}, {"disabled", "disabled"}}) {
+  for (const auto& [state, text] : {std::pair{"closed", "closed"},
+                                    {"half_open", "half-open"},
+                                    {"open", "open"},
+                                    {"forced_open", "forced open"},
+                                    {"disabled", "disabled"}}) {
     if (states.count(state)) out += "<span class=\"key br-" + std::string(state) + "\"></span>" + text + " ";
   }
   return out.empty() ? "" : "<div class=\"legend\">" + out + "</div>";
@@ -69,8 +73,9 @@ std::string legend(const ChaosJournal& j) {
 
 std::string windows_table(const ChaosJournal& j) {
   if (j.faults.empty()) return {};
-  std::string out = "<table class=\"grid-t\"><thead><tr><th class=\"n\">#</th><th>Fault injected</th>"
-                    "<th class=\"n\">Time (s)</th><th>Where</th></tr></thead><tbody>";
+  std::string out =
+      "<table class=\"grid-t\"><thead><tr><th class=\"n\">#</th><th>Fault injected</th>"
+      "<th class=\"n\">Time (s)</th><th>Where</th></tr></thead><tbody>";
   for (std::size_t i = 0; i < j.faults.size(); ++i) {
     const FaultWindow& w = j.faults[i];
     out += "<tr><td class=\"n\">" + std::to_string(i + 1) + "</td><td>" + html(w.label) + "</td><td class=\"n\">" +
@@ -88,10 +93,11 @@ std::string verdict_item(const Hypothesis& h) {
 std::string phases_table(const ChaosJournal& j) {
   if (j.phases.empty()) return {};
   const bool codes = has_status_counts(j), verdict_column = has_phase_verdicts(j), quality = has_quality(j);
-  std::string out = "<table class=\"grid-t phases\"><thead><tr><th>Phase</th><th class=\"n\">Time (s)</th>"
-                    "<th class=\"n\">Requests</th><th class=\"n\">req/s</th><th class=\"n\">p50 ms</th>"
-                    "<th class=\"n\">p95 ms</th><th class=\"n\">p99 ms</th><th class=\"n\">max ms</th>"
-                    "<th class=\"n\">Errors</th>";
+  std::string out =
+      "<table class=\"grid-t phases\"><thead><tr><th>Phase</th><th class=\"n\">Time (s)</th>"
+      "<th class=\"n\">Requests</th><th class=\"n\">req/s</th><th class=\"n\">p50 ms</th>"
+      "<th class=\"n\">p95 ms</th><th class=\"n\">p99 ms</th><th class=\"n\">max ms</th>"
+      "<th class=\"n\">Errors</th>";
   out += std::string(quality ? "<th>Quality</th>" : "") + (codes ? "<th>Status codes</th>" : "") +
          (verdict_column ? "<th>Hypotheses</th>" : "") + "</tr></thead><tbody>";
   for (const JournalPhaseStats& p : j.phases) {
@@ -130,8 +136,9 @@ std::string other_verdicts_table(const ChaosJournal& j) {
 
 std::string activity_table(const ChaosJournal& j) {
   if (j.fault_activity.empty()) return {};
-  std::string out = "<table class=\"grid-t\"><thead><tr><th>Fault point</th><th class=\"n\">Hits</th>"
-                    "<th class=\"n\">Fires</th></tr></thead><tbody>";
+  std::string out =
+      "<table class=\"grid-t\"><thead><tr><th>Fault point</th><th class=\"n\">Hits</th>"
+      "<th class=\"n\">Fires</th></tr></thead><tbody>";
   for (const FaultActivity& a : j.fault_activity) {
     out += "<tr><td class=\"name\">" + html(a.point) + "</td><td class=\"n\">" + std::to_string(a.hits) +
            "</td><td class=\"n\">" + std::to_string(a.fires) + "</td></tr>";
@@ -140,11 +147,11 @@ std::string activity_table(const ChaosJournal& j) {
 }
 
 std::string journal_card(const ChaosJournal& j, const std::string& anchor) {
-  std::string meta = "seed " + std::to_string(j.seed) + " · " + run_time_text(j) +
-                     (j.target.empty() ? "" : " · " + j.target);
-  std::string out = "<article class=\"card\" id=\"" + html(anchor) + "\"><header><h3>" + html(j.scenario) +
-                    "</h3>" + pill(j.passed, "hypotheses held", "hypothesis broken") + "<span class=\"meta\">" +
-                    html(meta) + "</span></header>";
+  std::string meta =
+      "seed " + std::to_string(j.seed) + " · " + run_time_text(j) + (j.target.empty() ? "" : " · " + j.target);
+  std::string out = "<article class=\"card\" id=\"" + html(anchor) + "\"><header><h3>" + html(j.scenario) + "</h3>" +
+                    pill(j.passed, "hypotheses held", "hypothesis broken") + "<span class=\"meta\">" + html(meta) +
+                    "</span></header>";
   out += charts(j) + legend(j) + windows_table(j) + phases_table(j) + other_verdicts_table(j) + activity_table(j);
   return out + command_line(j.replay) + "</article>";
 }
@@ -166,8 +173,9 @@ std::string chaos_section(const Report& report) {
   const std::vector<std::string> anchors = journal_anchors(report);
   std::vector<std::size_t> order;
   for (std::size_t i = 0; i < report.journals.size(); ++i) order.push_back(i);
-  std::stable_sort(order.begin(), order.end(),
-                   [&](std::size_t a, std::size_t b) { return !report.journals[a].passed && report.journals[b].passed; });
+  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+    return !report.journals[a].passed && report.journals[b].passed;
+  });
   std::string out = "<section id=\"chaos\"><h2>Chaos scenarios</h2>";
   for (std::size_t i : order) out += journal_card(report.journals[i], anchors[i]);
   return out + "</section>";

@@ -51,10 +51,14 @@ std::string benchmarks_section(const Report& report) {
     std::vector<const ComparisonRow*> rows;
     for (const ComparisonRow& c : comparisons) rows.push_back(&c);
     auto rank = [](const std::string& v) {
-      return v == "regressed" || v == "errored" ? 0 : v == "inconclusive" || v == "missing" ? 1 : v == "improved" ? 2 : 3;
+      return v == "regressed" || v == "errored"      ? 0
+             : v == "inconclusive" || v == "missing" ? 1
+             : v == "improved"                       ? 2
+                                                     : 3;
     };
     std::stable_sort(rows.begin(), rows.end(), [&](auto* a, auto* b) { return rank(a->verdict) < rank(b->verdict); });
-    out += "<div class=\"card\"><header><h3>Comparison with baseline</h3>" + pill(g.passed, "gate passed", "gate failed") +
+    out += "<div class=\"card\"><header><h3>Comparison with baseline</h3>" +
+           pill(g.passed, "gate passed", "gate failed") +
            "<span class=\"meta\">bars: 95% confidence interval of the change, ±" + fixed(scale * 100, 0) +
            "% full scale</span></header>";
     for (const std::string& w : g.warnings) out += "<p class=\"warn\">" + html(w) + "</p>";
@@ -70,9 +74,10 @@ std::string benchmarks_section(const Report& report) {
              number_td(c->baseline_text, c->baseline) + number_td(c->current_text, c->current) +
              number_td(c->change_text, c->change) + "<td>" +
              (drawable ? interval_bar(c->change, c->ci_low, c->ci_high, scale, "ci-" + cls) : "") +
-             " <span class=\"meta\">" + html(c->interval_text) + "</span></td><td><span class=\"v " + cls + "\" title=\"" + html(c->reason) + "\">" + html(c->verdict) +
-             "</span></td><td>" + html(c->quality) + "</td><td>" +
-             (trend == trends.end() ? "" : sparkline(trend->second->values, marks[c->name])) + "</td></tr>";
+             " <span class=\"meta\">" + html(c->interval_text) + "</span></td><td><span class=\"v " + cls +
+             "\" title=\"" + html(c->reason) + "\">" + html(c->verdict) + "</span></td><td>" + html(c->quality) +
+             "</td><td>" + (trend == trends.end() ? "" : sparkline(trend->second->values, marks[c->name])) +
+             "</td></tr>";
     }
     out += "</tbody></table>" + command_line(g.rerun) + "</div>";
     const std::vector<BudgetRow> budgets = budget_rows(g);
@@ -93,7 +98,8 @@ std::string benchmarks_section(const Report& report) {
   if (report.gates.empty()) {
     out += "<div class=\"card\"><header><h3>Trends</h3></header><table class=\"grid-t\"><tbody>";
     for (const HistorySeries& h : report.history) {
-      out += "<tr><td class=\"name\">" + html(h.benchmark) + "</td><td>" + sparkline(h.values, marks[h.benchmark]) + "</td></tr>";
+      out += "<tr><td class=\"name\">" + html(h.benchmark) + "</td><td>" + sparkline(h.values, marks[h.benchmark]) +
+             "</td></tr>";
     }
     out += "</tbody></table></div>";
   }
@@ -127,7 +133,8 @@ std::string properties_section(const Report& report) {
       if (bad || !o->counterexample.empty()) {
         std::string example;
         for (const auto& [type, value] : o->counterexample) example += type + ": " + value + "\n";
-        card += "<tr class=\"detail\"><td colspan=\"4\">" + (o->message.empty() ? "" : "<p>" + html(o->message) + "</p>") +
+        card += "<tr class=\"detail\"><td colspan=\"4\">" +
+                (o->message.empty() ? "" : "<p>" + html(o->message) + "</p>") +
                 (example.empty() ? "" : "<pre class=\"log\">" + html(example) + "</pre>") + command_line(o->rerun) +
                 "</td></tr>";
       }

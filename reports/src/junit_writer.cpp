@@ -46,9 +46,9 @@ void write_suite(std::string& out, const JunitSuite& s) {
     skipped += c.skipped && c.failures.empty() ? 1 : 0;
     time += c.time_s;
   }
-  out += "  <testsuite name=\"" + xml_attr(s.name) + "\" tests=\"" + std::to_string(s.cases.size()) +
-         "\" failures=\"" + std::to_string(failures) + "\" errors=\"0\" skipped=\"" + std::to_string(skipped) +
-         "\" time=\"" + fixed(time, 3) + "\">\n";
+  out += "  <testsuite name=\"" + xml_attr(s.name) + "\" tests=\"" + std::to_string(s.cases.size()) + "\" failures=\"" +
+         std::to_string(failures) + "\" errors=\"0\" skipped=\"" + std::to_string(skipped) + "\" time=\"" +
+         fixed(time, 3) + "\">\n";
   for (const JunitCase& c : s.cases) {
     out += "    <testcase name=\"" + xml_attr(c.name) + "\" classname=\"" + xml_attr(c.classname) + "\" time=\"" +
            fixed(c.time_s, 3) + "\"";

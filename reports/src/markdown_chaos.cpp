@@ -35,8 +35,13 @@ std::string phases_table(const ChaosJournal& j) {
   for (const JournalPhaseStats& p : j.phases) {
     std::vector<std::string> cells = {
         markdown_inline(p.name) + (p.faults.empty() ? "" : " (" + markdown_inline(p.faults) + ")"),
-        markdown_inline(seconds_range(p.start_s, p.end_s)), std::to_string(p.completed), fixed(p.throughput_rps, 1),
-        milliseconds(p.p50_ms), milliseconds(p.p95_ms), milliseconds(p.p99_ms), milliseconds(p.max_ms),
+        markdown_inline(seconds_range(p.start_s, p.end_s)),
+        std::to_string(p.completed),
+        fixed(p.throughput_rps, 1),
+        milliseconds(p.p50_ms),
+        milliseconds(p.p95_ms),
+        milliseconds(p.p99_ms),
+        milliseconds(p.max_ms),
         markdown_inline(percent(p.error_rate))};
     if (quality) cells.push_back(markdown_inline(quality_text(p)));
     if (codes) cells.push_back(markdown_inline(status_counts_text(p.status_counts)));
@@ -62,7 +67,8 @@ std::string verdict_list(const ChaosJournal& j) {
   }
   for (const JournalPhaseStats& p : j.phases) {
     for (const Hypothesis* h : phase_verdicts(j, p.name)) {
-      if (!h->held) out += "- " + mark(false) + markdown_inline(h->statement) + ": " + markdown_inline(h->evidence) + "\n";
+      if (!h->held)
+        out += "- " + mark(false) + markdown_inline(h->statement) + ": " + markdown_inline(h->evidence) + "\n";
     }
   }
   return out.empty() ? "" : out + "\n";
@@ -71,8 +77,8 @@ std::string verdict_list(const ChaosJournal& j) {
 }  // namespace
 
 std::string chaos_markdown(const ChaosJournal& j) {
-  std::string out = "### " + mark(j.passed) + "Chaos scenario <code>" + html(j.scenario) + "</code>: " +
-                    (j.passed ? "passed" : "failed") + "\n\n";
+  std::string out = "### " + mark(j.passed) + "Chaos scenario <code>" + html(j.scenario) +
+                    "</code>: " + (j.passed ? "passed" : "failed") + "\n\n";
   out += "seed " + std::to_string(j.seed) + " · " + markdown_inline(run_time_text(j)) +
          (j.target.empty() ? "" : " · " + markdown_inline(j.target)) + "\n\n";
   out += windows_list(j) + phases_table(j) + verdict_list(j);

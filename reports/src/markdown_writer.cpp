@@ -125,8 +125,8 @@ std::string write_markdown(const Report& report, const MarkdownOptions& options)
       for (const auto& [type, value] : o.counterexample) example += type + ": " + value + "\n";
       if (!example.empty()) body += markdown_code_block(example);
       if (!o.rerun.empty()) body += "\nRe-run:\n\n" + markdown_code_block(o.rerun);
-      md.add(details("Property <code>" + detail::html(o.suite + "/" + o.instantiation + "." + o.property) +
-                         "</code> " + detail::html(records::to_string(o.outcome)),
+      md.add(details("Property <code>" + detail::html(o.suite + "/" + o.instantiation + "." + o.property) + "</code> " +
+                         detail::html(records::to_string(o.outcome)),
                      body));
     }
   }
@@ -140,26 +140,28 @@ std::string write_markdown(const Report& report, const MarkdownOptions& options)
   for (const GateInput& gate : report.gates) {
     for (const detail::ComparisonRow& c : detail::comparison_rows(gate.result)) {
       if (c.verdict != "regressed") continue;
-      regressions += "| " + markdown_inline(c.name) + " | " + markdown_inline(c.baseline_text) +
-                     " | " + markdown_inline(c.current_text) + " | " + c.change_text + " | " +
-                     c.interval_text + " | " + markdown_inline(c.reason) + " |\n";
+      regressions += "| " + markdown_inline(c.name) + " | " + markdown_inline(c.baseline_text) + " | " +
+                     markdown_inline(c.current_text) + " | " + c.change_text + " | " + c.interval_text + " | " +
+                     markdown_inline(c.reason) + " |\n";
     }
     for (const detail::BudgetRow& b : detail::budget_rows(gate.result)) {
       if (b.passed) continue;
       budgets += "| " + markdown_inline(b.name) + " | " + markdown_inline(b.metric) + " | " +
-                 markdown_inline(b.actual_text) + " | " +
-                 markdown_inline(b.limit_text) + " | " + b.verdict + " |\n";
+                 markdown_inline(b.actual_text) + " | " + markdown_inline(b.limit_text) + " | " + b.verdict + " |\n";
     }
   }
   for (const GateInput& gate : report.gates) {
     for (const std::string& w : gate.result.warnings) md.add("\n> " + markdown_inline(w) + "\n");
   }
   if (!regressions.empty()) {
-    md.add("\n### Benchmark regressions\n\n| benchmark | baseline | current | change | CI | why |\n|---|---:|---:|---:|---|---|\n" +
-           regressions + "\n");
+    md.add(
+        "\n### Benchmark regressions\n\n| benchmark | baseline | current | change | CI | why "
+        "|\n|---|---:|---:|---:|---|---|\n" +
+        regressions + "\n");
   }
   if (!budgets.empty()) {
-    md.add("\n### Budgets exceeded\n\n| operation | check | measured | budget | verdict |\n|---|---|---:|---:|---|\n" + budgets + "\n");
+    md.add("\n### Budgets exceeded\n\n| operation | check | measured | budget | verdict |\n|---|---|---:|---:|---|\n" +
+           budgets + "\n");
   }
   // Test figures last: they help, but failures, chaos and regressions come first.
   md.add(detail::slowest_tests_markdown(report.tests));

@@ -37,8 +37,8 @@ ReportSummary summarize(const Report& report) {
     }
   }
   // The gate's verdict decides for benchmarks: its regressions may be advisory.
-  s.passed = gates_ok && s.tests.failed == 0 && s.journals_failed == 0 &&
-             s.budgets_failed == 0 && s.properties_failed == 0;
+  s.passed =
+      gates_ok && s.tests.failed == 0 && s.journals_failed == 0 && s.budgets_failed == 0 && s.properties_failed == 0;
   return s;
 }
 
@@ -80,8 +80,9 @@ Status add_json(Report& report, const std::string& text, const std::string& sour
     return Status::Ok();
   }
   return Error(ErrorCode::kSchemaError,
-               source + ": not a recognised input (GoogleTest XML/JSON, a document with a Gauntlet \"schema\", "
-                        "or a history database)");
+               source +
+                   ": not a recognised input (GoogleTest XML/JSON, a document with a Gauntlet \"schema\", "
+                   "or a history database)");
 }
 
 }  // namespace

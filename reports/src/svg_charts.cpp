@@ -53,9 +53,9 @@ std::string line_chart(const LineChart& c) {
          (c.unit.empty() ? "" : " (" + html(c.unit) + ")") + "</text>";
   std::vector<double> tag_x;  // tags of bands starting at nearly the same place stack downwards
   for (const ChartBand& b : c.shaded) {
-    out += "<rect class=\"" + html(b.css_class) + "\" x=\"" + num(x(b.start)) + "\" y=\"" + num(kTop) +
-           "\" width=\"" + num(std::max(1.0, x(b.end) - x(b.start))) + "\" height=\"" + num(plot_h) +
-           "\"><title>" + html(b.label) + "</title></rect>";
+    out += "<rect class=\"" + html(b.css_class) + "\" x=\"" + num(x(b.start)) + "\" y=\"" + num(kTop) + "\" width=\"" +
+           num(std::max(1.0, x(b.end) - x(b.start))) + "\" height=\"" + num(plot_h) + "\"><title>" + html(b.label) +
+           "</title></rect>";
     if (!b.tag.empty()) {
       double level = static_cast<double>(
           std::count_if(tag_x.begin(), tag_x.end(), [&](double at) { return std::fabs(at - x(b.start)) < 12; }));
@@ -73,13 +73,16 @@ std::string line_chart(const LineChart& c) {
   const double strip_y = kTop + plot_h + 3;
   for (const ChartBand& b : c.strip) {
     out += "<rect class=\"" + html(b.css_class) + "\" x=\"" + num(x(b.start)) + "\" y=\"" + num(strip_y) +
-           "\" width=\"" + num(std::max(1.0, x(b.end) - x(b.start))) + "\" height=\"" + num(kStrip) +
-           "\"><title>" + html(b.label) + "</title></rect>";
+           "\" width=\"" + num(std::max(1.0, x(b.end) - x(b.start))) + "\" height=\"" + num(kStrip) + "\"><title>" +
+           html(b.label) + "</title></rect>";
   }
   for (int i = 0; i <= 4; ++i) {
     double t = t_end * i / 4;
     out += "<text class=\"ax\" x=\"" + num(x(t)) + "\" y=\"" + num(kH - 6) + "\" text-anchor=\"" +
-           (i == 0 ? "start" : i == 4 ? "end" : "middle") + "\">" + short_number(t) + " s</text>";
+           (i == 0   ? "start"
+            : i == 4 ? "end"
+                     : "middle") +
+           "\">" + short_number(t) + " s</text>";
   }
   // Thin the points to about one per pixel; the page stays small for long runs.
   std::size_t n = c.t.size();
@@ -94,8 +97,9 @@ std::string line_chart(const LineChart& c) {
     }
     out += "<polyline class=\"ln " + html(s.css_class) + "\" points=\"" + points + "\"/>";
     legend_x -= 8 + 6.5 * static_cast<double>(s.label.size());
-    out += "<rect class=\"sw " + html(s.css_class) + "\" x=\"" + num(legend_x - 12) + "\" y=\"6\" width=\"9\" height=\"9\"/>" +
-           "<text class=\"ax\" x=\"" + num(legend_x) + "\" y=\"14\">" + html(s.label) + "</text>";
+    out += "<rect class=\"sw " + html(s.css_class) + "\" x=\"" + num(legend_x - 12) +
+           "\" y=\"6\" width=\"9\" height=\"9\"/>" + "<text class=\"ax\" x=\"" + num(legend_x) + "\" y=\"14\">" +
+           html(s.label) + "</text>";
     legend_x -= 16;
   }
   out += "</svg>";
@@ -106,7 +110,8 @@ std::string interval_bar(double value, double low, double high, double scale, co
   constexpr double kW = 160, kH = 18, kMid = kW / 2, kHalf = kW / 2 - 6;
   if (!(scale > 0) || !std::isfinite(scale)) scale = 1;
   auto x = [&](double v) { return kMid + std::clamp(v / scale, -1.0, 1.0) * kHalf; };
-  std::string out = "<svg class=\"ci\" viewBox=\"0 0 160 18\" width=\"160\" height=\"18\" xmlns=\"http://www.w3.org/2000/svg\">";
+  std::string out =
+      "<svg class=\"ci\" viewBox=\"0 0 160 18\" width=\"160\" height=\"18\" xmlns=\"http://www.w3.org/2000/svg\">";
   out += "<line class=\"zero\" x1=\"" + num(kMid) + "\" x2=\"" + num(kMid) + "\" y1=\"1\" y2=\"" + num(kH - 1) + "\"/>";
   out += "<rect class=\"" + html(css_class) + "\" x=\"" + num(x(low)) + "\" y=\"5\" width=\"" +
          num(std::max(1.5, x(high) - x(low))) + "\" height=\"8\" rx=\"2\"/>";
@@ -116,21 +121,29 @@ std::string interval_bar(double value, double low, double high, double scale, co
 
 std::string sparkline(const std::vector<double>& values, const std::vector<std::size_t>& marks) {
   constexpr double kW = 120, kH = 24;
-  std::string out = "<svg class=\"spark\" viewBox=\"0 0 120 24\" width=\"120\" height=\"24\" xmlns=\"http://www.w3.org/2000/svg\">";
+  std::string out =
+      "<svg class=\"spark\" viewBox=\"0 0 120 24\" width=\"120\" height=\"24\" xmlns=\"http://www.w3.org/2000/svg\">";
   if (values.empty()) return out + "</svg>";
   auto [lo_it, hi_it] = std::minmax_element(values.begin(), values.end());
   double lo = *lo_it, hi = *hi_it;
-  if (hi - lo < 1e-12) { hi = lo + 1; lo -= 1; }
-  auto x = [&](std::size_t i) { return values.size() == 1 ? kW / 2 : 2 + (kW - 4) * static_cast<double>(i) / static_cast<double>(values.size() - 1); };
+  if (hi - lo < 1e-12) {
+    hi = lo + 1;
+    lo -= 1;
+  }
+  auto x = [&](std::size_t i) {
+    return values.size() == 1 ? kW / 2 : 2 + (kW - 4) * static_cast<double>(i) / static_cast<double>(values.size() - 1);
+  };
   auto y = [&](double v) { return kH - 3 - (v - lo) / (hi - lo) * (kH - 6); };
   for (std::size_t m : marks) {
     if (m >= values.size()) continue;
-    out += "<line class=\"cp\" x1=\"" + num(x(m)) + "\" x2=\"" + num(x(m)) + "\" y1=\"1\" y2=\"" + num(kH - 1) + "\"><title>change point</title></line>";
+    out += "<line class=\"cp\" x1=\"" + num(x(m)) + "\" x2=\"" + num(x(m)) + "\" y1=\"1\" y2=\"" + num(kH - 1) +
+           "\"><title>change point</title></line>";
   }
   std::string points;
   for (std::size_t i = 0; i < values.size(); ++i) points += num(x(i)) + "," + num(y(values[i])) + " ";
   out += "<polyline class=\"ln s1\" points=\"" + points + "\"/>";
-  out += "<circle class=\"pt\" cx=\"" + num(x(values.size() - 1)) + "\" cy=\"" + num(y(values.back())) + "\" r=\"2\"/></svg>";
+  out += "<circle class=\"pt\" cx=\"" + num(x(values.size() - 1)) + "\" cy=\"" + num(y(values.back())) +
+         "\" r=\"2\"/></svg>";
   return out;
 }
 

@@ -7,9 +7,12 @@ namespace gauntlet::reports {
 
 const char* to_string(TestStatus status) noexcept {
   switch (status) {
-    case TestStatus::kPassed: return "passed";
-    case TestStatus::kFailed: return "failed";
-    case TestStatus::kSkipped: return "skipped";
+    case TestStatus::kPassed:
+      return "passed";
+    case TestStatus::kFailed:
+      return "failed";
+    case TestStatus::kSkipped:
+      return "skipped";
   }
   return "passed";
 }
@@ -19,9 +22,15 @@ TestCounts count_tests(const TestRun& run) noexcept {
   for (const TestCase& t : run.cases) {
     ++c.total;
     switch (t.status) {
-      case TestStatus::kPassed: ++c.passed; break;
-      case TestStatus::kFailed: ++c.failed; break;
-      case TestStatus::kSkipped: ++c.skipped; break;
+      case TestStatus::kPassed:
+        ++c.passed;
+        break;
+      case TestStatus::kFailed:
+        ++c.failed;
+        break;
+      case TestStatus::kSkipped:
+        ++c.skipped;
+        break;
     }
   }
   return c;
@@ -38,9 +47,7 @@ void merge_into(TestRun& into, TestRun part) {
 }
 
 std::vector<std::size_t> failures_first_order(const TestRun& run) {
-  auto rank = [](TestStatus s) {
-    return s == TestStatus::kFailed ? 0 : s == TestStatus::kSkipped ? 1 : 2;
-  };
+  auto rank = [](TestStatus s) { return s == TestStatus::kFailed ? 0 : s == TestStatus::kSkipped ? 1 : 2; };
   std::vector<std::size_t> order(run.cases.size());
   std::iota(order.begin(), order.end(), std::size_t{0});
   std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {

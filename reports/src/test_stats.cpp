@@ -14,9 +14,15 @@ std::vector<SuiteRate> suite_rates(const TestRun& run) {
     SuiteRate& s = by_suite[t.suite];
     s.suite = t.suite;
     switch (t.status) {
-      case TestStatus::kPassed: ++s.passed; break;
-      case TestStatus::kFailed: ++s.failed; break;
-      case TestStatus::kSkipped: ++s.skipped; break;
+      case TestStatus::kPassed:
+        ++s.passed;
+        break;
+      case TestStatus::kFailed:
+        ++s.failed;
+        break;
+      case TestStatus::kSkipped:
+        ++s.skipped;
+        break;
     }
   }
   std::vector<SuiteRate> out;

@@ -20,7 +20,8 @@ std::string chromium_command(const std::string& chromium, const std::filesystem:
   return "timeout 120 '" + chromium +
          "' --headless --no-sandbox --disable-gpu --no-first-run --disable-background-networking "
          "--disable-component-update --disable-sync --disable-quic --disable-dev-shm-usage "
-         "--enable-logging=stderr --v=0 --user-data-dir='" + profile.string() + "'";
+         "--enable-logging=stderr --v=0 --user-data-dir='" +
+         profile.string() + "'";
 }
 
 class BrowserTest : public ::testing::Test {
@@ -35,8 +36,8 @@ class BrowserTest : public ::testing::Test {
 
 TEST_F(BrowserTest, RendersWithoutErrorsAndNothingHostileRuns) {
   GAUNTLET_REQUIRE_PROGRAM(chromium, "chromium");
-  auto [code, out] = run_shell(chromium_command(chromium, dir_ / "profile") + " --dump-dom 'file://" +
-                               page_.string() + "' 2>'" + (dir_ / "stderr.txt").string() + "'");
+  auto [code, out] = run_shell(chromium_command(chromium, dir_ / "profile") + " --dump-dom 'file://" + page_.string() +
+                               "' 2>'" + (dir_ / "stderr.txt").string() + "'");
   ASSERT_EQ(code, 0) << out;
   Result<std::string> log = read_input_file(dir_ / "stderr.txt", "test file");
   ASSERT_TRUE(log.ok());
@@ -59,11 +60,14 @@ TEST_F(BrowserTest, RendersWithoutErrorsAndNothingHostileRuns) {
   EXPECT_EQ(dom.find("data-pwned=\"1\""), std::string::npos);
   EXPECT_EQ(dom.find("<img"), std::string::npos);
   // ... and the text shows as written (serialised DOM text: only < > & are escaped).
-  EXPECT_NE(dom.find("Escaping&lt;/script&gt;.&lt;/script&gt;&lt;script&gt;document.body.setAttribute('data-pwned','1')&lt;/script&gt;"),
+  EXPECT_NE(dom.find("Escaping&lt;/script&gt;.&lt;/"
+                     "script&gt;&lt;script&gt;document.body.setAttribute('data-pwned','1')&lt;/script&gt;"),
             std::string::npos);
-  EXPECT_NE(dom.find("Failure: &lt;img src=x onerror=\"document.body.setAttribute('data-pwned','1')\"&gt; &amp; \"quoted\" &amp; "
-                     "'single' &lt;/script&gt; Grüße ✓ 日本語"),
-            std::string::npos);
+  EXPECT_NE(
+      dom.find(
+          "Failure: &lt;img src=x onerror=\"document.body.setAttribute('data-pwned','1')\"&gt; &amp; \"quoted\" &amp; "
+          "'single' &lt;/script&gt; Grüße ✓ 日本語"),
+      std::string::npos);
   EXPECT_NE(dom.find("Ampersand &amp; \"quotes\" &amp;amp; Ünïcödé ✓"), std::string::npos);
   EXPECT_NE(dom.find("Sample &lt;run&gt; &amp; \"checks\""), std::string::npos);
 }
@@ -85,8 +89,10 @@ TEST_F(BrowserTest, ClickingAHeaderSortsItsTable) {
   const std::string probe =
       "<script>(function () {"
       "var t = document.getElementById('slowest-tests'), out = [];"
-      "function order() { return [].map.call(t.tBodies[0].rows, function (r) { return r.cells[0].textContent; }).join(','); }"
-      "function click(i) { var th = t.tHead.rows[0].cells[i]; th.click(); out.push(order() + ':' + th.getAttribute('aria-sort')); }"
+      "function order() { return [].map.call(t.tBodies[0].rows, function (r) { return r.cells[0].textContent; "
+      "}).join(','); }"
+      "function click(i) { var th = t.tHead.rows[0].cells[i]; th.click(); out.push(order() + ':' + "
+      "th.getAttribute('aria-sort')); }"
       "click(4); click(4); click(2);"
       "document.body.setAttribute('data-sorted', out.join(' '));"
       "})();</script></body>";
@@ -135,8 +141,8 @@ TEST(BrowserChaosTest, PageWithoutTestsRendersCleanly) {
   }
   auto page = dir / "chaos.html";
   ASSERT_TRUE(write_file_atomically(page, write_html(report)).ok());
-  auto [code, dom] = run_shell(chromium_command(chromium, dir / "profile") + " --dump-dom 'file://" + page.string() +
-                               "' 2>/dev/null");
+  auto [code, dom] =
+      run_shell(chromium_command(chromium, dir / "profile") + " --dump-dom 'file://" + page.string() + "' 2>/dev/null");
   ASSERT_EQ(code, 0) << dom;
   EXPECT_NE(dom.find("data-rendered=\"true\""), std::string::npos) << dom.substr(0, 2000);
   EXPECT_EQ(dom.find("data-errors="), std::string::npos);

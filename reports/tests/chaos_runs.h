@@ -37,8 +37,8 @@ inline chaos::Scenario three_phase_scenario(Nanos phase) {
   s.duration = 3 * phase;
   s.interval = phase / 5;
   s.phases = {{"warm-up", 0, phase}, {"degraded", phase, 2 * phase}, {"cool-down", 2 * phase, 3 * phase}};
-  ScheduledFault latency{"reports.test.backend", FaultKind::kLatency, phase, 2 * phase, 300.0 * kNanosPerMilli,
-                         0, kLatencyLabel, {}};
+  ScheduledFault latency{
+      "reports.test.backend", FaultKind::kLatency, phase, 2 * phase, 300.0 * kNanosPerMilli, 0, kLatencyLabel, {}};
   ScheduledFault errors{"reports.test.backend", FaultKind::kErrorRate, phase, 2 * phase, 0.2, 0, kHostileLabel, {}};
   s.schedule = FaultSchedule({latency, errors});
   s.hypotheses = {Hypothesis::latency_below("warm-up", 0.99, 100 * kNanosPerMilli),

@@ -115,8 +115,9 @@ TEST_F(ChaosSectionTest, PhaseTableHasTheScenariosPhasesAndWindowsTheirLabels) {
   ASSERT_NE(md_warm, std::string::npos) << md;
   EXPECT_LT(md_warm, md_degraded);
   EXPECT_LT(md_degraded, md_cool);
-  EXPECT_NE(md.find("1. **latency 300 ms on proxy backend (downstream)**, 1.0–2.0 s (reports.test.backend, latency 300 ms)"),
-            std::string::npos)
+  EXPECT_NE(
+      md.find("1. **latency 300 ms on proxy backend (downstream)**, 1.0–2.0 s (reports.test.backend, latency 300 ms)"),
+      std::string::npos)
       << md;
   EXPECT_NE(md.find("❌ degraded: error rate"), std::string::npos) << md;
 }
@@ -178,8 +179,9 @@ TEST_F(ChaosSectionTest, RealTimeDurationIsTheWallTime) {
 
   // A virtual run alone: its scenario time, said to be virtual.
   const std::string virtual_page = write_html(journal_report(virtual_journal_));
-  EXPECT_NE(virtual_page.find("<div class=\"k\">Duration</div><div class=\"v\">3.0 s</div><div class=\"d\">of virtual time"),
-            std::string::npos);
+  EXPECT_NE(
+      virtual_page.find("<div class=\"k\">Duration</div><div class=\"v\">3.0 s</div><div class=\"d\">of virtual time"),
+      std::string::npos);
   EXPECT_EQ(virtual_page.find(">0.00 s<"), std::string::npos);
 }
 

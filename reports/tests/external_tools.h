@@ -62,9 +62,9 @@ inline std::string html_problems(const std::string& xmllint, const std::string& 
 }  // namespace gauntlet::reports::testing
 
 /// Sets `var` to the program's path, or skips the test (fails it under CI=true).
-#define GAUNTLET_REQUIRE_PROGRAM(var, program)                                                  \
-  const std::string var = ::gauntlet::reports::testing::find_program(program);                 \
-  if (var.empty()) {                                                                            \
+#define GAUNTLET_REQUIRE_PROGRAM(var, program)                                                    \
+  const std::string var = ::gauntlet::reports::testing::find_program(program);                    \
+  if (var.empty()) {                                                                              \
     if (::gauntlet::reports::testing::running_in_ci()) FAIL() << program << " is required in CI"; \
-    GTEST_SKIP() << program << " not installed";                                                \
+    GTEST_SKIP() << program << " not installed";                                                  \
   }

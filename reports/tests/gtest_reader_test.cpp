@@ -37,8 +37,7 @@ TEST_P(GtestReaderTest, ReadsRealOutput) {
   ASSERT_NE(fail, nullptr);
   EXPECT_EQ(fail->status, TestStatus::kFailed);
   ASSERT_EQ(fail->failures.size(), 1u);
-  EXPECT_NE(fail->failures[0].find("<script>alert(\"x\")</script> & 'quotes'"), std::string::npos)
-      << fail->failures[0];
+  EXPECT_NE(fail->failures[0].find("<script>alert(\"x\")</script> & 'quotes'"), std::string::npos) << fail->failures[0];
   EXPECT_NE(fail->file.find("sample_suite.cpp"), std::string::npos);
   EXPECT_GT(fail->line, 0);
   EXPECT_EQ(fail->source, out.string());
@@ -110,8 +109,8 @@ TEST(GtestReaderTest, XmlAndJsonAgree) {
 }
 
 TEST(GtestReaderErrors, MalformedXmlNamesFileAndLine) {
-  Result<TestRun> r = parse_gtest_xml("<testsuites>\n<testsuite name=\"a\">\n<testcase name=\"x\"\n</testsuites>",
-                                      "bad.xml");
+  Result<TestRun> r =
+      parse_gtest_xml("<testsuites>\n<testsuite name=\"a\">\n<testcase name=\"x\"\n</testsuites>", "bad.xml");
   ASSERT_THAT(r, matchers::StatusIs(ErrorCode::kParseError));
   EXPECT_EQ(r.error().message().rfind("bad.xml:4:", 0), 0u) << r.error().message();
   EXPECT_EQ(r.error().message().find('\n'), std::string::npos);

@@ -108,16 +108,16 @@ TEST(HostileReportInputTest, HundredThousandAttributesAreRefusedAtOnce) {
 }
 
 TEST(HostileReportInputTest, LibxmlErrorsAreOneLine) {
-  auto run = parse_gtest_xml("<?xml version=\"1.0\"?>\n<testsuites><testsuite name=\"a\xff\xfe\"></testsuite></testsuites>",
-                             "enc.xml");
+  auto run = parse_gtest_xml(
+      "<?xml version=\"1.0\"?>\n<testsuites><testsuite name=\"a\xff\xfe\"></testsuite></testsuites>", "enc.xml");
   ASSERT_FALSE(run.ok());
   expect_error(run.error(), ErrorCode::kParseError, "enc.xml:2:");
   EXPECT_THAT(run, matchers::StatusIs(ErrorCode::kParseError, ::testing::HasSubstr("Bytes: 0xFF")));
 }
 
 TEST(HostileReportInputTest, InfiniteTimesAreRefused) {
-  auto xml = parse_gtest_xml(R"(<testsuites><testsuite name="s"><testcase name="c" time="1e400"/></testsuite></testsuites>)",
-                             "t.xml");
+  auto xml = parse_gtest_xml(
+      R"(<testsuites><testsuite name="s"><testcase name="c" time="1e400"/></testsuite></testsuites>)", "t.xml");
   ASSERT_FALSE(xml.ok());
   expect_error(xml.error(), ErrorCode::kSchemaError, "time=\"1e400\" is not a time in seconds");
   auto json = parse_gtest_json(R"({"testsuites":[{"name":"s","testsuite":[{"name":"c","time":"1e400s"}]}]})", "t.json");
@@ -141,8 +141,10 @@ TEST(HostileReportInputTest, HistoryOfAFutureSchemaIsRefusedAsTheGateRefusesIt) 
   std::filesystem::remove(db);
   sqlite3* raw = nullptr;
   ASSERT_EQ(sqlite3_open(db.string().c_str(), &raw), SQLITE_OK);
-  const std::string sql = "CREATE TABLE samples(run_id, benchmark, metric, repetition, value);"
-                          "PRAGMA user_version=" + std::to_string(kHistorySchemaRead + 1) + ";";
+  const std::string sql =
+      "CREATE TABLE samples(run_id, benchmark, metric, repetition, value);"
+      "PRAGMA user_version=" +
+      std::to_string(kHistorySchemaRead + 1) + ";";
   ASSERT_EQ(sqlite3_exec(raw, sql.c_str(), nullptr, nullptr, nullptr), SQLITE_OK);
   sqlite3_close(raw);
   Report r;
@@ -157,8 +159,8 @@ TEST(HostileReportInputTest, GateChangePointsMarkOnlyTheirOwnMetricsSeries) {
   HistorySeries series{"BM_A", {1, 1, 1, 2, 2}, {}, "real_time"};
   GateInput gate;
   gate.result.metric = "real_time";
-  gate.result.change_points = {{"BM_A", 3, "r3", 1, 2}, {"BM_A", 9, "r9", 1, 2}, {"BM_B", 1, "r1", 1, 2},
-                               {"BM_A", 3, "r3", 1, 2}};
+  gate.result.change_points = {
+      {"BM_A", 3, "r3", 1, 2}, {"BM_A", 9, "r9", 1, 2}, {"BM_B", 1, "r1", 1, 2}, {"BM_A", 3, "r3", 1, 2}};
   GateInput other = gate;
   other.result.metric = "cpu_time";
   other.result.change_points = {{"BM_A", 1, "r1", 1, 2}};

@@ -88,8 +88,8 @@ TEST(HtmlWriterTest, LogsAreCapped) {
 
 TEST(HtmlWriterTest, FailuresComeBeforePasses) {
   Report report;
-  for (auto [name, status] : {std::pair{"a_pass", TestStatus::kPassed}, {"b_skip", TestStatus::kSkipped},
-                              {"c_fail", TestStatus::kFailed}}) {
+  for (auto [name, status] :
+       {std::pair{"a_pass", TestStatus::kPassed}, {"b_skip", TestStatus::kSkipped}, {"c_fail", TestStatus::kFailed}}) {
     TestCase t;
     t.suite = "S";
     t.name = name;
@@ -144,7 +144,7 @@ TEST(HtmlWriterTest, BudgetTableShowsMarginsAndThroughputFloors) {
   EXPECT_NE(page.find(">144229 ops/s<"), std::string::npos);  // the gate's words (records/gate_result_text.h)
   EXPECT_NE(page.find("<td>throughput (items_per_second)</td>"), std::string::npos);
   EXPECT_NE(page.find("<span class=\"pill fail\">breached</span>"), std::string::npos);  // the gate's word
-  EXPECT_NE(page.find("<td class=\"n\">-</td>"), std::string::npos);  // no sort value: sorts last
+  EXPECT_NE(page.find("<td class=\"n\">-</td>"), std::string::npos);                     // no sort value: sorts last
 }
 
 }  // namespace

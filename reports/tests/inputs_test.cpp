@@ -39,7 +39,7 @@ TEST(InputsTest, RecognisesEveryKindByContent) {
   EXPECT_EQ(j.samples.size(), 120u);
   EXPECT_DOUBLE_EQ(j.samples[0].t_s, 0.5);
   EXPECT_DOUBLE_EQ(j.duration_s, 60.0);
-  ASSERT_EQ(j.breaker_bands.size(), 4u);  // closed, open, half-open, closed again
+  ASSERT_EQ(j.breaker_bands.size(), 4u);             // closed, open, half-open, closed again
   const BreakerBand& open = j.breaker_bands.back();  // worst state drawn last
   EXPECT_EQ(open.state, "open");
   EXPECT_EQ(open.breaker, "payments");
@@ -79,7 +79,9 @@ TEST(InputsTest, RecognisesEveryKindByContent) {
   EXPECT_DOUBLE_EQ(gate.budgets[1].measured_ns, 23400000.0);
   ASSERT_EQ(gate.change_points.size(), 2u);
   EXPECT_EQ(gate.change_points[0].index, 15u);
-  EXPECT_EQ(gate.rerun, "gauntlet gate --baseline baseline.json --current current.json --config gate.yaml --history history.sqlite --seed 1");
+  EXPECT_EQ(gate.rerun,
+            "gauntlet gate --baseline baseline.json --current current.json --config gate.yaml --history history.sqlite "
+            "--seed 1");
   EXPECT_EQ(r.properties[0].results[0].counterexample.size(), 1u);
 
   const HistorySeries* h = nullptr;
@@ -107,7 +109,8 @@ TEST(InputsTest, ErrorsNameTheFileAndTheField) {
             std::string::npos)
       << bad_state.error().message();
 
-  Status missing = add_text(r, "g.json", R"({"schema":"gauntlet.gate/1","verdict":"pass","benchmarks":[{"name":"x"}]})");
+  Status missing =
+      add_text(r, "g.json", R"({"schema":"gauntlet.gate/1","verdict":"pass","benchmarks":[{"name":"x"}]})");
   ASSERT_FALSE(missing.ok());
   EXPECT_NE(missing.error().message().find("g.json: /benchmarks/0/verdict: missing"), std::string::npos)
       << missing.error().message();
@@ -128,8 +131,7 @@ TEST(InputsTest, ErrorsNameTheFileAndTheField) {
 
   Status broken = add_text(r, "b.json", "{\"schema\": ");
   ASSERT_THAT(broken, matchers::StatusIs(ErrorCode::kParseError));
-  EXPECT_NE(broken.error().message().find("b.json:1:12: syntax error"), std::string::npos)
-      << broken.error().message();
+  EXPECT_NE(broken.error().message().find("b.json:1:12: syntax error"), std::string::npos) << broken.error().message();
 
   Status empty = add_text(r, "e.xml", "  \n");
   ASSERT_THAT(empty, matchers::StatusIs(ErrorCode::kSchemaError));

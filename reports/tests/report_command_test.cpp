@@ -21,9 +21,8 @@ TEST(ReportCommandTest, WritesEveryFormat) {
   testing::run_sample_suite("xml", dir / "run.xml");
   auto data = testing::data_dir();
   CliRun r = run({"report", (dir / "run.xml").string(), (data / "journal_checkout.json").string(),
-                  gate_golden().string(), "--html", (dir / "r.html").string(), "--junit",
-                  (dir / "r.xml").string(), "--markdown", (dir / "r.md").string(), "--json",
-                  (dir / "r.json").string(), "--env", "branch=main"});
+                  gate_golden().string(), "--html", (dir / "r.html").string(), "--junit", (dir / "r.xml").string(),
+                  "--markdown", (dir / "r.md").string(), "--json", (dir / "r.json").string(), "--env", "branch=main"});
   EXPECT_EQ(r.code, 0) << r.err;
   for (const char* f : {"r.html", "r.xml", "r.md", "r.json"}) {
     Result<std::string> text = read_input_file(dir / f, "test file");
@@ -36,8 +35,7 @@ TEST(ReportCommandTest, WritesEveryFormat) {
 
 TEST(ReportCommandTest, FailOnFailureExitsOne) {
   auto dir = testing::scratch_dir();
-  CliRun r = run({"report", gate_golden().string(), "--json", (dir / "r.json").string(),
-                  "--fail-on-failure"});
+  CliRun r = run({"report", gate_golden().string(), "--json", (dir / "r.json").string(), "--fail-on-failure"});
   EXPECT_EQ(r.code, 1) << r.err;
 }
 
@@ -60,7 +58,9 @@ TEST(ReportCommandTest, NoOutputIsUsageError) {
 TEST(ReportCommandTest, MissingInputIsExitTwo) {
   CliRun r = run({"report", "/nonexistent/x.xml", "--json", (testing::scratch_dir() / "r.json").string()});
   EXPECT_EQ(r.code, 2);
-  EXPECT_NE(r.err.find("gauntlet report: /nonexistent/x.xml: cannot open report input: No such file or directory"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("gauntlet report: /nonexistent/x.xml: cannot open report input: No such file or directory"),
+            std::string::npos)
+      << r.err;
 }
 
 }  // namespace

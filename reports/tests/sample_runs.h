@@ -29,10 +29,9 @@ inline std::filesystem::path data_dir() {
 /// Runs the sample suite with `--gtest_output=<format>:<out>` and extra
 /// environment assignments (e.g. "GTEST_TOTAL_SHARDS=3 GTEST_SHARD_INDEX=0").
 /// Returns the exit status (the suite fails on purpose, so it is not 0).
-inline int run_sample_suite(const std::string& format, const std::filesystem::path& out,
-                            const std::string& env = "") {
-  std::string cmd = env + (env.empty() ? "" : " ") + "'" + GAUNTLET_SAMPLE_SUITE +
-                    "' --gtest_output=" + format + ":'" + out.string() + "' > /dev/null 2>&1";
+inline int run_sample_suite(const std::string& format, const std::filesystem::path& out, const std::string& env = "") {
+  std::string cmd = env + (env.empty() ? "" : " ") + "'" + GAUNTLET_SAMPLE_SUITE + "' --gtest_output=" + format + ":'" +
+                    out.string() + "' > /dev/null 2>&1";
   return std::system(cmd.c_str());
 }
 

@@ -28,7 +28,9 @@ TestCase make(const std::string& suite, const std::string& name, TestStatus stat
 // Gamma skipped only (n/a); Delta 2 passed (100%). Twelve timed tests, one untimed.
 Report known_report() {
   Report r;
-  auto add = [&](const char* suite, const char* name, TestStatus st, double t) { r.tests.cases.push_back(make(suite, name, st, t)); };
+  auto add = [&](const char* suite, const char* name, TestStatus st, double t) {
+    r.tests.cases.push_back(make(suite, name, st, t));
+  };
   add("Alpha", "a1", TestStatus::kPassed, 0.5);
   add("Alpha", "a2", TestStatus::kPassed, 2.25);
   add("Alpha", "a3", TestStatus::kPassed, 0.01);
@@ -87,24 +89,28 @@ TEST(TestFiguresTest, HtmlShowsRatesAndTheSlowestAsSortableTables) {
                       "<th class=\"n\" data-sort=\"num\">Skipped</th></tr></thead>"),
             std::string::npos);
   // Worst first; the rate sorts by its value, a suite that ran nothing has none.
-  EXPECT_NE(page.find("<tbody><tr class=\"bad\"><td class=\"name\">Beta</td><td class=\"n\" data-v=\"0\">0.0%</td>"
-                      "<td class=\"n\" data-v=\"0\">0</td><td class=\"n\" data-v=\"2\">2</td><td class=\"n\" data-v=\"0\">0</td></tr>"
-                      "<tr class=\"bad\"><td class=\"name\">Alpha</td><td class=\"n\" data-v=\"0.857142857\">85.7%</td>"),
-            std::string::npos);
+  EXPECT_NE(
+      page.find("<tbody><tr class=\"bad\"><td class=\"name\">Beta</td><td class=\"n\" data-v=\"0\">0.0%</td>"
+                "<td class=\"n\" data-v=\"0\">0</td><td class=\"n\" data-v=\"2\">2</td><td class=\"n\" "
+                "data-v=\"0\">0</td></tr>"
+                "<tr class=\"bad\"><td class=\"name\">Alpha</td><td class=\"n\" data-v=\"0.857142857\">85.7%</td>"),
+      std::string::npos);
   EXPECT_NE(page.find("<tr class=\"ok\"><td class=\"name\">Gamma</td><td class=\"n\">n/a</td>"), std::string::npos);
   // The slowest, in order, with suite, name, status and time.
-  std::regex row("<tr class=\"(?:ok|bad)\"><td class=\"n\" data-v=\"(\\d+)\">\\d+</td><td class=\"name\">(\\w+)</td>"
-                 "<td class=\"name\">(\\w+)</td><td>(\\w+)</td><td class=\"n\" data-v=\"([0-9.]+)\">([^<]+)</td></tr>");
+  std::regex row(
+      "<tr class=\"(?:ok|bad)\"><td class=\"n\" data-v=\"(\\d+)\">\\d+</td><td class=\"name\">(\\w+)</td>"
+      "<td class=\"name\">(\\w+)</td><td>(\\w+)</td><td class=\"n\" data-v=\"([0-9.]+)\">([^<]+)</td></tr>");
   const std::string table = page.substr(slow, page.find("</table>", slow) - slow);
   std::vector<std::string> rows;
   for (auto it = std::sregex_iterator(table.begin(), table.end(), row); it != std::sregex_iterator(); ++it) {
     rows.push_back((*it)[1].str() + " " + (*it)[2].str() + "." + (*it)[3].str() + " " + (*it)[4].str() + " " +
                    (*it)[6].str());
   }
-  EXPECT_EQ(rows, (std::vector<std::string>{"1 Beta.b2 failed 3.00 s", "2 Alpha.a2 passed 2.25 s", "3 Alpha.a4 failed 1.50 s",
-                                            "4 Beta.b1 failed 750 ms", "5 Delta.d2 passed 750 ms", "6 Alpha.a1 passed 500 ms",
-                                            "7 Alpha.a3 passed 10 ms", "8 Alpha.a8 passed 6 ms", "9 Alpha.a7 passed 5 ms",
-                                            "10 Alpha.a6 passed 4 ms"}))
+  EXPECT_EQ(rows,
+            (std::vector<std::string>{"1 Beta.b2 failed 3.00 s", "2 Alpha.a2 passed 2.25 s", "3 Alpha.a4 failed 1.50 s",
+                                      "4 Beta.b1 failed 750 ms", "5 Delta.d2 passed 750 ms", "6 Alpha.a1 passed 500 ms",
+                                      "7 Alpha.a3 passed 10 ms", "8 Alpha.a8 passed 6 ms", "9 Alpha.a7 passed 5 ms",
+                                      "10 Alpha.a6 passed 4 ms"}))
       << table;
   // The sort script is inline, inside the page's one script element.
   EXPECT_NE(page.find("querySelectorAll('th[data-sort]')"), std::string::npos);
@@ -130,8 +136,9 @@ TEST(TestFiguresTest, EveryHeaderOfTheSampleTablesCarriesTheSortHook) {
   EXPECT_NE(page.find("<th data-sort=\"text\">Property</th>"), std::string::npos);
   EXPECT_NE(page.find("<th class=\"n\" data-sort=\"num\">Measured</th>"), std::string::npos);
   // Hostile suite and test names stay escaped in the new tables.
-  EXPECT_NE(page.find("<td class=\"name\">Escaping&lt;/script&gt;</td><td class=\"n\" data-v=\"0.333333333\">33.3%</td>"),
-            std::string::npos);
+  EXPECT_NE(
+      page.find("<td class=\"name\">Escaping&lt;/script&gt;</td><td class=\"n\" data-v=\"0.333333333\">33.3%</td>"),
+      std::string::npos);
   EXPECT_NE(page.find("<td class=\"name\">Ampersand &amp; &quot;quotes&quot; &amp;amp; Ünïcödé ✓</td><td>failed</td>"
                       "<td class=\"n\" data-v=\"0.2\">200 ms</td>"),
             std::string::npos);

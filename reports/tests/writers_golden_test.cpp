@@ -12,7 +12,9 @@ using ::gauntlet::testing::expect_matches_golden;
 using testing::sample_report;
 using testing::scratch_dir;
 
-TEST(WritersGoldenTest, JunitXml) { expect_matches_golden(write_junit_xml(sample_report(scratch_dir())), "reports/tests/golden/sample.junit.xml"); }
+TEST(WritersGoldenTest, JunitXml) {
+  expect_matches_golden(write_junit_xml(sample_report(scratch_dir())), "reports/tests/golden/sample.junit.xml");
+}
 
 TEST(WritersGoldenTest, Markdown) {
   MarkdownOptions options;
@@ -20,7 +22,9 @@ TEST(WritersGoldenTest, Markdown) {
   expect_matches_golden(write_markdown(sample_report(scratch_dir()), options), "reports/tests/golden/sample.md");
 }
 
-TEST(WritersGoldenTest, ReportJson) { expect_matches_golden(write_report_json(sample_report(scratch_dir())), "reports/tests/golden/sample.report.json"); }
+TEST(WritersGoldenTest, ReportJson) {
+  expect_matches_golden(write_report_json(sample_report(scratch_dir())), "reports/tests/golden/sample.report.json");
+}
 
 }  // namespace
 }  // namespace gauntlet::reports

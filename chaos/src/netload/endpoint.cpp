@@ -19,8 +19,7 @@ bool is_loopback(std::string_view numeric_host) noexcept {
 
 Result<Endpoint> parse_endpoint(std::string_view text, bool allow_remote, std::string_view what) {
   auto fail = [&](std::string_view why) {
-    return Error(ErrorCode::kInvalidArgument,
-                 std::string(what) + " '" + std::string(text) + "': " + std::string(why));
+    return Error(ErrorCode::kInvalidArgument, std::string(what) + " '" + std::string(text) + "': " + std::string(why));
   };
   auto colon = text.rfind(':');
   if (colon == std::string_view::npos) return fail("expected host:port");

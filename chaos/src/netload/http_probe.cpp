@@ -7,7 +7,6 @@
 #include <boost/beast/core/tcp_stream.hpp>
 #include <boost/beast/http.hpp>
 
-
 namespace gauntlet::chaos::netload {
 namespace {
 

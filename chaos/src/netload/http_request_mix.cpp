@@ -33,8 +33,9 @@ bool is_method(std::string_view text) {
 
 // A request target: starts with '/', no spaces or control characters.
 bool is_path(std::string_view text) {
-  return !text.empty() && text.front() == '/' &&
-         std::none_of(text.begin(), text.end(), [](char c) { return static_cast<unsigned char>(c) <= ' ' || c == 0x7f; });
+  return !text.empty() && text.front() == '/' && std::none_of(text.begin(), text.end(), [](char c) {
+    return static_cast<unsigned char>(c) <= ' ' || c == 0x7f;
+  });
 }
 
 bool is_field_value(std::string_view text) {
@@ -93,8 +94,8 @@ Status validate_request_mix(const NetLoadSpec& spec) {
   if (spec.ok_statuses.empty()) return bad("ok_statuses", "must not be empty");
   for (const auto& [lo, hi] : spec.ok_statuses) {
     if (lo < 100 || hi > 599 || lo > hi) {
-      return bad("ok_statuses", "range " + std::to_string(lo) + ".." + std::to_string(hi) +
-                                    " must lie within 100..599 with lo <= hi");
+      return bad("ok_statuses",
+                 "range " + std::to_string(lo) + ".." + std::to_string(hi) + " must lie within 100..599 with lo <= hi");
     }
   }
   return {};

@@ -95,17 +95,15 @@ void LoadConnection::send() {
     parser_->eager(true);
     if (request_->head) parser_->skip(true);  // the response to HEAD has no body
   }
-  asio::async_write(socket_, asio::buffer(request_->bytes),
-                    [this](const boost::system::error_code& ec, std::size_t) {
-                      if (ec || timed_out_) return fail();
-                      read();
-                    });
+  asio::async_write(socket_, asio::buffer(request_->bytes), [this](const boost::system::error_code& ec, std::size_t) {
+    if (ec || timed_out_) return fail();
+    read();
+  });
 }
 
 void LoadConnection::read() {
   // A raw reply is exactly raw_response_bytes: never read into the next one.
-  const std::size_t want =
-      spec_.protocol == Protocol::kHttp ? kReadChunk : raw_reply_bytes_ - received_;
+  const std::size_t want = spec_.protocol == Protocol::kHttp ? kReadChunk : raw_reply_bytes_ - received_;
   socket_.async_read_some(buffer_.prepare(want),
                           [this](const boost::system::error_code& ec, std::size_t n) { on_read(ec, n); });
 }

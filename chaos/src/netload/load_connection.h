@@ -1,8 +1,8 @@
 #pragma once
 // One connection's request loop, as a callback state machine on a plain socket
 // of its thread's io_context: per request one write and the reads its reply
-// needs, and no timer (with keep-alive off, also a connect and a close). The request timeout is enforced by a RequestWatchdog
-// that checks every connection of the thread a few times per timeout.
+// needs, and no timer (with keep-alive off, also a connect and a close). The request timeout is enforced by a
+// RequestWatchdog that checks every connection of the thread a few times per timeout.
 #include "discarding_response_parser.h"
 #include "load_run_state.h"
 
@@ -58,7 +58,7 @@ class LoadConnection {
   Timer pace_;
   boost::beast::flat_buffer buffer_;
   std::optional<DiscardingResponseParser> parser_;
-  const std::size_t raw_reply_bytes_;  ///< raw TCP: the length of a reply
+  const std::size_t raw_reply_bytes_;         ///< raw TCP: the length of a reply
   const PreparedRequest* request_ = nullptr;  ///< the request in flight
   bool connected_ = false;
   bool in_flight_ = false;

@@ -11,9 +11,7 @@ namespace {
 constexpr Nanos kIdleStep = kNanosPerMilli;
 
 // Offset of send k from the start at a fixed rate.
-Nanos fixed_offset(std::uint64_t k, double rate) {
-  return static_cast<Nanos>(static_cast<double>(k) * 1e9 / rate);
-}
+Nanos fixed_offset(std::uint64_t k, double rate) { return static_cast<Nanos>(static_cast<double>(k) * 1e9 / rate); }
 
 }  // namespace
 
@@ -23,7 +21,8 @@ LoadRunState::LoadRunState(const NetLoadSpec& spec, Clock& clock) : spec_(spec),
   bins_failed_ = std::make_unique<std::atomic<std::uint64_t>[]>(bins_);
   status_slots_ = std::make_unique<std::atomic<std::uint64_t>[]>(kStatusSlots);
   for (const auto& [lo, hi] : spec.ok_statuses) {
-    for (int s = std::max(lo, 0); s <= std::min(hi, kStatusSlots - 1); ++s) ok_status_[static_cast<std::size_t>(s)] = true;
+    for (int s = std::max(lo, 0); s <= std::min(hi, kStatusSlots - 1); ++s)
+      ok_status_[static_cast<std::size_t>(s)] = true;
   }
 }
 
@@ -67,8 +66,8 @@ std::optional<Nanos> LoadRunState::advance_schedule() {
 }
 
 void LoadRunState::add_to_timeline(Nanos done, bool failed) {
-  const auto bin = std::min<std::size_t>(static_cast<std::size_t>(std::max<Nanos>(0, done - start_) / spec_.sample_interval_ns),
-                                         bins_ - 1);
+  const auto bin = std::min<std::size_t>(
+      static_cast<std::size_t>(std::max<Nanos>(0, done - start_) / spec_.sample_interval_ns), bins_ - 1);
   bins_completed_[bin].fetch_add(1, std::memory_order_relaxed);
   if (failed) bins_failed_[bin].fetch_add(1, std::memory_order_relaxed);
 }
@@ -76,7 +75,8 @@ void LoadRunState::add_to_timeline(Nanos done, bool failed) {
 void LoadRunState::record(const RequestOutcome& outcome, std::size_t bytes) {
   (outcome.ok ? succeeded_ : failed_).fetch_add(1, std::memory_order_relaxed);
   if (outcome.failure == RequestOutcome::Failure::kTimeout) timeouts_.fetch_add(1, std::memory_order_relaxed);
-  if (outcome.failure == RequestOutcome::Failure::kConnection) connection_errors_.fetch_add(1, std::memory_order_relaxed);
+  if (outcome.failure == RequestOutcome::Failure::kConnection)
+    connection_errors_.fetch_add(1, std::memory_order_relaxed);
   bytes_.fetch_add(bytes, std::memory_order_relaxed);
   latency_.record(static_cast<double>(outcome.done - outcome.intended));
   // Service time only for complete replies (as before: failures have none).
@@ -100,8 +100,9 @@ void LoadRunState::http_reply(Nanos intended, Nanos sent, Nanos done, int status
 }
 
 void LoadRunState::raw_reply(Nanos intended, Nanos sent, Nanos done, bool expected, std::size_t bytes) {
-  record({intended, sent, done, 0, expected, expected ? RequestOutcome::Failure::kNone : RequestOutcome::Failure::kStatus},
-         bytes);
+  record(
+      {intended, sent, done, 0, expected, expected ? RequestOutcome::Failure::kNone : RequestOutcome::Failure::kStatus},
+      bytes);
 }
 
 void LoadRunState::failed(Nanos intended, Nanos sent, Nanos done, bool timeout) {
@@ -148,10 +149,11 @@ NetLoadResult LoadRunState::finish() {
   r.elapsed_ns = std::max<Nanos>(1, std::min(finished, end_) - start_);
   r.requests_per_second = static_cast<double>(r.succeeded + r.failed) / to_seconds(r.elapsed_ns);
   r.not_sent = count_not_sent();
-  const std::size_t used = std::min<std::size_t>(bins_, static_cast<std::size_t>(r.elapsed_ns / spec_.sample_interval_ns) + 1);
+  const std::size_t used =
+      std::min<std::size_t>(bins_, static_cast<std::size_t>(r.elapsed_ns / spec_.sample_interval_ns) + 1);
   for (std::size_t i = 0; i < used; ++i) {
-    r.timeline.push_back({static_cast<Nanos>(i + 1) * spec_.sample_interval_ns, bins_completed_[i].load(),
-                          bins_failed_[i].load()});
+    r.timeline.push_back(
+        {static_cast<Nanos>(i + 1) * spec_.sample_interval_ns, bins_completed_[i].load(), bins_failed_[i].load()});
   }
   if (r.not_sent > 0 && spec_.on_not_sent) spec_.on_not_sent(r.not_sent);
   return r;

@@ -24,13 +24,15 @@ Status NetLoadSpec::validate() const {
   if (duration_ns <= 0) return bad("duration", "must be positive");
   if (request_timeout_ns <= 0) return bad("request_timeout", "must be positive");
   if (sample_interval_ns <= 0) return bad("sample_interval", "must be positive");
-  if (loop == LoadLoop::kOpen && !(rate > 0 && std::isfinite(rate))) return bad("rate", "must be positive for an open loop");
+  if (loop == LoadLoop::kOpen && !(rate > 0 && std::isfinite(rate)))
+    return bad("rate", "must be positive for an open loop");
   if (loop == LoadLoop::kOpen && rate > kMaxNetLoadRate) return bad("rate", "must be at most 1000000 requests/s");
   if (protocol == Protocol::kRawTcp && (raw_request.empty() || (raw_expect.empty() && raw_response_bytes == 0))) {
     return bad("raw_request", "and raw_response_bytes (or raw_expect) must not be empty");
   }
   if (Status s = detail::validate_request_mix(*this); !s.ok()) return s;
-  if (!is_loopback(target.host) && !allow_remote) return bad("target " + target.to_string(), "is not loopback (allow_remote not set)");
+  if (!is_loopback(target.host) && !allow_remote)
+    return bad("target " + target.to_string(), "is not loopback (allow_remote not set)");
   return {};
 }
 

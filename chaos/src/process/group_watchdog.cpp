@@ -137,7 +137,7 @@ class Watchdog {
   }
 
   std::mutex mutex_;
-  int out_ = -1;   ///< the harness's end; open for its whole life (closed by its death)
+  int out_ = -1;  ///< the harness's end; open for its whole life (closed by its death)
   pid_t pid_ = -1;
   std::vector<pid_t> groups_;
 };

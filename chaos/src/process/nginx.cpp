@@ -42,8 +42,8 @@ Result<std::unique_ptr<SupervisedProcess>> launch_nginx(NginxOptions options, Cl
         << "http {\n  access_log off;\n  keepalive_requests 1000000;\n"
         << "  client_body_temp_path " << (options.dir / "tmp").string() << ";\n"
         << "  server {\n    listen 127.0.0.1:" << options.port << ";\n"
-        << "    location / { default_type text/plain; return 200 '" << std::string(static_cast<std::size_t>(std::max(0, options.body_bytes - 1)), 'x')
-        << "\\n'; }\n  }\n}\n";
+        << "    location / { default_type text/plain; return 200 '"
+        << std::string(static_cast<std::size_t>(std::max(0, options.body_bytes - 1)), 'x') << "\\n'; }\n  }\n}\n";
     if (!out) return Error(ErrorCode::kIoError, "cannot write " + conf.string());
   }
   ProcessSpec spec;

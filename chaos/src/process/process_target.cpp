@@ -13,16 +13,19 @@ constexpr const char* kLatencyToxic = "gauntlet_latency";
 }  // namespace
 
 ProcessTarget::ProcessTarget(ProcessTargetSpec spec, Clock& clock)
-    : spec_(std::move(spec)), clock_(&clock),
+    : spec_(std::move(spec)),
+      clock_(&clock),
       proxies_(std::make_unique<proxy::ProxyServer>(proxy::ProxyOptions{spec_.seed, false})) {}
 
 Result<std::unique_ptr<ProcessTarget>> ProcessTarget::start(ProcessTargetSpec spec, Clock& clock) {
   for (const auto& [point, proxy] : spec.proxy_points) {
-    const bool known = std::any_of(spec.proxies.begin(), spec.proxies.end(), [&](const auto& p) { return p.name == proxy; });
+    const bool known =
+        std::any_of(spec.proxies.begin(), spec.proxies.end(), [&](const auto& p) { return p.name == proxy; });
     if (!known) return Error(ErrorCode::kInvalidArgument, "fault point '" + point + "': no proxy '" + proxy + "'");
   }
   for (const auto& [point, process] : spec.process_points) {
-    const bool known = std::any_of(spec.processes.begin(), spec.processes.end(), [&](const auto& p) { return p.name == process; });
+    const bool known =
+        std::any_of(spec.processes.begin(), spec.processes.end(), [&](const auto& p) { return p.name == process; });
     if (!known) return Error(ErrorCode::kInvalidArgument, "fault point '" + point + "': no process '" + process + "'");
   }
   std::unique_ptr<ProcessTarget> target(new ProcessTarget(std::move(spec), clock));

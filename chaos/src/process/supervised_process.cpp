@@ -43,8 +43,8 @@ namespace {
 bool valid_name(const std::string& name) {
   if (name.empty() || name.size() > 64) return false;
   for (char c : name) {
-    const bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' ||
-                    c == '-' || c == '.';
+    const bool ok =
+        (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '-' || c == '.';
     if (!ok) return false;
   }
   return true;
@@ -111,10 +111,14 @@ bool has_line_from(const std::filesystem::path& path, std::uintmax_t offset, con
 
 std::string describe(const Readiness& r) {
   switch (r.kind) {
-    case Readiness::Kind::kTcpConnect: return "tcp connect " + r.host + ":" + std::to_string(r.port);
-    case Readiness::Kind::kHttpGet: return "HTTP GET " + r.host + ":" + std::to_string(r.port) + r.path;
-    case Readiness::Kind::kLogLine: return "log line /" + r.log_regex + "/";
-    case Readiness::Kind::kNone: break;
+    case Readiness::Kind::kTcpConnect:
+      return "tcp connect " + r.host + ":" + std::to_string(r.port);
+    case Readiness::Kind::kHttpGet:
+      return "HTTP GET " + r.host + ":" + std::to_string(r.port) + r.path;
+    case Readiness::Kind::kLogLine:
+      return "log line /" + r.log_regex + "/";
+    case Readiness::Kind::kNone:
+      break;
   }
   return "start";
 }
@@ -131,7 +135,8 @@ Result<std::unique_ptr<SupervisedProcess>> SupervisedProcess::launch(ProcessSpec
   }
   const Readiness& r = spec.readiness;
   if (r.kind == Readiness::Kind::kTcpConnect || r.kind == Readiness::Kind::kHttpGet) {
-    auto ep = netload::parse_endpoint(r.host + ":" + std::to_string(r.port), spec.allow_remote, "readiness of '" + spec.name + "'");
+    auto ep = netload::parse_endpoint(r.host + ":" + std::to_string(r.port), spec.allow_remote,
+                                      "readiness of '" + spec.name + "'");
     if (!ep.ok()) return ep.error();
   }
   if (r.kind == Readiness::Kind::kLogLine) {
@@ -153,14 +158,19 @@ Result<std::unique_ptr<SupervisedProcess>> SupervisedProcess::launch(ProcessSpec
 
 std::filesystem::path SupervisedProcess::stdout_path() const { return spec_.log_dir / (spec_.name + ".stdout.log"); }
 std::filesystem::path SupervisedProcess::stderr_path() const { return spec_.log_dir / (spec_.name + ".stderr.log"); }
-std::string SupervisedProcess::stdout_tail(std::size_t max_bytes) const { return detail::file_tail(stdout_path(), max_bytes); }
-std::string SupervisedProcess::stderr_tail(std::size_t max_bytes) const { return detail::file_tail(stderr_path(), max_bytes); }
+std::string SupervisedProcess::stdout_tail(std::size_t max_bytes) const {
+  return detail::file_tail(stdout_path(), max_bytes);
+}
+std::string SupervisedProcess::stderr_tail(std::size_t max_bytes) const {
+  return detail::file_tail(stderr_path(), max_bytes);
+}
 
 Status SupervisedProcess::start() {
   std::filesystem::path program = spec_.program;
   if (!program.has_parent_path()) program = bp::search_path(program.string()).string();
   if (program.empty()) {
-    return Error(ErrorCode::kUnavailable, "target '" + spec_.name + "': program '" + spec_.program.string() + "' not found");
+    return Error(ErrorCode::kUnavailable,
+                 "target '" + spec_.name + "': program '" + spec_.program.string() + "' not found");
   }
   bp::environment env = boost::this_process::environment();
   for (const auto& [key, value] : spec_.env) env[key] = value;
@@ -187,16 +197,16 @@ Status SupervisedProcess::start() {
   std::string failure;
   detail::run_on_launcher_thread([&] {
     try {
-      child_ = std::make_unique<Child>(Child{bp::child(bp::exe = program.string(), bp::args = spec_.args, bp::env = env,
-                                                       bp::start_dir = cwd.string(), bp::std_in < bp::null,
-                                                       bp::std_out > out_file, bp::std_err > err_file,
-                                                       bp::extend::on_exec_setup = setup)});
+      child_ = std::make_unique<Child>(Child{bp::child(
+          bp::exe = program.string(), bp::args = spec_.args, bp::env = env, bp::start_dir = cwd.string(),
+          bp::std_in<bp::null, bp::std_out> out_file, bp::std_err > err_file, bp::extend::on_exec_setup = setup)});
     } catch (const std::exception& e) {
       failure = e.what();
     }
   });
   if (!failure.empty()) {
-    return Error(ErrorCode::kUnavailable, "target '" + spec_.name + "': cannot start " + program.string() + ": " + failure);
+    return Error(ErrorCode::kUnavailable,
+                 "target '" + spec_.name + "': cannot start " + program.string() + ": " + failure);
   }
   pid_ = child_->child.id();
   ::setpgid(pid_, pid_);  // also from the parent, so signals to the group never race the child's setpgid
@@ -223,7 +233,9 @@ Status SupervisedProcess::await_ready() {
   for (long i = 0; i < max_polls; ++i) {
     bool ready = false;
     switch (r.kind) {
-      case Readiness::Kind::kTcpConnect: ready = netload::tcp_connects(ep); break;
+      case Readiness::Kind::kTcpConnect:
+        ready = netload::tcp_connects(ep);
+        break;
       case Readiness::Kind::kHttpGet: {
         auto reply = netload::http_get(ep, r.path, poll * 10 > kNanosPerSecond ? poll * 10 : kNanosPerSecond);
         ready = reply.ok() && reply->status >= 200 && reply->status < 300;
@@ -233,7 +245,9 @@ Status SupervisedProcess::await_ready() {
         ready = has_line_from(stdout_path(), stdout_from_, *pattern) ||
                 has_line_from(stderr_path(), stderr_from_, *pattern);
         break;
-      case Readiness::Kind::kNone: ready = true; break;
+      case Readiness::Kind::kNone:
+        ready = true;
+        break;
     }
     if (ready) return {};
     if (!running()) {

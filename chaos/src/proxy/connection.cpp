@@ -72,7 +72,8 @@ void Connection::arm(const Toxic& t) {
 
 asio::awaitable<void> Connection::run() {
   auto self = shared_from_this();
-  auto endpoints = co_await endpoints_for_connection(client_.get_executor(), proxy_->upstream(), proxy_->allow_remote());
+  auto endpoints =
+      co_await endpoints_for_connection(client_.get_executor(), proxy_->upstream(), proxy_->allow_remote());
   if (!endpoints.ok()) {  // a name that does not resolve (or resolves to a remote address)
     abort();
     co_return;

@@ -14,13 +14,17 @@ using json = nlohmann::json;
 
 int http_status(ErrorCode code) {
   switch (code) {
-    case ErrorCode::kNotFound: return 404;
-    case ErrorCode::kAlreadyExists: return 409;
+    case ErrorCode::kNotFound:
+      return 404;
+    case ErrorCode::kAlreadyExists:
+      return 409;
     case ErrorCode::kInvalidArgument:
     case ErrorCode::kParseError:
     case ErrorCode::kSchemaError:
-    case ErrorCode::kOutOfRange: return 400;
-    default: return 500;
+    case ErrorCode::kOutOfRange:
+      return 400;
+    default:
+      return 500;
   }
 }
 
@@ -117,7 +121,8 @@ ControlReply ControlApi::handle(std::string_view method, std::string_view target
     ProxyUpdate change;
     for (auto [key, field] : {std::pair{"listen", &change.listen}, std::pair{"upstream", &change.upstream}}) {
       if (!j->contains(key) || (*j)[key].is_null()) continue;
-      if (!(*j)[key].is_string()) return error_reply(400, std::string("bad request body: '") + key + "' must be a string");
+      if (!(*j)[key].is_string())
+        return error_reply(400, std::string("bad request body: '") + key + "' must be a string");
       *field = (*j)[key].get<std::string>();
     }
     if (j->contains("enabled")) {

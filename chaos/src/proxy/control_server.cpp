@@ -44,8 +44,8 @@ struct ControlServer::Impl {
       auto [read_ec, n] = co_await http::async_read(*stream, buffer, parser, kTuple);
       if (read_ec) co_return;  // closed, malformed, or idle too long (the stream is closed then)
       const auto& request = parser.get();
-      ControlReply reply = api->handle(std::string(request.method_string()), std::string(request.target()),
-                                       request.body());
+      ControlReply reply =
+          api->handle(std::string(request.method_string()), std::string(request.target()), request.body());
       http::response<http::string_body> response{static_cast<http::status>(reply.status), request.version()};
       response.set(http::field::server, "gauntlet-proxy");
       if (reply.status != 204) response.set(http::field::content_type, "application/json");

@@ -14,15 +14,21 @@ using json = nlohmann::json;
 using Field = std::pair<const char*, std::int64_t Toxic::*>;
 std::vector<Field> attributes_of(ToxicType type) {
   switch (type) {
-    case ToxicType::kLatency: return {{"latency", &Toxic::latency}, {"jitter", &Toxic::jitter}};
-    case ToxicType::kBandwidth: return {{"rate", &Toxic::rate}};
-    case ToxicType::kSlowClose: return {{"delay", &Toxic::delay}};
-    case ToxicType::kTimeout: return {{"timeout", &Toxic::timeout}};
-    case ToxicType::kResetPeer: return {{"timeout", &Toxic::timeout}};
+    case ToxicType::kLatency:
+      return {{"latency", &Toxic::latency}, {"jitter", &Toxic::jitter}};
+    case ToxicType::kBandwidth:
+      return {{"rate", &Toxic::rate}};
+    case ToxicType::kSlowClose:
+      return {{"delay", &Toxic::delay}};
+    case ToxicType::kTimeout:
+      return {{"timeout", &Toxic::timeout}};
+    case ToxicType::kResetPeer:
+      return {{"timeout", &Toxic::timeout}};
     case ToxicType::kSlicer:
-      return {{"average_size", &Toxic::average_size}, {"size_variation", &Toxic::size_variation},
-              {"delay", &Toxic::delay}};
-    case ToxicType::kLimitData: return {{"bytes", &Toxic::bytes}};
+      return {
+          {"average_size", &Toxic::average_size}, {"size_variation", &Toxic::size_variation}, {"delay", &Toxic::delay}};
+    case ToxicType::kLimitData:
+      return {{"bytes", &Toxic::bytes}};
   }
   return {};
 }
@@ -104,8 +110,8 @@ Result<ProxySpec> proxy_spec_from_json(const json& j) {
   if (!j.is_object()) return Error(ErrorCode::kSchemaError, "proxy must be a JSON object");
   ProxySpec spec;
   spec.listen.clear();
-  for (auto [key, out] : {std::pair{"name", &spec.name}, std::pair{"listen", &spec.listen},
-                          std::pair{"upstream", &spec.upstream}}) {
+  for (auto [key, out] :
+       {std::pair{"name", &spec.name}, std::pair{"listen", &spec.listen}, std::pair{"upstream", &spec.upstream}}) {
     if (!j.contains(key) || j[key].is_null()) continue;
     if (!j[key].is_string()) return schema(key, "a string");
     *out = j[key].get<std::string>();

@@ -52,15 +52,16 @@ struct ProxyServer::Impl {
 
   ProxyInfo info(const std::string& name, const Entry& e) const {
     const tcp::endpoint bound = e.proxy->bound();
-    const std::string listen = e.enabled ? netload::Endpoint{bound.address().to_string(), bound.port()}.to_string()
-                                         : e.listen;
+    const std::string listen =
+        e.enabled ? netload::Endpoint{bound.address().to_string(), bound.port()}.to_string() : e.listen;
     return {name, listen, e.upstream, e.enabled, e.toxics};
   }
 
   // Binds (or re-binds) the listener; kUnavailable when the port is taken.
   Status start(const std::string& name, Entry& e, const netload::Endpoint& at) {
     auto ec = on_io([&] { return e.proxy->listen(to_asio(at)); });
-    if (ec) return Error(ErrorCode::kUnavailable, "proxy '" + name + "': listen " + at.to_string() + ": " + ec.message());
+    if (ec)
+      return Error(ErrorCode::kUnavailable, "proxy '" + name + "': listen " + at.to_string() + ": " + ec.message());
     // Keep the chosen port across disable/enable.
     e.listen = netload::Endpoint{at.host, e.proxy->bound().port()}.to_string();
     return {};
@@ -106,7 +107,10 @@ Result<ProxyInfo> ProxyServer::create(const ProxySpec& spec) {
     return Error(ErrorCode::kAlreadyExists, "proxy '" + spec.name + "' already exists");
   }
   Entry e{std::make_shared<detail::TcpProxy>(impl_->io, spec.name, options_.seed, options_.allow_remote),
-          listen->to_string(), spec.upstream, spec.enabled, {}};
+          listen->to_string(),
+          spec.upstream,
+          spec.enabled,
+          {}};
   e.proxy->set_upstream(std::move(*upstream));
   if (spec.enabled) {
     if (Status s = impl_->start(spec.name, e, *listen); !s.ok()) return s.error();

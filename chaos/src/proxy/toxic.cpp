@@ -17,8 +17,7 @@ constexpr std::array<std::pair<ToxicType, std::string_view>, 7> kTypeNames{{
 }};
 
 Error bad(const Toxic& t, std::string_view field, std::string_view rule) {
-  return Error(ErrorCode::kInvalidArgument,
-               "toxic '" + t.name + "': " + std::string(field) + " " + std::string(rule));
+  return Error(ErrorCode::kInvalidArgument, "toxic '" + t.name + "': " + std::string(field) + " " + std::string(rule));
 }
 
 }  // namespace
@@ -30,9 +29,7 @@ std::string_view to_string(ToxicType type) noexcept {
   return "unknown";
 }
 
-std::string_view to_string(Stream stream) noexcept {
-  return stream == Stream::kUpstream ? "upstream" : "downstream";
-}
+std::string_view to_string(Stream stream) noexcept { return stream == Stream::kUpstream ? "upstream" : "downstream"; }
 
 Result<ToxicType> toxic_type_from(std::string_view name) {
   for (const auto& [t, n] : kTypeNames) {
@@ -51,10 +48,14 @@ Result<Stream> stream_from(std::string_view name) {
 Status validate(const Toxic& t) {
   if (t.name.empty()) return bad(t, "name", "must not be empty");
   if (!(t.toxicity >= 0.0 && t.toxicity <= 1.0)) return bad(t, "toxicity", "must be in [0, 1]");
-  const std::pair<std::string_view, std::int64_t> fields[] = {
-      {"latency", t.latency}, {"jitter", t.jitter},   {"rate", t.rate},
-      {"delay", t.delay},     {"timeout", t.timeout}, {"average_size", t.average_size},
-      {"size_variation", t.size_variation}, {"bytes", t.bytes}};
+  const std::pair<std::string_view, std::int64_t> fields[] = {{"latency", t.latency},
+                                                              {"jitter", t.jitter},
+                                                              {"rate", t.rate},
+                                                              {"delay", t.delay},
+                                                              {"timeout", t.timeout},
+                                                              {"average_size", t.average_size},
+                                                              {"size_variation", t.size_variation},
+                                                              {"bytes", t.bytes}};
   for (const auto& [field, value] : fields) {
     if (value < 0) return bad(t, field, "must not be negative");
   }

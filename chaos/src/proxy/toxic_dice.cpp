@@ -26,8 +26,10 @@ bool toxic_applies(std::uint64_t seed, std::string_view proxy, const Toxic& toxi
   return unit < toxic.toxicity;
 }
 
-std::uint64_t stream_seed(std::uint64_t seed, std::string_view proxy, std::uint64_t connection, Stream stream) noexcept {
-  return splitmix64(splitmix64(seed ^ fnv1a(proxy)) ^ splitmix64(connection * 2 + (stream == Stream::kUpstream ? 0 : 1)));
+std::uint64_t stream_seed(std::uint64_t seed, std::string_view proxy, std::uint64_t connection,
+                          Stream stream) noexcept {
+  return splitmix64(splitmix64(seed ^ fnv1a(proxy)) ^
+                    splitmix64(connection * 2 + (stream == Stream::kUpstream ? 0 : 1)));
 }
 
 }  // namespace gauntlet::chaos::proxy::detail

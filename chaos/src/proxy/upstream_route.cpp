@@ -79,9 +79,8 @@ asio::awaitable<Result<std::vector<tcp::endpoint>>> endpoints_for_connection(asi
                                                                              UpstreamRoute route, bool allow_remote) {
   if (!route.endpoints.empty()) co_return route.endpoints;
   tcp::resolver resolver(executor);
-  auto [ec, results] = co_await resolver.async_resolve(route.host, std::to_string(route.port),
-                                                       tcp::resolver::numeric_service,
-                                                       asio::as_tuple(asio::use_awaitable));
+  auto [ec, results] = co_await resolver.async_resolve(
+      route.host, std::to_string(route.port), tcp::resolver::numeric_service, asio::as_tuple(asio::use_awaitable));
   if (ec) co_return Error(ErrorCode::kUnavailable, "upstream host '" + route.host + "': " + ec.message());
   std::vector<tcp::endpoint> endpoints = endpoints_of(results);
   const std::string text = route.host + ":" + std::to_string(route.port);

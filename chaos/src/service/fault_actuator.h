@@ -39,7 +39,8 @@ class FaultActuator {
  private:
   void loop();
   void carry_out(const std::string& point, const ActionDecl& action, const FaultEffect& before, const FaultEffect& now);
-  void act_on_proxy(const std::string& point, const ActionDecl& action, const FaultEffect& before, const FaultEffect& now);
+  void act_on_proxy(const std::string& point, const ActionDecl& action, const FaultEffect& before,
+                    const FaultEffect& now);
   Status act_on_process(const ActionDecl& action, const FaultEffect& now);
   void restart_exited();
   void note(const std::string& point, const Status& status);

@@ -34,9 +34,10 @@ Status walk(std::string_view text, OnText on_text, OnRef on_ref) {
     const bool named = kind == "port" || kind == "proxy" || kind == "endpoint";
     const bool bare = kind == "dir" || kind == "logs";
     if (!(named || bare) || (named && name.empty()) || (bare && colon != std::string_view::npos)) {
-      return Error(ErrorCode::kInvalidArgument,
-                   "placeholder '{" + std::string(body) +
-                       "}' is unknown (use {port:NAME}, {proxy:NAME}, {endpoint:NAME}, {dir}, {logs}; '{{' for a brace)");
+      return Error(
+          ErrorCode::kInvalidArgument,
+          "placeholder '{" + std::string(body) +
+              "}' is unknown (use {port:NAME}, {proxy:NAME}, {endpoint:NAME}, {dir}, {logs}; '{{' for a brace)");
     }
     if (Status s = on_ref(kind, name); !s.ok()) return s;
     i = close + 1;

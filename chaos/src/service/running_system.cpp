@@ -116,7 +116,8 @@ Result<process::ProcessSpec> RunningSystem::process_spec(const ProcessDecl& p) c
   if (!what) return what.error().with_context("process " + p.name + " ready");
   spec.readiness.timeout_ns = p.ready.timeout;
   switch (p.ready.kind) {
-    case ReadyDecl::Kind::kNone: break;
+    case ReadyDecl::Kind::kNone:
+      break;
     case ReadyDecl::Kind::kTcp: {
       auto at = netload::parse_endpoint(*what, decl_.allow_remote, "process " + p.name + " ready.tcp");
       if (!at) return at.error();

@@ -17,8 +17,8 @@ std::string with_prefix(const std::string& at, const std::string& key) { return 
 }  // namespace
 
 LoadDecl ServiceYamlReader::load(const YAML::Node& node, LoadSpec& spec, Nanos scenario_duration) const {
-  spec = f_.load(node, {"protocol", "target", "requests", "ok_status", "keep_alive", "timeout", "send", "expect",
-                        "threads"});
+  spec = f_.load(node,
+                 {"protocol", "target", "requests", "ok_status", "keep_alive", "timeout", "send", "expect", "threads"});
   if (node["think_time"]) f_.fail(node["think_time"], "load.think_time", "is not supported for network load");
   LoadDecl d;
   const std::string protocol = node["protocol"] ? f_.str(node["protocol"], "load.protocol") : "http";
@@ -44,13 +44,15 @@ LoadDecl ServiceYamlReader::load(const YAML::Node& node, LoadSpec& spec, Nanos s
         if (!t.path.starts_with("/")) f_.fail(r["path"], with_prefix(at, "path"), "must start with '/'");
         if (const YAML::Node h = r["headers"]) {
           f_.expect_map(h, with_prefix(at, "headers"));
-          for (const auto& kv : h) t.headers.emplace_back(kv.first.as<std::string>(), f_.str(kv.second, with_prefix(at, "headers")));
+          for (const auto& kv : h)
+            t.headers.emplace_back(kv.first.as<std::string>(), f_.str(kv.second, with_prefix(at, "headers")));
         }
         if (r["body"]) t.body = f_.str(r["body"], with_prefix(at, "body"));
         if (t.body.size() > kMaxBody) f_.fail(r["body"], with_prefix(at, "body"), "must be at most 1 MiB");
         if (r["weight"]) {
           t.weight = f_.number(r["weight"], with_prefix(at, "weight"));
-          if (!(t.weight > 0) || t.weight > 1e9) f_.fail(r["weight"], with_prefix(at, "weight"), "must be > 0 and <= 1e9");
+          if (!(t.weight > 0) || t.weight > 1e9)
+            f_.fail(r["weight"], with_prefix(at, "weight"), "must be > 0 and <= 1e9");
         }
         d.requests.push_back(std::move(t));
       }
@@ -61,17 +63,20 @@ LoadDecl ServiceYamlReader::load(const YAML::Node& node, LoadSpec& spec, Nanos s
     if (node["requests"] || node["ok_status"] || node["keep_alive"]) {
       f_.fail(node, "load", "requests, ok_status and keep_alive belong to protocol: http");
     }
-    if (d.target.find("://") != std::string::npos) f_.fail(node["target"], "load.target", "protocol tcp takes host:port, not a URL");
+    if (d.target.find("://") != std::string::npos)
+      f_.fail(node["target"], "load.target", "protocol tcp takes host:port, not a URL");
     d.send = f_.str(f_.require(node, "send", "load"), "load.send");
     d.expect = f_.str(f_.require(node, "expect", "load"), "load.expect");
     if (d.send.empty() || d.expect.empty()) f_.fail(node, "load", "send and expect must not be empty");
-    if (d.send.size() > kMaxBody || d.expect.size() > kMaxBody) f_.fail(node, "load", "send and expect must be at most 1 MiB");
+    if (d.send.size() > kMaxBody || d.expect.size() > kMaxBody)
+      f_.fail(node, "load", "send and expect must be at most 1 MiB");
   }
   if (node["timeout"]) {
     d.timeout = f_.duration(node["timeout"], "load.timeout");
     if (d.timeout <= 0) f_.fail(node["timeout"], "load.timeout", "must be > 0");
     // A run lasts at most its duration plus the timeout of the requests still in flight.
-    if (d.timeout > scenario_duration) f_.fail(node["timeout"], "load.timeout", "must not exceed the scenario's duration");
+    if (d.timeout > scenario_duration)
+      f_.fail(node["timeout"], "load.timeout", "must not exceed the scenario's duration");
   }
   if (node["threads"]) d.threads = static_cast<int>(f_.integer(node["threads"], "load.threads", 1, 64));
   const int connections = spec.mode == LoopMode::kOpen ? spec.connections : spec.workers;
@@ -107,7 +112,8 @@ void ServiceYamlReader::check_references(const YAML::Node& root, ServiceDecl& de
   for (const auto& p : decl.proxies) proxies.insert(p.name);
   for (const auto& e : decl.endpoints) endpoints.insert(e.name);
   // Every scalar of these sections may carry placeholders.
-  std::function<void(const YAML::Node&, const std::string&)> visit = [&](const YAML::Node& n, const std::string& field) {
+  std::function<void(const YAML::Node&, const std::string&)> visit = [&](const YAML::Node& n,
+                                                                         const std::string& field) {
     if (n.IsScalar()) {
       PlaceholderRefs refs;
       if (Status s = scan_placeholders(n.Scalar(), refs); !s.ok()) f_.fail(n, field, s.error().message());
@@ -116,7 +122,8 @@ void ServiceYamlReader::check_references(const YAML::Node& root, ServiceDecl& de
         if (!proxies.contains(name)) f_.fail(n, field, fmt::format("{{proxy:{}}} names no declared proxy", name));
       }
       for (const auto& name : refs.endpoints) {
-        if (!endpoints.contains(name)) f_.fail(n, field, fmt::format("{{endpoint:{}}} names no declared endpoint", name));
+        if (!endpoints.contains(name))
+          f_.fail(n, field, fmt::format("{{endpoint:{}}} names no declared endpoint", name));
       }
     } else if (n.IsSequence()) {
       for (std::size_t i = 0; i < n.size(); ++i) visit(n[i], fmt::format("{}[{}]", field, i));

@@ -20,7 +20,8 @@ Result<Scenario> parse_service_scenario_yaml(std::string_view text, std::string_
                                              const std::filesystem::path& dir, const ServiceFileOptions& options) {
   auto root = chaos::detail::load_yaml(text, source);
   if (!root) return root.error();
-  auto parsed = chaos::detail::read_fields(source, [&] { return detail::ServiceYamlReader(source, dir, options).read(*root); });
+  auto parsed =
+      chaos::detail::read_fields(source, [&] { return detail::ServiceYamlReader(source, dir, options).read(*root); });
   if (!parsed) return parsed.error();
   if (auto valid = parsed->validate(); !valid) return valid.error().with_context(source);
   return parsed;

@@ -13,14 +13,27 @@ std::string toxic_label(const proxy::Toxic& t, const std::string& proxy) {
   std::string what;
   switch (t.type) {
     case proxy::ToxicType::kLatency:
-      what = t.jitter > 0 ? fmt::format("latency {} ms ± {} ms", t.latency, t.jitter) : fmt::format("latency {} ms", t.latency);
+      what = t.jitter > 0 ? fmt::format("latency {} ms ± {} ms", t.latency, t.jitter)
+                          : fmt::format("latency {} ms", t.latency);
       break;
-    case proxy::ToxicType::kBandwidth: what = fmt::format("bandwidth {} KB/s", t.rate); break;
-    case proxy::ToxicType::kSlowClose: what = fmt::format("slow close {} ms", t.delay); break;
-    case proxy::ToxicType::kTimeout: what = fmt::format("timeout {} ms", t.timeout); break;
-    case proxy::ToxicType::kResetPeer: what = fmt::format("reset peer after {} ms", t.timeout); break;
-    case proxy::ToxicType::kSlicer: what = fmt::format("slicer {} ± {} B", t.average_size, t.size_variation); break;
-    case proxy::ToxicType::kLimitData: what = fmt::format("limit data {} B", t.bytes); break;
+    case proxy::ToxicType::kBandwidth:
+      what = fmt::format("bandwidth {} KB/s", t.rate);
+      break;
+    case proxy::ToxicType::kSlowClose:
+      what = fmt::format("slow close {} ms", t.delay);
+      break;
+    case proxy::ToxicType::kTimeout:
+      what = fmt::format("timeout {} ms", t.timeout);
+      break;
+    case proxy::ToxicType::kResetPeer:
+      what = fmt::format("reset peer after {} ms", t.timeout);
+      break;
+    case proxy::ToxicType::kSlicer:
+      what = fmt::format("slicer {} ± {} B", t.average_size, t.size_variation);
+      break;
+    case proxy::ToxicType::kLimitData:
+      what = fmt::format("limit data {} B", t.bytes);
+      break;
   }
   if (t.toxicity < 1.0) what += fmt::format(", toxicity {}", t.toxicity);
   return fmt::format("{} on proxy {} ({})", what, proxy, proxy::to_string(t.stream));
@@ -43,17 +56,22 @@ proxy::Toxic ServiceYamlReader::toxic(const YAML::Node& node, const std::string&
   if (node["toxicity"]) t.toxicity = f_.rate(node["toxicity"], at + ".toxicity");
   if (const YAML::Node attrs = node["attributes"]) {
     f_.expect_map(attrs, at + ".attributes");
-    const std::map<std::string, std::int64_t*> fields{
-        {"latency", &t.latency}, {"jitter", &t.jitter},   {"rate", &t.rate},
-        {"delay", &t.delay},     {"timeout", &t.timeout}, {"average_size", &t.average_size},
-        {"size_variation", &t.size_variation}, {"bytes", &t.bytes}};
+    const std::map<std::string, std::int64_t*> fields{{"latency", &t.latency},
+                                                      {"jitter", &t.jitter},
+                                                      {"rate", &t.rate},
+                                                      {"delay", &t.delay},
+                                                      {"timeout", &t.timeout},
+                                                      {"average_size", &t.average_size},
+                                                      {"size_variation", &t.size_variation},
+                                                      {"bytes", &t.bytes}};
     std::set<std::string> seen;
     for (const auto& kv : attrs) {
       const std::string key = kv.first.as<std::string>();
       auto it = fields.find(key);
       const std::string field = at + ".attributes." + key;
       if (it == fields.end()) {
-        f_.fail(kv.first, field, "unknown attribute (latency, jitter, rate, delay, timeout, average_size, size_variation, bytes)");
+        f_.fail(kv.first, field,
+                "unknown attribute (latency, jitter, rate, delay, timeout, average_size, size_variation, bytes)");
       }
       if (!seen.insert(key).second) f_.fail(kv.first, field, "appears twice");
       // One day in ms (or µs for slicer delays) bounds every time; 1 TB every size.
@@ -82,8 +100,9 @@ FaultSchedule ServiceYamlReader::schedule(const YAML::Node& node, Nanos duration
     ScheduledFault f;
     f.start = f_.duration(f_.require(e, "start", at), at + ".start");
     if (e["end"] && e["duration"]) f_.fail(e, at, "give end or duration, not both");
-    f.end = e["end"] ? f_.duration(e["end"], at + ".end")
-                     : e["duration"] ? f.start + f_.duration(e["duration"], at + ".duration") : duration;
+    f.end = e["end"]        ? f_.duration(e["end"], at + ".end")
+            : e["duration"] ? f.start + f_.duration(e["duration"], at + ".duration")
+                            : duration;
     a.restore = e["end"] || e["duration"];
     if (f.start >= duration) f_.fail(e["start"], at + ".start", "must be before the end of the run");
     if (f.end <= f.start) f_.fail(e, at, "must end after it starts");
@@ -94,7 +113,8 @@ FaultSchedule ServiceYamlReader::schedule(const YAML::Node& node, Nanos duration
     std::string target, verb;
     if (e["proxy"]) {
       a.proxy = f_.str(e["proxy"], at + ".proxy");
-      if (!proxies.contains(a.proxy)) f_.fail(e["proxy"], at + ".proxy", fmt::format("names no declared proxy '{}'", a.proxy));
+      if (!proxies.contains(a.proxy))
+        f_.fail(e["proxy"], at + ".proxy", fmt::format("names no declared proxy '{}'", a.proxy));
       if (!e["toxic"] == !e["action"]) f_.fail(e, at, "a proxy entry needs exactly one of toxic or action: down");
       if (e["toxic"]) {
         a.kind = ActionDecl::Kind::kToxic;
@@ -108,7 +128,8 @@ FaultSchedule ServiceYamlReader::schedule(const YAML::Node& node, Nanos duration
           f.magnitude = a.toxic.toxicity;
         }
       } else {
-        if (f_.str(e["action"], at + ".action") != "down") f_.fail(e["action"], at + ".action", "a proxy's action must be down");
+        if (f_.str(e["action"], at + ".action") != "down")
+          f_.fail(e["action"], at + ".action", "a proxy's action must be down");
         if (e["rise"]) f_.fail(e["rise"], at + ".rise", "a proxy outage cannot ramp");
         a.kind = ActionDecl::Kind::kProxyDown;
         f.label = fmt::format("proxy {} down", a.proxy);
@@ -118,7 +139,8 @@ FaultSchedule ServiceYamlReader::schedule(const YAML::Node& node, Nanos duration
       target = "proxy:" + a.proxy;
     } else {
       a.process = f_.str(e["process"], at + ".process");
-      if (!processes.contains(a.process)) f_.fail(e["process"], at + ".process", fmt::format("names no declared process '{}'", a.process));
+      if (!processes.contains(a.process))
+        f_.fail(e["process"], at + ".process", fmt::format("names no declared process '{}'", a.process));
       if (e["toxic"]) f_.fail(e["toxic"], at + ".toxic", "toxics belong to proxies");
       if (e["rise"]) f_.fail(e["rise"], at + ".rise", "a process fault cannot ramp");
       verb = f_.str(f_.require(e, "action", at), at + ".action");
@@ -131,10 +153,10 @@ FaultSchedule ServiceYamlReader::schedule(const YAML::Node& node, Nanos duration
       a.kind = it->second;
       if (a.kind == ActionDecl::Kind::kRestart) a.restore = false;
       f.magnitude = 1.0;
-      f.label = a.kind == ActionDecl::Kind::kRestart ? fmt::format("process {} restarted", a.process)
-                                                     : fmt::format("process {} {}{}", a.process, verb,
-                                                                   a.restore && a.kind != ActionDecl::Kind::kPause
-                                                                       ? ", restarted at the end" : "");
+      f.label = a.kind == ActionDecl::Kind::kRestart
+                    ? fmt::format("process {} restarted", a.process)
+                    : fmt::format("process {} {}{}", a.process, verb,
+                                  a.restore && a.kind != ActionDecl::Kind::kPause ? ", restarted at the end" : "");
       target = "process:" + a.process;
     }
     // A point per entry: "proxy:backend/latency", "process:db/kill"; repeated entries get "#2", "#3".

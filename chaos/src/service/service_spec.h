@@ -25,11 +25,11 @@ struct ProcessDecl {
   std::string name;
   std::vector<std::string> command;  ///< program and arguments
   std::map<std::string, std::string> env;
-  std::string cwd;                   ///< empty: the file's folder
+  std::string cwd;  ///< empty: the file's folder
   ReadyDecl ready;
-  int stop_signal = 15;              ///< SIGTERM
+  int stop_signal = 15;  ///< SIGTERM
   Nanos stop_grace = 5 * kNanosPerSecond;
-  bool restart_always = false;       ///< restarted when it exits by itself
+  bool restart_always = false;  ///< restarted when it exits by itself
 };
 
 struct EndpointDecl {

@@ -15,7 +15,8 @@ ServiceTarget::ServiceTarget(std::shared_ptr<const ServiceDecl> decl, const RunC
 Result<std::unique_ptr<ServiceTarget>> ServiceTarget::start(std::shared_ptr<const ServiceDecl> decl,
                                                             const RunContext& context) {
   if (context.mode != TimeMode::kReal) {
-    return Error(ErrorCode::kInvalidArgument, "scenario '" + decl->scenario + "' drives real processes: real time only");
+    return Error(ErrorCode::kInvalidArgument,
+                 "scenario '" + decl->scenario + "' drives real processes: real time only");
   }
   std::unique_ptr<ServiceTarget> target(new ServiceTarget(std::move(decl), context));
   auto system = RunningSystem::start(*target->decl_, target->seed_, target->clock_);

@@ -12,7 +12,8 @@ namespace gauntlet::chaos::service::detail {
 class ServiceTarget final : public Target {
  public:
   /// Starts the system and runs the steady-state probes "before".
-  static Result<std::unique_ptr<ServiceTarget>> start(std::shared_ptr<const ServiceDecl> decl, const RunContext& context);
+  static Result<std::unique_ptr<ServiceTarget>> start(std::shared_ptr<const ServiceDecl> decl,
+                                                      const RunContext& context);
   ~ServiceTarget() override;
 
   std::string kind() const override { return "service"; }

@@ -18,7 +18,7 @@ constexpr std::size_t kMaxEndpoints = 64;
 constexpr std::size_t kMaxProbes = 64;
 
 int signal_from(const std::string& name) {
-  static const std::map<std::string, int> kSignals{{"TERM", SIGTERM}, {"INT", SIGINT}, {"HUP", SIGHUP},
+  static const std::map<std::string, int> kSignals{{"TERM", SIGTERM}, {"INT", SIGINT},   {"HUP", SIGHUP},
                                                    {"QUIT", SIGQUIT}, {"KILL", SIGKILL}, {"USR1", SIGUSR1},
                                                    {"USR2", SIGUSR2}};
   const std::string bare = name.starts_with("SIG") ? name.substr(3) : name;
@@ -30,8 +30,9 @@ int signal_from(const std::string& name) {
 
 Scenario ServiceYamlReader::read(const YAML::Node& root) {
   f_.expect_map(root, "scenario");
-  f_.known(root, "", {"name", "description", "duration", "interval", "processes", "endpoints", "proxies", "load",
-                      "schedule", "phases", "steady_state", "hypotheses"});
+  f_.known(root, "",
+           {"name", "description", "duration", "interval", "processes", "endpoints", "proxies", "load", "schedule",
+            "phases", "steady_state", "hypotheses"});
   Scenario s;
   f_.header(root, s);
   auto decl = std::make_shared<ServiceDecl>();
@@ -80,7 +81,8 @@ std::vector<ProcessDecl> ServiceYamlReader::processes(const YAML::Node& node) co
     f_.known(p, at, {"name", "command", "env", "cwd", "ready", "stop", "restart"});
     ProcessDecl d;
     d.name = name(f_.require(p, "name", at), at + ".name");
-    if (!names.insert(d.name).second) f_.fail(p["name"], at + ".name", fmt::format("process '{}' is declared twice", d.name));
+    if (!names.insert(d.name).second)
+      f_.fail(p["name"], at + ".name", fmt::format("process '{}' is declared twice", d.name));
     d.command = f_.strings(f_.require(p, "command", at), at + ".command");
     if (d.command.empty() || d.command[0].empty()) f_.fail(p["command"], at + ".command", "must name a program");
     if (p["env"]) {
@@ -94,7 +96,8 @@ std::vector<ProcessDecl> ServiceYamlReader::processes(const YAML::Node& node) co
       f_.known(stop, at + ".stop", {"signal", "grace"});
       if (stop["signal"]) {
         d.stop_signal = signal_from(f_.str(stop["signal"], at + ".stop.signal"));
-        if (d.stop_signal == 0) f_.fail(stop["signal"], at + ".stop.signal", "must be TERM, INT, HUP, QUIT, KILL, USR1 or USR2");
+        if (d.stop_signal == 0)
+          f_.fail(stop["signal"], at + ".stop.signal", "must be TERM, INT, HUP, QUIT, KILL, USR1 or USR2");
       }
       if (stop["grace"]) d.stop_grace = f_.duration(stop["grace"], at + ".stop.grace");
     }
@@ -157,7 +160,8 @@ std::vector<ProxyDecl> ServiceYamlReader::proxies(const YAML::Node& node) const 
     f_.known(node[i], at, {"name", "listen", "upstream"});
     ProxyDecl d;
     d.name = name(f_.require(node[i], "name", at), at + ".name");
-    if (!names.insert(d.name).second) f_.fail(node[i]["name"], at + ".name", fmt::format("proxy '{}' is declared twice", d.name));
+    if (!names.insert(d.name).second)
+      f_.fail(node[i]["name"], at + ".name", fmt::format("proxy '{}' is declared twice", d.name));
     if (node[i]["listen"]) d.listen = f_.str(node[i]["listen"], at + ".listen");
     d.upstream = f_.str(f_.require(node[i], "upstream", at), at + ".upstream");
     out.push_back(std::move(d));
@@ -179,7 +183,8 @@ std::vector<ProbeDecl> ServiceYamlReader::probes(const YAML::Node& node) const {
     if (!p["http"] == !p["command"]) f_.fail(p, at, "needs exactly one of http or command");
     if (p["http"]) {
       d.url = f_.str(p["http"], at + ".http");
-      if (p["exit_code"] || p["output_contains"]) f_.fail(p, at, "exit_code and output_contains belong to command probes");
+      if (p["exit_code"] || p["output_contains"])
+        f_.fail(p, at, "exit_code and output_contains belong to command probes");
       if (p["status"]) d.status = static_cast<int>(f_.integer(p["status"], at + ".status", 100, 599));
       if (p["body_contains"]) d.body_contains = f_.str(p["body_contains"], at + ".body_contains");
     } else {

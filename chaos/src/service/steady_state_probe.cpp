@@ -66,11 +66,11 @@ Verdict command_probe(const ProbeDecl& p, std::string_view when, const std::file
   const bool code_ok = exit->signal == 0 && exit->code == p.exit_code;
   const bool output_ok = p.output_contains.empty() || output.find(p.output_contains) != std::string::npos;
   v.holds = code_ok && output_ok;
-  v.evidence = fmt::format("'{}' {}{}{}", command,
-                           exit->signal != 0 ? fmt::format("was killed by signal {}", exit->signal)
-                                             : fmt::format("exited {}", exit->code),
-                           output_ok ? "" : fmt::format(", output lacks '{}'", p.output_contains),
-                           v.holds ? "" : fmt::format(": {}", one_line(output)));
+  v.evidence = fmt::format(
+      "'{}' {}{}{}", command,
+      exit->signal != 0 ? fmt::format("was killed by signal {}", exit->signal) : fmt::format("exited {}", exit->code),
+      output_ok ? "" : fmt::format(", output lacks '{}'", p.output_contains),
+      v.holds ? "" : fmt::format(": {}", one_line(output)));
   return v;
 }
 

@@ -16,7 +16,8 @@ bool parse_status(const std::string& text, int& lo, int& hi) {
     hi = lo + 99;
     return true;
   }
-  if (!std::isdigit(static_cast<unsigned char>(text[1])) || !std::isdigit(static_cast<unsigned char>(text[2]))) return false;
+  if (!std::isdigit(static_cast<unsigned char>(text[1])) || !std::isdigit(static_cast<unsigned char>(text[2])))
+    return false;
   lo = hi = std::stoi(text);
   return true;
 }
@@ -25,18 +26,22 @@ bool parse_status(const std::string& text, int& lo, int& hi) {
 
 Hypothesis ScenarioFields::hypothesis(const YAML::Node& h, const std::string& at) const {
   expect_map(h, at);
-  known(h, at, {"kind", "phase", "quantile", "limit", "max", "min", "breaker", "within", "tolerance", "status",
-                "min_samples", "process"});
+  known(h, at,
+        {"kind", "phase", "quantile", "limit", "max", "min", "breaker", "within", "tolerance", "status", "min_samples",
+         "process"});
   const std::string kind = str(require(h, "kind", at), at + ".kind");
   auto phase = [&] { return str(require(h, "phase", at), at + ".phase"); };
   if (kind == "latency_below") {
     double q = h["quantile"] ? number(h["quantile"], at + ".quantile") : 0.99;
-    if (q != 0.5 && q != 0.95 && q != 0.99 && q != 1.0) fail(h["quantile"], at + ".quantile", "must be 0.5, 0.95, 0.99 or 1");
+    if (q != 0.5 && q != 0.95 && q != 0.99 && q != 1.0)
+      fail(h["quantile"], at + ".quantile", "must be 0.5, 0.95, 0.99 or 1");
     Hypothesis out = Hypothesis::latency_below(phase(), q, duration(require(h, "limit", at), at + ".limit"));
-    if (h["min_samples"]) out.min_samples = static_cast<std::uint64_t>(integer(h["min_samples"], at + ".min_samples", 0, 1'000'000'000));
+    if (h["min_samples"])
+      out.min_samples = static_cast<std::uint64_t>(integer(h["min_samples"], at + ".min_samples", 0, 1'000'000'000));
     return out;
   }
-  if (kind == "error_rate_below") return Hypothesis::error_rate_below(phase(), rate(require(h, "max", at), at + ".max"));
+  if (kind == "error_rate_below")
+    return Hypothesis::error_rate_below(phase(), rate(require(h, "max", at), at + ".max"));
   if (kind == "breaker_opens_within") {
     return Hypothesis::breaker_opens_within(str(require(h, "breaker", at), at + ".breaker"),
                                             duration(require(h, "within", at), at + ".within"));
@@ -76,7 +81,8 @@ Hypothesis ScenarioFields::hypothesis(const YAML::Node& h, const std::string& at
   if (kind == "memory_below" || kind == "memory_growth_below") {
     const std::string process = str(require(h, "process", at), at + ".process");
     const std::uint64_t max = bytes(require(h, "max", at), at + ".max");
-    return kind == "memory_below" ? Hypothesis::memory_below(process, max) : Hypothesis::memory_growth_below(process, max);
+    return kind == "memory_below" ? Hypothesis::memory_below(process, max)
+                                  : Hypothesis::memory_growth_below(process, max);
   }
   fail(h["kind"], at + ".kind",
        "must be latency_below, error_rate_below, throughput_above, status_count, idle_below, memory_below, "

@@ -22,7 +22,8 @@ std::string join(std::string_view prefix, std::string_view key) {
 void ScenarioFields::fail(const YAML::Node& node, std::string_view field, std::string_view problem,
                           ErrorCode code) const {
   YAML::Mark m = node.Mark();
-  throw FieldError{Error(code, fmt::format("{}:{}:{}: field '{}': {}", source_, m.line + 1, m.column + 1, field, problem))};
+  throw FieldError{
+      Error(code, fmt::format("{}:{}:{}: field '{}': {}", source_, m.line + 1, m.column + 1, field, problem))};
 }
 
 void ScenarioFields::expect_map(const YAML::Node& node, std::string_view field) const {
@@ -56,7 +57,8 @@ double ScenarioFields::number(const YAML::Node& node, std::string_view field) co
   const std::string& text = node.Scalar();
   double v = 0;
   auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), v);
-  if (ec != std::errc() || end != text.data() + text.size()) fail(node, field, fmt::format("expected a number, got '{}'", text));
+  if (ec != std::errc() || end != text.data() + text.size())
+    fail(node, field, fmt::format("expected a number, got '{}'", text));
   if (!std::isfinite(v)) fail(node, field, fmt::format("expected a finite number, got '{}'", text));
   return v;
 }
@@ -99,14 +101,15 @@ std::uint64_t ScenarioFields::bytes(const YAML::Node& node, std::string_view fie
   auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
   const std::string_view unit(end, static_cast<std::size_t>(text.data() + text.size() - end));
   static const std::pair<std::string_view, double> kUnits[] = {
-      {"", 1},         {"B", 1},         {"kB", 1e3},      {"KB", 1e3}, {"MB", 1e6},
-      {"GB", 1e9},     {"KiB", 1024.0},  {"MiB", 1048576.0}, {"GiB", 1073741824.0}};
+      {"", 1},     {"B", 1},        {"kB", 1e3},        {"KB", 1e3},          {"MB", 1e6},
+      {"GB", 1e9}, {"KiB", 1024.0}, {"MiB", 1048576.0}, {"GiB", 1073741824.0}};
   double scale = 0;
   for (const auto& [name, factor] : kUnits) {
     if (unit == name) scale = factor;
   }
   if (ec != std::errc() || scale == 0 || !(value >= 0) || !std::isfinite(value)) {
-    fail(node, field, fmt::format("'{}' is not a size (a non-negative number with B, kB, MB, GB, KiB, MiB or GiB)", text));
+    fail(node, field,
+         fmt::format("'{}' is not a size (a non-negative number with B, kB, MB, GB, KiB, MiB or GiB)", text));
   }
   const double total = value * scale;
   if (total > 1099511627776.0) fail(node, field, "must be at most 1TiB");
@@ -142,9 +145,9 @@ void ScenarioFields::header(const YAML::Node& root, Scenario& s) const {
 
 LoadSpec ScenarioFields::load(const YAML::Node& node, const std::set<std::string>& extra) const {
   expect_map(node, "load");
-  std::set<std::string> keys{"mode",   "pattern",     "rate",    "step",       "every",          "peak",
-                             "start",  "duration",    "amplitude", "period",   "connections",    "workers",
-                             "think_time", "ops_per_worker"};
+  std::set<std::string> keys{"mode",        "pattern", "rate",       "step",          "every",
+                             "peak",        "start",   "duration",   "amplitude",     "period",
+                             "connections", "workers", "think_time", "ops_per_worker"};
   keys.insert(extra.begin(), extra.end());
   known(node, "load", keys);
   LoadSpec l;
@@ -153,7 +156,8 @@ LoadSpec ScenarioFields::load(const YAML::Node& node, const std::set<std::string
   l.mode = mode == "open" ? LoopMode::kOpen : LoopMode::kClosed;
   auto req_rate = [&](const YAML::Node& n, std::string_view field) {
     double v = number(n, field);
-    if (v < 0 || v > ScenarioBounds::kMaxRate) fail(n, field, fmt::format("must be from 0 to {:.0f} req/s", ScenarioBounds::kMaxRate));
+    if (v < 0 || v > ScenarioBounds::kMaxRate)
+      fail(n, field, fmt::format("must be from 0 to {:.0f} req/s", ScenarioBounds::kMaxRate));
     return v;
   };
   double r = node["rate"] ? req_rate(node["rate"], "load.rate") : 100;
@@ -167,12 +171,14 @@ LoadSpec ScenarioFields::load(const YAML::Node& node, const std::set<std::string
     l.pattern = LoadPattern::spike(r, req_rate(need("peak"), "load.peak"), duration(need("start"), "load.start"),
                                    duration(need("duration"), "load.duration"));
   } else if (shape == "wave") {
-    l.pattern = LoadPattern::wave(r, req_rate(need("amplitude"), "load.amplitude"), duration(need("period"), "load.period"));
+    l.pattern =
+        LoadPattern::wave(r, req_rate(need("amplitude"), "load.amplitude"), duration(need("period"), "load.period"));
   } else {
     fail(node["pattern"], "load.pattern", "must be constant, stepped, spike or wave");
   }
   const auto max_conn = ScenarioBounds::kMaxConnections;
-  if (node["connections"]) l.connections = static_cast<int>(integer(node["connections"], "load.connections", 1, max_conn));
+  if (node["connections"])
+    l.connections = static_cast<int>(integer(node["connections"], "load.connections", 1, max_conn));
   if (node["workers"]) l.workers = static_cast<int>(integer(node["workers"], "load.workers", 1, max_conn));
   if (node["think_time"]) l.think_time = duration(node["think_time"], "load.think_time");
   if (node["ops_per_worker"]) {
@@ -194,7 +200,8 @@ std::vector<Phase> ScenarioFields::phases(const YAML::Node& node) const {
     Phase phase{str(require(p, "name", at), at + ".name"), start, duration(require(p, "end", at), at + ".end")};
     if (phase.end <= start) fail(p["end"], at + ".end", "must be after the previous phase's end");
     for (const Phase& earlier : out) {
-      if (earlier.name == phase.name) fail(p["name"], at + ".name", fmt::format("phase '{}' is named twice", phase.name));
+      if (earlier.name == phase.name)
+        fail(p["name"], at + ".name", fmt::format("phase '{}' is named twice", phase.name));
     }
     start = phase.end;
     out.push_back(std::move(phase));

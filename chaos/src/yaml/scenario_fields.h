@@ -81,9 +81,8 @@ auto read_fields(std::string_view source, F&& read) -> Result<decltype(read())> 
   } catch (const FieldError& e) {
     return e.error;
   } catch (const YAML::Exception& e) {
-    return Error(ErrorCode::kSchemaError,
-                 std::string(source) + ":" + std::to_string(e.mark.line + 1) + ":" + std::to_string(e.mark.column + 1) +
-                     ": " + e.msg);
+    return Error(ErrorCode::kSchemaError, std::string(source) + ":" + std::to_string(e.mark.line + 1) + ":" +
+                                              std::to_string(e.mark.column + 1) + ": " + e.msg);
   }
 }
 

@@ -33,8 +33,8 @@ struct SeenRequest {
   /// The first value of header `name` (case-insensitive), or "" when absent.
   std::string header(std::string_view name) const {
     for (const auto& [n, v] : headers) {
-      if (n.size() == name.size() &&
-          std::equal(n.begin(), n.end(), name.begin(), [](char a, char b) { return std::tolower(a) == std::tolower(b); })) {
+      if (n.size() == name.size() && std::equal(n.begin(), n.end(), name.begin(),
+                                                [](char a, char b) { return std::tolower(a) == std::tolower(b); })) {
         return v;
       }
     }
@@ -116,15 +116,16 @@ class CannedHttpServer {
         case CannedReply::Action::kAnswer:
           break;
       }
-      asio::async_write(socket, asio::buffer(reply.bytes), [self = shared_from_this()](boost::system::error_code ec, std::size_t) {
-        if (ec) return;
-        if (self->reply.bytes.find("Connection: close\r\n") != std::string::npos) {
-          boost::system::error_code ignored;
-          self->socket.shutdown(tcp::socket::shutdown_both, ignored);
-          return;
-        }
-        self->read();
-      });
+      asio::async_write(socket, asio::buffer(reply.bytes),
+                        [self = shared_from_this()](boost::system::error_code ec, std::size_t) {
+                          if (ec) return;
+                          if (self->reply.bytes.find("Connection: close\r\n") != std::string::npos) {
+                            boost::system::error_code ignored;
+                            self->socket.shutdown(tcp::socket::shutdown_both, ignored);
+                            return;
+                          }
+                          self->read();
+                        });
     }
     static SeenRequest parse_head(std::string_view head) {
       SeenRequest r;

@@ -432,7 +432,8 @@ struct HookCounts {
 testing::CannedHttpServer::Responder mixed_outcomes() {
   return [](const testing::SeenRequest& q) {
     using Action = testing::CannedReply::Action;
-    if (q.path == "/missing") return testing::CannedReply{Action::kAnswer, "HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\n\r\n"};
+    if (q.path == "/missing")
+      return testing::CannedReply{Action::kAnswer, "HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\n\r\n"};
     if (q.path == "/slow") return testing::CannedReply{Action::kIgnore, ""};
     if (q.path == "/drop") return testing::CannedReply{Action::kClose, ""};
     return testing::CannedReply{Action::kAnswer, kOk};
@@ -519,7 +520,8 @@ TEST(NetLoadTest, InvalidRequestMixesNameTheField) {
   using ::testing::HasSubstr;
   EXPECT_EQ(with([](NetLoadSpec&) {}), "(valid)");
   EXPECT_THAT(with([](NetLoadSpec& s) { s.requests[0].weight = 0; }), HasSubstr("requests[0].weight"));
-  EXPECT_THAT(with([](NetLoadSpec& s) { s.requests[0].weight = std::numeric_limits<double>::infinity(); }), HasSubstr("weight"));
+  EXPECT_THAT(with([](NetLoadSpec& s) { s.requests[0].weight = std::numeric_limits<double>::infinity(); }),
+              HasSubstr("weight"));
   EXPECT_THAT(with([](NetLoadSpec& s) { s.requests.resize(101); }), HasSubstr("requests"));
   EXPECT_THAT(with([](NetLoadSpec& s) { s.requests[0].method = "get"; }), HasSubstr("method"));
   EXPECT_THAT(with([](NetLoadSpec& s) { s.requests[0].method = "GET X"; }), HasSubstr("method"));
@@ -528,7 +530,8 @@ TEST(NetLoadTest, InvalidRequestMixesNameTheField) {
   EXPECT_THAT(with([](NetLoadSpec& s) { s.requests[0].headers = {{"Bad Name", "v"}}; }), HasSubstr("headers"));
   EXPECT_THAT(with([](NetLoadSpec& s) { s.requests[0].headers = {{"X-A", "v\r\nX-B: w"}}; }), HasSubstr("headers"));
   EXPECT_THAT(with([](NetLoadSpec& s) { s.requests[0].headers = {{"content-length", "3"}}; }), HasSubstr("headers"));
-  EXPECT_THAT(with([](NetLoadSpec& s) { s.requests[0].body.assign(kMaxRequestBodyBytes + 1, 'x'); }), HasSubstr("body"));
+  EXPECT_THAT(with([](NetLoadSpec& s) { s.requests[0].body.assign(kMaxRequestBodyBytes + 1, 'x'); }),
+              HasSubstr("body"));
   EXPECT_EQ(with([](NetLoadSpec& s) { s.requests[0].body.assign(kMaxRequestBodyBytes, 'x'); }), "(valid)");
   EXPECT_THAT(with([](NetLoadSpec& s) { s.ok_statuses.clear(); }), HasSubstr("ok_statuses"));
   EXPECT_THAT(with([](NetLoadSpec& s) { s.ok_statuses = {{99, 200}}; }), HasSubstr("ok_statuses"));

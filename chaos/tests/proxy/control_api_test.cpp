@@ -15,7 +15,8 @@ using json = nlohmann::json;
 TEST(ControlApiTest, ProxyLifecycleShapesAndCodes) {
   ProxyServer server;
   ControlApi api(server, "2.5.0-gauntlet");
-  auto created = api.handle("POST", "/proxies", R"({"name":"redis","listen":"localhost:0","upstream":"localhost:6379"})");
+  auto created =
+      api.handle("POST", "/proxies", R"({"name":"redis","listen":"localhost:0","upstream":"localhost:6379"})");
   ASSERT_EQ(created.status, 201) << created.body;
   json p = json::parse(created.body);
   EXPECT_EQ(p["name"], "redis");

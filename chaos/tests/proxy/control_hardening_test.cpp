@@ -74,7 +74,8 @@ TEST(ControlHardeningTest, ToxicAttributesMustBeBoundedWholeNumbers) {
   ASSERT_EQ(api.handle("POST", "/proxies", create_body("a")).status, 201);
   const std::pair<const char*, const char*> cases[] = {
       {R"({"type":"latency","attributes":{"latency":9.2e15}})", "latency must be at most 86400000 ms"},
-      {R"({"type":"latency","attributes":{"latency":1e300}})", "attributes.latency' must be a whole number within +/-1e18"},
+      {R"({"type":"latency","attributes":{"latency":1e300}})",
+       "attributes.latency' must be a whole number within +/-1e18"},
       {R"({"type":"latency","attributes":{"latency":1.5}})", "attributes.latency' must be a whole number"},
       {R"({"type":"timeout","attributes":{"timeout":10000000000000}})", "timeout must be at most 86400000 ms"},
       {R"({"type":"bandwidth","attributes":{"rate":0}})", "rate must be at least 1 KB/s"},
@@ -95,7 +96,10 @@ TEST(ControlHardeningTest, BytesThatAreNotUtf8AreEchoedReplacedNeverThrown) {
   ProxyServer server;
   ControlApi api(server, "t");
   ControlReply reply;
-  ASSERT_NO_THROW(reply = api.handle("GET", "/proxies/a/toxi\xEE" "cs/x", ""));
+  ASSERT_NO_THROW(reply = api.handle("GET",
+                                     "/proxies/a/toxi\xEE"
+                                     "cs/x",
+                                     ""));
   EXPECT_EQ(reply.status, 404);
   EXPECT_TRUE(is_valid_utf8(reply.body)) << reply.body;
   ASSERT_NO_THROW(reply = api.handle("DELETE", "/nope\xC3(", ""));
@@ -188,7 +192,9 @@ TEST(ControlHardeningTest, OutOfDescriptorsBacksOffAndRecovers) {
   client.connect(at);
   const std::string request = "GET /version HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n";
   asio::write(client, asio::buffer(request));
-  struct timeval tv{10, 0};
+  struct timeval tv {
+    10, 0
+  };
   ::setsockopt(client.native_handle(), SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof tv);
   std::string answer;
   char buf[512];

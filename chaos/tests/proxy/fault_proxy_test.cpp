@@ -118,8 +118,7 @@ TEST_F(ProxyFixture, ResetPeerSendsReset) {
   if (sent) {
     EXPECT_EQ(c.error, boost::asio::error::connection_reset) << c.error.message();
   } else {
-    EXPECT_TRUE(c.send_error == boost::asio::error::connection_reset ||
-                c.send_error == boost::asio::error::broken_pipe)
+    EXPECT_TRUE(c.send_error == boost::asio::error::connection_reset || c.send_error == boost::asio::error::broken_pipe)
         << c.send_error.message();
   }
 }

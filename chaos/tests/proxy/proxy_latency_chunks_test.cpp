@@ -45,8 +45,8 @@ TEST_P(ProxyLatencyPerResponseTest, ResponseInChunksIsDelayedOnce) {
 
   const double added_ms = delayed_ms - plain_ms;
   RecordProperty("added_ms", std::to_string(added_ms));
-  std::printf("%d chunk(s): %.1f ms without the toxic, %.1f ms with it: %.1f ms added\n", chunks, plain_ms,
-              delayed_ms, added_ms);
+  std::printf("%d chunk(s): %.1f ms without the toxic, %.1f ms with it: %.1f ms added\n", chunks, plain_ms, delayed_ms,
+              added_ms);
   EXPECT_NEAR(added_ms, static_cast<double>(kLatencyMs), 0.1 * kLatencyMs);
 }
 

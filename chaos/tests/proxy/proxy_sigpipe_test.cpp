@@ -91,9 +91,12 @@ TEST_P(ProxyClientGoneTest, ProcessSurvivesAndTheProxyServesTheNextClient) {
 INSTANTIATE_TEST_SUITE_P(Paths, ProxyClientGoneTest, ::testing::Values(Path::kSplice, Path::kLatency, Path::kBandwidth),
                          [](const ::testing::TestParamInfo<Path>& path) {
                            switch (path.param) {
-                             case Path::kSplice: return "Splice";
-                             case Path::kLatency: return "ZeroLatencyToxic";
-                             case Path::kBandwidth: return "BandwidthToxic";
+                             case Path::kSplice:
+                               return "Splice";
+                             case Path::kLatency:
+                               return "ZeroLatencyToxic";
+                             case Path::kBandwidth:
+                               return "BandwidthToxic";
                            }
                            return "Unknown";
                          });

@@ -106,7 +106,8 @@ TEST(ProxyUpstreamNameTest, UpdateToANameAndBackToAnAddress) {
   Client lost(port, 3000);
   EXPECT_EQ(lost.receive(1), "");
   EXPECT_NE(lost.error, asio::error::would_block) << "closed by the proxy, not by the client's own timeout";
-  auto back = server.update("moving", ProxyUpdate{std::nullopt, "localhost:" + std::to_string(echo.port()), std::nullopt});
+  auto back =
+      server.update("moving", ProxyUpdate{std::nullopt, "localhost:" + std::to_string(echo.port()), std::nullopt});
   ASSERT_TRUE(back.ok()) << back.error().to_string();
   expect_echo(port);
 }

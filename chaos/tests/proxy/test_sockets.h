@@ -59,17 +59,18 @@ class EchoServer {
   struct Session : std::enable_shared_from_this<Session> {
     explicit Session(tcp::socket s) : socket(std::move(s)) {}
     void read() {
-      socket.async_read_some(asio::buffer(data), [self = shared_from_this()](boost::system::error_code ec, std::size_t n) {
-        if (ec) {
-          boost::system::error_code ignored;
-          self->socket.shutdown(tcp::socket::shutdown_send, ignored);
-          return;
-        }
-        asio::async_write(self->socket, asio::buffer(self->data, n),
-                          [self](boost::system::error_code wec, std::size_t) {
-                            if (!wec) self->read();
-                          });
-      });
+      socket.async_read_some(asio::buffer(data),
+                             [self = shared_from_this()](boost::system::error_code ec, std::size_t n) {
+                               if (ec) {
+                                 boost::system::error_code ignored;
+                                 self->socket.shutdown(tcp::socket::shutdown_send, ignored);
+                                 return;
+                               }
+                               asio::async_write(self->socket, asio::buffer(self->data, n),
+                                                 [self](boost::system::error_code wec, std::size_t) {
+                                                   if (!wec) self->read();
+                                                 });
+                             });
     }
     tcp::socket socket;
     char data[16384];

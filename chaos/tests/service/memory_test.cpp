@@ -51,8 +51,9 @@ Result<RunRecord> run_server(const std::filesystem::path& dir, int leak_kib) {
       "name: memory\nduration: 2s\n"
       "processes:\n"
       "  - name: server\n"
-      "    command: [python3, \"" + kServer + "\", --port, \"{port:s}\", --hold-mib, \"20\", --leak-kib, \"" +
-      std::to_string(leak_kib) + "\"]\n"
+      "    command: [python3, \"" +
+      kServer + "\", --port, \"{port:s}\", --hold-mib, \"20\", --leak-kib, \"" + std::to_string(leak_kib) +
+      "\"]\n"
       "    ready: {log: ready}\n"
       "load: {target: \"http://127.0.0.1:{port:s}/\", rate: 100}\n"
       "phases: [{name: all, end: 2s}]\n"

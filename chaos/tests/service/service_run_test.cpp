@@ -49,19 +49,22 @@ TEST(ServiceRunTest, LoadThroughAProxyCountsStatusesAndALatencyToxicShowsInItsPh
   CannedHttpServer server([](const SeenRequest& r) {
     return CannedReply{CannedReply::Action::kAnswer, http_response(r.path == "/api/fail" ? 503 : 200)};
   });
-  const std::string yaml = "name: canned\nduration: 1600ms\n"
-                           "endpoints: [{name: api, address: \"127.0.0.1:" + std::to_string(server.port()) + "\"}]\n"
-                           "proxies: [{name: api, upstream: \"{endpoint:api}\"}]\n"
-                           "load:\n  target: \"http://{proxy:api}/api\"\n  rate: 200\n  connections: 16\n"
-                           "  requests: [{path: /ok, weight: 3}, {path: /fail, weight: 1}]\n"
-                           "schedule: [{proxy: api, start: 800ms, end: 1600ms, toxic: {type: latency, attributes: {latency: 200}}}]\n"
-                           "phases: [{name: calm, end: 800ms}, {name: slow, end: 1600ms}]\n"
-                           "hypotheses:\n"
-                           "  - {kind: status_count, phase: calm, status: 503, min: 1}\n"
-                           "  - {kind: status_count, phase: calm, status: 5xx, max: 0}\n"
-                           "  - {kind: latency_below, phase: calm, quantile: 0.5, limit: 100ms}\n"
-                           "  - {kind: latency_below, phase: slow, quantile: 0.5, limit: 100ms}\n"
-                           "  - {kind: conservation}\n";
+  const std::string yaml =
+      "name: canned\nduration: 1600ms\n"
+      "endpoints: [{name: api, address: \"127.0.0.1:" +
+      std::to_string(server.port()) +
+      "\"}]\n"
+      "proxies: [{name: api, upstream: \"{endpoint:api}\"}]\n"
+      "load:\n  target: \"http://{proxy:api}/api\"\n  rate: 200\n  connections: 16\n"
+      "  requests: [{path: /ok, weight: 3}, {path: /fail, weight: 1}]\n"
+      "schedule: [{proxy: api, start: 800ms, end: 1600ms, toxic: {type: latency, attributes: {latency: 200}}}]\n"
+      "phases: [{name: calm, end: 800ms}, {name: slow, end: 1600ms}]\n"
+      "hypotheses:\n"
+      "  - {kind: status_count, phase: calm, status: 503, min: 1}\n"
+      "  - {kind: status_count, phase: calm, status: 5xx, max: 0}\n"
+      "  - {kind: latency_below, phase: calm, quantile: 0.5, limit: 100ms}\n"
+      "  - {kind: latency_below, phase: slow, quantile: 0.5, limit: 100ms}\n"
+      "  - {kind: conservation}\n";
   Scenario scenario;
   auto r = run_yaml(yaml, testing::scratch_dir("service_canned"), &scenario);
   ASSERT_TRUE(r) << r.error().message();
@@ -72,7 +75,7 @@ TEST(ServiceRunTest, LoadThroughAProxyCountsStatusesAndALatencyToxicShowsInItsPh
   for (const auto& [code, n] : calm->status_counts) counted += n;
   EXPECT_EQ(counted, calm->completed);
   EXPECT_GT(calm->status_counts.at(200), calm->status_counts.at(503));  // weights 3:1
-  EXPECT_GT(calm->error_rate, 0.1);  // 503s are errors by default
+  EXPECT_GT(calm->error_rate, 0.1);                                     // 503s are errors by default
   EXPECT_TRUE(verdict(*r, "calm: status 503 count >= 1")->holds);
   EXPECT_FALSE(verdict(*r, "calm: status 5xx count <= 0")->holds);
   EXPECT_TRUE(verdict(*r, "calm: latency p50")->holds) << verdict(*r, "calm: latency p50")->evidence;
@@ -80,7 +83,8 @@ TEST(ServiceRunTest, LoadThroughAProxyCountsStatusesAndALatencyToxicShowsInItsPh
   EXPECT_FALSE(slow->holds) << slow->evidence;
   EXPECT_GE(slow->measured, 150.0);
   EXPECT_TRUE(verdict(*r, "issued ==")->holds) << verdict(*r, "issued ==")->evidence;
-  for (const auto& seen : server.requests()) EXPECT_TRUE(seen.path == "/api/ok" || seen.path == "/api/fail") << seen.path;
+  for (const auto& seen : server.requests())
+    EXPECT_TRUE(seen.path == "/api/ok" || seen.path == "/api/fail") << seen.path;
 
   // The toxic was added and removed, and the journal says what was injected.
   ASSERT_EQ(r->fault_activity.size(), 1u);
@@ -131,14 +135,17 @@ TEST(ServiceRunTest, KilledProcessRestartsWithoutStallingTheTimeline) {
 TEST(ServiceRunTest, CommandProbesCheckExitCodeAndOutput) {
   CannedHttpServer server(http_response(200));
   const auto dir = testing::scratch_dir("service_probe");
-  const std::string yaml = "name: probes\nduration: 300ms\n"
-                           "endpoints: [{name: api, address: \"127.0.0.1:" + std::to_string(server.port()) + "\"}]\n"
-                           "load: {target: \"http://{endpoint:api}/\", rate: 20}\n"
-                           "phases: [{name: all, end: 300ms}]\n"
-                           "steady_state:\n"
-                           "  - {name: says pong, command: [sh, -c, \"echo pong\"], output_contains: pong}\n"
-                           "  - {name: fails, command: [sh, -c, \"echo broken >&2; exit 3\"]}\n"
-                           "  - {name: hangs, command: [sleep, \"30\"], timeout: 200ms}\n";
+  const std::string yaml =
+      "name: probes\nduration: 300ms\n"
+      "endpoints: [{name: api, address: \"127.0.0.1:" +
+      std::to_string(server.port()) +
+      "\"}]\n"
+      "load: {target: \"http://{endpoint:api}/\", rate: 20}\n"
+      "phases: [{name: all, end: 300ms}]\n"
+      "steady_state:\n"
+      "  - {name: says pong, command: [sh, -c, \"echo pong\"], output_contains: pong}\n"
+      "  - {name: fails, command: [sh, -c, \"echo broken >&2; exit 3\"]}\n"
+      "  - {name: hangs, command: [sleep, \"30\"], timeout: 200ms}\n";
   auto r = run_yaml(yaml, dir);
   ASSERT_TRUE(r) << r.error().message();
   ASSERT_EQ(r->verdicts.size(), 6u);
@@ -153,11 +160,12 @@ TEST(ServiceRunTest, CommandProbesCheckExitCodeAndOutput) {
 
 TEST(ServiceRunTest, AProcessThatNeverGetsReadyFailsTheRunWithItsStderr) {
   const auto dir = testing::scratch_dir("service_unready");
-  const std::string yaml = "name: unready\nduration: 1s\n"
-                           "processes: [{name: bad, command: [sh, -c, \"echo cannot bind >&2; exit 1\"],"
-                           " ready: {tcp: \"127.0.0.1:{port:bad}\", timeout: 2s}}]\n"
-                           "load: {target: \"http://127.0.0.1:{port:bad}/\"}\n"
-                           "phases: [{name: all, end: 1s}]\n";
+  const std::string yaml =
+      "name: unready\nduration: 1s\n"
+      "processes: [{name: bad, command: [sh, -c, \"echo cannot bind >&2; exit 1\"],"
+      " ready: {tcp: \"127.0.0.1:{port:bad}\", timeout: 2s}}]\n"
+      "load: {target: \"http://127.0.0.1:{port:bad}/\"}\n"
+      "phases: [{name: all, end: 1s}]\n";
   auto r = run_yaml(yaml, dir);
   EXPECT_THAT(r, matchers::StatusIs(ErrorCode::kUnavailable, ::testing::HasSubstr("cannot bind")));
 }

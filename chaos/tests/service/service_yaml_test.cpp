@@ -29,22 +29,23 @@ void expect_error(const std::string& yaml, ErrorCode code, std::string_view frag
 }
 
 TEST(ServiceYamlTest, AWholeFileMapsOntoARealTimeScenario) {
-  auto s = parse(kHead + kLoad +
-                 "processes:\n"
-                 "  - name: backend\n"
-                 "    command: [python3, -m, http.server, \"{port:backend}\"]\n"
-                 "    ready: {http: \"http://127.0.0.1:{port:backend}/\", timeout: 5s}\n"
-                 "    stop: {signal: INT, grace: 1s}\n"
-                 "schedule:\n"
-                 "  - {proxy: backend, start: 5s, end: 8s, rise: 1s, toxic: {type: latency, attributes: {latency: 300}}}\n"
-                 "  - {proxy: backend, start: 8s, duration: 1s, action: down}\n"
-                 "  - {process: backend, start: 9s, action: kill}\n"
-                 "steady_state:\n"
-                 "  - {name: up, http: \"http://127.0.0.1:{port:backend}/\"}\n"
-                 "hypotheses:\n"
-                 "  - {kind: throughput_above, phase: fault, min: 50}\n"
-                 "  - {kind: status_count, phase: fault, status: 5xx, max: 0}\n"
-                 "  - {kind: idle_below, phase: fault, limit: 500ms}\n");
+  auto s =
+      parse(kHead + kLoad +
+            "processes:\n"
+            "  - name: backend\n"
+            "    command: [python3, -m, http.server, \"{port:backend}\"]\n"
+            "    ready: {http: \"http://127.0.0.1:{port:backend}/\", timeout: 5s}\n"
+            "    stop: {signal: INT, grace: 1s}\n"
+            "schedule:\n"
+            "  - {proxy: backend, start: 5s, end: 8s, rise: 1s, toxic: {type: latency, attributes: {latency: 300}}}\n"
+            "  - {proxy: backend, start: 8s, duration: 1s, action: down}\n"
+            "  - {process: backend, start: 9s, action: kill}\n"
+            "steady_state:\n"
+            "  - {name: up, http: \"http://127.0.0.1:{port:backend}/\"}\n"
+            "hypotheses:\n"
+            "  - {kind: throughput_above, phase: fault, min: 50}\n"
+            "  - {kind: status_count, phase: fault, status: 5xx, max: 0}\n"
+            "  - {kind: idle_below, phase: fault, limit: 500ms}\n");
   ASSERT_TRUE(s) << s.error().message();
   EXPECT_TRUE(s->real_time_only);
   EXPECT_EQ(s->default_mode, TimeMode::kReal);
@@ -82,15 +83,17 @@ TEST(ServiceYamlTest, MistakesNameTheFileLineColumnAndField) {
                ErrorCode::kSchemaError, "svc.yaml:7:13: field 'schedule[0].proxy': names no declared proxy 'cache'");
   expect_error(kHead + kLoad + "schedule:\n  - {proxy: backend, start: 1s, toxic: {type: lag}}\n",
                ErrorCode::kSchemaError, "field 'schedule[0].toxic.type': invalid toxic type 'lag'");
-  expect_error(kHead + kLoad + "schedule:\n  - {proxy: backend, start: 1s, toxic: {type: latency, attributes: {latnecy: 5}}}\n",
-               ErrorCode::kSchemaError, "field 'schedule[0].toxic.attributes.latnecy': unknown attribute");
+  expect_error(
+      kHead + kLoad + "schedule:\n  - {proxy: backend, start: 1s, toxic: {type: latency, attributes: {latnecy: 5}}}\n",
+      ErrorCode::kSchemaError, "field 'schedule[0].toxic.attributes.latnecy': unknown attribute");
   expect_error(kHead + "load: {target: \"http://{proxy:front}/\"}\n", ErrorCode::kSchemaError,
                "field 'load.target': {proxy:front} names no declared proxy");
-  expect_error(kHead + "load: {target: \"http://{prxy:x}/\"}\n", ErrorCode::kSchemaError, "placeholder '{prxy:x}' is unknown");
-  expect_error(kHead + kLoad + "processes: [{name: a, command: [x], ready: {tcp: a, http: b}}]\n", ErrorCode::kSchemaError,
-               "field 'processes[0].ready': needs exactly one of tcp, http or log");
-  expect_error(kHead + kLoad + "processes: [{name: a, command: [x]}, {name: a, command: [y]}]\n", ErrorCode::kSchemaError,
-               "process 'a' is declared twice");
+  expect_error(kHead + "load: {target: \"http://{prxy:x}/\"}\n", ErrorCode::kSchemaError,
+               "placeholder '{prxy:x}' is unknown");
+  expect_error(kHead + kLoad + "processes: [{name: a, command: [x], ready: {tcp: a, http: b}}]\n",
+               ErrorCode::kSchemaError, "field 'processes[0].ready': needs exactly one of tcp, http or log");
+  expect_error(kHead + kLoad + "processes: [{name: a, command: [x]}, {name: a, command: [y]}]\n",
+               ErrorCode::kSchemaError, "process 'a' is declared twice");
   expect_error(kHead + "load: {target: \"https://{proxy:backend}/\"}\n", ErrorCode::kSchemaError,
                "https is not supported");
   expect_error(kHead + "load: {target: \"http://{proxy:backend}/\", protocol: tcp, send: x, expect: y}\n",
@@ -114,8 +117,10 @@ TEST(ServiceYamlTest, AbsurdValuesAreRefusedWithTheBoundNamed) {
   std::string many = kHead + kLoad + "schedule:\n";
   for (int i = 0; i < 50000; ++i) many += "  - {proxy: backend, start: 1s, action: down}\n";
   expect_error(many, ErrorCode::kSchemaError, "field 'schedule': has 50000 entries; at most 1000 are allowed");
-  expect_error(kHead + kLoad + "schedule:\n  - {proxy: backend, start: 1s, toxic: {type: latency, attributes: {latency: 9.2e15}}}\n",
-               ErrorCode::kSchemaError, "must be from 0 to 1000000000000");
+  expect_error(
+      kHead + kLoad +
+          "schedule:\n  - {proxy: backend, start: 1s, toxic: {type: latency, attributes: {latency: 9.2e15}}}\n",
+      ErrorCode::kSchemaError, "must be from 0 to 1000000000000");
   expect_error(kHead + "load: {target: \"http://{proxy:backend}/\", timeout: 30s}\n", ErrorCode::kSchemaError,
                "field 'load.timeout': must not exceed the scenario's duration");
   expect_error(kHead + kLoad + "schedule:\n  - {proxy: backend, start: 11s, action: down}\n", ErrorCode::kSchemaError,

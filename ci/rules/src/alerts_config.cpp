@@ -17,9 +17,12 @@ using detail::FieldReader;
 // slow scrape interval does not page.
 const std::map<std::string, AlertSettings>& default_alerts() {
   static const std::map<std::string, AlertSettings> kDefaults = {
-      {"LatencyBudgetExceeded", {"5m", "warning"}}, {"CircuitBreakerOpen", {"0s", "critical"}},
-      {"CircuitBreakerHalfOpen", {"0s", "warning"}}, {"CircuitBreakerSlowRecovery", {"0s", "warning"}},
-      {"LowThroughput", {"10m", "info"}},            {"NoActivity", {"0s", "warning"}},
+      {"LatencyBudgetExceeded", {"5m", "warning"}},
+      {"CircuitBreakerOpen", {"0s", "critical"}},
+      {"CircuitBreakerHalfOpen", {"0s", "warning"}},
+      {"CircuitBreakerSlowRecovery", {"0s", "warning"}},
+      {"LowThroughput", {"10m", "info"}},
+      {"NoActivity", {"0s", "warning"}},
   };
   return kDefaults;
 }
@@ -101,9 +104,9 @@ std::string place(const std::string& source, const YAML::Mark& m) {
 }  // namespace
 
 const std::vector<std::string>& alert_names() {
-  static const std::vector<std::string> kNames = {"LatencyBudgetExceeded",      "CircuitBreakerOpen",
-                                                  "CircuitBreakerHalfOpen",     "CircuitBreakerSlowRecovery",
-                                                  "LowThroughput",              "NoActivity"};
+  static const std::vector<std::string> kNames = {"LatencyBudgetExceeded",  "CircuitBreakerOpen",
+                                                  "CircuitBreakerHalfOpen", "CircuitBreakerSlowRecovery",
+                                                  "LowThroughput",          "NoActivity"};
   return kNames;
 }
 

@@ -46,18 +46,17 @@ void latency_rules(const LatencyBudget& b, const Series& s, const AlertsConfig& 
   for (const auto& [name, q, limit_ns] : limits) {
     if (limit_ns <= 0) continue;
     const double threshold_ns = limit_ns * (1.0 + b.tolerance_pct / 100.0);
-    const std::string expr =
-        fmt::format("histogram_quantile({}, sum by (le) (rate({}[{}]))) > {}", promql_number(q),
-                    selector(s.histogram.metric + "_bucket", s.matchers), a.window,
-                    promql_number(threshold_ns * s.histogram.per_nanosecond));
+    const std::string expr = fmt::format("histogram_quantile({}, sum by (le) (rate({}[{}]))) > {}", promql_number(q),
+                                         selector(s.histogram.metric + "_bucket", s.matchers), a.window,
+                                         promql_number(threshold_ns * s.histogram.per_nanosecond));
     out.push_back(rule(
         a, "LatencyBudgetExceeded", expr, {{"operation", b.operation}, {"quantile", name}},
         {{"summary", fmt::format("{} {} latency above {} (budget {} + {}%)", b.operation, name,
                                  readable_ns(threshold_ns), readable_ns(limit_ns), promql_number(b.tolerance_pct))},
-         {"description", fmt::format("The {} of {} over {}, from histogram buckets, exceeds the {} budget of {} "
-                                     "in {} with its tolerance.",
-                                     name, selector(s.histogram.metric, s.matchers), a.window, name, b.operation,
-                                     budgets)}}));
+         {"description",
+          fmt::format("The {} of {} over {}, from histogram buckets, exceeds the {} budget of {} "
+                      "in {} with its tolerance.",
+                      name, selector(s.histogram.metric, s.matchers), a.window, name, b.operation, budgets)}}));
   }
 }
 
@@ -140,8 +139,8 @@ Result<RuleSet> build_rules(const std::vector<LatencyBudget>& budgets, const std
       for (const LatencyBudget& b : budgets) known = known || b.operation == operation;
       if (!known) {
         return Error(ErrorCode::kSchemaError,
-                     fmt::format("{}: latency.operations.{}: no budget for this operation in {}", o.where,
-                                 operation, budgets_name));
+                     fmt::format("{}: latency.operations.{}: no budget for this operation in {}", o.where, operation,
+                                 budgets_name));
       }
     }
   }
@@ -156,9 +155,10 @@ Result<RuleSet> build_rules(const std::vector<LatencyBudget>& budgets, const std
     activity_rules(b, s, a, activity.rules);
   }
   if (budgets.empty() && (a.min_throughput_rps || a.idle)) {
-    set.warnings.push_back(fmt::format("{}: throughput and activity alerts are per budget operation, and {} names "
-                                       "none: no LowThroughput or NoActivity rules",
-                                       a.source, budgets_name));
+    set.warnings.push_back(
+        fmt::format("{}: throughput and activity alerts are per budget operation, and {} names "
+                    "none: no LowThroughput or NoActivity rules",
+                    a.source, budgets_name));
   }
   for (const BreakerEntry& e : a.breakers) breaker_rules(e, a, set, breakers.rules);
   for (RuleGroup* g : {&latency, &breakers, &activity}) {

@@ -11,8 +11,7 @@ constexpr double kMaxSeconds = 1e6;
 
 Nanos to_nanos(double seconds) { return static_cast<Nanos>(std::llround(seconds * 1e9)); }
 
-Status read_times(const FieldReader& r, const std::string& field, const YAML::Node& node,
-                  breaker::BreakerConfig& c) {
+Status read_times(const FieldReader& r, const std::string& field, const YAML::Node& node, breaker::BreakerConfig& c) {
   if (const YAML::Node n = node["slow_call_duration_s"]) {
     GAUNTLET_RULES_TRY(v, r.number(n, field + ".slow_call_duration_s", 0, kMaxSeconds));
     c.slow_call_duration = to_nanos(v);
@@ -28,8 +27,7 @@ Status read_times(const FieldReader& r, const std::string& field, const YAML::No
   return Status::Ok();
 }
 
-Status read_counts(const FieldReader& r, const std::string& field, const YAML::Node& node,
-                   breaker::BreakerConfig& c) {
+Status read_counts(const FieldReader& r, const std::string& field, const YAML::Node& node, breaker::BreakerConfig& c) {
   const std::pair<const char*, int*> counts[] = {
       {"window_size", &c.window_size},
       {"minimum_calls", &c.minimum_calls},
@@ -56,8 +54,7 @@ Status read_counts(const FieldReader& r, const std::string& field, const YAML::N
   return Status::Ok();
 }
 
-Status read_choices(const FieldReader& r, const std::string& field, const YAML::Node& node,
-                    breaker::BreakerConfig& c) {
+Status read_choices(const FieldReader& r, const std::string& field, const YAML::Node& node, breaker::BreakerConfig& c) {
   if (const YAML::Node n = node["policy"]) {
     GAUNTLET_RULES_TRY(v, r.text(n, field + ".policy"));
     if (v != "failure_rate" && v != "consecutive")
@@ -82,12 +79,12 @@ Status read_choices(const FieldReader& r, const std::string& field, const YAML::
 Result<BreakerEntry> read_breaker(const FieldReader& r, const YAML::Node& key, const YAML::Node& node) {
   const std::string name = key.Scalar();
   const std::string field = "breakers." + name;
-  if (Status s = r.map(node, field,
-                       {"policy", "failure_rate_threshold", "slow_call_rate_threshold", "slow_call_duration_s",
-                        "window_type", "window_size", "minimum_calls", "wait_in_open_s",
-                        "automatic_transition_from_open_to_half_open", "permitted_calls_in_half_open",
-                        "max_wait_in_half_open_s", "consecutive_failures_to_open",
-                        "consecutive_successes_to_close", "recovery_sla_s"});
+  if (Status s =
+          r.map(node, field,
+                {"policy", "failure_rate_threshold", "slow_call_rate_threshold", "slow_call_duration_s", "window_type",
+                 "window_size", "minimum_calls", "wait_in_open_s", "automatic_transition_from_open_to_half_open",
+                 "permitted_calls_in_half_open", "max_wait_in_half_open_s", "consecutive_failures_to_open",
+                 "consecutive_successes_to_close", "recovery_sla_s"});
       !s.ok()) {
     return s.error();
   }

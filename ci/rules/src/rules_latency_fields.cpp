@@ -12,8 +12,8 @@ struct TimeUnit {
   const char* word;
   double per_nanosecond;
 };
-constexpr std::array<TimeUnit, 4> kTimeUnits = {{
-    {"seconds", 1e-9}, {"milliseconds", 1e-6}, {"microseconds", 1e-3}, {"nanoseconds", 1.0}}};
+constexpr std::array<TimeUnit, 4> kTimeUnits = {
+    {{"seconds", 1e-9}, {"milliseconds", 1e-6}, {"microseconds", 1e-3}, {"nanoseconds", 1.0}}};
 
 // The histogram `metric` (with `unit`, or "") as exported, in a time unit.
 Result<HistogramRef> histogram_ref(const FieldReader& r, const YAML::Node& metric_node, const std::string& field,
@@ -38,10 +38,10 @@ Result<HistogramRef> histogram_ref(const FieldReader& r, const YAML::Node& metri
   }
   const YAML::Node& at = unit_node ? unit_node : metric_node;
   return r.error(at, field + (unit_node ? ".unit" : ".metric"),
-                 exported->unit.empty()
-                     ? "\"" + ref.metric + "\" does not end with a time unit (_seconds, _milliseconds, "
-                                           "_microseconds, _nanoseconds); give unit: s, ms, us or ns"
-                     : "unit \"" + exported->unit + "\" is not a time unit (s, ms, us or ns)");
+                 exported->unit.empty() ? "\"" + ref.metric +
+                                              "\" does not end with a time unit (_seconds, _milliseconds, "
+                                              "_microseconds, _nanoseconds); give unit: s, ms, us or ns"
+                                        : "unit \"" + exported->unit + "\" is not a time unit (s, ms, us or ns)");
 }
 
 Result<Matchers> read_matchers(const FieldReader& r, const YAML::Node& node, const std::string& field) {

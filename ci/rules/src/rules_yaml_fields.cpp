@@ -80,8 +80,13 @@ Result<std::string> FieldReader::duration(const YAML::Node& node, const std::str
 
 long long duration_ms(const std::string& text) {
   static constexpr std::array<std::pair<const char*, long long>, 7> kUnits = {{
-      {"y", 365LL * 24 * 3600 * 1000}, {"w", 7LL * 24 * 3600 * 1000}, {"d", 24LL * 3600 * 1000},
-      {"h", 3600LL * 1000}, {"m", 60LL * 1000}, {"s", 1000}, {"ms", 1},
+      {"y", 365LL * 24 * 3600 * 1000},
+      {"w", 7LL * 24 * 3600 * 1000},
+      {"d", 24LL * 3600 * 1000},
+      {"h", 3600LL * 1000},
+      {"m", 60LL * 1000},
+      {"s", 1000},
+      {"ms", 1},
   }};
   if (text.empty()) return -1;
   long long total = 0;

@@ -23,10 +23,10 @@ std::string shell_quote(const std::string& text);
 }  // namespace gauntlet::ci::rules::testing
 
 /// Skips the test when promtool is missing outside CI; fails it in CI.
-#define GAUNTLET_REQUIRE_PROMTOOL()                                                  \
-  do {                                                                               \
-    if (!::gauntlet::ci::rules::testing::promtool_available()) {                     \
+#define GAUNTLET_REQUIRE_PROMTOOL()                                                        \
+  do {                                                                                     \
+    if (!::gauntlet::ci::rules::testing::promtool_available()) {                           \
       if (std::getenv("CI") != nullptr) FAIL() << "promtool missing (Debian: prometheus)"; \
-      GTEST_SKIP() << "promtool not installed (Debian package prometheus)";          \
-    }                                                                                \
+      GTEST_SKIP() << "promtool not installed (Debian package prometheus)";                \
+    }                                                                                      \
   } while (false)

@@ -68,8 +68,9 @@ TEST_F(RulesCommandTest, BadInputIsOneLineNamingThePlaceAndExit2) {
   std::ofstream(out_) << good;
   const std::string bad_budgets = write("bad_gate.yaml", "budgets:\n  operations:\n    x: {p95_ms: -1}\n");
   const std::string bad_alerts = write("bad_alerts.yaml", "latency: {metric: latency_seconds, lable: node}\n");
-  const std::string stray = write("stray.yaml", "latency:\n  metric: latency_seconds\n  label: node\n"
-                                                "  operations:\n    embeding: {labels: {node: e}}\n");
+  const std::string stray = write("stray.yaml",
+                                  "latency:\n  metric: latency_seconds\n  label: node\n"
+                                  "  operations:\n    embeding: {labels: {node: e}}\n");
   const std::pair<std::vector<std::string>, std::string> cases[] = {
       {{"--budgets", bad_budgets, "--alerts", alerts_, "--out", out_}, bad_budgets + ":3:17: "},
       {{"--budgets", budgets_, "--alerts", bad_alerts, "--out", out_},

@@ -33,9 +33,9 @@ breakers:
 
 std::vector<LatencyBudget> budgets() {
   std::vector<LatencyBudget> out(3);
-  out[0].operation = "slow_op";   // p95 ~97 ms against 50 ms + 10%
+  out[0].operation = "slow_op";  // p95 ~97 ms against 50 ms + 10%
   out[0].p95_ns = 50e6;
-  out[1].operation = "fast_op";   // p95 47.5 ms, p99 49.5 ms: within; 0.05 ops/s: too few
+  out[1].operation = "fast_op";  // p95 47.5 ms, p99 49.5 ms: within; 0.05 ops/s: too few
   out[1].p95_ns = 50e6;
   out[1].p99_ns = 80e6;
   out[2].operation = "quiet_op";  // no new observations at all
@@ -78,8 +78,8 @@ json expected_alert(const AlertRule& rule) {
 const AlertRule& find(const RuleSet& set, const std::string& alert, const std::string& identity) {
   for (const RuleGroup& g : set.groups) {
     for (const AlertRule& r : g.rules) {
-      if (r.alert == alert && (r.labels.at(1).second + "/" + (r.labels.size() > 2 ? r.labels[2].second : "")) ==
-                                  identity) {
+      if (r.alert == alert &&
+          (r.labels.at(1).second + "/" + (r.labels.size() > 2 ? r.labels[2].second : "")) == identity) {
         return r;
       }
     }
@@ -171,7 +171,7 @@ TEST_F(RulesPromtoolTest, AWrongExpectationFails) {
   GAUNTLET_REQUIRE_PROMTOOL();
   for (const Expectation& wrong : std::vector<Expectation>{
            {"20m", "LatencyBudgetExceeded", {"slow_op/p95", "fast_op/p95"}},  // fast_op is within budget
-           {"20m", "NoActivity", {}},                                          // quiet_op is idle
+           {"20m", "NoActivity", {}},                                         // quiet_op is idle
            {"8m", "CircuitBreakerSlowRecovery", {"flaky/", "steady/"}},       // steady recovered in time
        }) {
     const auto run = promtool_test(rules_test(set_, {wrong}));

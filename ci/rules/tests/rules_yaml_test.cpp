@@ -9,8 +9,11 @@ namespace gauntlet::ci::rules {
 namespace {
 
 RuleSet one_rule(const std::string& value) {
-  AlertRule r{"CircuitBreakerOpen", "gauntlet_breaker_state{breaker=\"x\"} == 1", "0s",
-              {{"severity", "critical"}, {"breaker", value}}, {{"summary", "it's " + value}}};
+  AlertRule r{"CircuitBreakerOpen",
+              "gauntlet_breaker_state{breaker=\"x\"} == 1",
+              "0s",
+              {{"severity", "critical"}, {"breaker", value}},
+              {{"summary", "it's " + value}}};
   return RuleSet{"gate.yaml and alerts.yaml", {{"gauntlet_circuit_breakers", {r}}}, {}};
 }
 
@@ -36,9 +39,9 @@ TEST(RulesYamlTest, WritesPrometheusRuleGroups) {
 }
 
 TEST(RulesYamlTest, AnyNameSurvivesAYamlReader) {
-  for (const std::string value : {"plain", "it's", "back\\slash \"quoted\"", "two\nlines", "tab\there",
-                                  "caf\xc3\xa9", "nel\xc2\x85sep\xe2\x80\xa8par\xe2\x80\xa9", "# not a comment",
-                                  "- not a list", ": colon", "{not: map}", "'", "\x01\x7f"}) {
+  for (const std::string value : {"plain", "it's", "back\\slash \"quoted\"", "two\nlines", "tab\there", "caf\xc3\xa9",
+                                  "nel\xc2\x85sep\xe2\x80\xa8par\xe2\x80\xa9", "# not a comment", "- not a list",
+                                  ": colon", "{not: map}", "'", "\x01\x7f"}) {
     const YAML::Node doc = YAML::Load(to_rules_yaml(one_rule(value)));
     const YAML::Node rule = doc["groups"][0]["rules"][0];
     EXPECT_EQ(rule["labels"]["breaker"].as<std::string>(), value);

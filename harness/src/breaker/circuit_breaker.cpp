@@ -169,7 +169,8 @@ void CircuitBreaker::record_slow(std::uint64_t generation, State admitted, Outco
     if (rates.failure_rate >= config_.failure_rate_threshold) {
       slow.enter(*this, State::kOpen, TransitionReason::kFailureRateExceeded, rates.failure_rate, rates.slow_call_rate);
     } else if (rates.slow_call_rate >= config_.slow_call_rate_threshold) {
-      slow.enter(*this, State::kOpen, TransitionReason::kSlowCallRateExceeded, rates.failure_rate, rates.slow_call_rate);
+      slow.enter(*this, State::kOpen, TransitionReason::kSlowCallRateExceeded, rates.failure_rate,
+                 rates.slow_call_rate);
     } else {
       slow.enter(*this, State::kClosed, TransitionReason::kProbesSucceeded, rates.failure_rate, rates.slow_call_rate);
     }
@@ -217,7 +218,8 @@ BreakerStats CircuitBreaker::stats() const {
   const std::uint64_t closed_word = closed_calls_.load(std::memory_order_relaxed);
   const std::uint64_t live = ((closed_word >> kTagShift) & 0x8000) != 0 ? closed_word & kCountMask : 0;
   out.rejected = slow.rejected.load(std::memory_order_relaxed);
-  out.successes = slow.closed_folded + live - slow.closed_failures + slow.other_successes.load(std::memory_order_relaxed);
+  out.successes =
+      slow.closed_folded + live - slow.closed_failures + slow.other_successes.load(std::memory_order_relaxed);
   out.failures = slow.closed_failures + slow.other_failures.load(std::memory_order_relaxed);
   out.slow_successes = slow.slow_successes.load(std::memory_order_relaxed);
   out.slow_failures = slow.slow_failures.load(std::memory_order_relaxed);

@@ -9,8 +9,13 @@ constexpr std::array<const char*, 7> kOutcomeNames = {"success", "slow_success",
                                                       "ignored", "released",     "rejected"};
 
 std::array<std::uint64_t, 7> outcome_counts(const BreakerStats& stats) {
-  return {stats.successes - stats.slow_successes, stats.slow_successes, stats.failures - stats.slow_failures,
-          stats.slow_failures, stats.ignored, stats.released, stats.rejected};
+  return {stats.successes - stats.slow_successes,
+          stats.slow_successes,
+          stats.failures - stats.slow_failures,
+          stats.slow_failures,
+          stats.ignored,
+          stats.released,
+          stats.rejected};
 }
 
 }  // namespace
@@ -49,11 +54,11 @@ Result<std::unique_ptr<MetricsBinding>> bind_metrics(CircuitBreaker& breaker, me
                                      "Circuit breaker state: 0 closed, 1 open, 2 half-open, 3 disabled, 4 forced open",
                                      {"breaker"});
   if (!state.ok()) return std::move(state).error();
-  auto calls = registry.counter_family("gauntlet_breaker_calls_total",
-                                       "Calls through a circuit breaker by outcome", {"breaker", "outcome"});
+  auto calls = registry.counter_family("gauntlet_breaker_calls_total", "Calls through a circuit breaker by outcome",
+                                       {"breaker", "outcome"});
   if (!calls.ok()) return std::move(calls).error();
-  auto transitions = registry.counter_family("gauntlet_breaker_transitions_total",
-                                             "Circuit breaker state transitions", {"breaker", "from", "to"});
+  auto transitions = registry.counter_family("gauntlet_breaker_transitions_total", "Circuit breaker state transitions",
+                                             {"breaker", "from", "to"});
   if (!transitions.ok()) return std::move(transitions).error();
   auto recovery = registry.gauge_family("gauntlet_breaker_last_recovery_seconds",
                                         "Length of the last outage, from entering OPEN to CLOSED", {"breaker"});
@@ -73,9 +78,8 @@ Result<std::unique_ptr<MetricsBinding>> bind_metrics(CircuitBreaker& breaker, me
     binding->calls_[i] = *series;
   }
   binding->update();
-  binding->listener_ = breaker.add_listener([raw = binding.get()](const StateTransition& event) {
-    raw->on_transition(event);
-  });
+  binding->listener_ =
+      breaker.add_listener([raw = binding.get()](const StateTransition& event) { raw->on_transition(event); });
   return binding;
 }
 

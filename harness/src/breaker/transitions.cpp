@@ -15,10 +15,10 @@ void SlowState::enter(CircuitBreaker& breaker, State to, TransitionReason reason
   StateTransition event{from, to, reason, now, generation, failure_rate, slow_call_rate, std::nullopt};
 
   const BreakerConfig& config = breaker.config_;
-  const std::uint64_t tag =
-      to == State::kClosed ? CircuitBreaker::closed_tag(generation) : (generation & 0x7fff);
+  const std::uint64_t tag = to == State::kClosed ? CircuitBreaker::closed_tag(generation) : (generation & 0x7fff);
   if (to == State::kClosed) {
-    count_window.reset(static_cast<std::uint64_t>(config.window_size), static_cast<std::uint64_t>(config.minimum_calls));
+    count_window.reset(static_cast<std::uint64_t>(config.window_size),
+                       static_cast<std::uint64_t>(config.minimum_calls));
     if (config.window_type == SlidingWindowType::kTimeBased) {
       time_window.reset(config.window_size, static_cast<std::uint64_t>(config.minimum_calls));
     }
@@ -45,7 +45,8 @@ void SlowState::enter(CircuitBreaker& breaker, State to, TransitionReason reason
     case State::kOpen: {
       open_attempts = from == State::kHalfOpen ? open_attempts + 1 : 1;
       const Nanos wait = config.wait_for_attempt(open_attempts);
-      const Nanos until = wait > std::numeric_limits<Nanos>::max() - now ? std::numeric_limits<Nanos>::max() : now + wait;
+      const Nanos until =
+          wait > std::numeric_limits<Nanos>::max() - now ? std::numeric_limits<Nanos>::max() : now + wait;
       open_until.store(until, std::memory_order_relaxed);
       if (!outage_start) outage_start = now;
       break;

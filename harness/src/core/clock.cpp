@@ -3,8 +3,8 @@
 namespace gauntlet {
 
 Nanos RealClock::wall_ns() const noexcept {
-  return std::chrono::duration_cast<std::chrono::nanoseconds>(
-             std::chrono::system_clock::now().time_since_epoch()).count();
+  return std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::system_clock::now().time_since_epoch())
+      .count();
 }
 
 RealClock& RealClock::instance() noexcept {

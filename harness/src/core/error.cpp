@@ -6,16 +6,26 @@ namespace gauntlet {
 
 std::string_view to_string(ErrorCode code) noexcept {
   switch (code) {
-    case ErrorCode::kInvalidArgument: return "invalid_argument";
-    case ErrorCode::kParseError: return "parse_error";
-    case ErrorCode::kSchemaError: return "schema_error";
-    case ErrorCode::kNotFound: return "not_found";
-    case ErrorCode::kIoError: return "io_error";
-    case ErrorCode::kAlreadyExists: return "already_exists";
-    case ErrorCode::kFailedPrecondition: return "failed_precondition";
-    case ErrorCode::kOutOfRange: return "out_of_range";
-    case ErrorCode::kUnavailable: return "unavailable";
-    case ErrorCode::kInternal: return "internal";
+    case ErrorCode::kInvalidArgument:
+      return "invalid_argument";
+    case ErrorCode::kParseError:
+      return "parse_error";
+    case ErrorCode::kSchemaError:
+      return "schema_error";
+    case ErrorCode::kNotFound:
+      return "not_found";
+    case ErrorCode::kIoError:
+      return "io_error";
+    case ErrorCode::kAlreadyExists:
+      return "already_exists";
+    case ErrorCode::kFailedPrecondition:
+      return "failed_precondition";
+    case ErrorCode::kOutOfRange:
+      return "out_of_range";
+    case ErrorCode::kUnavailable:
+      return "unavailable";
+    case ErrorCode::kInternal:
+      return "internal";
   }
   return "unknown";
 }
@@ -30,14 +40,16 @@ int exit_code_for(ErrorCode code) noexcept {
   switch (code) {
     case ErrorCode::kIoError:
     case ErrorCode::kUnavailable:
-    case ErrorCode::kInternal: return kExitEnvironment;
+    case ErrorCode::kInternal:
+      return kExitEnvironment;
     case ErrorCode::kInvalidArgument:
     case ErrorCode::kParseError:
     case ErrorCode::kSchemaError:
     case ErrorCode::kNotFound:
     case ErrorCode::kAlreadyExists:
     case ErrorCode::kFailedPrecondition:
-    case ErrorCode::kOutOfRange: return kExitBadInput;
+    case ErrorCode::kOutOfRange:
+      return kExitBadInput;
   }
   return kExitEnvironment;
 }

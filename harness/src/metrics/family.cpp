@@ -18,9 +18,8 @@ FamilyBase::~FamilyBase() = default;
 
 Result<std::vector<std::string>> FamilyBase::ordered_values(const Labels& labels) const {
   if (labels.size() != label_names_.size()) {
-    return Error(ErrorCode::kInvalidArgument,
-                 fmt::format("metric \"{}\" takes labels [{}], got {} label(s)", name_, fmt::join(label_names_, ", "),
-                             labels.size()));
+    return Error(ErrorCode::kInvalidArgument, fmt::format("metric \"{}\" takes labels [{}], got {} label(s)", name_,
+                                                          fmt::join(label_names_, ", "), labels.size()));
   }
   std::vector<std::string> values(label_names_.size());
   std::vector<bool> seen(label_names_.size(), false);

@@ -116,7 +116,8 @@ HistogramSnapshot Histogram::snapshot() const {
 
 Status Histogram::merge(const HistogramSnapshot& other) {
   if (!(other.layout == layout_)) {
-    return Error(ErrorCode::kInvalidArgument, "cannot merge a histogram with a different bucket layout (lowest/highest)");
+    return Error(ErrorCode::kInvalidArgument,
+                 "cannot merge a histogram with a different bucket layout (lowest/highest)");
   }
   rejected_.fetch_add(other.rejected, std::memory_order_relaxed);
   if (other.count == 0) return Status::Ok();

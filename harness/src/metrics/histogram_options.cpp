@@ -14,13 +14,13 @@ constexpr double kMaxHighest = 1e300;
 
 Status HistogramOptions::validate() const {
   if (!(std::isfinite(lowest) && lowest >= kMinLowest)) {
-    return Error(ErrorCode::kInvalidArgument, fmt::format("histogram lowest must be a finite value >= {}, got {}",
-                                                          kMinLowest, lowest));
+    return Error(ErrorCode::kInvalidArgument,
+                 fmt::format("histogram lowest must be a finite value >= {}, got {}", kMinLowest, lowest));
   }
   if (!(std::isfinite(highest) && highest > lowest && highest <= kMaxHighest)) {
-    return Error(ErrorCode::kInvalidArgument,
-                 fmt::format("histogram highest must be finite, > lowest ({}) and <= {}, got {}", lowest, kMaxHighest,
-                             highest));
+    return Error(
+        ErrorCode::kInvalidArgument,
+        fmt::format("histogram highest must be finite, > lowest ({}) and <= {}, got {}", lowest, kMaxHighest, highest));
   }
   for (std::size_t i = 0; i < export_bounds.size(); ++i) {
     const double b = export_bounds[i];

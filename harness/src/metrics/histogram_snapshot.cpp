@@ -34,8 +34,8 @@ std::uint64_t HistogramSnapshot::cumulative_count(double bound) const noexcept {
 std::vector<std::uint64_t> HistogramSnapshot::cumulative_counts(const std::vector<double>& bounds) const {
   std::vector<std::uint64_t> out(bounds.size(), 0);
   if (count == 0) return out;
-  std::size_t i = 0;         // next stored bucket to add
-  std::uint64_t total = 0;   // observations in stored buckets before i
+  std::size_t i = 0;        // next stored bucket to add
+  std::uint64_t total = 0;  // observations in stored buckets before i
   for (std::size_t k = 0; k < bounds.size(); ++k) {
     const double bound = bounds[k];
     if (std::isnan(bound)) continue;

@@ -11,8 +11,9 @@ bool is_digit(char c) noexcept { return c >= '0' && c <= '9'; }
 Error bad_char(std::string_view what, std::string_view name, std::size_t pos) {
   return Error(ErrorCode::kInvalidArgument,
                fmt::format("invalid {} \"{}\": character {} ('{}') is not allowed", what, name, pos + 1,
-                           name[pos] >= 0x20 && name[pos] < 0x7f ? fmt::format("{}", name[pos])
-                                                                 : fmt::format("\\x{:02x}", static_cast<unsigned char>(name[pos]))));
+                           name[pos] >= 0x20 && name[pos] < 0x7f
+                               ? fmt::format("{}", name[pos])
+                               : fmt::format("\\x{:02x}", static_cast<unsigned char>(name[pos]))));
 }
 
 }  // namespace
@@ -56,12 +57,21 @@ Status validate_label_value(std::string_view value) {
     unsigned lo = 0x80, hi = 0xBF;  // bounds of the second byte
     if (c < 0x80) len = 1;
     else if (c >= 0xC2 && c <= 0xDF) len = 2;
-    else if (c == 0xE0) { len = 3; lo = 0xA0; }
-    else if ((c >= 0xE1 && c <= 0xEC) || c == 0xEE || c == 0xEF) len = 3;
-    else if (c == 0xED) { len = 3; hi = 0x9F; }
-    else if (c == 0xF0) { len = 4; lo = 0x90; }
-    else if (c >= 0xF1 && c <= 0xF3) len = 4;
-    else if (c == 0xF4) { len = 4; hi = 0x8F; }
+    else if (c == 0xE0) {
+      len = 3;
+      lo = 0xA0;
+    } else if ((c >= 0xE1 && c <= 0xEC) || c == 0xEE || c == 0xEF) len = 3;
+    else if (c == 0xED) {
+      len = 3;
+      hi = 0x9F;
+    } else if (c == 0xF0) {
+      len = 4;
+      lo = 0x90;
+    } else if (c >= 0xF1 && c <= 0xF3) len = 4;
+    else if (c == 0xF4) {
+      len = 4;
+      hi = 0x8F;
+    }
     bool ok = len != 0 && i + len <= n;
     for (std::size_t k = 1; ok && k < len; ++k) {
       const unsigned b = s[i + k];

@@ -5,9 +5,7 @@
 namespace gauntlet::metrics::detail {
 namespace {
 
-std::uint64_t key_of(double v) noexcept {
-  return (std::bit_cast<std::uint64_t>(v) - 1) >> LogLinearLayout::kShift;
-}
+std::uint64_t key_of(double v) noexcept { return (std::bit_cast<std::uint64_t>(v) - 1) >> LogLinearLayout::kShift; }
 double edge_of(std::uint64_t key) noexcept { return std::bit_cast<double>(key << LogLinearLayout::kShift); }
 
 }  // namespace

@@ -16,23 +16,47 @@ constexpr std::size_t kMaxOtelNameLength = 255;
 
 // The specification's unit words (as the OpenTelemetry Collector's table).
 constexpr std::array<std::pair<std::string_view, std::string_view>, 27> kUnitWords = {{
-    {"d", "days"},        {"h", "hours"},          {"min", "minutes"},     {"s", "seconds"},
-    {"ms", "milliseconds"}, {"us", "microseconds"}, {"ns", "nanoseconds"},  {"By", "bytes"},
-    {"KiBy", "kibibytes"}, {"MiBy", "mebibytes"},  {"GiBy", "gibibytes"},  {"TiBy", "tibibytes"},
-    {"KBy", "kilobytes"},  {"MBy", "megabytes"},   {"GBy", "gigabytes"},   {"TBy", "terabytes"},
-    {"m", "meters"},       {"V", "volts"},          {"A", "amperes"},       {"J", "joules"},
-    {"W", "watts"},        {"g", "grams"},          {"Cel", "celsius"},     {"Hz", "hertz"},
-    {"%", "percent"},      {"1", ""},               {"", ""},
+    {"d", "days"},
+    {"h", "hours"},
+    {"min", "minutes"},
+    {"s", "seconds"},
+    {"ms", "milliseconds"},
+    {"us", "microseconds"},
+    {"ns", "nanoseconds"},
+    {"By", "bytes"},
+    {"KiBy", "kibibytes"},
+    {"MiBy", "mebibytes"},
+    {"GiBy", "gibibytes"},
+    {"TiBy", "tibibytes"},
+    {"KBy", "kilobytes"},
+    {"MBy", "megabytes"},
+    {"GBy", "gigabytes"},
+    {"TBy", "terabytes"},
+    {"m", "meters"},
+    {"V", "volts"},
+    {"A", "amperes"},
+    {"J", "joules"},
+    {"W", "watts"},
+    {"g", "grams"},
+    {"Cel", "celsius"},
+    {"Hz", "hertz"},
+    {"%", "percent"},
+    {"1", ""},
+    {"", ""},
 }};
 
 // Denominators of "a/b" units, singular.
 constexpr std::array<std::pair<std::string_view, std::string_view>, 7> kPerWords = {{
-    {"s", "second"}, {"m", "minute"}, {"h", "hour"}, {"d", "day"}, {"w", "week"}, {"mo", "month"}, {"y", "year"},
+    {"s", "second"},
+    {"m", "minute"},
+    {"h", "hour"},
+    {"d", "day"},
+    {"w", "week"},
+    {"mo", "month"},
+    {"y", "year"},
 }};
 
-bool is_alnum(char c) noexcept {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
-}
+bool is_alnum(char c) noexcept { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'); }
 
 // Letters and digits kept, every other run of characters one `_`; no `_` at
 // either end when `trim` is set.
@@ -105,9 +129,9 @@ bool is_otel_name(std::string_view name) noexcept { return name.find('.') != std
 Result<std::string> prometheus_unit(std::string_view unit) {
   for (char c : unit) {
     if (c < 0x21 || c > 0x7e) {
-      return Error(ErrorCode::kInvalidArgument,
-                   fmt::format("invalid unit \"{}\": only printable ASCII is allowed (UCUM, e.g. \"s\", \"By\")",
-                               unit));
+      return Error(
+          ErrorCode::kInvalidArgument,
+          fmt::format("invalid unit \"{}\": only printable ASCII is allowed (UCUM, e.g. \"s\", \"By\")", unit));
     }
   }
   if (unit == "1") return std::string("ratio");

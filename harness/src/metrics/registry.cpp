@@ -11,20 +11,27 @@ enum class Instrument { kCounter, kGauge, kHistogram, kMeter };
 
 std::string_view instrument_name(Instrument i) noexcept {
   switch (i) {
-    case Instrument::kCounter: return "counter";
-    case Instrument::kGauge: return "gauge";
-    case Instrument::kHistogram: return "histogram";
-    case Instrument::kMeter: return "meter";
+    case Instrument::kCounter:
+      return "counter";
+    case Instrument::kGauge:
+      return "gauge";
+    case Instrument::kHistogram:
+      return "histogram";
+    case Instrument::kMeter:
+      return "meter";
   }
   return "unknown";
 }
 
 MetricType exposition_type(Instrument i) noexcept {
   switch (i) {
-    case Instrument::kGauge: return MetricType::kGauge;
-    case Instrument::kHistogram: return MetricType::kHistogram;
+    case Instrument::kGauge:
+      return MetricType::kGauge;
+    case Instrument::kHistogram:
+      return MetricType::kHistogram;
     case Instrument::kCounter:
-    case Instrument::kMeter: return MetricType::kCounter;
+    case Instrument::kMeter:
+      return MetricType::kCounter;
   }
   return MetricType::kCounter;
 }
@@ -32,9 +39,12 @@ MetricType exposition_type(Instrument i) noexcept {
 // The sample names a family of this name and type writes.
 std::vector<std::string> exposed_names(const std::string& name, MetricType type) {
   switch (type) {
-    case MetricType::kCounter: return {name + "_total"};
-    case MetricType::kGauge: return {name};
-    case MetricType::kHistogram: return {name + "_bucket", name + "_sum", name + "_count"};
+    case MetricType::kCounter:
+      return {name + "_total"};
+    case MetricType::kGauge:
+      return {name};
+    case MetricType::kHistogram:
+      return {name + "_bucket", name + "_sum", name + "_count"};
   }
   return {name};
 }
@@ -64,9 +74,12 @@ Registry::~Registry() = default;
 
 std::string_view to_string(MetricType type) noexcept {
   switch (type) {
-    case MetricType::kCounter: return "counter";
-    case MetricType::kGauge: return "gauge";
-    case MetricType::kHistogram: return "histogram";
+    case MetricType::kCounter:
+      return "counter";
+    case MetricType::kGauge:
+      return "gauge";
+    case MetricType::kHistogram:
+      return "histogram";
   }
   return "unknown";
 }
@@ -106,8 +119,7 @@ Result<detail::FamilyBase*> Registry::find_or_add(
                    fmt::format("metric \"{}\" and metric \"{}\" are both exported as \"{}\"", source, e.source, name));
     }
     const bool same = e.instrument == shape.instrument && f.label_names() == label_names &&
-                      f.unit() == exported->unit &&
-                      (shape.options == nullptr || *shape.options == e.options) &&
+                      f.unit() == exported->unit && (shape.options == nullptr || *shape.options == e.options) &&
                       (shape.clock == nullptr || shape.clock == e.clock);
     if (!same) {
       return Error(ErrorCode::kAlreadyExists,
@@ -121,10 +133,10 @@ Result<detail::FamilyBase*> Registry::find_or_add(
     for (const auto& [other_name, other] : families_) {
       const std::vector<std::string> taken = exposed_names(other_name, other->family->type());
       if (std::find(taken.begin(), taken.end(), sample) != taken.end()) {
-        return Error(ErrorCode::kAlreadyExists,
-                     fmt::format("metric \"{}\" ({}) and metric \"{}\" ({}) would both expose \"{}\"", info.name,
-                                 instrument_name(shape.instrument), other->source,
-                                 instrument_name(other->instrument), sample));
+        return Error(
+            ErrorCode::kAlreadyExists,
+            fmt::format("metric \"{}\" ({}) and metric \"{}\" ({}) would both expose \"{}\"", info.name,
+                        instrument_name(shape.instrument), other->source, instrument_name(other->instrument), sample));
       }
     }
   }
@@ -145,8 +157,8 @@ Result<detail::FamilyBase*> Registry::find_or_add(
 Result<Family<Counter>*> Registry::counter_family(const MetricInfo& info, std::vector<std::string> label_names) {
   Shape shape{Instrument::kCounter, std::move(label_names)};
   auto r = find_or_add(info, shape, [&](const ExportName& n) {
-    return std::make_unique<Family<Counter>>(n.name, std::string(info.help), shape.label_names,
-                                             [] { return std::make_unique<Counter>(); }, n.unit);
+    return std::make_unique<Family<Counter>>(
+        n.name, std::string(info.help), shape.label_names, [] { return std::make_unique<Counter>(); }, n.unit);
   });
   if (!r.ok()) return std::move(r).error();
   return static_cast<Family<Counter>*>(*r);
@@ -155,8 +167,8 @@ Result<Family<Counter>*> Registry::counter_family(const MetricInfo& info, std::v
 Result<Family<Gauge>*> Registry::gauge_family(const MetricInfo& info, std::vector<std::string> label_names) {
   Shape shape{Instrument::kGauge, std::move(label_names)};
   auto r = find_or_add(info, shape, [&](const ExportName& n) {
-    return std::make_unique<Family<Gauge>>(n.name, std::string(info.help), shape.label_names,
-                                           [] { return std::make_unique<Gauge>(); }, n.unit);
+    return std::make_unique<Family<Gauge>>(
+        n.name, std::string(info.help), shape.label_names, [] { return std::make_unique<Gauge>(); }, n.unit);
   });
   if (!r.ok()) return std::move(r).error();
   return static_cast<Family<Gauge>*>(*r);
@@ -179,8 +191,8 @@ Result<Family<Meter>*> Registry::meter_family(const MetricInfo& info, std::vecto
                                               const Clock& clock) {
   Shape shape{Instrument::kMeter, std::move(label_names), nullptr, &clock};
   auto r = find_or_add(info, shape, [&](const ExportName& n) {
-    return std::make_unique<Family<Meter>>(n.name, std::string(info.help), shape.label_names,
-                                           [&clock] { return std::make_unique<Meter>(clock); }, n.unit);
+    return std::make_unique<Family<Meter>>(
+        n.name, std::string(info.help), shape.label_names, [&clock] { return std::make_unique<Meter>(clock); }, n.unit);
   });
   if (!r.ok()) return std::move(r).error();
   return static_cast<Family<Meter>*>(*r);
@@ -197,8 +209,7 @@ Result<Family<Gauge>*> Registry::gauge_family(std::string_view name, std::string
 }
 
 Result<Family<Histogram>*> Registry::histogram_family(std::string_view name, std::string_view help,
-                                                      std::vector<std::string> label_names,
-                                                      HistogramOptions options) {
+                                                      std::vector<std::string> label_names, HistogramOptions options) {
   return histogram_family(MetricInfo{name, help}, std::move(label_names), std::move(options));
 }
 

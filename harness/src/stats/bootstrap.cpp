@@ -48,7 +48,8 @@ double quantile_sorted(const std::vector<double>& sorted, double q) {
 Result<RatioInterval> bootstrap_ratio_of_medians(std::span<const double> baseline, std::span<const double> current,
                                                  const BootstrapOptions& options) {
   const std::vector<int> base_labels(baseline.size(), 0), cur_labels(current.size(), 0);
-  return bootstrap_ratio_of_medians(ClusteredSample{baseline, base_labels}, ClusteredSample{current, cur_labels}, options);
+  return bootstrap_ratio_of_medians(ClusteredSample{baseline, base_labels}, ClusteredSample{current, cur_labels},
+                                    options);
 }
 
 Result<RatioInterval> bootstrap_ratio_of_medians(const ClusteredSample& baseline, const ClusteredSample& current,

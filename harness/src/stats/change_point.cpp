@@ -49,7 +49,8 @@ Split best_split(const std::vector<double>& v, std::size_t min_seg) {
 
 double mean_of(std::span<const double> s, std::size_t from, std::size_t to) {
   return std::accumulate(s.begin() + static_cast<std::ptrdiff_t>(from), s.begin() + static_cast<std::ptrdiff_t>(to),
-                         0.0) / static_cast<double>(to - from);
+                         0.0) /
+         static_cast<double>(to - from);
 }
 
 }  // namespace

@@ -89,8 +89,12 @@ Result<MannWhitneyResult> mann_whitney_u(std::span<const double> x, std::span<co
     const double p_le = std::accumulate(dist.begin(), dist.begin() + static_cast<std::ptrdiff_t>(u) + 1, 0.0);
     const double p_ge = std::accumulate(dist.begin() + static_cast<std::ptrdiff_t>(u), dist.end(), 0.0);
     switch (alternative) {
-      case Alternative::kGreater: out.p_value = p_ge; break;
-      case Alternative::kLess: out.p_value = p_le; break;
+      case Alternative::kGreater:
+        out.p_value = p_ge;
+        break;
+      case Alternative::kLess:
+        out.p_value = p_le;
+        break;
       case Alternative::kTwoSided:
         out.p_value = 2.0 * (out.u > n1 * n2 / 2.0 ? p_ge : p_le);
         break;
@@ -108,9 +112,15 @@ Result<MannWhitneyResult> mann_whitney_u(std::span<const double> x, std::span<co
   double z = out.u - n1 * n2 / 2.0;
   double correction = 0;
   switch (alternative) {
-    case Alternative::kTwoSided: correction = z > 0 ? 0.5 : (z < 0 ? -0.5 : 0.0); break;
-    case Alternative::kGreater: correction = 0.5; break;
-    case Alternative::kLess: correction = -0.5; break;
+    case Alternative::kTwoSided:
+      correction = z > 0 ? 0.5 : (z < 0 ? -0.5 : 0.0);
+      break;
+    case Alternative::kGreater:
+      correction = 0.5;
+      break;
+    case Alternative::kLess:
+      correction = -0.5;
+      break;
   }
   z = (z - correction) / sigma;
   out.z = z;
@@ -119,8 +129,12 @@ Result<MannWhitneyResult> mann_whitney_u(std::span<const double> x, std::span<co
     case Alternative::kTwoSided:
       out.p_value = 2.0 * std::min(boost::math::cdf(normal, z), boost::math::cdf(boost::math::complement(normal, z)));
       break;
-    case Alternative::kGreater: out.p_value = boost::math::cdf(boost::math::complement(normal, z)); break;
-    case Alternative::kLess: out.p_value = boost::math::cdf(normal, z); break;
+    case Alternative::kGreater:
+      out.p_value = boost::math::cdf(boost::math::complement(normal, z));
+      break;
+    case Alternative::kLess:
+      out.p_value = boost::math::cdf(normal, z);
+      break;
   }
   out.p_value = std::clamp(out.p_value, 0.0, 1.0);
   return out;

@@ -37,7 +37,8 @@ inline std::uint64_t draw(BlockCache& cache, std::uint64_t instance, std::uint64
     // splitmix64: the k-th output is mix(seed + (k + 1) * golden).
     const std::uint64_t k = cache.next++;
     const std::uint64_t value = splitmix64_mix(seed + (k + 1) * kGolden);
-    if (value != 0) [[likely]] return value;  // zero occurs once in 2^64 draws
+    if (value != 0) [[likely]]
+      return value;  // zero occurs once in 2^64 draws
   }
 }
 
@@ -52,8 +53,7 @@ std::string TraceId::to_hex() const {
 
 std::optional<TraceId> TraceId::from_hex(std::string_view hex) noexcept {
   TraceId id;
-  if (hex.size() != 32 || !detail::read_hex(hex.substr(0, 16), id.high) ||
-      !detail::read_hex(hex.substr(16), id.low)) {
+  if (hex.size() != 32 || !detail::read_hex(hex.substr(0, 16), id.high) || !detail::read_hex(hex.substr(16), id.low)) {
     return std::nullopt;
   }
   return id;

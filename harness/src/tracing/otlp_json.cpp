@@ -47,9 +47,8 @@ json span_json(const SpanData& span) {
   if (span.parent_span_id.valid()) out["parentSpanId"] = span.parent_span_id.to_hex();
   json events = json::array();
   for (const Event& e : span.events) {
-    events.push_back({{"timeUnixNano", std::to_string(e.time_unix_ns)},
-                      {"name", e.name},
-                      {"attributes", attributes(e.attributes)}});
+    events.push_back(
+        {{"timeUnixNano", std::to_string(e.time_unix_ns)}, {"name", e.name}, {"attributes", attributes(e.attributes)}});
   }
   out["events"] = std::move(events);
   json status = {{"code", static_cast<int>(span.status)}};

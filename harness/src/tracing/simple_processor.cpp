@@ -4,8 +4,7 @@
 
 namespace gauntlet::tracing {
 
-SimpleSpanProcessor::SimpleSpanProcessor(std::shared_ptr<SpanExporter> exporter)
-    : exporter_(std::move(exporter)) {}
+SimpleSpanProcessor::SimpleSpanProcessor(std::shared_ptr<SpanExporter> exporter) : exporter_(std::move(exporter)) {}
 
 SimpleSpanProcessor::~SimpleSpanProcessor() {
   bool shut_down;

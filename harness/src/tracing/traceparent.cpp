@@ -16,9 +16,7 @@ std::string_view trim_ows(std::string_view s) noexcept {
   return s.substr(first, last - first + 1);
 }
 
-Error parse_error(std::string_view what) {
-  return Error(ErrorCode::kParseError, "traceparent: " + std::string(what));
-}
+Error parse_error(std::string_view what) { return Error(ErrorCode::kParseError, "traceparent: " + std::string(what)); }
 
 }  // namespace
 

@@ -31,8 +31,7 @@ bool valid_key(std::string_view key) noexcept {
 // value = 0*255(chr) nblk-chr; chr = %x20 / nblk-chr; nblk-chr = %x21-2B / %x2D-3C / %x3E-7E.
 bool valid_value(std::string_view value) noexcept {
   if (value.empty() || value.size() > 256 || value.back() == ' ') return false;
-  return std::all_of(value.begin(), value.end(),
-                     [](char c) { return c >= 0x20 && c <= 0x7E && c != ',' && c != '='; });
+  return std::all_of(value.begin(), value.end(), [](char c) { return c >= 0x20 && c <= 0x7E && c != ',' && c != '='; });
 }
 
 std::string_view trim_ows(std::string_view s) noexcept {

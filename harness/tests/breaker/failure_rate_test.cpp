@@ -250,7 +250,7 @@ TEST(FailureRateTest, TimeWindowForgetsCallsOlderThanItsSeconds) {
   ASSERT_TRUE(record(*breaker, false));
   clock.advance(kNanosPerSecond);
   ASSERT_TRUE(record(*breaker, true));  // 1 of 2: below minimum calls
-  clock.advance(9 * kNanosPerSecond);  // t = 10 s: the window is seconds 1..10
+  clock.advance(9 * kNanosPerSecond);   // t = 10 s: the window is seconds 1..10
   ASSERT_TRUE(record(*breaker, true));
   ASSERT_TRUE(record(*breaker, false));  // S S F = 33 % (with the t = 0 failure it would be 50 %)
   EXPECT_EQ(breaker->state(), State::kClosed);

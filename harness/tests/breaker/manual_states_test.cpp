@@ -90,14 +90,13 @@ TEST(ManualStatesTest, EveryTransitionIsPublishedOnceInOrder) {
   ASSERT_TRUE(record(*breaker, false));
   ASSERT_TRUE(record(*breaker, false));  // CLOSED -> OPEN
   clock.advance(kNanosPerSecond);
-  ASSERT_TRUE(record(*breaker, true));   // OPEN -> HALF_OPEN -> CLOSED
+  ASSERT_TRUE(record(*breaker, true));  // OPEN -> HALF_OPEN -> CLOSED
   ASSERT_TRUE(breaker->transition_to_disabled());
   ASSERT_TRUE(breaker->transition_to_forced_open());
   breaker->reset();
   const std::vector<std::pair<State, State>> expected = {
-      {State::kClosed, State::kOpen},       {State::kOpen, State::kHalfOpen},
-      {State::kHalfOpen, State::kClosed},   {State::kClosed, State::kDisabled},
-      {State::kDisabled, State::kForcedOpen}, {State::kForcedOpen, State::kClosed}};
+      {State::kClosed, State::kOpen},     {State::kOpen, State::kHalfOpen},       {State::kHalfOpen, State::kClosed},
+      {State::kClosed, State::kDisabled}, {State::kDisabled, State::kForcedOpen}, {State::kForcedOpen, State::kClosed}};
   for (const RecordingListener* listener : {&first, &second}) {
     auto events = listener->events();
     ASSERT_EQ(events.size(), expected.size());

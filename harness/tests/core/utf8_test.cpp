@@ -13,12 +13,12 @@ TEST(Utf8Test, AcceptsWellFormedText) {
 }
 
 TEST(Utf8Test, RejectsIllFormedSequences) {
-  EXPECT_FALSE(is_valid_utf8("\xC3("));            // truncated two-byte form
-  EXPECT_FALSE(is_valid_utf8("\xC0\xAF"));         // overlong '/'
-  EXPECT_FALSE(is_valid_utf8("\xED\xA0\x80"));     // surrogate U+D800
+  EXPECT_FALSE(is_valid_utf8("\xC3("));             // truncated two-byte form
+  EXPECT_FALSE(is_valid_utf8("\xC0\xAF"));          // overlong '/'
+  EXPECT_FALSE(is_valid_utf8("\xED\xA0\x80"));      // surrogate U+D800
   EXPECT_FALSE(is_valid_utf8("\xF4\x90\x80\x80"));  // above U+10FFFF
   EXPECT_FALSE(is_valid_utf8("\xFF"));
-  EXPECT_FALSE(is_valid_utf8("ok\xE2\x82"));        // cut at the end
+  EXPECT_FALSE(is_valid_utf8("ok\xE2\x82"));  // cut at the end
   EXPECT_EQ(first_invalid_utf8("ab\xC3("), 2u);
   EXPECT_EQ(first_invalid_utf8("abc"), std::string::npos);
 }

@@ -23,8 +23,8 @@ const std::string kTrickyValue = "C:\\dir \"quoted\"\nline2 caf\xc3\xa9 \xe2\x9c
 
 // A registry with every metric type, labels, empty series and edge values.
 void populate(Registry& r) {
-  auto requests = r.counter_family("http_requests", "Requests \"served\" \\ by route.\nSecond line.",
-                                   {"route", "code"});
+  auto requests =
+      r.counter_family("http_requests", "Requests \"served\" \\ by route.\nSecond line.", {"route", "code"});
   (*(*requests)->with({{"route", "/a"}, {"code", "200"}}))->inc(7);
   (*(*requests)->with({{"route", kTrickyValue}, {"code", "500"}}))->inc();
   (void)r.counter("jobs_started_total", "Jobs started.");

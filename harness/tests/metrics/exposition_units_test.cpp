@@ -60,8 +60,7 @@ TEST(UnitExpositionTest, OpenMetricsHasUnitLinesAndPrometheusTextHasNone) {
   EXPECT_NE(text.find("# TYPE jobs_total counter\njobs_total{queue=\"a\"} 5\njobs_total{queue=\"b\"} 1\n"),
             std::string::npos)
       << text;
-  EXPECT_NE(text.find("flow_execution_duration_seconds_bucket{flow=\"checkout\",le=\"0.1\"} 2\n"),
-            std::string::npos);
+  EXPECT_NE(text.find("flow_execution_duration_seconds_bucket{flow=\"checkout\",le=\"0.1\"} 2\n"), std::string::npos);
 }
 
 TEST(UnitExpositionTest, PromtoolAndPythonAcceptIt) {
@@ -80,10 +79,10 @@ TEST(UnitExpositionTest, PromtoolAndPythonAcceptIt) {
   const std::string om = to_openmetrics_text(r.snapshot());
   const auto parsed = python_openmetrics_parse(om);
   ASSERT_EQ(parsed.exit_code, 0) << parsed.output << "\n" << om;
-  for (const char* line : {"unit flow_execution_duration_seconds seconds", "unit heap_size_bytes bytes",
-                           "unit worker_busy_time_seconds seconds", "unit system_cpu_utilization_ratio ratio",
-                           "unit net_io_bytes bytes", "family jobs counter 2",
-                           "sample jobs_total {\"queue\": \"a\"} 5.0"}) {
+  for (const char* line :
+       {"unit flow_execution_duration_seconds seconds", "unit heap_size_bytes bytes",
+        "unit worker_busy_time_seconds seconds", "unit system_cpu_utilization_ratio ratio", "unit net_io_bytes bytes",
+        "family jobs counter 2", "sample jobs_total {\"queue\": \"a\"} 5.0"}) {
     EXPECT_NE(parsed.output.find(line), std::string::npos) << line << "\n" << parsed.output;
   }
 }
@@ -91,8 +90,7 @@ TEST(UnitExpositionTest, PromtoolAndPythonAcceptIt) {
 TEST(UnitExpositionTest, ParserRefusesAUnitThatIsNotTheSuffix) {
   // Why the registry refuses such names: OpenMetrics readers reject them.
   GAUNTLET_REQUIRE_CHECKERS();
-  const auto parsed = python_openmetrics_parse(
-      "# TYPE heap_size gauge\n# UNIT heap_size bytes\nheap_size 1\n# EOF\n");
+  const auto parsed = python_openmetrics_parse("# TYPE heap_size gauge\n# UNIT heap_size bytes\nheap_size 1\n# EOF\n");
   EXPECT_NE(parsed.exit_code, 0) << parsed.output;
 }
 

@@ -40,9 +40,7 @@ const char* const kPrometheusScript =
 
 CheckerRun python_script(const char* script, const std::string& input) {
   const std::string script_path = temp_path();
-  {
-    std::ofstream(script_path) << script;
-  }
+  { std::ofstream(script_path) << script; }
   auto run = run_with_stdin(std::string(kPython) + " " + script_path, input);
   std::filesystem::remove(script_path);
   return run.value_or(CheckerRun{});
@@ -52,9 +50,7 @@ CheckerRun python_script(const char* script, const std::string& input) {
 
 std::optional<CheckerRun> run_with_stdin(const std::string& command, const std::string& input) {
   const std::string input_path = temp_path();
-  {
-    std::ofstream(input_path, std::ios::binary) << input;
-  }
+  { std::ofstream(input_path, std::ios::binary) << input; }
   FILE* pipe = ::popen((command + " < " + input_path + " 2>&1").c_str(), "r");
   if (pipe == nullptr) {
     std::filesystem::remove(input_path);

@@ -34,11 +34,11 @@ CheckerRun python_prometheus_parse(const std::string& prometheus_text);
 }  // namespace gauntlet::metrics::testing
 
 /// Skips the test when a checker is missing outside CI; fails it in CI.
-#define GAUNTLET_REQUIRE_CHECKERS()                                                             \
-  do {                                                                                          \
-    if (!::gauntlet::metrics::testing::promtool_available() ||                                  \
-        !::gauntlet::metrics::testing::python_client_available()) {                             \
+#define GAUNTLET_REQUIRE_CHECKERS()                                                                \
+  do {                                                                                             \
+    if (!::gauntlet::metrics::testing::promtool_available() ||                                     \
+        !::gauntlet::metrics::testing::python_client_available()) {                                \
       if (std::getenv("CI") != nullptr) FAIL() << "promtool or python3-prometheus-client missing"; \
-      GTEST_SKIP() << "promtool or python3-prometheus-client not installed";                    \
-    }                                                                                           \
+      GTEST_SKIP() << "promtool or python3-prometheus-client not installed";                       \
+    }                                                                                              \
   } while (false)

@@ -12,12 +12,27 @@ namespace {
 
 TEST(PrometheusUnitTest, UcumAbbreviationsBecomeWords) {
   const std::pair<const char*, const char*> cases[] = {
-      {"s", "seconds"},        {"ms", "milliseconds"}, {"us", "microseconds"}, {"ns", "nanoseconds"},
-      {"min", "minutes"},      {"By", "bytes"},        {"KiBy", "kibibytes"},  {"MBy", "megabytes"},
-      {"Cel", "celsius"},      {"Hz", "hertz"},        {"%", "percent"},       {"1", "ratio"},
-      {"{request}", ""},       {"", ""},               {"By/s", "bytes_per_second"},
-      {"1/s", "per_second"},   {"{request}/s", "per_second"},                  {"m/s", "meters_per_second"},
-      {"seconds", "seconds"},  {"bytes_per_second", "bytes_per_second"},        {"packets", "packets"},
+      {"s", "seconds"},
+      {"ms", "milliseconds"},
+      {"us", "microseconds"},
+      {"ns", "nanoseconds"},
+      {"min", "minutes"},
+      {"By", "bytes"},
+      {"KiBy", "kibibytes"},
+      {"MBy", "megabytes"},
+      {"Cel", "celsius"},
+      {"Hz", "hertz"},
+      {"%", "percent"},
+      {"1", "ratio"},
+      {"{request}", ""},
+      {"", ""},
+      {"By/s", "bytes_per_second"},
+      {"1/s", "per_second"},
+      {"{request}/s", "per_second"},
+      {"m/s", "meters_per_second"},
+      {"seconds", "seconds"},
+      {"bytes_per_second", "bytes_per_second"},
+      {"packets", "packets"},
       {"foo-bar", "foo_bar"},
   };
   for (const auto& [ucum, word] : cases) {
@@ -45,8 +60,7 @@ struct Mapped {
 TEST(ExportNameTest, OpenTelemetryNamesAreMapped) {
   const Mapped cases[] = {
       {"flow.execution.duration", "s", MetricType::kHistogram, "flow_execution_duration_seconds", "seconds"},
-      {"http.server.request.duration", "s", MetricType::kHistogram, "http_server_request_duration_seconds",
-       "seconds"},
+      {"http.server.request.duration", "s", MetricType::kHistogram, "http_server_request_duration_seconds", "seconds"},
       {"system.filesystem.usage", "By", MetricType::kGauge, "system_filesystem_usage_bytes", "bytes"},
       {"system.network.dropped", "{packets}", MetricType::kCounter, "system_network_dropped", ""},
       {"system.network.dropped", "packets", MetricType::kCounter, "system_network_dropped_packets", "packets"},
@@ -91,7 +105,7 @@ TEST(ExportNameTest, PrometheusNamesAreKeptAndMustEndWithTheirUnit) {
 
 TEST(ExportNameTest, InvalidOpenTelemetryNamesNameTheCharacter) {
   const std::pair<const char*, const char*> cases[] = {
-      {"1flow.x", "character 1"}, {"flow.x y", "character 7"}, {"_flow.x", "character 1"},
+      {"1flow.x", "character 1"},          {"flow.x y", "character 7"}, {"_flow.x", "character 1"},
       {"flow.caf\xc3\xa9", "character 9"}, {"flow.a:b", "character 7"},
   };
   for (const auto& [name, where] : cases) {

@@ -11,8 +11,8 @@
 namespace gauntlet::metrics {
 namespace {
 
-constexpr double kMicro = 1e3;           // ns
-constexpr double kHour = 3.6e12;         // ns
+constexpr double kMicro = 1e3;    // ns
+constexpr double kHour = 3.6e12;  // ns
 constexpr std::uint64_t kSeed = 20240611;
 constexpr std::size_t kSamples = 200'000;
 

@@ -43,7 +43,7 @@ TEST(BootstrapTest, IntervalBracketsEstimateAndSeparatesAClearShift) {
   ASSERT_TRUE(r.ok());
   EXPECT_LE(r->low, r->estimate);
   EXPECT_GE(r->high, r->estimate);
-  EXPECT_GT(r->low, 1.1);   // true ratio 1.2, spread +-2%
+  EXPECT_GT(r->low, 1.1);  // true ratio 1.2, spread +-2%
   EXPECT_LT(r->high, 1.3);
 }
 

@@ -56,7 +56,10 @@ void record_test_trace(Tracer& tracer, ManualClock& clock) {
     client.set_attribute("peer", "payments");
     client.add_event("timeout", {{"after.ms", std::int64_t{250}}});
     client.set_status(StatusCode::kError, "deadline exceeded");
-    { Span cache = tracer.start_span("cache lookup"); clock.advance(10); }
+    {
+      Span cache = tracer.start_span("cache lookup");
+      clock.advance(10);
+    }
     clock.advance(2'000);
   }
   server.set_status(StatusCode::kOk);

@@ -92,8 +92,9 @@ TEST(SimpleProcessorTest, FailedExportCountsAsDropped) {
 
 TEST(BatchProcessorTest, ForceFlushExportsEverythingEndedBefore) {
   auto exporter = std::make_shared<InMemoryExporter>();
-  BatchSpanProcessor processor(exporter, {.max_queue_size = 64, .max_export_batch_size = 8,
-                                          .schedule_delay = std::chrono::milliseconds(10'000)});
+  BatchSpanProcessor processor(
+      exporter,
+      {.max_queue_size = 64, .max_export_batch_size = 8, .schedule_delay = std::chrono::milliseconds(10'000)});
   for (int i = 0; i < 20; ++i) processor.on_end(span_named("s" + std::to_string(i)));
   ASSERT_TRUE(processor.force_flush().ok());
   const auto spans = exporter->spans();
@@ -104,8 +105,8 @@ TEST(BatchProcessorTest, ForceFlushExportsEverythingEndedBefore) {
 
 TEST(BatchProcessorTest, FullQueueDropsAndCountsWithoutBlocking) {
   auto exporter = std::make_shared<GateExporter>();
-  BatchSpanProcessor processor(exporter, {.max_queue_size = 8, .max_export_batch_size = 1,
-                                          .schedule_delay = std::chrono::milliseconds(1)});
+  BatchSpanProcessor processor(
+      exporter, {.max_queue_size = 8, .max_export_batch_size = 1, .schedule_delay = std::chrono::milliseconds(1)});
   processor.on_end(span_named("first"));  // taken by the export thread, which then blocks
   exporter->wait_until_entered();
   for (int i = 0; i < 100; ++i) processor.on_end(span_named("x"));  // returns although nothing drains
@@ -145,8 +146,8 @@ TEST(BatchProcessorTest, FailedExportCountsAsDropped) {
 TEST(BatchProcessorTest, ConcurrentRecordingKeepsTheBooksBalanced) {
   auto exporter = std::make_shared<InMemoryExporter>();
   auto processor = std::make_shared<BatchSpanProcessor>(
-      exporter, BatchProcessorOptions{.max_queue_size = 64, .max_export_batch_size = 16,
-                                      .schedule_delay = std::chrono::milliseconds(1)});
+      exporter, BatchProcessorOptions{
+                    .max_queue_size = 64, .max_export_batch_size = 16, .schedule_delay = std::chrono::milliseconds(1)});
   Tracer tracer(TracerOptions().with_seed(11), processor);
   constexpr int kThreads = 4;
   constexpr int kSpans = 2000;

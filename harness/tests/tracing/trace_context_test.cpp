@@ -68,8 +68,8 @@ TEST(TracestateCorpusTest, ValidListsPassThroughInvalidOnesAreDiscarded) {
 }
 
 TEST(TraceparentTest, FormatRoundTrips) {
-  SpanContext ctx{TraceId{0x0af7651916cd43ddULL, 0x8448eb211c80319cULL}, SpanId{0xb7ad6b7169203331ULL},
-                  kSampledFlag, "", false};
+  SpanContext ctx{TraceId{0x0af7651916cd43ddULL, 0x8448eb211c80319cULL}, SpanId{0xb7ad6b7169203331ULL}, kSampledFlag,
+                  "", false};
   const std::string text = format_traceparent(ctx);
   EXPECT_EQ(text, "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01");
   const auto parsed = parse_traceparent(text);
@@ -119,12 +119,12 @@ TEST(HeaderExtractTest, WrongTracestateNameIsIgnored) {
 
 TEST(HeaderExtractTest, DuplicatedTraceparentMeansNoParent) {
   using List = std::vector<std::pair<std::string, std::string>>;
-  EXPECT_FALSE(extract(List{{"traceparent", "00-12345678901234567890123456789011-1234567890123456-01"},
-                            {"traceparent", kValid}})
-                   .has_value());
+  EXPECT_FALSE(
+      extract(List{{"traceparent", "00-12345678901234567890123456789011-1234567890123456-01"}, {"traceparent", kValid}})
+          .has_value());
   // Two spellings of the same name are two headers, too.
-  EXPECT_FALSE(extract(std::map<std::string, std::string>{{"traceparent", kValid}, {"Traceparent", kValid}})
-                   .has_value());
+  EXPECT_FALSE(
+      extract(std::map<std::string, std::string>{{"traceparent", kValid}, {"Traceparent", kValid}}).has_value());
 }
 
 TEST(HeaderExtractTest, SeveralTracestateHeadersAreJoinedInOrder) {

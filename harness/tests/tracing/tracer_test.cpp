@@ -19,7 +19,8 @@ struct Fixture {
 
 TEST(TracerTest, RecordsNameKindTimesAttributesEventsAndStatus) {
   Fixture f;
-  Span span = f.tracer.start_span("GET /users", StartOptions().with_kind(SpanKind::kServer).with_attribute("http.method", "GET"));
+  Span span = f.tracer.start_span("GET /users",
+                                  StartOptions().with_kind(SpanKind::kServer).with_attribute("http.method", "GET"));
   ASSERT_TRUE(span.is_recording());
   f.clock.advance(5);
   span.set_attribute("http.status_code", 200);

@@ -60,9 +60,12 @@ struct GauntletBreakerAdapter {
   static breaker::BreakerState state(Breaker& b) {
     switch (b.impl->state()) {
       case gauntlet::breaker::State::kClosed:
-      case gauntlet::breaker::State::kDisabled: return breaker::BreakerState::kClosed;
-      case gauntlet::breaker::State::kHalfOpen: return breaker::BreakerState::kHalfOpen;
-      default: return breaker::BreakerState::kOpen;
+      case gauntlet::breaker::State::kDisabled:
+        return breaker::BreakerState::kClosed;
+      case gauntlet::breaker::State::kHalfOpen:
+        return breaker::BreakerState::kHalfOpen;
+      default:
+        return breaker::BreakerState::kOpen;
     }
   }
 

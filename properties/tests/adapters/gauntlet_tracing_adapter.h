@@ -33,8 +33,8 @@ struct GauntletTracingAdapter {
     auto t = std::make_unique<Tracer>();
     t->exporter = std::make_shared<gauntlet::tracing::InMemoryExporter>();
     t->processor = std::make_shared<gauntlet::tracing::SimpleSpanProcessor>(t->exporter);
-    t->tracer = std::make_unique<gauntlet::tracing::Tracer>(gauntlet::tracing::TracerOptions{}.with_seed(7).with_clock(clock),
-                                                            t->processor);
+    t->tracer = std::make_unique<gauntlet::tracing::Tracer>(
+        gauntlet::tracing::TracerOptions{}.with_seed(7).with_clock(clock), t->processor);
     return t;
   }
   static Span start_span(Tracer& t, std::string_view name, const Span* parent) {

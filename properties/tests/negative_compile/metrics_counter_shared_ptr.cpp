@@ -11,8 +11,11 @@ struct MyCounter {
 struct MyMetrics {
   static constexpr gauntlet::properties::metrics::MetricsCapabilities capabilities() {
     using gauntlet::properties::Group;
-    return {.groups = {.counter = Group::kProvided, .gauge = Group::kUnsupported, .histogram = Group::kUnsupported,
-                       .quantiles = Group::kUnsupported, .merge = Group::kUnsupported,
+    return {.groups = {.counter = Group::kProvided,
+                       .gauge = Group::kUnsupported,
+                       .histogram = Group::kUnsupported,
+                       .quantiles = Group::kUnsupported,
+                       .merge = Group::kUnsupported,
                        .exposition = Group::kUnsupported}};
   }
   using Counter = MyCounter;

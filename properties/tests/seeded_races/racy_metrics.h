@@ -14,8 +14,6 @@
 
 namespace gauntlet::properties::seeded {
 
-
-
 constexpr metrics::MetricsGroups only(Group metrics::MetricsGroups::*provided) {
   metrics::MetricsGroups g{Group::kUnsupported, Group::kUnsupported, Group::kUnsupported,
                            Group::kUnsupported, Group::kUnsupported, Group::kUnsupported};
@@ -100,7 +98,8 @@ struct RacyMergeAdapter : TornHistogramAdapter {
     return caps;
   }
   static void merge(Histogram& into, Histogram& from) {
-    for (std::size_t i = 0; i < into.bounds.size(); ++i) into.buckets[i].store(into.buckets[i].load() + from.buckets[i].load());
+    for (std::size_t i = 0; i < into.bounds.size(); ++i)
+      into.buckets[i].store(into.buckets[i].load() + from.buckets[i].load());
     into.count.store(into.count.load() + from.count.load());
     into.sum.store(into.sum.load() + from.sum.load());
   }

@@ -44,7 +44,7 @@ inline void run_chaos_test(const Result<Scenario>& scenario) {
 
 /// Defines TEST(suite, name) whose body (the macro's braces) returns the
 /// scenario to run.
-#define GAUNTLET_CHAOS_TEST(suite, name)                                                      \
-  static ::gauntlet::Result<::gauntlet::chaos::Scenario> gauntlet_chaos_scenario_##suite##_##name(); \
+#define GAUNTLET_CHAOS_TEST(suite, name)                                                                        \
+  static ::gauntlet::Result<::gauntlet::chaos::Scenario> gauntlet_chaos_scenario_##suite##_##name();            \
   TEST(suite, name) { ::gauntlet::chaos::testing::run_chaos_test(gauntlet_chaos_scenario_##suite##_##name()); } \
   static ::gauntlet::Result<::gauntlet::chaos::Scenario> gauntlet_chaos_scenario_##suite##_##name()

@@ -87,44 +87,43 @@ void perform(const char* point, const FaultOutcome& outcome);
 
 /// Decides at site `name` (a string literal) and returns the FaultOutcome
 /// without acting on it (for simulated services that model delays).
-#define GAUNTLET_FAULT_POINT_EVAL(name)                                            \
-  ([]() -> ::gauntlet::chaos::FaultOutcome {                                       \
-    static constinit ::gauntlet::chaos::FaultSite gauntlet_fault_site_{name};      \
-    if (GAUNTLET_FAULT_UNLIKELY(gauntlet_fault_site_.needs_evaluation()))          \
-      return gauntlet_fault_site_.evaluate();                                      \
-    return {};                                                                     \
+#define GAUNTLET_FAULT_POINT_EVAL(name)                                                                           \
+  ([]() -> ::gauntlet::chaos::FaultOutcome {                                                                      \
+    static constinit ::gauntlet::chaos::FaultSite gauntlet_fault_site_{name};                                     \
+    if (GAUNTLET_FAULT_UNLIKELY(gauntlet_fault_site_.needs_evaluation())) return gauntlet_fault_site_.evaluate(); \
+    return {};                                                                                                    \
   }())
 
 /// Runs the side effects of the triggered action (see detail::perform).
-#define GAUNTLET_FAULT_POINT(name)                                                 \
-  do {                                                                             \
-    static constinit ::gauntlet::chaos::FaultSite gauntlet_fault_site_{name};      \
-    if (GAUNTLET_FAULT_UNLIKELY(gauntlet_fault_site_.needs_evaluation())) {        \
-      ::gauntlet::chaos::detail::perform(name, gauntlet_fault_site_.evaluate());   \
-    }                                                                              \
+#define GAUNTLET_FAULT_POINT(name)                                               \
+  do {                                                                           \
+    static constinit ::gauntlet::chaos::FaultSite gauntlet_fault_site_{name};    \
+    if (GAUNTLET_FAULT_UNLIKELY(gauntlet_fault_site_.needs_evaluation())) {      \
+      ::gauntlet::chaos::detail::perform(name, gauntlet_fault_site_.evaluate()); \
+    }                                                                            \
   } while (0)
 
 /// As GAUNTLET_FAULT_POINT; on `return(v)` the enclosing function returns
 /// `make_return(std::string_view v)`.
-#define GAUNTLET_FAULT_POINT_RETURN(name, make_return)                             \
-  do {                                                                             \
-    static constinit ::gauntlet::chaos::FaultSite gauntlet_fault_site_{name};      \
-    if (GAUNTLET_FAULT_UNLIKELY(gauntlet_fault_site_.needs_evaluation())) {        \
+#define GAUNTLET_FAULT_POINT_RETURN(name, make_return)                                           \
+  do {                                                                                           \
+    static constinit ::gauntlet::chaos::FaultSite gauntlet_fault_site_{name};                    \
+    if (GAUNTLET_FAULT_UNLIKELY(gauntlet_fault_site_.needs_evaluation())) {                      \
       ::gauntlet::chaos::FaultOutcome gauntlet_fault_outcome_ = gauntlet_fault_site_.evaluate(); \
-      if (gauntlet_fault_outcome_.action == ::gauntlet::chaos::FaultAction::kReturn) \
-        return (make_return)(std::string_view(gauntlet_fault_outcome_.arg));       \
-      ::gauntlet::chaos::detail::perform(name, gauntlet_fault_outcome_);           \
-    }                                                                              \
+      if (gauntlet_fault_outcome_.action == ::gauntlet::chaos::FaultAction::kReturn)             \
+        return (make_return)(std::string_view(gauntlet_fault_outcome_.arg));                     \
+      ::gauntlet::chaos::detail::perform(name, gauntlet_fault_outcome_);                         \
+    }                                                                                            \
   } while (0)
 
 /// Calls `callback(const FaultOutcome&)` whenever a term triggers.
-#define GAUNTLET_FAULT_POINT_CALLBACK(name, callback)                              \
-  do {                                                                             \
-    static constinit ::gauntlet::chaos::FaultSite gauntlet_fault_site_{name};      \
-    if (GAUNTLET_FAULT_UNLIKELY(gauntlet_fault_site_.needs_evaluation())) {        \
+#define GAUNTLET_FAULT_POINT_CALLBACK(name, callback)                                            \
+  do {                                                                                           \
+    static constinit ::gauntlet::chaos::FaultSite gauntlet_fault_site_{name};                    \
+    if (GAUNTLET_FAULT_UNLIKELY(gauntlet_fault_site_.needs_evaluation())) {                      \
       ::gauntlet::chaos::FaultOutcome gauntlet_fault_outcome_ = gauntlet_fault_site_.evaluate(); \
-      if (gauntlet_fault_outcome_.fired()) (callback)(gauntlet_fault_outcome_);    \
-    }                                                                              \
+      if (gauntlet_fault_outcome_.fired()) (callback)(gauntlet_fault_outcome_);                  \
+    }                                                                                            \
   } while (0)
 
 #else  // fault points compiled out

@@ -24,7 +24,7 @@ struct FaultPointStats {
   std::uint64_t hits = 0;   ///< evaluations while armed (disarmed hits are free and uncounted)
   std::uint64_t fires = 0;  ///< evaluations where a term other than `off` triggered
   bool armed = false;
-  std::string spec;         ///< canonical spec while armed, else empty
+  std::string spec;  ///< canonical spec while armed, else empty
 };
 
 /// Process-wide registry of fault points. Thread-safe.

@@ -38,8 +38,8 @@ struct FaultTerm {
   double probability = 1.0;            ///< 0..1
   std::optional<std::uint64_t> count;  ///< at most this many triggers
   FaultAction action = FaultAction::kOff;
-  std::string arg;                     ///< as written, without parentheses
-  std::int64_t millis = 0;             ///< parsed arg of delay/sleep
+  std::string arg;          ///< as written, without parentheses
+  std::int64_t millis = 0;  ///< parsed arg of delay/sleep
 
   friend bool operator==(const FaultTerm&, const FaultTerm&) = default;
 };

@@ -28,23 +28,23 @@ std::string_view to_string(HypothesisKind kind) noexcept;
 
 struct Hypothesis {
   HypothesisKind kind = HypothesisKind::kConservation;
-  std::string phase;        ///< latency / error-rate hypotheses
-  double quantile = 0.99;   ///< latency
-  Nanos limit_ns = 0;       ///< latency limit, or T for breaker/recovery
-  double max_rate = 0;      ///< error rate limit
-  std::string breaker;      ///< breaker hypotheses; recovery may leave it empty
-  double tolerance = 0.02;  ///< recovery: error rate may exceed steady by this much
-  std::string steady_phase = "steady";  ///< recovery: the reference phase
-  std::string name;         ///< custom
+  std::string phase;                                   ///< latency / error-rate hypotheses
+  double quantile = 0.99;                              ///< latency
+  Nanos limit_ns = 0;                                  ///< latency limit, or T for breaker/recovery
+  double max_rate = 0;                                 ///< error rate limit
+  std::string breaker;                                 ///< breaker hypotheses; recovery may leave it empty
+  double tolerance = 0.02;                             ///< recovery: error rate may exceed steady by this much
+  std::string steady_phase = "steady";                 ///< recovery: the reference phase
+  std::string name;                                    ///< custom
   std::function<Verdict(const RunRecord&)> predicate;  ///< custom
-  double min_rps = 0;       ///< throughput floor
-  int status_lo = 0;        ///< status count: codes [status_lo, status_hi] ("5xx" is 500..599)
+  double min_rps = 0;                                  ///< throughput floor
+  int status_lo = 0;  ///< status count: codes [status_lo, status_hi] ("5xx" is 500..599)
   int status_hi = 0;
-  std::int64_t min_count = -1;  ///< status count: at least this many (-1: no floor)
-  std::int64_t max_count = -1;  ///< status count: at most this many (-1: no ceiling)
+  std::int64_t min_count = -1;    ///< status count: at least this many (-1: no floor)
+  std::int64_t max_count = -1;    ///< status count: at most this many (-1: no ceiling)
   std::uint64_t min_samples = 0;  ///< latency: fewer completions than this fail the verdict (0: any)
-  std::string process;          ///< memory: the target process (counters "<process>.memory_*_bytes")
-  std::uint64_t max_bytes = 0;  ///< memory limit
+  std::string process;            ///< memory: the target process (counters "<process>.memory_*_bytes")
+  std::uint64_t max_bytes = 0;    ///< memory limit
   SampleQuality min_quality = SampleQuality::kFair;  ///< quality
 
   static Hypothesis latency_below(std::string phase, double quantile, Nanos limit);

@@ -22,8 +22,8 @@ struct Sample {
   std::uint64_t completed = 0;  ///< succeeded + failed + rejected in the interval
   std::uint64_t failed = 0;
   std::uint64_t rejected = 0;
-  double throughput_rps = 0;    ///< completed per second
-  double error_rate = 0;        ///< (failed + rejected) / completed; 0 when none completed
+  double throughput_rps = 0;                 ///< completed per second
+  double error_rate = 0;                     ///< (failed + rejected) / completed; 0 when none completed
   Nanos p50_ns = 0, p95_ns = 0, p99_ns = 0;  ///< corrected latency (from intended send time)
   std::vector<BreakerState> breakers;
   std::map<std::string, std::uint64_t> fault_fires;  ///< fires in the interval, per point
@@ -31,12 +31,12 @@ struct Sample {
 
 /// Request accounting. Conservation: issued == succeeded + failed + rejected + not_sent.
 struct Totals {
-  std::uint64_t issued = 0;     ///< intended sends (open loop) or sends (closed loop)
+  std::uint64_t issued = 0;  ///< intended sends (open loop) or sends (closed loop)
   std::uint64_t succeeded = 0;
   std::uint64_t failed = 0;
   std::uint64_t rejected = 0;
-  std::uint64_t not_sent = 0;   ///< intended but never sent before the run ended
-  std::uint64_t late = 0;       ///< sent more than LoadSpec::late_after behind schedule
+  std::uint64_t not_sent = 0;  ///< intended but never sent before the run ended
+  std::uint64_t late = 0;      ///< sent more than LoadSpec::late_after behind schedule
 };
 
 /// A latency quantile with its distribution-free 95% interval (order
@@ -60,7 +60,7 @@ struct PhaseStats {
   double error_rate = 0;
   Nanos p50_ns = 0, p95_ns = 0, p99_ns = 0, max_ns = 0;  ///< corrected latency
   Nanos service_p99_ns = 0;                              ///< uncorrected (from actual send)
-  double throughput_rps = 0;  ///< completed per second of the phase
+  double throughput_rps = 0;                             ///< completed per second of the phase
   /// Protocol status codes of the phase's completions (HTTP status; only
   /// targets that report codes fill it).
   std::map<int, std::uint64_t> status_counts;
@@ -82,7 +82,7 @@ struct RunRecord {
   std::string target_kind;
   std::map<std::string, std::string> target_config;
   std::map<std::string, double> target_counters;
-  std::string replay;       ///< command that replays this run
+  std::string replay;  ///< command that replays this run
   /// The target's own verdicts (steady-state probes) first, then one per hypothesis.
   std::vector<Verdict> verdicts;
   double wall_seconds = 0;  ///< real time only (kept out of virtual journals)

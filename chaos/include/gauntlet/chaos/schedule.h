@@ -15,13 +15,13 @@ enum class FaultKind { kErrorRate, kLatency };
 /// One fault at one point over [start, end). Times are scenario time (ns from
 /// the start of the run).
 struct ScheduledFault {
-  std::string point;               ///< fault point name, e.g. "chain.c"
+  std::string point;  ///< fault point name, e.g. "chain.c"
   FaultKind kind = FaultKind::kErrorRate;
   Nanos start = 0;
   Nanos end = 0;
-  double magnitude = 0;            ///< error probability 0..1, or added latency in ns
-  Nanos ramp = 0;                  ///< rises linearly from 0 to magnitude over this long
-  std::string label;               ///< "ramp", "outage", "spike", "cascade"
+  double magnitude = 0;                  ///< error probability 0..1, or added latency in ns
+  Nanos ramp = 0;                        ///< rises linearly from 0 to magnitude over this long
+  std::string label;                     ///< "ramp", "outage", "spike", "cascade"
   std::vector<std::string> observed_at;  ///< cascade: callers expected to see it
 
   friend bool operator==(const ScheduledFault&, const ScheduledFault&) = default;

@@ -14,10 +14,10 @@
 namespace gauntlet::chaos {
 
 struct ShrinkOptions {
-  std::uint64_t seed = 1;         ///< RapidCheck's seed and every run's seed
-  int tests = 30;                 ///< schedules to try before declaring none fails
-  int max_faults = 3;             ///< faults per generated schedule
-  std::vector<std::string> points;  ///< fault points to target (required)
+  std::uint64_t seed = 1;             ///< RapidCheck's seed and every run's seed
+  int tests = 30;                     ///< schedules to try before declaring none fails
+  int max_faults = 3;                 ///< faults per generated schedule
+  std::vector<std::string> points;    ///< fault points to target (required)
   std::string fault_phase = "fault";  ///< the phase every generated fault window starts and ends inside
   /// Also check breaker_opens_within hypotheses. Off by default: a generated
   /// fault may be too weak to trip a breaker, which is no failure of the target.
@@ -25,10 +25,10 @@ struct ShrinkOptions {
 };
 
 struct ShrinkResult {
-  bool found = false;               ///< a schedule broke a hypothesis
-  FaultSchedule minimal;            ///< the shrunk schedule (when found)
-  std::vector<Verdict> failing;     ///< its failing verdicts
-  int runs = 0;                     ///< scenario runs, shrinking included
+  bool found = false;            ///< a schedule broke a hypothesis
+  FaultSchedule minimal;         ///< the shrunk schedule (when found)
+  std::vector<Verdict> failing;  ///< its failing verdicts
+  int runs = 0;                  ///< scenario runs, shrinking included
 };
 
 /// Searches schedules for `base` (its own schedule is replaced). kInvalidArgument

@@ -10,7 +10,7 @@ struct Verdict {
   bool holds = false;
   double measured = 0;
   double threshold = 0;
-  std::string evidence;    ///< one line
+  std::string evidence;  ///< one line
 };
 
 }  // namespace gauntlet::chaos

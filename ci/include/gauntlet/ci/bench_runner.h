@@ -21,18 +21,18 @@ namespace gauntlet::ci {
 /// One benchmark binary invocation.
 struct BenchCommand {
   std::string binary;
-  std::vector<std::string> args;                           ///< extra arguments
-  std::vector<std::pair<std::string, std::string>> env;    ///< added to the inherited environment
+  std::vector<std::string> args;                         ///< extra arguments
+  std::vector<std::pair<std::string, std::string>> env;  ///< added to the inherited environment
 };
 
 struct BenchRunOptions {
   /// Invocations (processes) per side. The gate judges by process, so many
   /// short ones beat a few long ones.
   int rounds = 10;
-  int repetitions = 1;       ///< --benchmark_repetitions per invocation
+  int repetitions = 1;              ///< --benchmark_repetitions per invocation
   bool random_interleaving = true;  ///< --benchmark_enable_random_interleaving
-  std::string filter;        ///< --benchmark_filter (empty: all)
-  std::string min_time;      ///< --benchmark_min_time (empty: library default)
+  std::string filter;               ///< --benchmark_filter (empty: all)
+  std::string min_time;             ///< --benchmark_min_time (empty: library default)
 };
 
 /// Google Benchmark JSON text for each side: the first invocation's context,

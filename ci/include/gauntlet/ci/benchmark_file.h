@@ -69,11 +69,11 @@ struct BenchmarkRow {
   double real_time_ns = 0;
   double cpu_time_ns = 0;
   std::string time_unit = "ns";
-  bool errored = false;   ///< SkipWithError / error_occurred
-  bool skipped = false;   ///< SkipWithMessage
-  std::string message;    ///< error or skip message
-  std::string big_o;      ///< BigO rows: complexity, e.g. "N^2"
-  double rms = 0;         ///< RMS rows
+  bool errored = false;                    ///< SkipWithError / error_occurred
+  bool skipped = false;                    ///< SkipWithMessage
+  std::string message;                     ///< error or skip message
+  std::string big_o;                       ///< BigO rows: complexity, e.g. "N^2"
+  double rms = 0;                          ///< RMS rows
   std::map<std::string, double> counters;  ///< user counters (extra numeric keys)
 };
 

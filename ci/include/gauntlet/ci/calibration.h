@@ -12,8 +12,8 @@ namespace gauntlet::ci {
 
 struct CalibrationRow {
   std::string name;
-  int comparisons = 0;        ///< ordered pairs of runs compared
-  int false_alarms = 0;       ///< regressed or improved verdicts among them
+  int comparisons = 0;   ///< ordered pairs of runs compared
+  int false_alarms = 0;  ///< regressed or improved verdicts among them
   double false_alarm_rate = 0;
   double median_mde = 0;      ///< median minimum detectable effect (relative; inf if never detectable)
   double p95_abs_change = 0;  ///< 95th percentile of |ratio - 1| across pairs: the between-run spread

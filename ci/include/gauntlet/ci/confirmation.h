@@ -21,18 +21,20 @@ std::vector<std::string> suspects(const records::GateResult& separate, const Gat
 /// interleaved comparison (its separate verdict kept in `separate_verdict`,
 /// its reason prefixed "confirmed interleaved: "), adds a note naming the
 /// re-run, and recounts the summary and the pass/fail under `config`.
-void apply_confirmation(records::GateResult& separate, const records::GateResult& interleaved, const GateConfig& config);
+void apply_confirmation(records::GateResult& separate, const records::GateResult& interleaved,
+                        const GateConfig& config);
 
 /// Settings of the confirming run.
 struct ConfirmOptions {
-  BenchRunOptions run;   ///< rounds (first look), repetitions, min time; filter is set to the suspects
-  int max_rounds = 40;   ///< sequential cap (run_until_decided)
+  BenchRunOptions run;  ///< rounds (first look), repetitions, min time; filter is set to the suspects
+  int max_rounds = 40;  ///< sequential cap (run_until_decided)
 };
 
 /// The whole step: no suspects leaves `separate` as it is; otherwise runs
 /// `baseline` and `current` interleaved on the suspects until decided and
 /// applies that run. Errors: the runner's and the gate's.
-Result<records::GateResult> confirm_suspects(records::GateResult separate, const BenchCommand& baseline, const BenchCommand& current,
-                                    const ConfirmOptions& options, const GateConfig& config);
+Result<records::GateResult> confirm_suspects(records::GateResult separate, const BenchCommand& baseline,
+                                             const BenchCommand& current, const ConfirmOptions& options,
+                                             const GateConfig& config);
 
 }  // namespace gauntlet::ci

@@ -45,8 +45,9 @@ Result<std::map<std::string, MetricSamples>> extract_samples(const BenchmarkFile
 /// metric is in neither file; kFailedPrecondition when the environments differ
 /// and the config refuses that. `journals`: chaos journal phases as a further
 /// source for budgets.
-Result<records::GateResult> run_gate(const BenchmarkFile& baseline, const BenchmarkFile& current, const GateConfig& config,
-                            const NoiseModel& noise = {}, const std::vector<OperationLatency>& journals = {});
+Result<records::GateResult> run_gate(const BenchmarkFile& baseline, const BenchmarkFile& current,
+                                     const GateConfig& config, const NoiseModel& noise = {},
+                                     const std::vector<OperationLatency>& journals = {});
 
 /// Orders `r.benchmarks` (regressions first, then errored, missing,
 /// inconclusive, improved, new, unchanged; by name within), recounts
@@ -72,22 +73,23 @@ records::EnvironmentCheck compare_environments(const BenchmarkContext& baseline,
 /// Fails on a breach or a regressed or missing ratio; inconclusive ratios fail
 /// only under `inconclusive: fail`.
 records::GateResult run_single_gate(const BenchmarkFile& current, const GateConfig& config,
-                           const std::vector<OperationLatency>& journals = {});
+                                    const std::vector<OperationLatency>& journals = {});
 
 /// Checks latency budgets: an operation named by a chaos journal phase
 /// ("<scenario>/<phase>") against that phase's p50/p95/p99, any other against
 /// the p50_ns/p95_ns/p99_ns counters of `current` (worst repetition). An
 /// operation measured nowhere is a breach.
 std::vector<records::BudgetCheck> check_budgets(const BenchmarkFile& current, const std::vector<LatencyBudget>& budgets,
-                                       const std::vector<OperationLatency>& journals = {});
+                                                const std::vector<OperationLatency>& journals = {});
 
 /// Checks throughput floors (`min_throughput`): a chaos journal phase's
 /// throughput_rps, else the slowest repetition's `throughput_counter` in
 /// `current` (the median aggregate when only aggregates exist). An operation
 /// measured nowhere is "not_measured"; fewer samples than min_samples (phase:
 /// completed requests; benchmark: repetitions) is "too_few_samples".
-std::vector<records::ThroughputCheck> check_throughput(const BenchmarkFile& current, const std::vector<LatencyBudget>& budgets,
-                                              const std::vector<OperationLatency>& journals = {});
+std::vector<records::ThroughputCheck> check_throughput(const BenchmarkFile& current,
+                                                       const std::vector<LatencyBudget>& budgets,
+                                                       const std::vector<OperationLatency>& journals = {});
 
 /// Sample quality of one benchmark's samples: repetitions, dispersion
 /// (mad_sigma / median), the distribution-free 95% interval of the median

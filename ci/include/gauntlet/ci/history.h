@@ -26,14 +26,13 @@ records::HistoryRun history_run(const BenchmarkFile& file, std::string git_revis
 /// priors in charge. For real_time the runs' cpu_time medians are used when
 /// every run has them: waiting for a busy CPU is contention evidence the gate
 /// weighs per comparison, not noise of the code. Errors: the store's.
-Result<NoiseModel> learn_noise_model(const records::HistoryStore& history, const std::string& metric,
-                                     int window = 60, int min_runs = 8, double quantile = 0.75);
+Result<NoiseModel> learn_noise_model(const records::HistoryStore& history, const std::string& metric, int window = 60,
+                                     int min_runs = 8, double quantile = 0.75);
 
 /// Change points (E-divisive, seeded) in every benchmark's
 /// records::history_series of `metric` with at least 10 points; each index is
 /// a position in that series. Errors: the store's and the detector's.
 Result<std::vector<records::HistoryChangePoint>> history_change_points(const records::HistoryStore& history,
-                                                                       const std::string& metric,
-                                                                       std::uint64_t seed);
+                                                                       const std::string& metric, std::uint64_t seed);
 
 }  // namespace gauntlet::ci

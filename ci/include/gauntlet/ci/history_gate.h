@@ -15,7 +15,7 @@ namespace gauntlet::ci {
 /// the result.
 /// Errors: the history's and run_gate's.
 Result<records::GateResult> run_gate_with_history(const BenchmarkFile& baseline, const BenchmarkFile& current,
-                                         const GateConfig& config, const records::HistoryStore& history,
-                                         const std::vector<OperationLatency>& journals = {});
+                                                  const GateConfig& config, const records::HistoryStore& history,
+                                                  const std::vector<OperationLatency>& journals = {});
 
 }  // namespace gauntlet::ci

@@ -18,9 +18,9 @@ struct OperationLatency {
   double p50_ns = 0;
   double p95_ns = 0;
   double p99_ns = 0;
-  double completed = -1;       ///< requests the phase completed; -1 when the journal does not say
-  double throughput_rps = 0;   ///< completed per second; NaN when not measured
-  std::string source;     ///< the journal it came from
+  double completed = -1;      ///< requests the phase completed; -1 when the journal does not say
+  double throughput_rps = 0;  ///< completed per second; NaN when not measured
+  std::string source;         ///< the journal it came from
 };
 
 /// One entry per measured phase of the journal. Errors: kParseError

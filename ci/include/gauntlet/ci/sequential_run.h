@@ -28,8 +28,8 @@ std::vector<int> planned_looks(int first, int max_rounds);
 std::string exact_filter(const std::vector<std::string>& run_names);
 
 struct SequentialOutcome {
-  BenchRunOutput output;  ///< both sides, every round, kSequentialLooksKey in both contexts
-  records::GateResult result;      ///< the gate's verdict on `output` at the last look taken
+  BenchRunOutput output;       ///< both sides, every round, kSequentialLooksKey in both contexts
+  records::GateResult result;  ///< the gate's verdict on `output` at the last look taken
   int looks_taken = 0;
   int looks_planned = 0;
 };
@@ -39,7 +39,6 @@ struct SequentialOutcome {
 /// look until none is left or max_rounds is reached. Errors: kInvalidArgument
 /// when max_rounds < options.rounds; the runner's and the gate's errors.
 Result<SequentialOutcome> run_until_decided(const BenchCommand& a, const BenchCommand& b,
-                                            const BenchRunOptions& options, int max_rounds,
-                                            const GateConfig& config);
+                                            const BenchRunOptions& options, int max_rounds, const GateConfig& config);
 
 }  // namespace gauntlet::ci

@@ -79,6 +79,6 @@ int run_command_line(int argc, const char* const* argv, CommandIO& io, const std
 /// setup callable of type CommandSetup (the variadic tail, so a lambda's commas
 /// need no parentheses). Use at namespace scope in a .cpp file of a CLI object
 /// library.
-#define GAUNTLET_REGISTER_COMMAND(name, description, ...)                                        \
+#define GAUNTLET_REGISTER_COMMAND(name, description, ...)                                          \
   [[maybe_unused]] static const bool GAUNTLET_CLI_CONCAT(gauntlet_registered_command_, __LINE__) = \
       ::gauntlet::cli::CommandRegistry::instance().add({name, description, __VA_ARGS__})

@@ -26,8 +26,8 @@ class Clock {
 class RealClock final : public Clock {
  public:
   Nanos now_ns() const noexcept override {
-    return std::chrono::duration_cast<std::chrono::nanoseconds>(
-               std::chrono::steady_clock::now().time_since_epoch()).count();
+    return std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::steady_clock::now().time_since_epoch())
+        .count();
   }
   Nanos wall_ns() const noexcept override;
   /// A process-wide instance.

@@ -24,8 +24,8 @@ inline constexpr double kTwoPow53 = 9007199254740992.0;
 
 /// Whole-number magnitudes where narrow accumulators break: around 2^24
 /// (float), 2^31 / 2^32 (32-bit integers) and 2^53 (double).
-inline constexpr std::array<double, 8> kLargeMagnitudes{
-    kTwoPow24 - 1, kTwoPow24, kTwoPow24 + 1, 2147483647.0, 2147483648.0, 4294967297.0, kTwoPow53 - 2, kTwoPow53};
+inline constexpr std::array<double, 8> kLargeMagnitudes{kTwoPow24 - 1, kTwoPow24,    kTwoPow24 + 1, 2147483647.0,
+                                                        2147483648.0,  4294967297.0, kTwoPow53 - 2, kTwoPow53};
 
 /// `edges` half of the time, `random` otherwise.
 template <typename T>

@@ -16,8 +16,9 @@ enum class Group {
 
 namespace detail {
 /// True when `T::capabilities()` is a constant expression (declared constexpr).
-template <typename T>
-concept ConstexprCapabilities = requires { typename std::bool_constant<(T::capabilities(), true)>; };
+template <typename T> concept ConstexprCapabilities = requires {
+  typename std::bool_constant<(T::capabilities(), true)>;
+};
 }  // namespace detail
 
 }  // namespace gauntlet::properties

@@ -34,9 +34,8 @@ concept SequentialModel = requires(const Model& m, State& s, const Op& op) {
 /// nullopt when none does. An operation comes after every one that returned
 /// before it was invoked, and after every earlier one of its own thread.
 template <typename State, typename Op, typename Res, typename Model>
-  requires SequentialModel<Model, State, Op, Res>
-std::optional<std::vector<std::size_t>> find_linearization(const std::vector<HistoryEvent<Op, Res>>& history,
-                                                           const State& initial, const Model& model) {
+requires SequentialModel<Model, State, Op, Res> std::optional<std::vector<std::size_t>> find_linearization(
+    const std::vector<HistoryEvent<Op, Res>>& history, const State& initial, const Model& model) {
   const std::size_t n = history.size();
   std::vector<bool> used(n, false);
   std::vector<std::size_t> order;

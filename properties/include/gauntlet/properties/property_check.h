@@ -82,8 +82,7 @@ struct Recording<Callable, R(Args...)> {
 
 /// Runs `property` for the current gtest test and reports the outcome;
 /// `observed` holds the failures the body raised while it ran.
-void run_property(const rc::detail::Property& property, const PropertySpec& spec,
-                  const FailureRecorder& observed);
+void run_property(const rc::detail::Property& property, const PropertySpec& spec, const FailureRecorder& observed);
 /// Records the current test as skipped with `reason` (the caller then GTEST_SKIPs).
 void record_skip(const PropertySpec& spec, std::string_view reason);
 /// Results recorded so far in this process.
@@ -106,8 +105,8 @@ void check_property(const PropertySpec& spec, Testable&& testable) {
 }  // namespace gauntlet::properties
 
 /// Marks the current property test as not applicable (skipped, never passed).
-#define GAUNTLET_SKIP_PROPERTY(spec, reason)                        \
-  do {                                                              \
-    ::gauntlet::properties::detail::record_skip((spec), (reason));  \
-    GTEST_SKIP() << (reason);                                       \
+#define GAUNTLET_SKIP_PROPERTY(spec, reason)                       \
+  do {                                                             \
+    ::gauntlet::properties::detail::record_skip((spec), (reason)); \
+    GTEST_SKIP() << (reason);                                      \
   } while (false)

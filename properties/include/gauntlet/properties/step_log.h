@@ -20,13 +20,13 @@ namespace gauntlet::properties {
 
 /// One operation as a worker performed it.
 struct Step {
-  const char* op = "";        ///< static name, e.g. "add", "read", "acquire"
-  double arg = 0;             ///< the operation's argument (when `has_arg`)
-  double observed = 0;        ///< what it returned (when `has_observed`)
+  const char* op = "";  ///< static name, e.g. "add", "read", "acquire"
+  double arg = 0;       ///< the operation's argument (when `has_arg`)
+  double observed = 0;  ///< what it returned (when `has_observed`)
   bool has_arg = false;
   bool has_observed = false;
-  std::int64_t start_ns = 0;  ///< steady clock before the call
-  std::int64_t end_ns = 0;    ///< steady clock after the call
+  std::int64_t start_ns = 0;        ///< steady clock before the call
+  std::int64_t end_ns = 0;          ///< steady clock after the call
   const char* arg_label = nullptr;  ///< printed as "op label=arg" instead of "op(arg)"
 };
 

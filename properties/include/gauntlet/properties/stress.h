@@ -62,15 +62,16 @@ inline void showValue(const StressCase& c, std::ostream& os) {
 /// Between `min_threads` and `max_threads` workers, and a seed.
 inline rc::Gen<StressCase> gen_stress_case(std::size_t min_threads, std::size_t max_threads) {
   return rc::gen::exec([min_threads, max_threads] {
-    return StressCase{*rc::gen::inRange<std::size_t>(min_threads, max_threads + 1), *rc::gen::arbitrary<std::uint64_t>()};
+    return StressCase{*rc::gen::inRange<std::size_t>(min_threads, max_threads + 1),
+                      *rc::gen::arbitrary<std::uint64_t>()};
   });
 }
 
 /// How a phase ended.
 struct StressOutcome {
-  std::size_t rounds = 0;                 ///< rounds completed (the failing one included)
+  std::size_t rounds = 0;  ///< rounds completed (the failing one included)
   std::chrono::nanoseconds elapsed{};
-  std::optional<std::string> failure;     ///< assertion, round and interleaving
+  std::optional<std::string> failure;  ///< assertion, round and interleaving
 };
 
 namespace detail {
@@ -207,7 +208,7 @@ StressOutcome run_stress(const StressOptions& options, Prepare&& prepare, Work&&
   std::mutex failure_mutex;
   std::exception_ptr worker_failure;
   std::vector<std::atomic<std::int64_t>> work_ns(threads);  // each worker's time in work() this round
-  std::atomic<std::size_t> running{0};  // workers started, over all rounds (threads per round)
+  std::atomic<std::size_t> running{0};                      // workers started, over all rounds (threads per round)
   const std::size_t together =
       std::min<std::size_t>(threads, std::max<std::size_t>(1, std::thread::hardware_concurrency()));
   std::vector<std::thread> workers;
@@ -303,7 +304,8 @@ StressOutcome run_stress(const StressOptions& options, Prepare&& prepare, Work&&
     const auto now = std::chrono::steady_clock::now();
     if (per_op.count() == 0 || round.length >= telling) {
       const auto busy = (prepared - round_began) + std::chrono::nanoseconds(slowest_work) + (now - verify_began);
-      per_op = std::max<std::chrono::nanoseconds>(std::chrono::nanoseconds(1), busy / static_cast<std::int64_t>(round.length));
+      per_op = std::max<std::chrono::nanoseconds>(std::chrono::nanoseconds(1),
+                                                  busy / static_cast<std::int64_t>(round.length));
     }
     if (now >= deadline) break;
   }

@@ -22,10 +22,10 @@ std::optional<Verdict> verdict_named(std::string_view name) noexcept;
 
 /// Summary of one side's samples of the chosen metric.
 struct SampleSummary {
-  std::size_t n = 0;        ///< repetitions used (1 for aggregates-only files)
-  std::size_t rounds = 1;   ///< processes they came from (`gauntlet_round`); 1 when untagged
-  double median = 0;        ///< in the metric's unit (ns for times)
-  double mad_sigma = 0;     ///< robust spread
+  std::size_t n = 0;       ///< repetitions used (1 for aggregates-only files)
+  std::size_t rounds = 1;  ///< processes they came from (`gauntlet_round`); 1 when untagged
+  double median = 0;       ///< in the metric's unit (ns for times)
+  double mad_sigma = 0;    ///< robust spread
   bool aggregates_only = false;
 };
 
@@ -36,23 +36,23 @@ struct BenchmarkComparison {
   Verdict verdict = Verdict::kInconclusive;
   SampleSummary baseline;
   SampleSummary current;
-  double ratio = 0;           ///< median(current) / median(baseline); paired rounds: exp(Hodges-Lehmann of log ratios)
-  double ci_low = 0;          ///< interval of the ratio, widened by between-run noise (the one judged)
+  double ratio = 0;   ///< median(current) / median(baseline); paired rounds: exp(Hodges-Lehmann of log ratios)
+  double ci_low = 0;  ///< interval of the ratio, widened by between-run noise (the one judged)
   double ci_high = 0;
-  double hodges_lehmann = 0;  ///< shift current - baseline, metric unit
-  double p_value = 1;         ///< two-sided: Mann-Whitney, or Wilcoxon signed-rank for paired rounds
-  double p_adjusted = 1;      ///< Benjamini-Hochberg across the suite
-  double threshold = 0;       ///< the practical limit (relative); noise never changes it
-  std::string threshold_source;  ///< "config", "interleaved" or "rule:<glob>"
+  double hodges_lehmann = 0;         ///< shift current - baseline, metric unit
+  double p_value = 1;                ///< two-sided: Mann-Whitney, or Wilcoxon signed-rank for paired rounds
+  double p_adjusted = 1;             ///< Benjamini-Hochberg across the suite
+  double threshold = 0;              ///< the practical limit (relative); noise never changes it
+  std::string threshold_source;      ///< "config", "interleaved" or "rule:<glob>"
   double min_detectable_effect = 0;  ///< relative; infinity when none is detectable
-  std::string reason;         ///< one line, human readable
+  std::string reason;                ///< one line, human readable
   /// How the interval was formed: "paired rounds" (interleaved rounds, one
   /// log ratio per round), "bootstrap" or "bootstrap by process".
   std::string method;
-  double within_low = 0;      ///< interval from the repetitions alone, before widening
+  double within_low = 0;  ///< interval from the repetitions alone, before widening
   double within_high = 0;
-  double noise_sigma = 0;     ///< between-run sigma (log) of the ratio that widened it; 0 when none
-  std::string noise_source;   ///< "none", "prior" or "history"
+  double noise_sigma = 0;    ///< between-run sigma (log) of the ratio that widened it; 0 when none
+  std::string noise_source;  ///< "none", "prior" or "history"
   /// Median real_time / cpu_time per side (NaN without cpu time): a side far
   /// above 1 on a single-threaded benchmark waited for the CPU.
   double real_cpu_baseline = 0;
@@ -76,9 +76,9 @@ struct BudgetCheck {
   double tolerance_pct = 0;
   double measured_ns = 0;  ///< NaN when the counter is absent
   bool breached = false;
-  double allowed_ns = 0;       ///< limit_ns * (1 + tolerance_pct / 100)
+  double allowed_ns = 0;  ///< limit_ns * (1 + tolerance_pct / 100)
   double margin = 0;
-  std::int64_t samples = -1;   ///< latencies behind the quantile; -1 when the source does not say
+  std::int64_t samples = -1;  ///< latencies behind the quantile; -1 when the source does not say
   int min_samples = 0;
   std::string verdict = "within";
 };
@@ -87,11 +87,11 @@ struct BudgetCheck {
 /// allowed) / allowed: how far above the allowed floor, negative on a breach.
 struct ThroughputCheck {
   std::string operation;
-  std::string counter;        ///< benchmark counter, or "throughput_rps" for a chaos phase
-  double limit = 0;           ///< ops/s
+  std::string counter;  ///< benchmark counter, or "throughput_rps" for a chaos phase
+  double limit = 0;     ///< ops/s
   double tolerance_pct = 0;
-  double allowed = 0;         ///< limit * (1 - tolerance_pct / 100)
-  double measured = 0;        ///< slowest repetition (a floor is a limit); NaN when not measured
+  double allowed = 0;   ///< limit * (1 - tolerance_pct / 100)
+  double measured = 0;  ///< slowest repetition (a floor is a limit); NaN when not measured
   double margin = 0;
   std::int64_t samples = -1;  ///< repetitions (benchmarks); -1 when the source does not say
   int min_samples = 0;
@@ -103,13 +103,13 @@ struct ThroughputCheck {
 /// ratios numerator / denominator and its signed-rank interval.
 struct RatioCheck {
   std::string name, numerator, denominator, metric;
-  double max = 0;             ///< 0 = none
-  double min = 0;             ///< 0 = none
-  std::string pairing;        ///< "round" (round medians) or "repetition" (repetition_index)
+  double max = 0;       ///< 0 = none
+  double min = 0;       ///< 0 = none
+  std::string pairing;  ///< "round" (round medians) or "repetition" (repetition_index)
   std::size_t pairs = 0;
-  double ratio = 0;           ///< NaN when not measured
+  double ratio = 0;  ///< NaN when not measured
   double ci_low = 0, ci_high = 0;
-  double p_value = 1;         ///< signed-rank test of the log ratios against log(max) (or log(min))
+  double p_value = 1;  ///< signed-rank test of the log ratios against log(max) (or log(min))
   /// (max - ratio) / max, or (ratio - min) / min, the smaller when both.
   double margin = 0;
   /// "within" (whole interval inside the limits), "regressed" (whole interval
@@ -126,9 +126,9 @@ struct EnvironmentCheck {
 /// A change point in a benchmark's history series (listed, not judged).
 struct HistoryChangePoint {
   std::string name;
-  std::size_t index = 0;      ///< position in the series (oldest = 0)
-  std::string revision;       ///< git revision of the first run after the change
-  double before = 0;          ///< segment means
+  std::size_t index = 0;  ///< position in the series (oldest = 0)
+  std::string revision;   ///< git revision of the first run after the change
+  double before = 0;      ///< segment means
   double after = 0;
 };
 
@@ -142,10 +142,10 @@ std::optional<QualityGrade> quality_grade_named(std::string_view name) noexcept;
 /// Sample quality of one benchmark of the current run, on the gate's metric.
 struct BenchmarkQuality {
   std::string name;
-  std::size_t samples = 0;   ///< repetitions (0 when the file has only aggregates)
-  std::size_t rounds = 1;    ///< processes they came from (`gauntlet_round`)
-  double median = 0;         ///< metric unit; NaN without repetitions
-  double dispersion = 0;     ///< mad_sigma / median (robust coefficient of variation)
+  std::size_t samples = 0;  ///< repetitions (0 when the file has only aggregates)
+  std::size_t rounds = 1;   ///< processes they came from (`gauntlet_round`)
+  double median = 0;        ///< metric unit; NaN without repetitions
+  double dispersion = 0;    ///< mad_sigma / median (robust coefficient of variation)
   /// Distribution-free 95% interval of the median (order statistics of the
   /// binomial); NaN when too few repetitions bound it (fewer than 6).
   double median_low = 0, median_high = 0;
@@ -157,10 +157,10 @@ struct BenchmarkQuality {
 
 struct GateSummary {
   int regressed = 0, improved = 0, unchanged = 0, inconclusive = 0, added = 0, missing = 0, errored = 0;
-  int budget_breaches = 0;  ///< latency and throughput budgets not "within"
+  int budget_breaches = 0;    ///< latency and throughput budgets not "within"
   int ratio_regressions = 0;  ///< ratio rules "regressed" or "missing"
   int ratio_inconclusive = 0;
-  int quality_failures = 0;   ///< benchmarks graded below min_quality
+  int quality_failures = 0;  ///< benchmarks graded below min_quality
 };
 
 struct GateResult {

@@ -37,7 +37,7 @@ struct Journal {
   std::vector<JournalBreakerTransition> breaker_transitions;
   std::vector<JournalFaultActivity> fault_activity;
   JournalTotals totals;
-  std::vector<JournalPhaseStats> phases;  ///< each phase's stats, in the scenario's order
+  std::vector<JournalPhaseStats> phases;   ///< each phase's stats, in the scenario's order
   std::map<std::string, double> counters;  ///< target counters used by custom hypotheses
   /// The target's own verdicts (steady-state probes) first, then one per hypothesis.
   std::vector<JournalVerdict> verdicts;

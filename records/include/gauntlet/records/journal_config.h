@@ -15,8 +15,8 @@ using Millis = double;
 
 /// The target the run exercised (`config.target`).
 struct JournalTarget {
-  std::string name;  ///< e.g. "service_chain/healthy"
-  std::string kind;  ///< "in_process", "process", ...
+  std::string name;                           ///< e.g. "service_chain/healthy"
+  std::string kind;                           ///< "in_process", "process", ...
   std::map<std::string, std::string> config;  ///< the target's own settings
   friend bool operator==(const JournalTarget&, const JournalTarget&) = default;
 };
@@ -56,8 +56,8 @@ struct JournalFault {
   std::string label;  ///< the schedule's own words: "ramp", "outage", "spike", "cascade", ...
   Millis start = 0;
   Millis end = 0;
-  Millis ramp = 0;        ///< rises linearly from 0 to magnitude over this long
-  double magnitude = 0;   ///< error_rate: probability 0..1; latency: added latency in Millis
+  Millis ramp = 0;                       ///< rises linearly from 0 to magnitude over this long
+  double magnitude = 0;                  ///< error_rate: probability 0..1; latency: added latency in Millis
   std::vector<std::string> observed_at;  ///< cascade: callers expected to see it
   friend bool operator==(const JournalFault&, const JournalFault&) = default;
 };

@@ -24,11 +24,11 @@ struct JournalSample {
   std::uint64_t completed = 0;  ///< succeeded + failed + rejected in the interval
   std::uint64_t failed = 0;
   std::uint64_t rejected = 0;
-  double throughput_rps = 0;    ///< completed per second
-  double error_rate = 0;        ///< (failed + rejected) / completed, 0..1
-  Millis p50 = 0, p95 = 0, p99 = 0;  ///< corrected latency (from the intended send time)
-  std::map<std::string, std::string> breakers;        ///< breaker -> state ("CLOSED", "OPEN", ...)
-  std::map<std::string, std::uint64_t> fault_fires;   ///< fires in the interval, per point
+  double throughput_rps = 0;                         ///< completed per second
+  double error_rate = 0;                             ///< (failed + rejected) / completed, 0..1
+  Millis p50 = 0, p95 = 0, p99 = 0;                  ///< corrected latency (from the intended send time)
+  std::map<std::string, std::string> breakers;       ///< breaker -> state ("CLOSED", "OPEN", ...)
+  std::map<std::string, std::uint64_t> fault_fires;  ///< fires in the interval, per point
   friend bool operator==(const JournalSample&, const JournalSample&) = default;
 };
 
@@ -77,7 +77,7 @@ struct JournalPhaseStats {
   std::optional<std::uint64_t> completed;
   std::optional<std::uint64_t> failed;
   std::optional<std::uint64_t> rejected;
-  double error_rate = kNotMeasured;      ///< (failed + rejected) / completed, 0..1
+  double error_rate = kNotMeasured;  ///< (failed + rejected) / completed, 0..1
   Millis p50 = kNotMeasured, p95 = kNotMeasured, p99 = kNotMeasured, max = kNotMeasured;  ///< corrected latency
   Millis service_p99 = kNotMeasured;     ///< uncorrected (from the actual send)
   double throughput_rps = kNotMeasured;  ///< completed per second of the phase
@@ -94,9 +94,9 @@ struct JournalVerdict {
   std::string hypothesis;  ///< its statement, e.g. "latency p99 < 200 ms"
   std::string phase;       ///< "" for whole-run hypotheses
   bool holds = false;
-  double measured = kNotMeasured;   ///< in the hypothesis's own unit
+  double measured = kNotMeasured;  ///< in the hypothesis's own unit
   double threshold = kNotMeasured;
-  std::string evidence;    ///< one line
+  std::string evidence;  ///< one line
   friend bool operator==(const JournalVerdict&, const JournalVerdict&) = default;
 };
 

@@ -58,9 +58,9 @@ struct JournalPhaseStats {
   double throughput_rps = 0;  ///< the journal's value, else completed / phase length
   double error_rate = 0;      ///< (failed + rejected) / completed, 0..1; 0 when not measured
   double p50_ms = 0, p95_ms = 0, p99_ms = 0, max_ms = 0;  ///< 0 when not measured
-  std::vector<StatusCount> status_counts{};  ///< by code, ascending; empty when the target reports none
-  std::string quality;                        ///< "poor", "fair", "good", "none"; "" when the journal has none
-  double p99_low_ms = 0, p99_high_ms = 0;     ///< the p99's 95% interval (0, 0 when absent)
+  std::vector<StatusCount> status_counts{};               ///< by code, ascending; empty when the target reports none
+  std::string quality;                     ///< "poor", "fair", "good", "none"; "" when the journal has none
+  double p99_low_ms = 0, p99_high_ms = 0;  ///< the p99's 95% interval (0, 0 when absent)
 };
 
 /// Hits (evaluations while armed) and fires of one fault point over the run.
@@ -82,15 +82,15 @@ struct Hypothesis {
 struct ChaosJournal {
   std::string scenario;
   std::uint64_t seed = 0;
-  std::string replay;  ///< command that re-runs this scenario with this seed
-  bool passed = false; ///< every hypothesis held
+  std::string replay;     ///< command that re-runs this scenario with this seed
+  bool passed = false;    ///< every hypothesis held
   double duration_s = 0;  ///< scenario time (`config.duration_ms`)
   std::vector<JournalSample> samples;
   std::vector<BreakerBand> breaker_bands;  ///< empty when the target has no breakers
   std::vector<JournalPhaseStats> phases;   ///< each phase's stats, in order; empty in journals without them
   std::vector<Hypothesis> hypotheses;
-  std::string source;  ///< input file
-  std::string time_mode = "virtual";  ///< "virtual" or "real"
+  std::string source;                  ///< input file
+  std::string time_mode = "virtual";   ///< "virtual" or "real"
   std::optional<double> wall_seconds;  ///< real time only: how long the run took
   std::string target;                  ///< `config.target.name`, e.g. "service_chain/healthy"
   std::vector<FaultWindow> faults;     ///< the schedule, in the journal's order

@@ -14,8 +14,8 @@ const char* to_string(TestStatus status) noexcept;
 
 /// One test case as GoogleTest reported it.
 struct TestCase {
-  std::string suite;                  ///< test suite name, e.g. "Fixture/Param.0"
-  std::string name;                   ///< test name inside the suite
+  std::string suite;  ///< test suite name, e.g. "Fixture/Param.0"
+  std::string name;   ///< test name inside the suite
   TestStatus status = TestStatus::kPassed;
   double time_s = 0.0;                ///< wall time in seconds
   std::string file;                   ///< source file, when the producer gave one

@@ -36,7 +36,7 @@ struct HttpRequestTemplate {
   /// the default one). Content-Length, Transfer-Encoding and Connection are
   /// set by the generator and refused here.
   std::vector<std::pair<std::string, std::string>> headers;
-  std::string body;  ///< sent with Content-Length when not empty (at most 1 MiB)
+  std::string body;   ///< sent with Content-Length when not empty (at most 1 MiB)
   double weight = 1;  ///< relative share of requests (> 0)
 };
 
@@ -58,21 +58,21 @@ struct RequestOutcome {
 };
 
 struct NetLoadSpec {
-  Endpoint target;                       ///< loopback unless `allow_remote`
+  Endpoint target;  ///< loopback unless `allow_remote`
   Protocol protocol = Protocol::kHttp;
-  std::string path = "/";                ///< HTTP: GET target when `requests` is empty
-  std::string raw_request = "ping\n";    ///< raw TCP: bytes sent per request
-  std::size_t raw_response_bytes = 5;    ///< raw TCP: a reply is complete after this many bytes
+  std::string path = "/";              ///< HTTP: GET target when `requests` is empty
+  std::string raw_request = "ping\n";  ///< raw TCP: bytes sent per request
+  std::size_t raw_response_bytes = 5;  ///< raw TCP: a reply is complete after this many bytes
   /// Raw TCP: when not empty, a reply is complete after raw_expect.size()
   /// bytes (raw_response_bytes is then unused) and succeeds only when those
   /// bytes equal raw_expect (otherwise a failure, kStatus).
   std::string raw_expect;
   int connections = 8;
-  int threads = 1;                       ///< I/O threads; connections are spread over them
+  int threads = 1;  ///< I/O threads; connections are spread over them
   LoadLoop loop = LoadLoop::kClosed;
-  double rate = 0;                       ///< open loop: requests per second over all connections (at most 1e6)
-  Nanos duration_ns = kNanosPerSecond;   ///< hard bound on the run
-  std::uint64_t max_requests = 0;        ///< also stop after this many sends (0: no count bound)
+  double rate = 0;                      ///< open loop: requests per second over all connections (at most 1e6)
+  Nanos duration_ns = kNanosPerSecond;  ///< hard bound on the run
+  std::uint64_t max_requests = 0;       ///< also stop after this many sends (0: no count bound)
   Nanos request_timeout_ns = 5 * kNanosPerSecond;
   Nanos sample_interval_ns = 100 * kNanosPerMilli;  ///< timeline resolution
   bool allow_remote = false;
@@ -125,15 +125,15 @@ struct NetSample {
 /// Conservation: sent == succeeded + failed, and in the open loop sent +
 /// not_sent is every send due before the end (closed loop: not_sent is 0).
 struct NetLoadResult {
-  std::uint64_t sent = 0;           ///< requests issued (each ends in one on_complete)
-  std::uint64_t succeeded = 0;      ///< HTTP status in ok_statuses, or a complete (expected) raw reply
-  std::uint64_t failed = 0;         ///< status failures, connection errors and timeouts
-  std::uint64_t timeouts = 0;       ///< of `failed`: no reply within request_timeout_ns
+  std::uint64_t sent = 0;               ///< requests issued (each ends in one on_complete)
+  std::uint64_t succeeded = 0;          ///< HTTP status in ok_statuses, or a complete (expected) raw reply
+  std::uint64_t failed = 0;             ///< status failures, connection errors and timeouts
+  std::uint64_t timeouts = 0;           ///< of `failed`: no reply within request_timeout_ns
   std::uint64_t connection_errors = 0;  ///< of `failed`: reset, refused, closed mid-reply
-  std::uint64_t not_sent = 0;       ///< open loop: due before the end but never sent
+  std::uint64_t not_sent = 0;           ///< open loop: due before the end but never sent
   std::uint64_t bytes_received = 0;
   Nanos elapsed_ns = 0;
-  double requests_per_second = 0;   ///< completed (succeeded + failed) per second
+  double requests_per_second = 0;              ///< completed (succeeded + failed) per second
   std::map<int, std::uint64_t> status_counts;  ///< statuses of complete HTTP responses (ok or not)
   /// Corrected: from the intended send time (closed loop: from the send).
   metrics::HistogramSnapshot latency{metrics::detail::LogLinearLayout(1.0, 3.6e12)};

@@ -11,9 +11,9 @@ namespace gauntlet::chaos::process {
 
 struct NginxOptions {
   std::filesystem::path binary = "/usr/sbin/nginx";
-  std::filesystem::path dir;     ///< prefix for conf, pid and logs (created)
-  std::uint16_t port = 0;        ///< 0: a free loopback port
-  int body_bytes = 13;           ///< size of the 200 reply body of GET /
+  std::filesystem::path dir;  ///< prefix for conf, pid and logs (created)
+  std::uint16_t port = 0;     ///< 0: a free loopback port
+  int body_bytes = 13;        ///< size of the 200 reply body of GET /
 };
 
 /// A loopback port that was free a moment ago (bind to port 0, read, close).

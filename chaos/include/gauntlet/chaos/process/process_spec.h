@@ -23,20 +23,20 @@ struct Readiness {
   std::uint16_t port = 0;
   std::string path = "/";
   std::string log_regex;
-  Nanos timeout_ns = 10 * kNanosPerSecond;      ///< give up (kUnavailable) after this
+  Nanos timeout_ns = 10 * kNanosPerSecond;       ///< give up (kUnavailable) after this
   Nanos poll_interval_ns = 20 * kNanosPerMilli;  ///< pause between probes
 };
 
 /// A command to run as a target: program, arguments, environment, directory.
 struct ProcessSpec {
-  std::string name;                          ///< label for logs and the journal; [A-Za-z0-9_.-]+
-  std::filesystem::path program;             ///< absolute path, or a name found on PATH
+  std::string name;               ///< label for logs and the journal; [A-Za-z0-9_.-]+
+  std::filesystem::path program;  ///< absolute path, or a name found on PATH
   std::vector<std::string> args;
-  std::map<std::string, std::string> env;    ///< added to (or overriding) the inherited environment
-  std::filesystem::path cwd;                 ///< empty: the harness's working directory
-  std::filesystem::path log_dir;             ///< stdout/stderr go to <log_dir>/<name>.{stdout,stderr}.log
+  std::map<std::string, std::string> env;  ///< added to (or overriding) the inherited environment
+  std::filesystem::path cwd;               ///< empty: the harness's working directory
+  std::filesystem::path log_dir;           ///< stdout/stderr go to <log_dir>/<name>.{stdout,stderr}.log
   Readiness readiness;
-  bool allow_remote = false;                 ///< permit a non-loopback readiness host
+  bool allow_remote = false;  ///< permit a non-loopback readiness host
 };
 
 }  // namespace gauntlet::chaos::process

@@ -18,10 +18,10 @@
 namespace gauntlet::chaos::process {
 
 struct ProcessTargetSpec {
-  std::string name = "processes";             ///< for the journal
-  std::vector<proxy::ProxySpec> proxies;      ///< created first (give them fixed listen ports)
-  std::vector<ProcessSpec> processes;         ///< then started in this order, each waiting for readiness
-  netload::Endpoint entry;                    ///< call(): GET http://entry<path>
+  std::string name = "processes";         ///< for the journal
+  std::vector<proxy::ProxySpec> proxies;  ///< created first (give them fixed listen ports)
+  std::vector<ProcessSpec> processes;     ///< then started in this order, each waiting for readiness
+  netload::Endpoint entry;                ///< call(): GET http://entry<path>
   std::string path = "/";
   Nanos request_timeout_ns = 2 * kNanosPerSecond;
   /// Fault point -> proxy name. Error rate 1: proxy down; 0 < p < 1: reset_peer

@@ -16,8 +16,8 @@ namespace gauntlet::chaos::process {
 
 /// How a target ended.
 struct ExitInfo {
-  int code = 0;     ///< exit status when `signal == 0`
-  int signal = 0;   ///< terminating signal, or 0 for a normal exit
+  int code = 0;    ///< exit status when `signal == 0`
+  int signal = 0;  ///< terminating signal, or 0 for a normal exit
   friend bool operator==(const ExitInfo&, const ExitInfo&) = default;
 };
 

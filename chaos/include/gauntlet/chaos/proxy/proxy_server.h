@@ -21,7 +21,7 @@ struct ProxySpec {
   /// A name that does not resolve is accepted (as Toxiproxy does): each
   /// connection resolves it again and is closed while it still does not.
   std::string upstream;
-  bool enabled = true;                 ///< false: `down` (no listener, connections cut)
+  bool enabled = true;  ///< false: `down` (no listener, connections cut)
 };
 
 /// A proxy as it is now: `listen` carries the bound port.
@@ -47,7 +47,7 @@ struct ProxyOptions {
 
 /// Counters of one proxy (for tests and the journal).
 struct ProxyStats {
-  std::uint64_t connections = 0;   ///< accepted
+  std::uint64_t connections = 0;        ///< accepted
   std::uint64_t toxic_connections = 0;  ///< accepted connections that got at least one toxic
 };
 

@@ -34,12 +34,12 @@ struct Toxic {
   std::string name;  ///< defaults to "<type>_<stream>"
   ToxicType type = ToxicType::kLatency;
   Stream stream = Stream::kDownstream;
-  double toxicity = 1.0;  ///< probability in [0, 1] that a connection gets it (decided per connection from the seed)
-  std::int64_t latency = 0;         ///< ms (latency)
-  std::int64_t jitter = 0;          ///< ms (latency)
-  std::int64_t rate = 0;            ///< KB/s (bandwidth)
-  std::int64_t delay = 0;           ///< ms (slow_close), µs (slicer)
-  std::int64_t timeout = 0;         ///< ms (timeout, reset_peer)
+  double toxicity = 1.0;     ///< probability in [0, 1] that a connection gets it (decided per connection from the seed)
+  std::int64_t latency = 0;  ///< ms (latency)
+  std::int64_t jitter = 0;   ///< ms (latency)
+  std::int64_t rate = 0;     ///< KB/s (bandwidth)
+  std::int64_t delay = 0;    ///< ms (slow_close), µs (slicer)
+  std::int64_t timeout = 0;  ///< ms (timeout, reset_peer)
   std::int64_t average_size = 0;    ///< bytes (slicer)
   std::int64_t size_variation = 0;  ///< bytes (slicer)
   std::int64_t bytes = 0;           ///< bytes (limit_data)
@@ -49,11 +49,12 @@ struct Toxic {
 /// Upper bounds of the attributes: a longer wait is a mistake, and the
 /// arithmetic on them (milliseconds to microseconds, bytes over a rate) stays
 /// exact and in range.
-inline constexpr std::int64_t kMaxToxicMillis = 24LL * 3600 * 1000;         ///< latency, jitter, timeout, slow_close delay: 24 h
-inline constexpr std::int64_t kMaxSlicerDelayMicros = 60LL * 1000 * 1000;    ///< slicer delay: 60 s
-inline constexpr std::int64_t kMaxBandwidthRate = 1'000'000'000;             ///< KB/s (1 TB/s)
-inline constexpr std::int64_t kMaxSliceBytes = 64LL * 1024 * 1024;           ///< slicer average_size, size_variation
-inline constexpr std::int64_t kMaxLimitBytes = 1LL << 50;                    ///< limit_data bytes (1 PiB)
+inline constexpr std::int64_t kMaxToxicMillis =
+    24LL * 3600 * 1000;  ///< latency, jitter, timeout, slow_close delay: 24 h
+inline constexpr std::int64_t kMaxSlicerDelayMicros = 60LL * 1000 * 1000;  ///< slicer delay: 60 s
+inline constexpr std::int64_t kMaxBandwidthRate = 1'000'000'000;           ///< KB/s (1 TB/s)
+inline constexpr std::int64_t kMaxSliceBytes = 64LL * 1024 * 1024;         ///< slicer average_size, size_variation
+inline constexpr std::int64_t kMaxLimitBytes = 1LL << 50;                  ///< limit_data bytes (1 PiB)
 
 /// Checks ranges (toxicity in [0,1], non-negative attributes within the
 /// bounds above, bandwidth rate >= 1 (no toxic means no limit), slicer

@@ -21,8 +21,9 @@ namespace gauntlet::breaker {
 namespace detail {
 struct SlowState;
 /// Results with `.ok()` (Status, Result<T>) report an error as a failure.
-template <typename R>
-concept OkTestable = requires(const R& r) { { r.ok() } -> std::convertible_to<bool>; };
+template <typename R> concept OkTestable = requires(const R& r) {
+  { r.ok() } -> std::convertible_to<bool>;
+};
 }  // namespace detail
 
 /// Thread-safe. Not copyable or movable: permits point at it, so it must

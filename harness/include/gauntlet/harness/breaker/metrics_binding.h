@@ -33,8 +33,7 @@ class MetricsBinding {
   void update();
 
  private:
-  friend Result<std::unique_ptr<MetricsBinding>> bind_metrics(CircuitBreaker& breaker,
-                                                                metrics::Registry& registry);
+  friend Result<std::unique_ptr<MetricsBinding>> bind_metrics(CircuitBreaker& breaker, metrics::Registry& registry);
   static constexpr std::size_t kOutcomes = 7;
   MetricsBinding(CircuitBreaker& breaker, metrics::Family<metrics::Counter>& transitions);
   void on_transition(const StateTransition& event);

@@ -9,11 +9,11 @@
 namespace gauntlet::breaker {
 
 enum class State : std::uint8_t {
-  kClosed = 0,     ///< calls flow; outcomes are judged
-  kOpen = 1,       ///< calls are rejected until the wait is over
-  kHalfOpen = 2,   ///< a limited number of probes decide closed or open
-  kDisabled = 3,   ///< manual: every call is allowed, nothing is judged
-  kForcedOpen = 4, ///< manual: every call is rejected
+  kClosed = 0,      ///< calls flow; outcomes are judged
+  kOpen = 1,        ///< calls are rejected until the wait is over
+  kHalfOpen = 2,    ///< a limited number of probes decide closed or open
+  kDisabled = 3,    ///< manual: every call is allowed, nothing is judged
+  kForcedOpen = 4,  ///< manual: every call is rejected
 };
 
 /// "CLOSED", "OPEN", "HALF_OPEN", "DISABLED", "FORCED_OPEN".

@@ -29,7 +29,8 @@ class Counter {
     std::uint32_t slot = detail::thread_slot();
     if (slot < detail::kExclusiveSlots) [[likely]] {
       detail::PaddedCell* cell = cells_[slot].load(std::memory_order_acquire);
-      if (cell == nullptr) [[unlikely]] cell = make_cell(slot);
+      if (cell == nullptr) [[unlikely]]
+        cell = make_cell(slot);
       // Only this thread writes this cell: load + store, no locked RMW.
       cell->value.store(cell->value.load(std::memory_order_relaxed) + n, std::memory_order_relaxed);
     } else {

@@ -61,11 +61,24 @@ void fill_series(const Histogram& metric, SeriesSnapshot& out);
 /// (PromQL `rate()`).
 void fill_series(const Meter& metric, SeriesSnapshot& out);
 
-template <typename T> constexpr MetricType metric_type_of();
-template <> constexpr MetricType metric_type_of<Counter>() { return MetricType::kCounter; }
-template <> constexpr MetricType metric_type_of<Gauge>() { return MetricType::kGauge; }
-template <> constexpr MetricType metric_type_of<Histogram>() { return MetricType::kHistogram; }
-template <> constexpr MetricType metric_type_of<Meter>() { return MetricType::kCounter; }
+template <typename T>
+constexpr MetricType metric_type_of();
+template <>
+constexpr MetricType metric_type_of<Counter>() {
+  return MetricType::kCounter;
+}
+template <>
+constexpr MetricType metric_type_of<Gauge>() {
+  return MetricType::kGauge;
+}
+template <>
+constexpr MetricType metric_type_of<Histogram>() {
+  return MetricType::kHistogram;
+}
+template <>
+constexpr MetricType metric_type_of<Meter>() {
+  return MetricType::kCounter;
+}
 
 }  // namespace detail
 

@@ -55,7 +55,8 @@ class Histogram {
     std::uint32_t slot = detail::thread_slot();
     if (slot < detail::kExclusiveSlots) [[likely]] {
       detail::HistogramStripe* stripe = stripes_[slot].load(std::memory_order_acquire);
-      if (stripe == nullptr) [[unlikely]] stripe = make_stripe(slot);
+      if (stripe == nullptr) [[unlikely]]
+        stripe = make_stripe(slot);
       stripe->record_exclusive(index, value);
     } else {
       std::lock_guard lock(overflow_mutex_);

@@ -41,7 +41,7 @@ class Meter {
   std::atomic<std::uint64_t> uncounted_{0};
   std::atomic<Nanos> last_tick_;
   std::mutex tick_mutex_;
-  bool initialised_ = false;  // guarded by tick_mutex_
+  bool initialised_ = false;           // guarded by tick_mutex_
   double rates_[3] = {0.0, 0.0, 0.0};  // guarded by tick_mutex_
 };
 

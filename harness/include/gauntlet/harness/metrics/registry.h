@@ -64,8 +64,7 @@ class Registry {
   Result<Family<Gauge>*> gauge_family(std::string_view name, std::string_view help,
                                       std::vector<std::string> label_names = {});
   Result<Family<Histogram>*> histogram_family(std::string_view name, std::string_view help,
-                                              std::vector<std::string> label_names = {},
-                                              HistogramOptions options = {});
+                                              std::vector<std::string> label_names = {}, HistogramOptions options = {});
   Result<Family<Meter>*> meter_family(std::string_view name, std::string_view help,
                                       std::vector<std::string> label_names = {},
                                       const Clock& clock = RealClock::instance());
@@ -85,9 +84,9 @@ class Registry {
   /// What was asked for: the instrument and everything that must match when
   /// the same name is registered again.
   struct Shape;
-  Result<detail::FamilyBase*> find_or_add(const MetricInfo& info, Shape& shape,
-                                          const std::function<std::unique_ptr<detail::FamilyBase>(
-                                              const ExportName&)>& make);
+  Result<detail::FamilyBase*> find_or_add(
+      const MetricInfo& info, Shape& shape,
+      const std::function<std::unique_ptr<detail::FamilyBase>(const ExportName&)>& make);
 
   mutable std::mutex mutex_;
   std::map<std::string, std::unique_ptr<Entry>, std::less<>> families_;

@@ -14,9 +14,9 @@ struct RatioInterval {
 };
 
 struct BootstrapOptions {
-  std::uint64_t seed = 1;       ///< every resample derives from this seed
-  int resamples = 2000;         ///< bootstrap replicates
-  double confidence = 0.95;     ///< two-sided coverage, in (0, 1)
+  std::uint64_t seed = 1;    ///< every resample derives from this seed
+  int resamples = 2000;      ///< bootstrap replicates
+  double confidence = 0.95;  ///< two-sided coverage, in (0, 1)
 };
 
 /// Percentile bootstrap of median(current)/median(baseline), each sample
@@ -24,8 +24,7 @@ struct BootstrapOptions {
 /// the same interval on every platform (own integer sampling, no
 /// std::uniform_int_distribution). Errors: kInvalidArgument for empty samples,
 /// a non-positive baseline median, resamples < 100 or confidence outside (0, 1).
-Result<RatioInterval> bootstrap_ratio_of_medians(std::span<const double> baseline,
-                                                 std::span<const double> current,
+Result<RatioInterval> bootstrap_ratio_of_medians(std::span<const double> baseline, std::span<const double> current,
                                                  const BootstrapOptions& options);
 
 /// Values that come in clusters, e.g. one cluster per benchmark process:

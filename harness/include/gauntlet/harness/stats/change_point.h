@@ -9,10 +9,10 @@
 namespace gauntlet::stats {
 
 struct ChangePointOptions {
-  std::uint64_t seed = 1;      ///< seeds the permutation test
-  double alpha = 0.05;         ///< significance of each accepted split
-  int permutations = 199;      ///< permutations per candidate split
-  int min_segment = 5;         ///< fewest points on either side of a split
+  std::uint64_t seed = 1;  ///< seeds the permutation test
+  double alpha = 0.05;     ///< significance of each accepted split
+  int permutations = 199;  ///< permutations per candidate split
+  int min_segment = 5;     ///< fewest points on either side of a split
 };
 
 struct ChangePoint {

@@ -11,10 +11,10 @@ namespace gauntlet::stats {
 enum class Alternative { kTwoSided, kLess, kGreater };
 
 struct MannWhitneyResult {
-  double u = 0;           ///< U of `x`: pairs with x > y, plus half the ties
-  double p_value = 1;     ///< for the requested alternative
-  bool exact = false;     ///< exact null distribution (no ties, both n < 50)
-  double z = 0;           ///< normal-approximation z (0 when exact)
+  double u = 0;        ///< U of `x`: pairs with x > y, plus half the ties
+  double p_value = 1;  ///< for the requested alternative
+  bool exact = false;  ///< exact null distribution (no ties, both n < 50)
+  double z = 0;        ///< normal-approximation z (0 when exact)
 };
 
 /// Runs the test. Exact when both samples are smaller than 50 and there are

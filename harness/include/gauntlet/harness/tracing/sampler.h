@@ -19,9 +19,7 @@ class Sampler {
   /// Samples a fraction `ratio` of trace ids; values outside [0, 1] are clamped.
   static Sampler ratio(double ratio) noexcept;
 
-  bool should_sample(const TraceId& trace_id) const noexcept {
-    return (trace_id.low >> 1) < threshold_;
-  }
+  bool should_sample(const TraceId& trace_id) const noexcept { return (trace_id.low >> 1) < threshold_; }
   /// The configured fraction in [0, 1].
   double ratio() const noexcept;
 

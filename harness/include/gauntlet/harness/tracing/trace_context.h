@@ -40,8 +40,7 @@ bool is_valid_tracestate(std::string_view value) noexcept;
 /// A remote parent from a traceparent (and optional tracestate) string, or
 /// nullopt ("no parent") when the traceparent is invalid. An invalid
 /// tracestate is discarded; the traceparent still counts.
-std::optional<SpanContext> extract_traceparent(std::string_view traceparent,
-                                               std::string_view tracestate = {});
+std::optional<SpanContext> extract_traceparent(std::string_view traceparent, std::string_view tracestate = {});
 
 namespace detail {
 bool header_name_is(std::string_view name, std::string_view expected) noexcept;
@@ -82,8 +81,7 @@ void inject(const SpanContext& context, Headers& headers) {
   if (!context.valid()) return;
   auto stale = [](const auto& entry) {
     const std::string_view name(entry.first);
-    return detail::header_name_is(name, kTraceparentHeader) ||
-           detail::header_name_is(name, kTracestateHeader);
+    return detail::header_name_is(name, kTraceparentHeader) || detail::header_name_is(name, kTracestateHeader);
   };
   constexpr bool kIsSequence = requires { headers.emplace_back(std::string(), std::string()); };
   if constexpr (kIsSequence) {

@@ -25,9 +25,18 @@ struct TracerOptions {
   const Clock* clock = nullptr;
 
   /// Chainable setters (designated initialisers work too).
-  TracerOptions& with_seed(std::uint64_t s) { seed = s; return *this; }
-  TracerOptions& with_sampler(Sampler s) { sampler = s; return *this; }
-  TracerOptions& with_clock(const Clock& c) { clock = &c; return *this; }
+  TracerOptions& with_seed(std::uint64_t s) {
+    seed = s;
+    return *this;
+  }
+  TracerOptions& with_sampler(Sampler s) {
+    sampler = s;
+    return *this;
+  }
+  TracerOptions& with_clock(const Clock& c) {
+    clock = &c;
+    return *this;
+  }
 };
 
 /// How to start a span.
@@ -41,9 +50,18 @@ struct StartOptions {
   std::vector<Attribute> attributes;
 
   /// Chainable setters (designated initialisers work too).
-  StartOptions& with_kind(SpanKind k) { kind = k; return *this; }
-  StartOptions& with_parent(SpanContext p) { parent = std::move(p); return *this; }
-  StartOptions& as_root() { root = true; return *this; }
+  StartOptions& with_kind(SpanKind k) {
+    kind = k;
+    return *this;
+  }
+  StartOptions& with_parent(SpanContext p) {
+    parent = std::move(p);
+    return *this;
+  }
+  StartOptions& as_root() {
+    root = true;
+    return *this;
+  }
   StartOptions& with_attribute(std::string key, AttributeValue value) {
     attributes.push_back(Attribute{std::move(key), std::move(value)});
     return *this;

@@ -19,8 +19,8 @@ inline void PrintTo(ErrorCode code, std::ostream* os) { *os << to_string(code); 
 namespace matchers {
 
 /// Matches a `Result<T>` or `Status` that holds an error with `code`.
-MATCHER_P(StatusIs, code, std::string(negation ? "is not" : "is") + " an error with code " +
-                              std::string(::gauntlet::to_string(code))) {
+MATCHER_P(StatusIs, code,
+          std::string(negation ? "is not" : "is") + " an error with code " + std::string(::gauntlet::to_string(code))) {
   if (arg.ok()) {
     *result_listener << "which is ok";
     return false;

@@ -70,8 +70,18 @@ template <typename A> concept ForceClosed = requires(typename A::Breaker& b) {
 
 /// The first thing wrong with an adapter, in declaration order.
 enum class Diagnosis {
-  kOk, kBreakerType, kPermitType, kPermitMovable, kCapabilities, kMake, kTryAcquire, kComplete, kState, kCounts,
-  kForceOpen, kForceClosed,
+  kOk,
+  kBreakerType,
+  kPermitType,
+  kPermitMovable,
+  kCapabilities,
+  kMake,
+  kTryAcquire,
+  kComplete,
+  kState,
+  kCounts,
+  kForceOpen,
+  kForceClosed,
 };
 
 template <typename A>
@@ -93,21 +103,25 @@ consteval Diagnosis diagnose() {
 }  // namespace detail
 
 /// An adapter with every member above, each well typed.
-template <typename A>
-concept BreakerAdapter = detail::diagnose<A>() == detail::Diagnosis::kOk;
+template <typename A> concept BreakerAdapter = detail::diagnose<A>()
+== detail::Diagnosis::kOk;
 
 }  // namespace gauntlet::properties::breaker
 
 /// The diagnoses with their one-line messages (used by the instantiation macro).
-#define GAUNTLET_DETAIL_BREAKER_DIAGNOSES(X, name, value)                                                        \
-  X(name, value, GAUNTLET_DETAIL_BD::kBreakerType, "is not a BreakerAdapter: missing type Breaker")              \
-  X(name, value, GAUNTLET_DETAIL_BD::kPermitType, "is not a BreakerAdapter: missing type Permit")                \
-  X(name, value, GAUNTLET_DETAIL_BD::kPermitMovable, "is not a BreakerAdapter: Permit must be move-constructible") \
-  X(name, value, GAUNTLET_DETAIL_BD::kCapabilities, "is not a BreakerAdapter: capabilities() must return BreakerCapabilities") \
-  X(name, value, GAUNTLET_DETAIL_BD::kMake, "is not a BreakerAdapter: make(const BreakerConfig&, ManualClock&) must return std::unique_ptr<Breaker>") \
-  X(name, value, GAUNTLET_DETAIL_BD::kTryAcquire, "is not a BreakerAdapter: try_acquire(Breaker&) must return std::optional<Permit>") \
-  X(name, value, GAUNTLET_DETAIL_BD::kComplete, "is not a BreakerAdapter: complete(Breaker&, Permit&, CallOutcome, Nanos) must return void") \
-  X(name, value, GAUNTLET_DETAIL_BD::kState, "is not a BreakerAdapter: state(Breaker&) must return BreakerState")   \
+#define GAUNTLET_DETAIL_BREAKER_DIAGNOSES(X, name, value)                                                            \
+  X(name, value, GAUNTLET_DETAIL_BD::kBreakerType, "is not a BreakerAdapter: missing type Breaker")                  \
+  X(name, value, GAUNTLET_DETAIL_BD::kPermitType, "is not a BreakerAdapter: missing type Permit")                    \
+  X(name, value, GAUNTLET_DETAIL_BD::kPermitMovable, "is not a BreakerAdapter: Permit must be move-constructible")   \
+  X(name, value, GAUNTLET_DETAIL_BD::kCapabilities,                                                                  \
+    "is not a BreakerAdapter: capabilities() must return BreakerCapabilities")                                       \
+  X(name, value, GAUNTLET_DETAIL_BD::kMake,                                                                          \
+    "is not a BreakerAdapter: make(const BreakerConfig&, ManualClock&) must return std::unique_ptr<Breaker>")        \
+  X(name, value, GAUNTLET_DETAIL_BD::kTryAcquire,                                                                    \
+    "is not a BreakerAdapter: try_acquire(Breaker&) must return std::optional<Permit>")                              \
+  X(name, value, GAUNTLET_DETAIL_BD::kComplete,                                                                      \
+    "is not a BreakerAdapter: complete(Breaker&, Permit&, CallOutcome, Nanos) must return void")                     \
+  X(name, value, GAUNTLET_DETAIL_BD::kState, "is not a BreakerAdapter: state(Breaker&) must return BreakerState")    \
   X(name, value, GAUNTLET_DETAIL_BD::kCounts, "is not a BreakerAdapter: counts(Breaker&) must return BreakerCounts") \
   X(name, value, GAUNTLET_DETAIL_BD::kForceOpen, "is not a BreakerAdapter: force_open(Breaker&) must return void")   \
   X(name, value, GAUNTLET_DETAIL_BD::kForceClosed, "is not a BreakerAdapter: force_closed(Breaker&) must return void")

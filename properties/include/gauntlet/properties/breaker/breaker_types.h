@@ -47,10 +47,10 @@ struct BreakerConfig {
 struct BreakerCapabilities {
   bool consecutive_mode = true;
   bool rate_mode = true;
-  bool slow_calls = true;        ///< counts slow calls (duration threshold)
-  bool forced_states = true;     ///< force_open / force_closed
-  bool stale_results = true;     ///< results carry a generation and stale ones are ignored
-  bool thread_safe = true;       ///< concurrent acquire/complete allowed
+  bool slow_calls = true;     ///< counts slow calls (duration threshold)
+  bool forced_states = true;  ///< force_open / force_closed
+  bool stale_results = true;  ///< results carry a generation and stale ones are ignored
+  bool thread_safe = true;    ///< concurrent acquire/complete allowed
   /// `permitted` counts a permit when granted (false: when its call completes,
   /// so counts are compared only while no permit is outstanding).
   bool permitted_counted_at_grant = true;
@@ -67,9 +67,12 @@ struct BreakerCounts {
 
 inline const char* to_string(BreakerState s) {
   switch (s) {
-    case BreakerState::kClosed: return "closed";
-    case BreakerState::kOpen: return "open";
-    case BreakerState::kHalfOpen: return "half_open";
+    case BreakerState::kClosed:
+      return "closed";
+    case BreakerState::kOpen:
+      return "open";
+    case BreakerState::kHalfOpen:
+      return "half_open";
   }
   return "?";
 }

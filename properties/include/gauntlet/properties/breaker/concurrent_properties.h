@@ -120,8 +120,8 @@ TYPED_TEST_P(BreakerProperties, HalfOpenPermitsUnderConcurrency) {
                      " of " + std::to_string(threads * expected) + " concurrent acquires; exactly " +
                      std::to_string(expected) + " expected (half_open_permits)";
             }
-            if (log.timed() &&
-                !find_linearization(log.history_if(detail::on_breaker(failing)), 0, detail::HalfOpenSpec{c.half_open_permits})) {
+            if (log.timed() && !find_linearization(log.history_if(detail::on_breaker(failing)), 0,
+                                                   detail::HalfOpenSpec{c.half_open_permits})) {
               return "no sequential order explains the acquires on breaker " + std::to_string(failing);
             }
           }
@@ -278,7 +278,8 @@ TYPED_TEST_P(BreakerProperties, ConcurrentCallsAccounted) {
             const BreakerCounts counts = TypeParam::counts(*fleet.breakers[failing]);
             if (!(counts == seen[failing])) {
               std::ostringstream out;
-              out << "breaker " << failing << " counts " << counts << " after concurrent calls that made " << seen[failing];
+              out << "breaker " << failing << " counts " << counts << " after concurrent calls that made "
+                  << seen[failing];
               return out.str();
             }
           }

@@ -32,18 +32,18 @@ inline std::vector<int> exact_rates(const std::vector<int>& counts) {
 inline rc::Gen<BreakerConfig> gen_config(BreakerMode mode, const BreakerCapabilities& caps,
                                          rc::Gen<int> failure_threshold = edges::around(1, 1, 5)) {
   return rc::gen::exec([mode, caps, failure_threshold] {
-  BreakerConfig c;
-  c.mode = mode;
-  c.failure_threshold = *failure_threshold;
-  c.window_size = *rc::gen::inRange(1, 9);
-  c.minimum_calls = *edges::around(c.window_size, 1, c.window_size);
-  c.half_open_permits = *edges::around(1, 1, 4);
-  std::vector<int> counts{c.half_open_permits};
-  for (int n = c.minimum_calls; n <= c.window_size; ++n) counts.push_back(n);
-  const auto rates = exact_rates(counts);
-  c.failure_rate_threshold = *edges::biased(rates, rc::gen::inRange(1, 101));
-  c.slow_rate_threshold = caps.slow_calls ? *edges::biased(rates, rc::gen::inRange(1, 101)) : 100;
-  return c;
+    BreakerConfig c;
+    c.mode = mode;
+    c.failure_threshold = *failure_threshold;
+    c.window_size = *rc::gen::inRange(1, 9);
+    c.minimum_calls = *edges::around(c.window_size, 1, c.window_size);
+    c.half_open_permits = *edges::around(1, 1, 4);
+    std::vector<int> counts{c.half_open_permits};
+    for (int n = c.minimum_calls; n <= c.window_size; ++n) counts.push_back(n);
+    const auto rates = exact_rates(counts);
+    c.failure_rate_threshold = *edges::biased(rates, rc::gen::inRange(1, 101));
+    c.slow_rate_threshold = caps.slow_calls ? *edges::biased(rates, rc::gen::inRange(1, 101)) : 100;
+    return c;
   });
 }
 
@@ -52,16 +52,17 @@ inline rc::Gen<BreakerConfig> gen_config(BreakerMode mode, const BreakerCapabili
 inline Nanos gen_duration(Nanos slow, bool slow_calls) {
   if (!slow_calls) return *rc::gen::inRange<Nanos>(0, slow / 2);
   return *edges::biased<Nanos>({0, slow - 1, slow, slow + 1}, rc::gen::weightedOneOf<Nanos>({
-                                                                 {3, rc::gen::inRange<Nanos>(0, slow / 2)},
-                                                                 {1, rc::gen::inRange<Nanos>(slow, 2 * slow)},
-                                                             }));
+                                                                  {3, rc::gen::inRange<Nanos>(0, slow / 2)},
+                                                                  {1, rc::gen::inRange<Nanos>(slow, 2 * slow)},
+                                                              }));
 }
 
 /// A clock step: tenths of the open wait (exactly the wait among them) or the
 /// wait's end one nanosecond early or late.
 inline Nanos gen_clock_step(Nanos open_wait) {
-  return *edges::biased<Nanos>({open_wait - 1, open_wait, open_wait + 1},
-                               rc::gen::map(rc::gen::inRange<Nanos>(0, 16), [open_wait](Nanos k) { return k * open_wait / 10; }));
+  return *edges::biased<Nanos>(
+      {open_wait - 1, open_wait, open_wait + 1},
+      rc::gen::map(rc::gen::inRange<Nanos>(0, 16), [open_wait](Nanos k) { return k * open_wait / 10; }));
 }
 
 }  // namespace gauntlet::properties::breaker::detail

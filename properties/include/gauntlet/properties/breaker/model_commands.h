@@ -55,7 +55,8 @@ template <typename A>
 struct Call : Cmd<A> {
   CallOutcome outcome;
   Nanos duration;
-  explicit Call(const Model& m) : outcome(*rc::gen::element(CallOutcome::kSuccess, CallOutcome::kFailure)), duration(gen_duration(m)) {}
+  explicit Call(const Model& m)
+      : outcome(*rc::gen::element(CallOutcome::kSuccess, CallOutcome::kFailure)), duration(gen_duration(m)) {}
   void apply(Model& m) const override {
     if (auto p = m.ref.try_acquire(m.now)) {
       m.now += duration;
@@ -174,7 +175,8 @@ void check_model(BreakerMode mode) {
   sut.breaker = A::make(config, sut.clock);
   RC_ASSERT(sut.breaker != nullptr);
   if (caps.stale_results) {
-    rc::state::check(initial, sut, rc::state::gen::execOneOfWithArgs<Call<A>, Call<A>, Begin<A>, Finish<A>, Advance<A>, Force<A>>());
+    rc::state::check(initial, sut,
+                     rc::state::gen::execOneOfWithArgs<Call<A>, Call<A>, Begin<A>, Finish<A>, Advance<A>, Force<A>>());
   } else {
     rc::state::check(initial, sut, rc::state::gen::execOneOfWithArgs<Call<A>, Call<A>, Advance<A>, Force<A>>());
   }

@@ -118,8 +118,8 @@ TYPED_TEST_P(BreakerProperties, StaleResultsIgnored) {
     RC_ASSERT(stale.has_value());
     detail::open_with_failures<TypeParam>(*b, clock, c);
     const CallOutcome outcome = *rc::gen::element(CallOutcome::kSuccess, CallOutcome::kFailure);
-    const auto phase = *rc::gen::element(detail::StalePhase::kOpen, detail::StalePhase::kHalfOpen,
-                                         detail::StalePhase::kClosedAgain);
+    const auto phase =
+        *rc::gen::element(detail::StalePhase::kOpen, detail::StalePhase::kHalfOpen, detail::StalePhase::kClosedAgain);
     if (phase == detail::StalePhase::kHalfOpen) {
       clock.advance(c.open_wait);
       auto trial = TypeParam::try_acquire(*b);
@@ -141,7 +141,8 @@ TYPED_TEST_P(BreakerProperties, StaleResultsIgnored) {
     RC_ASSERT(TypeParam::state(*b) == before);
     const BreakerCounts after = TypeParam::counts(*b);
     RC_ASSERT(after.rejected == before_counts.rejected);
-    RC_ASSERT(after.failures == before_counts.failures + (outcome == CallOutcome::kFailure ? 1 : 0));  // stale ones included
+    RC_ASSERT(after.failures ==
+              before_counts.failures + (outcome == CallOutcome::kFailure ? 1 : 0));  // stale ones included
     if (phase == detail::StalePhase::kHalfOpen) {
       // The stale result did not use up or resolve the trial: the remaining permits are still there.
       for (int i = 1; i < c.half_open_permits; ++i) RC_ASSERT(TypeParam::try_acquire(*b).has_value());

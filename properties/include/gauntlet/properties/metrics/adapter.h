@@ -63,9 +63,9 @@ struct MetricsCapabilities {
   bool integer_counter = false;  ///< counters take whole increments only (and count them exactly past 2^53)
   QuantileErrorKind quantile_error = QuantileErrorKind::kNone;
   double quantile_bound = 0.0;
-  double min_value = 0.0;    ///< observations the suite generates lie in [min_value, max_value]
+  double min_value = 0.0;  ///< observations the suite generates lie in [min_value, max_value]
   double max_value = 1e6;
-  bool thread_safe = true;   ///< concurrent updates and snapshots are allowed
+  bool thread_safe = true;  ///< concurrent updates and snapshots are allowed
 };
 
 /// A histogram's state as the suite compares it: `cumulative[i]` is the
@@ -116,7 +116,8 @@ template <typename A> concept HasRegistry = requires { typename A::Registry; };
 template <typename A> concept MakeRegistry = requires {
   { A::make_registry() } -> std::same_as<std::unique_ptr<typename A::Registry>>;
 };
-template <typename A> concept ExposeCounter = requires(typename A::Registry& r, const std::string& name, const Labels& l) {
+template <typename A>
+concept ExposeCounter = requires(typename A::Registry& r, const std::string& name, const Labels& l) {
   A::expose_counter(r, name, l, 1.0);
 };
 template <typename A> concept Exposition = requires(typename A::Registry& r) {
@@ -128,13 +129,36 @@ template <typename A> concept HasCapabilities = requires {
 
 /// The first thing wrong with an adapter, in declaration order.
 enum class Diagnosis {
-  kOk, kCapabilities, kCapabilitiesConstexpr,
-  kCounterUndeclared, kCounterType, kMakeCounter, kCounterAdd, kCounterValue,
-  kGaugeUndeclared, kGaugeType, kMakeGauge, kGaugeSet, kGaugeAdd, kGaugeValue,
-  kHistogramUndeclared, kHistogramType, kMakeHistogram, kObserve, kHistogramView,
-  kQuantilesUndeclared, kQuantilesWithoutHistogram, kQuantile,
-  kMergeUndeclared, kMergeWithoutHistogram, kMerge,
-  kExpositionUndeclared, kRegistryType, kMakeRegistry, kExposeCounter, kExposition,
+  kOk,
+  kCapabilities,
+  kCapabilitiesConstexpr,
+  kCounterUndeclared,
+  kCounterType,
+  kMakeCounter,
+  kCounterAdd,
+  kCounterValue,
+  kGaugeUndeclared,
+  kGaugeType,
+  kMakeGauge,
+  kGaugeSet,
+  kGaugeAdd,
+  kGaugeValue,
+  kHistogramUndeclared,
+  kHistogramType,
+  kMakeHistogram,
+  kObserve,
+  kHistogramView,
+  kQuantilesUndeclared,
+  kQuantilesWithoutHistogram,
+  kQuantile,
+  kMergeUndeclared,
+  kMergeWithoutHistogram,
+  kMerge,
+  kExpositionUndeclared,
+  kRegistryType,
+  kMakeRegistry,
+  kExposeCounter,
+  kExposition,
   kNoGroup,
 };
 
@@ -197,8 +221,8 @@ consteval Diagnosis diagnose() {
 
 /// An adapter whose capabilities declare every group, each provided group
 /// complete and well typed, at least one provided.
-template <typename A>
-concept MetricsAdapter = detail::diagnose<A>() == detail::Diagnosis::kOk;
+template <typename A> concept MetricsAdapter = detail::diagnose<A>()
+== detail::Diagnosis::kOk;
 
 /// True when the (valid) adapter declares `member` provided, e.g.
 /// provides<A>(&MetricsGroups::counter).
@@ -210,37 +234,49 @@ constexpr bool provides(Group MetricsGroups::*member) {
 }  // namespace gauntlet::properties::metrics
 
 /// The diagnoses with their one-line messages (used by the instantiation macro).
-#define GAUNTLET_DETAIL_METRICS_DIAGNOSES(X, name, value)                                                          \
-  X(name, value, GAUNTLET_DETAIL_MD::kCapabilities, "is not a MetricsAdapter: needs static MetricsCapabilities capabilities()")   \
-  X(name, value, GAUNTLET_DETAIL_MD::kCapabilitiesConstexpr, "is not a MetricsAdapter: capabilities() must be constexpr")          \
-  X(name, value, GAUNTLET_DETAIL_MD::kCounterUndeclared, "is not a MetricsAdapter: declare groups.counter kProvided or kUnsupported") \
-  X(name, value, GAUNTLET_DETAIL_MD::kCounterType, "counter group: missing type Counter")                                            \
-  X(name, value, GAUNTLET_DETAIL_MD::kMakeCounter, "counter group: make_counter() must return std::unique_ptr<Counter>")          \
-  X(name, value, GAUNTLET_DETAIL_MD::kCounterAdd, "counter group: counter_add(Counter&, double) missing or mistyped")              \
-  X(name, value, GAUNTLET_DETAIL_MD::kCounterValue, "counter group: counter_value(Counter&) must return a double")               \
-  X(name, value, GAUNTLET_DETAIL_MD::kGaugeUndeclared, "is not a MetricsAdapter: declare groups.gauge kProvided or kUnsupported")  \
-  X(name, value, GAUNTLET_DETAIL_MD::kGaugeType, "gauge group: missing type Gauge")                                                \
-  X(name, value, GAUNTLET_DETAIL_MD::kMakeGauge, "gauge group: make_gauge() must return std::unique_ptr<Gauge>")                  \
-  X(name, value, GAUNTLET_DETAIL_MD::kGaugeSet, "gauge group: gauge_set(Gauge&, double) missing or mistyped")                       \
-  X(name, value, GAUNTLET_DETAIL_MD::kGaugeAdd, "gauge group: gauge_add(Gauge&, double) missing or mistyped")                       \
-  X(name, value, GAUNTLET_DETAIL_MD::kGaugeValue, "gauge group: gauge_value(Gauge&) must return a double")                         \
-  X(name, value, GAUNTLET_DETAIL_MD::kHistogramUndeclared, "is not a MetricsAdapter: declare groups.histogram kProvided or kUnsupported") \
-  X(name, value, GAUNTLET_DETAIL_MD::kHistogramType, "histogram group: missing type Histogram")                                    \
-  X(name, value, GAUNTLET_DETAIL_MD::kMakeHistogram,                                                                               \
-    "histogram group: make_histogram(const std::vector<double>&) must return std::unique_ptr<Histogram>")         \
-  X(name, value, GAUNTLET_DETAIL_MD::kObserve, "histogram group: observe(Histogram&, double) missing or mistyped")                   \
-  X(name, value, GAUNTLET_DETAIL_MD::kHistogramView, "histogram group: histogram_view(Histogram&) must return HistogramView")       \
-  X(name, value, GAUNTLET_DETAIL_MD::kQuantilesUndeclared, "is not a MetricsAdapter: declare groups.quantiles kProvided or kUnsupported") \
-  X(name, value, GAUNTLET_DETAIL_MD::kQuantilesWithoutHistogram, "quantiles group: needs the histogram group")                     \
-  X(name, value, GAUNTLET_DETAIL_MD::kQuantile, "quantiles group: quantile(Histogram&, double) must return a double")              \
-  X(name, value, GAUNTLET_DETAIL_MD::kMergeUndeclared, "is not a MetricsAdapter: declare groups.merge kProvided or kUnsupported")   \
-  X(name, value, GAUNTLET_DETAIL_MD::kMergeWithoutHistogram, "merge group: needs the histogram group")                             \
-  X(name, value, GAUNTLET_DETAIL_MD::kMerge, "merge group: merge(Histogram& into, Histogram& from) missing or mistyped")            \
-  X(name, value, GAUNTLET_DETAIL_MD::kExpositionUndeclared, "is not a MetricsAdapter: declare groups.exposition kProvided or kUnsupported") \
-  X(name, value, GAUNTLET_DETAIL_MD::kRegistryType, "exposition group: missing type Registry")                                     \
-  X(name, value, GAUNTLET_DETAIL_MD::kMakeRegistry, "exposition group: make_registry() must return std::unique_ptr<Registry>")     \
-  X(name, value, GAUNTLET_DETAIL_MD::kExposeCounter,                                                                               \
-    "exposition group: expose_counter(Registry&, const std::string&, const Labels&, double) missing or mistyped")  \
-  X(name, value, GAUNTLET_DETAIL_MD::kExposition, "exposition group: exposition(Registry&) must return a std::string")            \
+#define GAUNTLET_DETAIL_METRICS_DIAGNOSES(X, name, value)                                                              \
+  X(name, value, GAUNTLET_DETAIL_MD::kCapabilities,                                                                    \
+    "is not a MetricsAdapter: needs static MetricsCapabilities capabilities()")                                        \
+  X(name, value, GAUNTLET_DETAIL_MD::kCapabilitiesConstexpr,                                                           \
+    "is not a MetricsAdapter: capabilities() must be constexpr")                                                       \
+  X(name, value, GAUNTLET_DETAIL_MD::kCounterUndeclared,                                                               \
+    "is not a MetricsAdapter: declare groups.counter kProvided or kUnsupported")                                       \
+  X(name, value, GAUNTLET_DETAIL_MD::kCounterType, "counter group: missing type Counter")                              \
+  X(name, value, GAUNTLET_DETAIL_MD::kMakeCounter,                                                                     \
+    "counter group: make_counter() must return std::unique_ptr<Counter>")                                              \
+  X(name, value, GAUNTLET_DETAIL_MD::kCounterAdd, "counter group: counter_add(Counter&, double) missing or mistyped")  \
+  X(name, value, GAUNTLET_DETAIL_MD::kCounterValue, "counter group: counter_value(Counter&) must return a double")     \
+  X(name, value, GAUNTLET_DETAIL_MD::kGaugeUndeclared,                                                                 \
+    "is not a MetricsAdapter: declare groups.gauge kProvided or kUnsupported")                                         \
+  X(name, value, GAUNTLET_DETAIL_MD::kGaugeType, "gauge group: missing type Gauge")                                    \
+  X(name, value, GAUNTLET_DETAIL_MD::kMakeGauge, "gauge group: make_gauge() must return std::unique_ptr<Gauge>")       \
+  X(name, value, GAUNTLET_DETAIL_MD::kGaugeSet, "gauge group: gauge_set(Gauge&, double) missing or mistyped")          \
+  X(name, value, GAUNTLET_DETAIL_MD::kGaugeAdd, "gauge group: gauge_add(Gauge&, double) missing or mistyped")          \
+  X(name, value, GAUNTLET_DETAIL_MD::kGaugeValue, "gauge group: gauge_value(Gauge&) must return a double")             \
+  X(name, value, GAUNTLET_DETAIL_MD::kHistogramUndeclared,                                                             \
+    "is not a MetricsAdapter: declare groups.histogram kProvided or kUnsupported")                                     \
+  X(name, value, GAUNTLET_DETAIL_MD::kHistogramType, "histogram group: missing type Histogram")                        \
+  X(name, value, GAUNTLET_DETAIL_MD::kMakeHistogram,                                                                   \
+    "histogram group: make_histogram(const std::vector<double>&) must return std::unique_ptr<Histogram>")              \
+  X(name, value, GAUNTLET_DETAIL_MD::kObserve, "histogram group: observe(Histogram&, double) missing or mistyped")     \
+  X(name, value, GAUNTLET_DETAIL_MD::kHistogramView,                                                                   \
+    "histogram group: histogram_view(Histogram&) must return HistogramView")                                           \
+  X(name, value, GAUNTLET_DETAIL_MD::kQuantilesUndeclared,                                                             \
+    "is not a MetricsAdapter: declare groups.quantiles kProvided or kUnsupported")                                     \
+  X(name, value, GAUNTLET_DETAIL_MD::kQuantilesWithoutHistogram, "quantiles group: needs the histogram group")         \
+  X(name, value, GAUNTLET_DETAIL_MD::kQuantile, "quantiles group: quantile(Histogram&, double) must return a double")  \
+  X(name, value, GAUNTLET_DETAIL_MD::kMergeUndeclared,                                                                 \
+    "is not a MetricsAdapter: declare groups.merge kProvided or kUnsupported")                                         \
+  X(name, value, GAUNTLET_DETAIL_MD::kMergeWithoutHistogram, "merge group: needs the histogram group")                 \
+  X(name, value, GAUNTLET_DETAIL_MD::kMerge,                                                                           \
+    "merge group: merge(Histogram& into, Histogram& from) missing or mistyped")                                        \
+  X(name, value, GAUNTLET_DETAIL_MD::kExpositionUndeclared,                                                            \
+    "is not a MetricsAdapter: declare groups.exposition kProvided or kUnsupported")                                    \
+  X(name, value, GAUNTLET_DETAIL_MD::kRegistryType, "exposition group: missing type Registry")                         \
+  X(name, value, GAUNTLET_DETAIL_MD::kMakeRegistry,                                                                    \
+    "exposition group: make_registry() must return std::unique_ptr<Registry>")                                         \
+  X(name, value, GAUNTLET_DETAIL_MD::kExposeCounter,                                                                   \
+    "exposition group: expose_counter(Registry&, const std::string&, const Labels&, double) missing or mistyped")      \
+  X(name, value, GAUNTLET_DETAIL_MD::kExposition, "exposition group: exposition(Registry&) must return a std::string") \
   X(name, value, GAUNTLET_DETAIL_MD::kNoGroup, "is not a MetricsAdapter: provides no group")
 #define GAUNTLET_DETAIL_MD ::gauntlet::properties::metrics::detail::Diagnosis

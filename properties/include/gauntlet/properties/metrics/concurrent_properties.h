@@ -152,12 +152,15 @@ TYPED_TEST_P(MetricsProperties, CounterConcurrentIncrementsLinearizable) {
       const StressCase shape = *gen_stress_case(2, 4);
       const std::size_t threads = shape.threads;
       const auto increment = detail::gen_small_increment(caps);
-      const detail::StressPlan stress_plan = *detail::gen_stress_plan(
-          threads,
-          rc::gen::weightedOneOf<detail::PlannedOp>({
-              {1, rc::gen::just(detail::PlannedOp{detail::PlannedOp::kRead, 0})},
-              {2, rc::gen::map(increment, [](double v) { return detail::PlannedOp{detail::PlannedOp::kAdd, v}; })}}),
-          increment);
+      const detail::StressPlan stress_plan =
+          *detail::gen_stress_plan(threads,
+                                   rc::gen::weightedOneOf<detail::PlannedOp>(
+                                       {{1, rc::gen::just(detail::PlannedOp{detail::PlannedOp::kRead, 0})},
+                                        {2, rc::gen::map(increment,
+                                                         [](double v) {
+                                                           return detail::PlannedOp{detail::PlannedOp::kAdd, v};
+                                                         })}}),
+                                   increment);
       const auto& plan = stress_plan.per_thread;
       const auto& burst = stress_plan.burst;
       const std::uint64_t seed = shape.seed;
@@ -222,13 +225,19 @@ TYPED_TEST_P(MetricsProperties, GaugeConcurrentUpdatesLinearizable) {
       const std::size_t threads = shape.threads;
       const auto quarter = rc::gen::map(rc::gen::inRange(-64, 65), [](int k) { return k / 4.0; });
       // Conservation rounds add +a and -a/2 alternately (never 0): the sum must come out exactly.
-      const detail::StressPlan stress_plan = *detail::gen_stress_plan(
-          threads,
-          rc::gen::weightedOneOf<detail::PlannedOp>({
-              {1, rc::gen::just(detail::PlannedOp{detail::PlannedOp::kRead, 0})},
-              {2, rc::gen::map(quarter, [](double v) { return detail::PlannedOp{detail::PlannedOp::kAdd, v}; })},
-              {1, rc::gen::map(quarter, [](double v) { return detail::PlannedOp{detail::PlannedOp::kSet, v}; })}}),
-          rc::gen::map(rc::gen::inRange(1, 64), [](int k) { return k / 4.0; }));
+      const detail::StressPlan stress_plan =
+          *detail::gen_stress_plan(threads,
+                                   rc::gen::weightedOneOf<detail::PlannedOp>(
+                                       {{1, rc::gen::just(detail::PlannedOp{detail::PlannedOp::kRead, 0})},
+                                        {2, rc::gen::map(quarter,
+                                                         [](double v) {
+                                                           return detail::PlannedOp{detail::PlannedOp::kAdd, v};
+                                                         })},
+                                        {1, rc::gen::map(quarter,
+                                                         [](double v) {
+                                                           return detail::PlannedOp{detail::PlannedOp::kSet, v};
+                                                         })}}),
+                                   rc::gen::map(rc::gen::inRange(1, 64), [](int k) { return k / 4.0; }));
       const auto& plan = stress_plan.per_thread;
       const auto& burst = stress_plan.burst;
       const std::uint64_t seed = shape.seed;

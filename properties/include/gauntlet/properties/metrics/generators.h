@@ -73,7 +73,8 @@ inline bool quantile_within_bound(const std::vector<double>& sorted, double q, d
   if (caps.quantile_error == QuantileErrorKind::kRank) {
     const auto n = static_cast<double>(sorted.size());
     const auto below = static_cast<double>(std::lower_bound(sorted.begin(), sorted.end(), reported) - sorted.begin());
-    const auto at_or_below = static_cast<double>(std::upper_bound(sorted.begin(), sorted.end(), reported) - sorted.begin());
+    const auto at_or_below =
+        static_cast<double>(std::upper_bound(sorted.begin(), sorted.end(), reported) - sorted.begin());
     // Some rank r in [below + 1, at_or_below] must lie within bound*n (+1 for rounding) of q*n.
     const double target = q * n;
     const double slack = caps.quantile_bound * n + 1.0;
@@ -95,8 +96,9 @@ inline rc::Gen<std::string> gen_label_value() {
 
 /// Metric names that are valid and never end in `_total`.
 inline rc::Gen<std::string> gen_metric_name() {
-  return rc::gen::map(rc::gen::nonEmpty(rc::gen::container<std::string>(rc::gen::inRange('a', static_cast<char>('z' + 1)))),
-                      [](std::string s) { return "prop_" + s.substr(0, 8); });
+  return rc::gen::map(
+      rc::gen::nonEmpty(rc::gen::container<std::string>(rc::gen::inRange('a', static_cast<char>('z' + 1)))),
+      [](std::string s) { return "prop_" + s.substr(0, 8); });
 }
 
 }  // namespace gauntlet::properties::metrics::detail

@@ -27,7 +27,7 @@ Result<std::vector<TextSample>> parse_prometheus_text(std::string_view text);
 struct TextMetadata {
   std::string keyword;  ///< "HELP" or "TYPE"
   std::string name;
-  std::string rest;     ///< the docstring, or the type
+  std::string rest;  ///< the docstring, or the type
   std::size_t line = 0;
 };
 

@@ -90,7 +90,8 @@ TYPED_TEST_P(MetricsProperties, HistogramSnapshotsConsistentDuringWrites) {
                 return v.count;
               });
               log.label_last(t, "sum", v.sum);
-              if (v.count < last) torn = "count went back from " + std::to_string(last) + " to " + std::to_string(v.count);
+              if (v.count < last)
+                torn = "count went back from " + std::to_string(last) + " to " + std::to_string(v.count);
               if (torn.empty()) torn = detail::inconsistency(v, value);
               last = v.count;
             }
@@ -99,8 +100,8 @@ TYPED_TEST_P(MetricsProperties, HistogramSnapshotsConsistentDuringWrites) {
             if (!torn.empty()) return "inconsistent snapshot during writes: " + torn;
             const HistogramView v = TypeParam::histogram_view(*h);
             if (v.count != writers * round.length) {
-              return "histogram counts " + std::to_string(v.count) + " after " + std::to_string(writers * round.length) +
-                     " concurrent observations";
+              return "histogram counts " + std::to_string(v.count) + " after " +
+                     std::to_string(writers * round.length) + " concurrent observations";
             }
             if (auto bad = detail::inconsistency(v, value); !bad.empty()) return "after the writers finished: " + bad;
             return std::nullopt;

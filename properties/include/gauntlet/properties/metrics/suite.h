@@ -15,8 +15,8 @@ REGISTER_TYPED_TEST_SUITE_P(MetricsProperties, CounterSumConservation, CounterIg
                             MergeEqualsInsertingTheUnion, MergeWithEmptyIsIdentity,
                             CounterConcurrentIncrementsLinearizable, GaugeConcurrentUpdatesLinearizable,
                             HistogramSnapshotsConsistentDuringWrites, ConcurrentMergesEqualTheUnion,
-                            ExpositionHasEverySeriesWithEscapedLabels,
-                            CounterIgnoresNonFiniteIncrements, HistogramIgnoresNonFiniteObservations);
+                            ExpositionHasEverySeriesWithEscapedLabels, CounterIgnoresNonFiniteIncrements,
+                            HistogramIgnoresNonFiniteObservations);
 
 }  // namespace gauntlet::properties::metrics
 
@@ -24,11 +24,12 @@ REGISTER_TYPED_TEST_SUITE_P(MetricsProperties, CounterSumConservation, CounterIg
 /// with `Prefix/MetricsProperties/0.`. Use at namespace scope, followed by `;`.
 /// An undeclared group, or a missing or mistyped member of a provided group,
 /// is one static_assert naming it.
-#define GAUNTLET_INSTANTIATE_METRICS_PROPERTIES(Prefix, Adapter)                                                 \
-  GAUNTLET_DETAIL_METRICS_DIAGNOSES(GAUNTLET_DETAIL_ADAPTER_ASSERT, #Adapter,                                    \
-                                    ::gauntlet::properties::metrics::detail::diagnose<Adapter>())                \
-  namespace gauntlet::properties::metrics {                                                                      \
-  INSTANTIATE_TYPED_TEST_SUITE_P(Prefix, MetricsProperties,                                                      \
-                                 ::testing::Types<::gauntlet::properties::metrics::detail::ValidOrPlaceholder<Adapter>>); \
-  }                                                                                                              \
+#define GAUNTLET_INSTANTIATE_METRICS_PROPERTIES(Prefix, Adapter)                                  \
+  GAUNTLET_DETAIL_METRICS_DIAGNOSES(GAUNTLET_DETAIL_ADAPTER_ASSERT, #Adapter,                     \
+                                    ::gauntlet::properties::metrics::detail::diagnose<Adapter>()) \
+  namespace gauntlet::properties::metrics {                                                       \
+  INSTANTIATE_TYPED_TEST_SUITE_P(                                                                 \
+      Prefix, MetricsProperties,                                                                  \
+      ::testing::Types<::gauntlet::properties::metrics::detail::ValidOrPlaceholder<Adapter>>);    \
+  }                                                                                               \
   extern int gauntlet_properties_instantiated_##Prefix

@@ -63,10 +63,11 @@ TYPED_TEST_P(MetricsProperties, GaugeFollowsSetsAndAdds) {
   } else {
     check_property(spec, [] {
       // Quarter-grid values, half of the time an edge: 0, +-1, +-(2^24 + 1), 2^53.
-      const auto value = edges::biased<double>(
-          {0.0, 1.0, -1.0, edges::kTwoPow24 + 1, -(edges::kTwoPow24 + 1), edges::kTwoPow53},
-          rc::gen::map(rc::gen::inRange(-4000, 4000), [](int k) { return k / 4.0; }));
-      const auto ops = *edges::sized<std::vector<std::pair<bool, double>>>(rc::gen::pair(rc::gen::arbitrary<bool>(), value));
+      const auto value =
+          edges::biased<double>({0.0, 1.0, -1.0, edges::kTwoPow24 + 1, -(edges::kTwoPow24 + 1), edges::kTwoPow53},
+                                rc::gen::map(rc::gen::inRange(-4000, 4000), [](int k) { return k / 4.0; }));
+      const auto ops =
+          *edges::sized<std::vector<std::pair<bool, double>>>(rc::gen::pair(rc::gen::arbitrary<bool>(), value));
       auto gauge = TypeParam::make_gauge();
       double expected = 0;
       for (const auto& [set, v] : ops) {
@@ -138,7 +139,8 @@ TYPED_TEST_P(MetricsProperties, HistogramBucketBoundaries) {
       const HistogramView view = TypeParam::histogram_view(*h);
       RC_ASSERT(view.count == values.size());
       for (std::size_t i = 0; i < bounds.size(); ++i) {
-        const auto expected = static_cast<std::uint64_t>(std::count_if(values.begin(), values.end(), [&](double v) { return v <= bounds[i]; }));
+        const auto expected = static_cast<std::uint64_t>(
+            std::count_if(values.begin(), values.end(), [&](double v) { return v <= bounds[i]; }));
         RC_ASSERT(view.cumulative[i] == expected);
       }
     });
@@ -153,7 +155,8 @@ TYPED_TEST_P(MetricsProperties, QuantilesMonotoneWithinMinMax) {
     check_property(spec, [] {
       const auto caps = TypeParam::capabilities();
       auto values = *rc::gen::nonEmpty(edges::sized<std::vector<double>>(detail::gen_value(caps), 2000));
-      auto qs = *rc::gen::container<std::vector<double>>(*rc::gen::inRange<std::size_t>(0, 21), edges::quantile_level());
+      auto qs =
+          *rc::gen::container<std::vector<double>>(*rc::gen::inRange<std::size_t>(0, 21), edges::quantile_level());
       qs.insert(qs.end(), edges::kQuantileLevels.begin(), edges::kQuantileLevels.end());  // every run, every case
       std::sort(qs.begin(), qs.end());
       auto h = TypeParam::make_histogram({});  // contract: the default bounds
@@ -237,7 +240,8 @@ TYPED_TEST_P(MetricsProperties, MergeEqualsInsertingTheUnion) {
       RC_ASSERT(merged.cumulative == expected.cumulative);
       if constexpr (provides<TypeParam>(&MetricsGroups::quantiles)) {
         if (any) {
-          for (double q : edges::kQuantileLevels) RC_ASSERT(TypeParam::quantile(*hs[0], q) == TypeParam::quantile(*both, q));
+          for (double q : edges::kQuantileLevels)
+            RC_ASSERT(TypeParam::quantile(*hs[0], q) == TypeParam::quantile(*both, q));
         }
       }
     });

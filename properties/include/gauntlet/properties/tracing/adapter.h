@@ -75,7 +75,8 @@ struct TraceparentFields {
 
 /// Labelled printing (RapidCheck counterexamples find showValue by ADL).
 inline void showValue(const TraceparentFields& f, std::ostream& os) {
-  os << "{trace_id=" << f.trace_id << ", span_id=" << f.span_id << ", sampled=" << (f.sampled ? "true" : "false") << "}";
+  os << "{trace_id=" << f.trace_id << ", span_id=" << f.span_id << ", sampled=" << (f.sampled ? "true" : "false")
+     << "}";
 }
 inline void showValue(const SpanIds& ids, std::ostream& os) {
   os << "{trace_id=" << ids.trace_id << ", span_id=" << ids.span_id << "}";
@@ -86,13 +87,15 @@ namespace detail {
 // One concept per member, so a diagnosis can name the member that is wrong.
 template <typename A> concept HasTracer = requires { typename A::Tracer; };
 template <typename A> concept HasSpan = requires { typename A::Span; };
-template <typename A> concept SpanMovable = std::is_move_constructible_v<typename A::Span> &&
-                                            std::is_move_assignable_v<typename A::Span>;
+template <typename A>
+concept SpanMovable = std::is_move_constructible_v<typename A::Span> && std::is_move_assignable_v<typename A::Span>;
 template <typename A> concept MakeTracer = requires(ManualClock& clock) {
   { A::make_tracer(clock) } -> std::same_as<std::unique_ptr<typename A::Tracer>>;
 };
 template <typename A> concept StartSpan = requires(typename A::Tracer& t) {
-  { A::start_span(t, std::string_view{}, static_cast<const typename A::Span*>(nullptr)) } -> std::same_as<typename A::Span>;
+  {
+    A::start_span(t, std::string_view{}, static_cast<const typename A::Span*>(nullptr))
+    } -> std::same_as<typename A::Span>;
 };
 template <typename A> concept EndSpan = requires(typename A::Tracer& t, typename A::Span& s) { A::end_span(t, s); };
 template <typename A> concept SpanIdsOf = requires(const typename A::Span& s) {
@@ -125,11 +128,29 @@ template <typename A> concept HasCapabilities = requires {
 
 /// The first thing wrong with an adapter, in declaration order.
 enum class Diagnosis {
-  kOk, kCapabilities, kCapabilitiesConstexpr,
-  kTracerUndeclared, kTracerType, kSpanType, kSpanMovable, kMakeTracer, kStartSpan, kEndSpan, kSpanIds, kFlush,
-  kShutdown, kExported, kDropped,
-  kTraceparentUndeclared, kParseTraceparent, kFormatTraceparent,
-  kScopesUndeclared, kScopesWithoutTracer, kScopeType, kActivate, kCurrentSpanId,
+  kOk,
+  kCapabilities,
+  kCapabilitiesConstexpr,
+  kTracerUndeclared,
+  kTracerType,
+  kSpanType,
+  kSpanMovable,
+  kMakeTracer,
+  kStartSpan,
+  kEndSpan,
+  kSpanIds,
+  kFlush,
+  kShutdown,
+  kExported,
+  kDropped,
+  kTraceparentUndeclared,
+  kParseTraceparent,
+  kFormatTraceparent,
+  kScopesUndeclared,
+  kScopesWithoutTracer,
+  kScopeType,
+  kActivate,
+  kCurrentSpanId,
   kNoGroup,
 };
 
@@ -176,8 +197,8 @@ consteval Diagnosis diagnose() {
 
 /// An adapter whose capabilities declare every group, each provided group
 /// complete and well typed, the tracer or traceparent group provided.
-template <typename A>
-concept TracingAdapter = detail::diagnose<A>() == detail::Diagnosis::kOk;
+template <typename A> concept TracingAdapter = detail::diagnose<A>()
+== detail::Diagnosis::kOk;
 
 /// True when the (valid) adapter declares `member` provided, e.g.
 /// provides<A>(&TracingGroups::scopes).
@@ -189,28 +210,42 @@ constexpr bool provides(Group TracingGroups::*member) {
 }  // namespace gauntlet::properties::tracing
 
 /// The diagnoses with their one-line messages (used by the instantiation macro).
-#define GAUNTLET_DETAIL_TRACING_DIAGNOSES(X, name, value)                                                          \
-  X(name, value, GAUNTLET_DETAIL_TD::kCapabilities, "is not a TracingAdapter: needs static TracingCapabilities capabilities()") \
-  X(name, value, GAUNTLET_DETAIL_TD::kCapabilitiesConstexpr, "is not a TracingAdapter: capabilities() must be constexpr") \
-  X(name, value, GAUNTLET_DETAIL_TD::kTracerUndeclared, "is not a TracingAdapter: declare groups.tracer kProvided or kUnsupported") \
-  X(name, value, GAUNTLET_DETAIL_TD::kTracerType, "tracer group: missing type Tracer")                                  \
-  X(name, value, GAUNTLET_DETAIL_TD::kSpanType, "tracer group: missing type Span")                                      \
-  X(name, value, GAUNTLET_DETAIL_TD::kSpanMovable, "tracer group: Span must be move-constructible and move-assignable (spans are moved in a std::vector)") \
-  X(name, value, GAUNTLET_DETAIL_TD::kMakeTracer, "tracer group: make_tracer(ManualClock&) must return std::unique_ptr<Tracer>") \
-  X(name, value, GAUNTLET_DETAIL_TD::kStartSpan, "tracer group: start_span(Tracer&, std::string_view, const Span*) must return Span") \
-  X(name, value, GAUNTLET_DETAIL_TD::kEndSpan, "tracer group: end_span(Tracer&, Span&) missing or mistyped")           \
-  X(name, value, GAUNTLET_DETAIL_TD::kSpanIds, "tracer group: span_ids(const Span&) must return SpanIds")               \
-  X(name, value, GAUNTLET_DETAIL_TD::kFlush, "tracer group: flush(Tracer&) missing or mistyped")                       \
-  X(name, value, GAUNTLET_DETAIL_TD::kShutdown, "tracer group: shutdown(Tracer&) missing or mistyped")                 \
-  X(name, value, GAUNTLET_DETAIL_TD::kExported, "tracer group: exported(Tracer&) must return std::vector<ExportedSpan>") \
-  X(name, value, GAUNTLET_DETAIL_TD::kDropped, "tracer group: dropped(Tracer&) must return an integer count")           \
-  X(name, value, GAUNTLET_DETAIL_TD::kTraceparentUndeclared, "is not a TracingAdapter: declare groups.traceparent kProvided or kUnsupported") \
-  X(name, value, GAUNTLET_DETAIL_TD::kParseTraceparent, "traceparent group: parse_traceparent(std::string_view) must return std::optional<TraceparentFields>") \
-  X(name, value, GAUNTLET_DETAIL_TD::kFormatTraceparent, "traceparent group: format_traceparent(const TraceparentFields&) must return a std::string") \
-  X(name, value, GAUNTLET_DETAIL_TD::kScopesUndeclared, "is not a TracingAdapter: declare groups.scopes kProvided or kUnsupported") \
-  X(name, value, GAUNTLET_DETAIL_TD::kScopesWithoutTracer, "scopes group: needs the tracer group")                      \
-  X(name, value, GAUNTLET_DETAIL_TD::kScopeType, "scopes group: missing type Scope")                                   \
-  X(name, value, GAUNTLET_DETAIL_TD::kActivate, "scopes group: activate(Tracer&, Span&) must return std::unique_ptr<Scope>") \
-  X(name, value, GAUNTLET_DETAIL_TD::kCurrentSpanId, "scopes group: current_span_id(Tracer&) must return a std::string") \
-  X(name, value, GAUNTLET_DETAIL_TD::kNoGroup, "is not a TracingAdapter: provides neither the tracer nor the traceparent group")
+#define GAUNTLET_DETAIL_TRACING_DIAGNOSES(X, name, value)                                                     \
+  X(name, value, GAUNTLET_DETAIL_TD::kCapabilities,                                                           \
+    "is not a TracingAdapter: needs static TracingCapabilities capabilities()")                               \
+  X(name, value, GAUNTLET_DETAIL_TD::kCapabilitiesConstexpr,                                                  \
+    "is not a TracingAdapter: capabilities() must be constexpr")                                              \
+  X(name, value, GAUNTLET_DETAIL_TD::kTracerUndeclared,                                                       \
+    "is not a TracingAdapter: declare groups.tracer kProvided or kUnsupported")                               \
+  X(name, value, GAUNTLET_DETAIL_TD::kTracerType, "tracer group: missing type Tracer")                        \
+  X(name, value, GAUNTLET_DETAIL_TD::kSpanType, "tracer group: missing type Span")                            \
+  X(name, value, GAUNTLET_DETAIL_TD::kSpanMovable,                                                            \
+    "tracer group: Span must be move-constructible and move-assignable (spans are moved in a std::vector)")   \
+  X(name, value, GAUNTLET_DETAIL_TD::kMakeTracer,                                                             \
+    "tracer group: make_tracer(ManualClock&) must return std::unique_ptr<Tracer>")                            \
+  X(name, value, GAUNTLET_DETAIL_TD::kStartSpan,                                                              \
+    "tracer group: start_span(Tracer&, std::string_view, const Span*) must return Span")                      \
+  X(name, value, GAUNTLET_DETAIL_TD::kEndSpan, "tracer group: end_span(Tracer&, Span&) missing or mistyped")  \
+  X(name, value, GAUNTLET_DETAIL_TD::kSpanIds, "tracer group: span_ids(const Span&) must return SpanIds")     \
+  X(name, value, GAUNTLET_DETAIL_TD::kFlush, "tracer group: flush(Tracer&) missing or mistyped")              \
+  X(name, value, GAUNTLET_DETAIL_TD::kShutdown, "tracer group: shutdown(Tracer&) missing or mistyped")        \
+  X(name, value, GAUNTLET_DETAIL_TD::kExported,                                                               \
+    "tracer group: exported(Tracer&) must return std::vector<ExportedSpan>")                                  \
+  X(name, value, GAUNTLET_DETAIL_TD::kDropped, "tracer group: dropped(Tracer&) must return an integer count") \
+  X(name, value, GAUNTLET_DETAIL_TD::kTraceparentUndeclared,                                                  \
+    "is not a TracingAdapter: declare groups.traceparent kProvided or kUnsupported")                          \
+  X(name, value, GAUNTLET_DETAIL_TD::kParseTraceparent,                                                       \
+    "traceparent group: parse_traceparent(std::string_view) must return std::optional<TraceparentFields>")    \
+  X(name, value, GAUNTLET_DETAIL_TD::kFormatTraceparent,                                                      \
+    "traceparent group: format_traceparent(const TraceparentFields&) must return a std::string")              \
+  X(name, value, GAUNTLET_DETAIL_TD::kScopesUndeclared,                                                       \
+    "is not a TracingAdapter: declare groups.scopes kProvided or kUnsupported")                               \
+  X(name, value, GAUNTLET_DETAIL_TD::kScopesWithoutTracer, "scopes group: needs the tracer group")            \
+  X(name, value, GAUNTLET_DETAIL_TD::kScopeType, "scopes group: missing type Scope")                          \
+  X(name, value, GAUNTLET_DETAIL_TD::kActivate,                                                               \
+    "scopes group: activate(Tracer&, Span&) must return std::unique_ptr<Scope>")                              \
+  X(name, value, GAUNTLET_DETAIL_TD::kCurrentSpanId,                                                          \
+    "scopes group: current_span_id(Tracer&) must return a std::string")                                       \
+  X(name, value, GAUNTLET_DETAIL_TD::kNoGroup,                                                                \
+    "is not a TracingAdapter: provides neither the tracer nor the traceparent group")
 #define GAUNTLET_DETAIL_TD ::gauntlet::properties::tracing::detail::Diagnosis

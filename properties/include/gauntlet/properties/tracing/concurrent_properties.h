@@ -98,8 +98,8 @@ TYPED_TEST_P(TracingProperties, ConcurrentSpansExportedOnce) {
               if (detail::after_shutdown(round)) {
                 const auto exported = TypeParam::exported(tracer).size();
                 const auto dropped = static_cast<std::int64_t>(TypeParam::dropped(tracer));
-                if (exported != 0 || (TypeParam::capabilities().counts_dropped &&
-                                      dropped != static_cast<std::int64_t>(ended))) {
+                if (exported != 0 ||
+                    (TypeParam::capabilities().counts_dropped && dropped != static_cast<std::int64_t>(ended))) {
                   return "tracer " + std::to_string(failing) + ", shut down: " + std::to_string(ended) +
                          " spans ended on " + std::to_string(threads) + " threads; " + std::to_string(exported) +
                          " exported, " + std::to_string(dropped) + " counted as dropped";
@@ -118,9 +118,7 @@ TYPED_TEST_P(TracingProperties, ConcurrentSpansExportedOnce) {
             }
             return std::nullopt;
           },
-          [&] {
-            return log.format_if([&](const Step& s) { return s.arg == static_cast<double>(failing); });
-          });
+          [&] { return log.format_if([&](const Step& s) { return s.arg == static_cast<double>(failing); }); });
       require_no_failure(outcome);
     });
   }

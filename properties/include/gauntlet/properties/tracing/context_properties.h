@@ -50,15 +50,23 @@ inline std::string corrupt(std::string valid, int how, std::size_t where) {
       valid[3] = 'A';
       return valid;
     }
-    case 1: return valid.replace(3, 32, std::string(32, '0'));  // all-zero trace id
-    case 2: return valid.replace(36, 16, std::string(16, '0'));  // all-zero span id
-    case 3: return valid.replace(0, 2, "ff");                     // forbidden version
-    case 4: return valid.substr(0, where % valid.size());         // truncated
-    case 5: return valid + "-" + std::to_string(where);           // trailing data after version 00
-    case 6: return valid.replace(3 + where % 49, 1, "g");         // non-hex character
-    case 7: return valid.replace(2, 1, "_");                      // wrong separator
-    case 8: return valid.replace(53, 2, "0x");                    // bad flags
-    case 9: {                                                     // empty or only whitespace
+    case 1:
+      return valid.replace(3, 32, std::string(32, '0'));  // all-zero trace id
+    case 2:
+      return valid.replace(36, 16, std::string(16, '0'));  // all-zero span id
+    case 3:
+      return valid.replace(0, 2, "ff");  // forbidden version
+    case 4:
+      return valid.substr(0, where % valid.size());  // truncated
+    case 5:
+      return valid + "-" + std::to_string(where);  // trailing data after version 00
+    case 6:
+      return valid.replace(3 + where % 49, 1, "g");  // non-hex character
+    case 7:
+      return valid.replace(2, 1, "_");  // wrong separator
+    case 8:
+      return valid.replace(53, 2, "0x");  // bad flags
+    case 9: {                             // empty or only whitespace
       static const char* const kBlank[] = {"", " ", "\t", " \t "};
       return kBlank[where % 4];
     }
@@ -143,12 +151,14 @@ TYPED_TEST_P(TracingProperties, ScopesRestoreInLifoOrder) {
           scopes.pop_back();
           expected.pop_back();
         }
-        RC_ASSERT(std::string(TypeParam::current_span_id(*tracer)) == (expected.empty() ? std::string() : expected.back()));
+        RC_ASSERT(std::string(TypeParam::current_span_id(*tracer)) ==
+                  (expected.empty() ? std::string() : expected.back()));
       }
       while (!scopes.empty()) {
         scopes.pop_back();
         expected.pop_back();
-        RC_ASSERT(std::string(TypeParam::current_span_id(*tracer)) == (expected.empty() ? std::string() : expected.back()));
+        RC_ASSERT(std::string(TypeParam::current_span_id(*tracer)) ==
+                  (expected.empty() ? std::string() : expected.back()));
       }
     });
   }

@@ -32,8 +32,8 @@ inline void showValue(const LifecycleOp& op, std::ostream& os) {
 inline std::string describe(const std::vector<ExportedSpan>& spans) {
   std::string out;
   for (const auto& s : spans) {
-    out += "  " + s.name + " trace=" + s.trace_id + " span=" + s.span_id + " parent=" + s.parent_span_id +
-           " [" + std::to_string(s.start) + ", " + std::to_string(s.end) + "]\n";
+    out += "  " + s.name + " trace=" + s.trace_id + " span=" + s.span_id + " parent=" + s.parent_span_id + " [" +
+           std::to_string(s.start) + ", " + std::to_string(s.end) + "]\n";
   }
   return out;
 }
@@ -87,26 +87,32 @@ TYPED_TEST_P(TracingProperties, EndedSpansExportedExactlyOnce) {
               if (!shut) ended_before_shutdown.insert(ids[op.pick % n]);
             }
             break;
-          case 3: TypeParam::flush(*tracer); break;
+          case 3:
+            TypeParam::flush(*tracer);
+            break;
           case 4:
             TypeParam::shutdown(*tracer);
             shut = true;
             break;
-          default: clock.advance(Nanos{1000}); break;
+          default:
+            clock.advance(Nanos{1000});
+            break;
         }
       }
       if (!shut) TypeParam::flush(*tracer);
       const auto exported = TypeParam::exported(*tracer);
       std::set<std::string> seen;
       for (const auto& s : exported) {
-        if (!seen.insert(s.span_id).second) RC_FAIL("span " + s.span_id + " exported twice:\n" + detail::describe(exported));
+        if (!seen.insert(s.span_id).second)
+          RC_FAIL("span " + s.span_id + " exported twice:\n" + detail::describe(exported));
         if (ended_before_shutdown.count(s.span_id) == 0) {
           RC_FAIL("span " + s.span_id + " exported but not ended before shutdown:\n" + detail::describe(exported));
         }
       }
       RC_ASSERT(seen == ended_before_shutdown);
       if (TypeParam::capabilities().counts_dropped) {
-        RC_ASSERT(static_cast<std::int64_t>(exported.size()) + static_cast<std::int64_t>(TypeParam::dropped(*tracer)) == ended_total);
+        RC_ASSERT(static_cast<std::int64_t>(exported.size()) + static_cast<std::int64_t>(TypeParam::dropped(*tracer)) ==
+                  ended_total);
       }
       spans.clear();
     });
@@ -137,7 +143,8 @@ TYPED_TEST_P(TracingProperties, TraceTreesConsistent) {
           const bool root = open.empty() || pick % 5 == 0;
           // A new root closes nothing; a child nests under the innermost open span.
           const int parent = root ? -1 : open.back();
-          auto span = TypeParam::start_span(*tracer, "s" + std::to_string(spans.size()), parent < 0 ? nullptr : &spans[parent]);
+          auto span =
+              TypeParam::start_span(*tracer, "s" + std::to_string(spans.size()), parent < 0 ? nullptr : &spans[parent]);
           spans.push_back(std::move(span));
           parent_of.push_back(parent);
           started_at.push_back(clock.now_ns());
@@ -189,7 +196,8 @@ TYPED_TEST_P(TracingProperties, TraceTreesConsistent) {
           RC_FAIL("span " + s.name + " is not attached to its parent:\n" + detail::describe(exported));
         }
         const ExportedSpan& p = *by_id[parent_ids.span_id];
-        if (s.start < p.start || s.end > p.end) RC_FAIL("child " + s.name + " outside its parent:\n" + detail::describe(exported));
+        if (s.start < p.start || s.end > p.end)
+          RC_FAIL("child " + s.name + " outside its parent:\n" + detail::describe(exported));
       }
       for (const auto& s : exported) RC_ASSERT(roots_per_trace[s.trace_id] == 1);
       spans.clear();

@@ -9,8 +9,7 @@ namespace gauntlet::properties::tracing {
 
 REGISTER_TYPED_TEST_SUITE_P(TracingProperties, EndedSpansExportedExactlyOnce, TraceTreesConsistent,
                             ConcurrentSpansExportedOnce, TraceparentRoundTrips, TraceparentAcceptsSurroundingWhitespace,
-                            TraceparentRejectsInvalid,
-                            ScopesRestoreInLifoOrder, ScopesDoNotLeakAcrossThreads);
+                            TraceparentRejectsInvalid, ScopesRestoreInLifoOrder, ScopesDoNotLeakAcrossThreads);
 
 }  // namespace gauntlet::properties::tracing
 
@@ -18,11 +17,12 @@ REGISTER_TYPED_TEST_SUITE_P(TracingProperties, EndedSpansExportedExactlyOnce, Tr
 /// with `Prefix/TracingProperties/0.`. Use at namespace scope, followed by `;`.
 /// An undeclared group, or a missing or mistyped member of a provided group,
 /// is one static_assert naming it.
-#define GAUNTLET_INSTANTIATE_TRACING_PROPERTIES(Prefix, Adapter)                                                 \
-  GAUNTLET_DETAIL_TRACING_DIAGNOSES(GAUNTLET_DETAIL_ADAPTER_ASSERT, #Adapter,                                    \
-                                    ::gauntlet::properties::tracing::detail::diagnose<Adapter>())                \
-  namespace gauntlet::properties::tracing {                                                                      \
-  INSTANTIATE_TYPED_TEST_SUITE_P(Prefix, TracingProperties,                                                      \
-                                 ::testing::Types<::gauntlet::properties::tracing::detail::ValidOrPlaceholder<Adapter>>); \
-  }                                                                                                              \
+#define GAUNTLET_INSTANTIATE_TRACING_PROPERTIES(Prefix, Adapter)                                  \
+  GAUNTLET_DETAIL_TRACING_DIAGNOSES(GAUNTLET_DETAIL_ADAPTER_ASSERT, #Adapter,                     \
+                                    ::gauntlet::properties::tracing::detail::diagnose<Adapter>()) \
+  namespace gauntlet::properties::tracing {                                                       \
+  INSTANTIATE_TYPED_TEST_SUITE_P(                                                                 \
+      Prefix, TracingProperties,                                                                  \
+      ::testing::Types<::gauntlet::properties::tracing::detail::ValidOrPlaceholder<Adapter>>);    \
+  }                                                                                               \
   extern int gauntlet_properties_instantiated_##Prefix

@@ -60,7 +60,7 @@ struct AlertsConfig {
   std::string source;         ///< the path read, for messages
   std::string window = "5m";  ///< rate() window of quantiles and throughput
   std::optional<LatencyMapping> latency;
-  std::string latency_where;  ///< where a latency mapping was needed but absent
+  std::string latency_where;                 ///< where a latency mapping was needed but absent
   std::optional<double> min_throughput_rps;  ///< LowThroughput only when set
   std::optional<std::string> idle;           ///< NoActivity only when set
   std::vector<BreakerEntry> breakers;        ///< in file order

@@ -28,7 +28,8 @@ struct alignas(64) HistogramStripe {
 
   /// Called only by the stripe's owning thread.
   void record_exclusive(std::size_t index, double value) noexcept {
-    if (paused.load(std::memory_order_acquire) != 0) [[unlikely]] wait_while_paused();
+    if (paused.load(std::memory_order_acquire) != 0) [[unlikely]]
+      wait_while_paused();
     write(index, value, 1);
   }
   /// Called with the stripe's lock held (shared overflow stripe).

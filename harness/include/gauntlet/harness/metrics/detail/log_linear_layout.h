@@ -58,11 +58,11 @@ class LogLinearLayout {
  private:
   double lowest_;
   double highest_;
-  double bottom_edge_;      // upper edge of bucket 0 (<= lowest)
-  double top_edge_;         // upper edge of the last in-range bucket (>= highest)
+  double bottom_edge_;         // upper edge of bucket 0 (<= lowest)
+  double top_edge_;            // upper edge of the last in-range bucket (>= highest)
   std::uint64_t bottom_bits_;  // bits of bottom_edge_
   std::uint64_t top_bits_;     // bits of top_edge_
-  std::uint64_t base_key_;  // key of the bucket holding `lowest`
+  std::uint64_t base_key_;     // key of the bucket holding `lowest`
   std::size_t size_;
 };
 
