@@ -54,7 +54,7 @@ TEST_F(BrowserTest, RendersWithoutErrorsAndNothingHostileRuns) {
   EXPECT_NE(dom.find("id=\"verdict\">FAILED<"), std::string::npos);
   EXPECT_NE(dom.find("Showing 4 of 4 matching tests"), std::string::npos);
   EXPECT_NE(dom.find("class=\"t failed\" open=\"\""), std::string::npos);
-  EXPECT_NE(dom.find("id=\"chaos-checkout-latency\""), std::string::npos);
+  EXPECT_NE(dom.find("id=\"chaos-gradual_failure\""), std::string::npos);
 
   // Nothing hostile executed ...
   EXPECT_EQ(dom.find("data-pwned=\"1\""), std::string::npos);

@@ -58,11 +58,12 @@ TEST(HtmlWriterTest, SummaryComesFirstAndEverySectionIsThere) {
   EXPECT_LT(bench, props);
   EXPECT_NE(page.find(">FAILED<"), std::string::npos);
   // Failed scenario first; its replay line and breaker bands are drawn.
-  EXPECT_LT(page.find("chaos-checkout-latency"), page.find("chaos-cache-flap"));
-  EXPECT_NE(page.find("gauntlet chaos run checkout-latency --seed 42 --time virtual"), std::string::npos);
+  EXPECT_LT(page.find("chaos-gradual_failure"), page.find("chaos-transient_outage"));
+  EXPECT_NE(page.find("gauntlet chaos run gradual_failure --variant no_breaker --seed 42 --time virtual"),
+            std::string::npos);
   EXPECT_NE(page.find("class=\"br-open\""), std::string::npos);
   EXPECT_NE(page.find("class=\"fault\""), std::string::npos);
-  EXPECT_NE(page.find("<td>latency storm</td><td class=\"n\">20.0–35.0</td>"), std::string::npos);
+  EXPECT_NE(page.find("<td>ramp</td><td class=\"n\">10.0–50.0</td>"), std::string::npos);
   // A CI bar per compared benchmark (the gate's two new ones have none), a
   // sparkline per benchmark with history and the gate's two change points.
   EXPECT_EQ(count(page, "<svg class=\"ci\""), 5u);

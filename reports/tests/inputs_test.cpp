@@ -32,39 +32,40 @@ TEST(InputsTest, RecognisesEveryKindByContent) {
   ASSERT_EQ(r.properties.size(), 1u);
   ASSERT_EQ(r.history.size(), 4u);
 
+  // The journals the chaos runner wrote for two built-in scenarios
+  // (fixtures/chaos_scenarios/tests/golden/), read through records.
   const ChaosJournal& j = r.journals[0];
-  EXPECT_EQ(j.scenario, "checkout-latency");
+  EXPECT_EQ(j.scenario, "gradual_failure");
   EXPECT_EQ(j.seed, 42u);
   EXPECT_FALSE(j.passed);
-  EXPECT_EQ(j.samples.size(), 120u);
-  EXPECT_DOUBLE_EQ(j.samples[0].t_s, 0.5);
+  EXPECT_EQ(j.replay, "gauntlet chaos run gradual_failure --variant no_breaker --seed 42 --time virtual");
+  EXPECT_EQ(j.samples.size(), 600u);
+  EXPECT_DOUBLE_EQ(j.samples[0].t_s, 0.1);
   EXPECT_DOUBLE_EQ(j.duration_s, 60.0);
-  ASSERT_EQ(j.breaker_bands.size(), 4u);             // closed, open, half-open, closed again
-  const BreakerBand& open = j.breaker_bands.back();  // worst state drawn last
-  EXPECT_EQ(open.state, "open");
-  EXPECT_EQ(open.breaker, "payments");
-  EXPECT_DOUBLE_EQ(open.start_s, 24.0125);
-  EXPECT_DOUBLE_EQ(open.end_s, 30.0125);
-  ASSERT_EQ(j.faults.size(), 1u);  // the schedule's windows, not phases
-  EXPECT_EQ(j.faults[0].label, "latency storm");
-  EXPECT_EQ(j.faults[0].point, "payments.call");
-  EXPECT_EQ(j.faults[0].effect, "latency 200 ms");
-  EXPECT_DOUBLE_EQ(j.faults[0].start_s, 20.0);
-  EXPECT_TRUE(j.phases.empty());  // this journal measured none
+  EXPECT_TRUE(j.breaker_bands.empty());  // the chain without a breaker
+  ASSERT_EQ(j.faults.size(), 1u);        // the schedule's windows, not phases
+  EXPECT_EQ(j.faults[0].label, "ramp");
+  EXPECT_EQ(j.faults[0].point, "chain.c");
+  EXPECT_DOUBLE_EQ(j.faults[0].start_s, 10.0);
+  EXPECT_DOUBLE_EQ(j.faults[0].end_s, 50.0);
+  ASSERT_EQ(j.phases.size(), 3u);
+  EXPECT_EQ(j.phases[1].name, "fault");
   EXPECT_EQ(j.time_mode, "virtual");
   EXPECT_FALSE(j.wall_seconds.has_value());
   ASSERT_EQ(j.fault_activity.size(), 1u);
-  EXPECT_EQ(j.fault_activity[0].fires, 5400u);
-  EXPECT_EQ(j.hypotheses[0].name, "error rate stays under 5% [fault]");
-  EXPECT_EQ(j.hypotheses[0].statement, "error rate stays under 5%");
-  EXPECT_EQ(j.hypotheses[0].phase, "fault");
-  // No transitions, but the timeline sampled the breaker: one closed band.
-  const ChaosJournal& cache = r.journals[1];
-  ASSERT_EQ(cache.breaker_bands.size(), 1u);
-  EXPECT_EQ(cache.breaker_bands[0].state, "closed");
-  EXPECT_DOUBLE_EQ(cache.breaker_bands[0].end_s, 60.0);
-  ASSERT_EQ(j.hypotheses.size(), 2u);
-  EXPECT_FALSE(j.hypotheses[0].held);
+  EXPECT_EQ(j.fault_activity[0].fires, 2000u);
+  ASSERT_EQ(j.hypotheses.size(), 4u);
+  EXPECT_TRUE(j.hypotheses[0].held);
+  EXPECT_FALSE(j.hypotheses[1].held);  // no breaker opens
+  EXPECT_NE(j.hypotheses[1].name.find("breaker c opens within 20000 ms"), std::string::npos) << j.hypotheses[1].name;
+  // Breakers b and c of the healthy chain open during the outage at 10 s.
+  const ChaosJournal& outage = r.journals[1];
+  EXPECT_TRUE(outage.passed);
+  const BreakerBand* first_open = nullptr;
+  for (const BreakerBand& b : outage.breaker_bands)
+    if (b.breaker == "c" && b.state == "open" && first_open == nullptr) first_open = &b;
+  ASSERT_NE(first_open, nullptr);
+  EXPECT_DOUBLE_EQ(first_open->start_s, 10.09);
 
   // The gate's record as the gate wrote it (ci/tests/golden/gate.json).
   const records::GateResult& gate = r.gates[0].result;

@@ -20,7 +20,8 @@ TEST(ReportCommandTest, WritesEveryFormat) {
   auto dir = testing::scratch_dir();
   testing::run_sample_suite("xml", dir / "run.xml");
   auto data = testing::data_dir();
-  CliRun r = run({"report", (dir / "run.xml").string(), (data / "journal_checkout.json").string(),
+  CliRun r = run({"report", (dir / "run.xml").string(),
+                  (std::filesystem::path(GAUNTLET_SOURCE_DIR) / testing::kJournalGoldens[0]).string(),
                   gate_golden().string(), "--html", (dir / "r.html").string(), "--junit", (dir / "r.xml").string(),
                   "--markdown", (dir / "r.md").string(), "--json", (dir / "r.json").string(), "--env", "branch=main"});
   EXPECT_EQ(r.code, 0) << r.err;

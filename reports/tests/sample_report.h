@@ -34,8 +34,13 @@ inline Report sample_report(const std::filesystem::path& scratch) {
   report.title = "Sample <run> & \"checks\"";
   report.environment = {{"commit", "0123abc"}, {"runner", "linux-x64 <ci>"}};
   const std::filesystem::path data = "reports/tests/data";
-  for (const char* name : {"hostile_gtest.xml", "journal_checkout.json", "journal_cache.json", "properties.json"}) {
+  for (const char* name : {"hostile_gtest.xml", "properties.json"}) {
     Status s = add_input(report, data / name);
+    EXPECT_TRUE(s.ok()) << s.error().to_string();
+  }
+  // Journals the chaos runner wrote (fixtures/chaos_scenarios/tests/journal_golden_test.cpp).
+  for (const std::filesystem::path& journal : kJournalGoldens) {
+    Status s = add_input(report, journal);
     EXPECT_TRUE(s.ok()) << s.error().to_string();
   }
   // The gate result the gate itself wrote (ci/tests/gate_golden_test.cpp).

@@ -22,6 +22,13 @@ inline std::filesystem::path scratch_dir() {
 /// relative to the source tree.
 inline const std::filesystem::path kGateGolden = "ci/tests/golden/gate.json";
 
+/// Journals the chaos runner wrote for two built-in scenarios
+/// (fixtures/chaos_scenarios/tests/journal_golden_test.cpp), relative to the
+/// source tree: the failing one first.
+inline const std::filesystem::path kJournalGoldens[] = {
+    "fixtures/chaos_scenarios/tests/golden/gradual_failure_no_breaker.journal.json",
+    "fixtures/chaos_scenarios/tests/golden/transient_outage.journal.json"};
+
 inline std::filesystem::path data_dir() {
   return std::filesystem::path(GAUNTLET_SOURCE_DIR) / "reports" / "tests" / "data";
 }
