@@ -1,5 +1,8 @@
 #include "gate_rows.h"
 
+#include <map>
+#include <string_view>
+
 #include "gauntlet/records/gate_result_text.h"
 
 namespace gauntlet::reports::detail {
@@ -13,6 +16,8 @@ std::string with_unit(const std::string& number, const std::string& unit) {
 
 std::vector<ComparisonRow> comparison_rows(const records::GateResult& g) {
   const std::string unit(records::metric_unit(g.metric));
+  std::map<std::string_view, records::QualityGrade> grades;
+  for (const records::BenchmarkQuality& q : g.quality) grades[q.name] = q.grade;
   std::vector<ComparisonRow> rows;
   for (const records::BenchmarkComparison& c : g.benchmarks) {
     ComparisonRow row;
@@ -29,8 +34,8 @@ std::vector<ComparisonRow> comparison_rows(const records::GateResult& g) {
     row.interval_text = records::change_interval_text(c.ci_low, c.ci_high);
     row.verdict = std::string(records::to_string(c.verdict));
     row.reason = c.reason;
-    for (const records::BenchmarkQuality& q : g.quality)
-      if (q.name == c.name) row.quality = std::string(records::to_string(q.grade));
+    if (auto grade = grades.find(c.name); grade != grades.end())
+      row.quality = std::string(records::to_string(grade->second));
     rows.push_back(std::move(row));
   }
   return rows;

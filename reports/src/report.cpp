@@ -7,7 +7,6 @@
 #include "gauntlet/reports/gtest_reader.h"
 #include "gauntlet/records/gate_result_json.h"
 #include "gauntlet/records/property_results_json.h"
-#include "gate_rows.h"
 
 namespace gauntlet::reports {
 
@@ -21,13 +20,18 @@ ReportSummary summarize(const Report& report) {
   bool gates_ok = true;
   for (const GateInput& g : report.gates) {
     gates_ok = gates_ok && g.result.passed;
-    for (const detail::ComparisonRow& c : detail::comparison_rows(g.result)) {
+    // Counts straight from the record: no need to format the rows.
+    for (const records::BenchmarkComparison& c : g.result.benchmarks) {
       ++s.benchmarks;
-      s.benchmarks_regressed += c.verdict == "regressed" ? 1 : 0;
+      s.benchmarks_regressed += c.verdict == records::Verdict::kRegressed ? 1 : 0;
     }
-    for (const detail::BudgetRow& b : detail::budget_rows(g.result)) {
+    for (const records::BudgetCheck& b : g.result.budgets) {
       ++s.budgets;
-      s.budgets_failed += b.passed ? 0 : 1;
+      s.budgets_failed += b.breached ? 1 : 0;
+    }
+    for (const records::ThroughputCheck& t : g.result.throughput) {
+      ++s.budgets;
+      s.budgets_failed += t.breached ? 1 : 0;
     }
   }
   for (const PropertyResults& p : report.properties) {
