@@ -13,11 +13,13 @@ packages=(
   # libraries Gauntlet builds against
   googletest libgtest-dev libgmock-dev libbenchmark-dev librapidcheck-dev
   libboost1.81-dev libboost-math1.81-dev libboost-system1.81-dev
-  nlohmann-json3-dev libfmt-dev libcli11-dev libsqlite3-dev libyaml-cpp-dev libxml2-dev
+  nlohmann-json3-dev libfmt-dev libcli11-dev libsqlite3-dev libpq-dev libyaml-cpp-dev libxml2-dev
   # peers for side-by-side benchmarks and comparisons (never linked into gauntlet::*)
   prometheus-cpp-dev libbenchmark-tools wrk nginx-light redis-server redis-tools
   # independent readers the tests feed our output to
   prometheus python3 python3-prometheus-client python3-yaml libxml2-utils sqlite3
+  # the PostgreSQL server the history tests start on loopback (initdb, postgres)
+  postgresql
   chromium
   # peer client for `gauntlet proxy` (chaos/tests/proxy/toxiproxy_node)
   nodejs npm

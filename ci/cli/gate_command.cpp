@@ -25,7 +25,7 @@ using records::GateResult;
 namespace {
 
 struct GateOptions {
-  std::string baseline, current, config, json, markdown, github_benchmark, bencher, metric, history;
+  std::string baseline, current, config, json, markdown, github_benchmark, bencher, metric, history, machine;
   std::uint64_t seed = 0;
   bool seed_given = false;
   bool strict_environment = false;
@@ -45,9 +45,9 @@ bool colour_wanted(const cli::CommandIO& io) {
 }
 
 GateInvocation invocation(const GateOptions& o, std::uint64_t seed) {
-  return {
-      o.baseline,           o.current,           o.config, o.metric, o.history, o.journals, o.confirm_with, o.confirm,
-      o.strict_environment, o.fail_inconclusive, seed};
+  return {o.baseline,          o.current,  o.config,       o.metric,  o.history,
+          o.machine,           o.journals, o.confirm_with, o.confirm, o.strict_environment,
+          o.fail_inconclusive, seed};
 }
 
 Result<GateConfig> load_config(const GateOptions& o) {
@@ -58,6 +58,7 @@ Result<GateConfig> load_config(const GateOptions& o) {
     config = std::move(c).value();
   }
   if (!o.metric.empty()) config.metric = o.metric;
+  if (!o.machine.empty()) config.history_machine = o.machine;
   if (o.seed_given) config.seed = o.seed;
   if (o.strict_environment) config.environment = EnvironmentPolicy::kRefuse;
   if (o.fail_inconclusive) config.inconclusive = InconclusivePolicy::kFail;
@@ -181,7 +182,10 @@ cli::CommandAction define_gate_command(CLI::App& cmd) {
   calib->fallthrough();
   cmd.add_option("--config", o->config, "gate YAML configuration");
   cmd.add_option("--metric", o->metric, "real_time, cpu_time or a counter name (overrides the config)");
-  cmd.add_option("--history", o->history, "history database for learned noise and change points");
+  cmd.add_option("--history", o->history,
+                 "history for learned noise and change points: a SQLite file or a postgresql:// URI");
+  cmd.add_option("--machine", o->machine,
+                 "machine class whose history runs the noise is learned from (default: this run's host name)");
   cmd.add_option("--journal", o->journals,
                  "chaos journal whose phases are budget operations <scenario>/<phase> "
                  "(repeatable; alone: budgets only)");

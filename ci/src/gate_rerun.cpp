@@ -14,6 +14,7 @@ std::string gate_rerun_line(const GateInvocation& g) {
   option("--config", g.config);
   option("--metric", g.metric);
   option("--history", g.history);
+  option("--machine", g.machine);
   for (const std::string& j : g.journals) option("--journal", j);
   if (g.confirm_with.size() == 2) {
     argv.insert(argv.end(), {"--confirm-with", g.confirm_with[0], g.confirm_with[1]});

@@ -16,7 +16,7 @@ records::HistoryRun history_run(const BenchmarkFile& file, std::string git_revis
   run.label = std::move(label);
   run.source = file.source;
   run.context = {file.context.host_name, std::int64_t{file.context.num_cpus}, file.context.mhz_per_cpu,
-                 file.context.library_build_type};
+                 file.context.library_build_type, ""};
   for (const BenchmarkRow& row : file.rows) {
     if (row.run_type != RunType::kIteration || row.errored || row.skipped) continue;
     const std::int64_t repetition = std::max<std::int64_t>(row.repetition_index, 0);
@@ -28,19 +28,19 @@ records::HistoryRun history_run(const BenchmarkFile& file, std::string git_revis
 }
 
 Result<NoiseModel> learn_noise_model(const records::HistoryStore& history, const std::string& metric, int window,
-                                     int min_runs, double quantile) {
+                                     int min_runs, double quantile, const std::string& machine) {
   auto names = history.benchmarks(metric);
   if (!names.ok()) return names.error();
   NoiseModel model;
   for (const std::string& name : *names) {
-    auto s = records::history_series(history, name, metric);
+    auto s = records::history_series(history, name, metric, machine);
     if (!s.ok()) return s.error();
     // Real time on a busy machine holds the time spent waiting for a CPU:
     // evidence the gate weighs per comparison (real/cpu of both sides), not
     // noise of the code. Its noise is learned from the cpu time of the same
     // runs when every run has it.
     if (metric == "real_time") {
-      auto cpu = records::history_series(history, name, "cpu_time");
+      auto cpu = records::history_series(history, name, "cpu_time", machine);
       if (!cpu.ok()) return cpu.error();
       if (cpu->points.size() == s->points.size()) s = std::move(cpu);
     }

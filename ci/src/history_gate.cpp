@@ -8,7 +8,8 @@ using records::GateResult;
 Result<GateResult> run_gate_with_history(const BenchmarkFile& baseline, const BenchmarkFile& current,
                                          const GateConfig& config, const records::HistoryStore& history,
                                          const std::vector<OperationLatency>& journals) {
-  auto noise = learn_noise_model(history, config.metric, 60, config.history_min_runs, config.history_quantile);
+  const std::string& machine = config.history_machine.empty() ? current.context.host_name : config.history_machine;
+  auto noise = learn_noise_model(history, config.metric, 60, config.history_min_runs, config.history_quantile, machine);
   if (!noise.ok()) return noise.error();
   auto change_points = history_change_points(history, config.metric, config.seed);
   if (!change_points.ok()) return change_points.error();

@@ -100,7 +100,8 @@ GAUNTLET_REGISTER_COMMAND(
       auto o = std::make_shared<DemoOptions>();
       cmd.add_option("--out", o->out, "report directory")->capture_default_str();
       cmd.add_option("--seed", o->seed, "seed of every scenario and of the gate's bootstrap")->capture_default_str();
-      cmd.add_option("--history", o->bench.history, "SQLite history the benchmark run is recorded in")
+      cmd.add_option("--history", o->bench.history,
+                     "history the benchmark run is recorded in (a SQLite file or a postgresql:// URI)")
           ->capture_default_str();
       cmd.add_option("--baseline", o->bench.baseline,
                      "Google Benchmark JSON the primitives are gated against (default: the source tree's "

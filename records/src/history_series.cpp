@@ -6,9 +6,9 @@
 
 namespace gauntlet::records {
 
-Result<HistorySeries> history_series(const HistoryStore& store, const std::string& benchmark,
-                                     const std::string& metric) {
-  Result<std::vector<RunValue>> values = store.values(benchmark, metric);
+Result<HistorySeries> history_series(const HistoryStore& store, const std::string& benchmark, const std::string& metric,
+                                     const std::string& machine) {
+  Result<std::vector<RunValue>> values = store.values(benchmark, metric, machine);
   if (!values.ok()) return values.error();
   HistorySeries out{benchmark, metric, {}};
   std::vector<double> run;
@@ -29,12 +29,14 @@ Result<HistorySeries> history_series(const HistoryStore& store, const std::strin
   return out;
 }
 
-Result<std::vector<HistorySeries>> all_history_series(const HistoryStore& store, const std::string& metric) {
+Result<std::vector<HistorySeries>> all_history_series(const HistoryStore& store, const std::string& metric,
+                                                      const std::string& machine) {
   Result<std::vector<std::string>> names = store.benchmarks(metric);
   if (!names.ok()) return names.error();
   std::vector<HistorySeries> out;
   for (const std::string& name : *names) {
-    Result<HistorySeries> s = history_series(store, name, metric);
+    Result<HistorySeries> s = history_series(store, name, metric, machine);
+    if (s.ok() && s->points.empty()) continue;  // none on this machine class
     if (!s.ok()) return s.error();
     out.push_back(std::move(*s));
   }

@@ -1,4 +1,5 @@
 // Recording and reading runs in the SQLite history.
+#include "history_checks.h"
 #include "sqlite_history.h"
 #include "sqlite_statement.h"
 
@@ -12,15 +13,6 @@
 namespace gauntlet::records::detail {
 namespace {
 
-// Text the user typed (a revision, a label) must be UTF-8: it is written into
-// JSON later, and a repair would change what they recorded.
-Status check_utf8(const std::string& text, const char* what) {
-  const std::size_t bad = first_invalid_utf8(text);
-  if (bad == std::string::npos) return Status::Ok();
-  return Error(ErrorCode::kInvalidArgument,
-               std::string(what) + " is not valid UTF-8 (ill-formed byte at offset " + std::to_string(bad) + ")");
-}
-
 // A query that does not compile names a table or column the file lacks.
 Error read_error(sqlite3* db, const std::string& path, const Statement& st, const std::string& what) {
   if (!st.prepared())
@@ -31,18 +23,29 @@ Error read_error(sqlite3* db, const std::string& path, const Statement& st, cons
 }  // namespace
 
 Result<std::int64_t> SqliteHistory::record_run(const HistoryRun& run, const Clock& clock) {
-  if (Status s = check_utf8(run.git_revision, "revision"); !s.ok()) return s.error();
-  if (Status s = check_utf8(run.label, "label"); !s.ok()) return s.error();
+  if (Status s = check_run_text(run); !s.ok()) return s.error();
   sqlite3* db = db_.get();
+  // The write lock is held from here: a key looked up is still absent when
+  // inserted.
   if (sqlite3_exec(db, "BEGIN IMMEDIATE", nullptr, nullptr, nullptr) != SQLITE_OK)
     return sql_error(db, path_, "cannot start a write");
   auto rollback = [&](Error e) {
     sqlite3_exec(db, "ROLLBACK", nullptr, nullptr, nullptr);
     return e;
   };
+  if (!run.run_key.empty()) {
+    Statement known(db, "SELECT id FROM runs WHERE run_key = ?");
+    known.bind(1, run.run_key);
+    if (known.ok() && known.step()) {
+      const std::int64_t id = known.int64_at(0);
+      sqlite3_exec(db, "ROLLBACK", nullptr, nullptr, nullptr);
+      return id;
+    }
+    if (!known.ok()) return rollback(sql_error(db, path_, "cannot look up run key"));
+  }
   Statement row(db,
                 "INSERT INTO runs(recorded_at_ns, git_revision, label, source, host_name, num_cpus, mhz_per_cpu,"
-                " build_type) VALUES(?,?,?,?,?,?,?,?)");
+                " build_type, run_key, machine) VALUES(?,?,?,?,?,?,?,?,?,?)");
   row.bind(1, std::int64_t{clock.wall_ns()})
       .bind(2, run.git_revision)
       .bind(3, run.label)
@@ -50,7 +53,9 @@ Result<std::int64_t> SqliteHistory::record_run(const HistoryRun& run, const Cloc
       .bind(5, run.context.host_name)
       .bind(6, run.context.num_cpus)
       .bind(7, run.context.mhz_per_cpu)
-      .bind(8, run.context.build_type);
+      .bind(8, run.context.build_type)
+      .bind_or_null(9, run.run_key)
+      .bind(10, machine_class(run.context));
   if (!row.ok() || !row.done()) return rollback(sql_error(db, path_, "cannot record run"));
   const std::int64_t run_id = sqlite3_last_insert_rowid(db);
   Statement sample(db, "INSERT INTO samples(run_id, benchmark, metric, repetition, value) VALUES(?,?,?,?,?)");
@@ -70,13 +75,21 @@ Result<std::int64_t> SqliteHistory::record_run(const HistoryRun& run, const Cloc
 }
 
 Result<std::vector<RecordedRun>> SqliteHistory::runs(int limit) const {
-  Statement st(db_.get(),
-               "SELECT id, recorded_at_ns, git_revision, label, source, host_name FROM runs "
-               "ORDER BY id DESC LIMIT ?");
+  // A read-only file of version 2 has neither run keys nor machine classes.
+  const std::string sql = std::string(
+                              "SELECT id, recorded_at_ns, git_revision, label, source, host_name, num_cpus,"
+                              " mhz_per_cpu, build_type, ") +
+                          (version_ >= 3 ? "run_key, machine" : "NULL, host_name") +
+                          " FROM runs ORDER BY id DESC LIMIT ?";
+  Statement st(db_.get(), sql.c_str());
   st.bind(1, std::int64_t{limit});
   std::vector<RecordedRun> out;
-  while (st.ok() && st.step())
-    out.push_back({st.int64_at(0), st.int64_at(1), st.text_at(2), st.text_at(3), st.text_at(4), st.text_at(5)});
+  while (st.ok() && st.step()) {
+    RecordedRun r{st.int64_at(0), st.int64_at(1), st.text_at(9), st.text_at(2), st.text_at(3), st.text_at(4), {}};
+    r.context = {st.text_at(5), st.int64_at(6), st.double_at(7), st.text_at(8), st.text_at(10)};
+    if (r.context.machine.empty()) r.context.machine = r.context.host_name;
+    out.push_back(std::move(r));
+  }
   if (!st.ok()) return read_error(db_.get(), path_, st, "cannot read runs");
   return out;
 }
@@ -98,14 +111,28 @@ Result<std::vector<std::string>> SqliteHistory::metrics() const {
   return out;
 }
 
-Result<std::vector<RunValue>> SqliteHistory::values(const std::string& benchmark, const std::string& metric) const {
-  Statement st(db_.get(),
-               "SELECT s.run_id, r.git_revision, s.value FROM samples s JOIN runs r ON r.id = s.run_id "
-               "WHERE s.benchmark = ? AND s.metric = ? ORDER BY s.run_id");
-  st.bind(1, benchmark).bind(2, metric);
+Result<std::vector<RunValue>> SqliteHistory::values(const std::string& benchmark, const std::string& metric,
+                                                    const std::string& machine) const {
+  const std::string sql = std::string(
+                              "SELECT s.run_id, r.git_revision, s.value FROM samples s JOIN runs r ON r.id = s.run_id "
+                              "WHERE s.benchmark = ?1 AND s.metric = ?2 AND (?3 = '' OR ") +
+                          (version_ >= 3 ? "r.machine" : "r.host_name") + " = ?3) ORDER BY s.run_id";
+  Statement st(db_.get(), sql.c_str());
+  st.bind(1, benchmark).bind(2, metric).bind(3, machine);
   std::vector<RunValue> out;
   while (st.ok() && st.step()) out.push_back({st.int64_at(0), st.text_at(1), st.double_at(2)});
   if (!st.ok()) return read_error(db_.get(), path_, st, "cannot read series");
+  return out;
+}
+
+Result<std::vector<HistorySample>> SqliteHistory::samples(std::int64_t run_id) const {
+  Statement st(db_.get(),
+               "SELECT benchmark, metric, repetition, value FROM samples WHERE run_id = ? "
+               "ORDER BY benchmark, metric, repetition, rowid");
+  st.bind(1, run_id);
+  std::vector<HistorySample> out;
+  while (st.ok() && st.step()) out.push_back({st.text_at(0), st.text_at(1), st.int64_at(2), st.double_at(3)});
+  if (!st.ok()) return read_error(db_.get(), path_, st, "cannot read samples");
   return out;
 }
 

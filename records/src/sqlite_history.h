@@ -1,7 +1,7 @@
 #pragma once
 // The SQLite history store: tables runs(id, recorded_at_ns, git_revision,
-// label, source, host_name, num_cpus, mhz_per_cpu, build_type) and
-// samples(run_id, benchmark, metric, repetition, value).
+// label, source, host_name, num_cpus, mhz_per_cpu, build_type, run_key,
+// machine) and samples(run_id, benchmark, metric, repetition, value).
 #include "gauntlet/records/history_store.h"
 
 #include <memory>
@@ -22,7 +22,9 @@ class SqliteHistory final : public HistoryStore {
   Result<std::vector<RecordedRun>> runs(int limit) const override;
   Result<std::vector<std::string>> benchmarks(const std::string& metric) const override;
   Result<std::vector<std::string>> metrics() const override;
-  Result<std::vector<RunValue>> values(const std::string& benchmark, const std::string& metric) const override;
+  Result<std::vector<RunValue>> values(const std::string& benchmark, const std::string& metric,
+                                       const std::string& machine) const override;
+  Result<std::vector<HistorySample>> samples(std::int64_t run_id) const override;
 
  private:
   struct Closer {
@@ -34,6 +36,7 @@ class SqliteHistory final : public HistoryStore {
 
   std::string path_;
   std::unique_ptr<sqlite3, Closer> db_;
+  int version_ = 0;  ///< as opened (a read-only file may be older: no run_key, machine)
 };
 
 /// `path: what: <SQLite's message>`: kSchemaError when the file is not a

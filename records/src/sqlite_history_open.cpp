@@ -1,4 +1,5 @@
 // Opening the SQLite history: schema version checks and migrations.
+#include "history_checks.h"
 #include "sqlite_history.h"
 #include "sqlite_statement.h"
 
@@ -20,6 +21,13 @@ constexpr const char* kMigrations[] = {
     " metric TEXT NOT NULL, repetition INTEGER NOT NULL, value REAL NOT NULL);",
     // 1 -> 2: series lookups by benchmark.
     "CREATE INDEX samples_by_benchmark ON samples(benchmark, metric, run_id);",
+    // 2 -> 3: run keys (idempotent recording) and machine classes (noise per
+    // class); a run recorded before then is of its host's class.
+    "ALTER TABLE runs ADD COLUMN run_key TEXT;"
+    "ALTER TABLE runs ADD COLUMN machine TEXT NOT NULL DEFAULT '';"
+    "UPDATE runs SET machine = host_name;"
+    "CREATE UNIQUE INDEX runs_by_key ON runs(run_key);"
+    "CREATE INDEX runs_by_machine ON runs(machine, id);",
 };
 static_assert(std::size(kMigrations) == kHistorySchemaVersion);
 
@@ -31,26 +39,10 @@ Result<int> read_version(sqlite3* db, const std::string& path) {
   return st.int_at(0);
 }
 
-// user_version is signed: a negative one indexes no migration.
-Status check_version(int version, const std::string& path) {
-  if (version < 0)
-    return Error(ErrorCode::kSchemaError,
-                 path + ": history schema version " + std::to_string(version) + " is not one this gauntlet knows");
-  if (version > kHistorySchemaVersion)
-    return Error(ErrorCode::kSchemaError, path + ": history schema version " + std::to_string(version) +
-                                              " is newer than this gauntlet supports (" +
-                                              std::to_string(kHistorySchemaVersion) + ")");
-  return Status::Ok();
-}
-
 Result<int> count(sqlite3* db, const std::string& path, const char* sql) {
   Statement st(db, sql);
   if (!st.ok() || !st.step()) return sql_error(db, path, "not a usable history database");
   return st.int_at(0);
-}
-
-Error not_history(const std::string& path, const std::string& why) {
-  return Error(ErrorCode::kSchemaError, path + ": not a Gauntlet history database (" + why + ")");
 }
 
 }  // namespace
@@ -87,9 +79,12 @@ Result<std::unique_ptr<HistoryStore>> SqliteHistory::open(const std::string& pat
   } else {
     Result<int> version = read_version(raw, path);
     if (!version.ok()) return version.error();
-    if (Status s = check_version(*version, path); !s.ok()) return s.error();
+    if (Status s = check_schema_version(*version, path); !s.ok()) return s.error();
   }
   if (Status s = h->check_tables(); !s.ok()) return s.error();
+  Result<int> version = read_version(raw, path);
+  if (!version.ok()) return version.error();
+  h->version_ = *version;
   return std::unique_ptr<HistoryStore>(std::move(h));
 }
 
@@ -104,7 +99,7 @@ Status SqliteHistory::migrate() {
   };
   Result<int> version = read_version(db, path_);
   if (!version.ok()) return rollback(version.error());
-  if (Status s = check_version(*version, path_); !s.ok()) return rollback(s.error());
+  if (Status s = check_schema_version(*version, path_); !s.ok()) return rollback(s.error());
   if (*version == 0) {
     // Version 0 is a new, empty file; one holding tables is someone else's.
     Result<int> tables = count(db, path_, "SELECT COUNT(*) FROM sqlite_master");
@@ -130,17 +125,6 @@ Status SqliteHistory::check_tables() const {
   return Status::Ok();
 }
 
-int SqliteHistory::schema_version() const {
-  Result<int> version = read_version(db_.get(), path_);
-  return version.ok() ? *version : -1;
-}
+int SqliteHistory::schema_version() const { return version_; }
 
 }  // namespace gauntlet::records::detail
-
-namespace gauntlet::records {
-
-Result<std::unique_ptr<HistoryStore>> open_history(const std::string& location, HistoryAccess access) {
-  return detail::SqliteHistory::open(location, access);
-}
-
-}  // namespace gauntlet::records

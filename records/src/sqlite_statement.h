@@ -28,6 +28,10 @@ class Statement {
   Statement& bind(int i, const std::string& v) {
     return check(sqlite3_bind_text(st_, i, v.c_str(), static_cast<int>(v.size()), SQLITE_TRANSIENT));
   }
+  /// Empty text as SQL NULL (a UNIQUE column holds any number of NULLs).
+  Statement& bind_or_null(int i, const std::string& v) {
+    return v.empty() ? check(sqlite3_bind_null(st_, i)) : bind(i, v);
+  }
 
   /// True while a row is available; sets !ok() on error.
   bool step() {

@@ -42,7 +42,8 @@ TEST_F(HistoryTest, CreatesSchemaAndRecordsRuns) {
   ASSERT_EQ(runs->size(), 1u);
   EXPECT_EQ((*runs)[0].git_revision, "abc123");
   EXPECT_EQ((*runs)[0].label, "main");
-  EXPECT_EQ((*runs)[0].host_name, "host");
+  EXPECT_EQ((*runs)[0].context.host_name, "host");
+  EXPECT_EQ((*runs)[0].context.machine, "host");  // no class given: the host is the class
   EXPECT_EQ((*runs)[0].recorded_at_ns, clock_.wall_ns());
   auto s = history_series(**h, "BM_A", "real_time");
   ASSERT_THAT(s, IsOk());
@@ -95,7 +96,7 @@ TEST_F(HistoryTest, MigratesAVersionOneDatabase) {
             "PRAGMA user_version=1;");
   auto h = open_history(db());
   ASSERT_THAT(h, IsOk());
-  EXPECT_EQ((*h)->schema_version(), 2);
+  EXPECT_EQ((*h)->schema_version(), kHistorySchemaVersion);
   auto s = history_series(**h, "BM_A", "real_time");
   ASSERT_THAT(s, IsOk());
   ASSERT_EQ(s->points.size(), 1u);
@@ -164,7 +165,7 @@ TEST_F(HistoryTest, ADatabaseWithoutTheHistoryTablesIsRefused) {
         << other.error().message();
   }
   std::filesystem::remove(db());
-  write_raw("PRAGMA user_version=2;");  // the current version, but no tables
+  write_raw("PRAGMA user_version=3;");  // the current version, but no tables
   auto empty = open_history(db());
   ASSERT_THAT(empty, StatusIs(ErrorCode::kSchemaError));
   EXPECT_EQ(empty.error().message(), db() + ": not a Gauntlet history database (needs tables runs and samples)");

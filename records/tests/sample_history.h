@@ -34,7 +34,7 @@ inline Status record_sample_history(HistoryStore& store, ManualClock& clock) {
     std::snprintf(revision, sizeof revision, "c%03d", i + 1);
     run.git_revision = revision;
     run.source = "run-" + std::to_string(i + 1) + ".json";
-    run.context = {"ci-runner-1", 2, 2400, "release"};
+    run.context = {"ci-runner-1", 2, 2400, "release", ""};
     for (const auto& [name, level] : levels) {
       const double centre = static_cast<std::size_t>(i) < kSampleHistoryChangeIndex ? level.first : level.second;
       for (std::int64_t rep = 0; rep < 3; ++rep) {

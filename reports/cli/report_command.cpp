@@ -68,7 +68,7 @@ GAUNTLET_REGISTER_COMMAND(
       auto o = std::make_shared<ReportOptions>();
       cmd.add_option("inputs", o->inputs,
                      "GoogleTest XML/JSON, gauntlet.journal/1, gauntlet.gate/1, gauntlet.properties/1 JSON, "
-                     "history database")
+                     "history (a SQLite file or a postgresql:// URI)")
           ->required();
       cmd.add_option("--html", o->html, "write the self-contained HTML page here");
       cmd.add_option("--junit", o->junit, "write JUnit XML here");

@@ -6,6 +6,7 @@
 
 #include "gauntlet/reports/gtest_reader.h"
 #include "gauntlet/records/gate_result_json.h"
+#include "gauntlet/records/history_store.h"
 #include "gauntlet/records/property_results_json.h"
 
 namespace gauntlet::reports {
@@ -89,18 +90,22 @@ Status add_json(Report& report, const std::string& text, const std::string& sour
                    "or a history database)");
 }
 
+// A history: a SQLite file, or a PostgreSQL database.
+Status add_history(Report& report, const std::filesystem::path& location) {
+  Result<std::vector<HistorySeries>> history = read_history(location);
+  if (!history) return history.error();
+  for (HistorySeries& s : *history) report.history.push_back(std::move(s));
+  return Status::Ok();
+}
+
 }  // namespace
 
 Status add_input(Report& report, const std::filesystem::path& path) {
+  if (records::is_postgresql_location(path.string())) return add_history(report, path);
   Result<std::string> text = read_input_file(path, "report input");
   if (!text) return text.error();
   const std::string source = path.string();
-  if (text->compare(0, kSqliteMagic.size(), kSqliteMagic) == 0) {
-    Result<std::vector<HistorySeries>> history = read_history(path);
-    if (!history) return history.error();
-    for (HistorySeries& s : *history) report.history.push_back(std::move(s));
-    return Status::Ok();
-  }
+  if (text->compare(0, kSqliteMagic.size(), kSqliteMagic) == 0) return add_history(report, path);
   std::size_t first = text->find_first_not_of(" \t\r\n\xEF\xBB\xBF");
   if (first == std::string::npos) return Error(ErrorCode::kSchemaError, source + ": empty file");
   if ((*text)[first] == '<') {

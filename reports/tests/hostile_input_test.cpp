@@ -150,7 +150,9 @@ TEST(HostileReportInputTest, HistoryOfAFutureSchemaIsRefusedAsTheGateRefusesIt) 
   Report r;
   Status s = add_input(r, db);
   ASSERT_FALSE(s.ok());
-  expect_error(s.error(), ErrorCode::kSchemaError, "history schema version 3 is newer than this gauntlet supports (2)");
+  expect_error(s.error(), ErrorCode::kSchemaError,
+               "history schema version " + std::to_string(kHistorySchemaRead + 1) +
+                   " is newer than this gauntlet supports (" + std::to_string(kHistorySchemaRead) + ")");
 }
 
 // A gate's change points are positions in its metric's history series: a

@@ -88,6 +88,10 @@ struct GateConfig {
   double history_quantile = 0.75;
   /// Fewest runs of a benchmark in history before its sigma replaces the priors.
   int history_min_runs = 8;
+  /// The machine class (records::HistoryContext::machine) whose runs in
+  /// history the noise is learned from; empty: the current run's host name.
+  /// Runs of other classes say nothing about this machine's noise.
+  std::string history_machine;
   /// Tail shape of between-run noise: Student's t degrees of freedom (see
   /// stats::noise_quantile). Infinity would assume normal noise.
   double noise_tail_df = 3;

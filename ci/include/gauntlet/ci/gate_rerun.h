@@ -12,7 +12,7 @@ namespace gauntlet::ci {
 /// What a `gauntlet gate` run was given that decides its verdict. Output
 /// files (--json, --markdown, ...) are not part of it: a re-run prints.
 struct GateInvocation {
-  std::string baseline, current, config, metric, history;
+  std::string baseline, current, config, metric, history, machine;
   std::vector<std::string> journals;
   std::vector<std::string> confirm_with;  ///< BASE_BINARY CURRENT_BINARY, or empty
   ConfirmOptions confirm;                 ///< used only with confirm_with

@@ -11,6 +11,8 @@
 namespace gauntlet::ci {
 
 /// run_gate with learn_noise_model(history, config.metric, ...) as the noise
+/// model (runs of machine class config.history_machine, or of the current
+/// run's host when that is empty)
 /// model and history_change_points(history, config.metric, config.seed) in
 /// the result.
 /// Errors: the history's and run_gate's.

@@ -38,7 +38,8 @@ struct ReportSummary {
 ReportSummary summarize(const Report& report);
 
 /// Adds one input file to `report`, recognised by content: GoogleTest XML,
-/// GoogleTest JSON, a JSON document with a known "schema", or a SQLite history.
+/// GoogleTest JSON, a JSON document with a known "schema", or a SQLite history;
+/// or the PostgreSQL history a `postgresql://` URI names.
 /// Errors: kSchemaError for an unknown kind ("file: not a ..."), and the
 /// readers' errors, every message starting with the file name.
 Status add_input(Report& report, const std::filesystem::path& path);
