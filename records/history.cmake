@@ -17,7 +17,7 @@ gauntlet_add_test(gauntlet_records_history_tests
 # the PostgreSQL history backend's tests. Test support: not installed.
 if(GAUNTLET_BUILD_TESTS)
   find_package(PostgreSQL REQUIRED)
-  add_library(gauntlet_records_postgres_server STATIC tests/postgres_server.cpp)
+  add_library(gauntlet_records_postgres_server STATIC tests/postgres_server.cpp tests/postgres_process.cpp)
   target_link_libraries(gauntlet_records_postgres_server PUBLIC gauntlet::harness GTest::gtest PostgreSQL::PostgreSQL)
   target_include_directories(gauntlet_records_postgres_server PUBLIC ${PROJECT_SOURCE_DIR})
   gauntlet_warnings(gauntlet_records_postgres_server)
