@@ -29,7 +29,7 @@ if(GAUNTLET_BUILD_TESTS)
 
   # The store's promises, the same tests on SQLite and on PostgreSQL.
   gauntlet_add_test(gauntlet_records_history_store_tests
-    SOURCES tests/history_store_test.cpp tests/history_writers_test.cpp
+    SOURCES tests/history_store_test.cpp tests/history_writers_test.cpp tests/postgres_history_test.cpp
     LIBS gauntlet_records gauntlet_records_postgres_server
     LABELS records)
 endif()
