@@ -69,7 +69,8 @@ std::string limits(const RatioCheck& c) {
   return c.max > 0 ? fmt::format("max {:.4g}", c.max) : fmt::format("min {:.4g}", c.min);
 }
 
-void judge(RatioCheck& c, const std::vector<double>& d, double confidence) {
+// `rules` > 1: the interval's level is Bonferroni-adjusted, said in the reason.
+void judge(RatioCheck& c, const std::vector<double>& d, double confidence, std::size_t rules) {
   const std::string limit = limits(c);
   auto ci = stats::signed_rank_interval(d, confidence);
   if (!ci.ok()) {
@@ -87,8 +88,10 @@ void judge(RatioCheck& c, const std::vector<double>& d, double confidence) {
   const double centre = std::log(to_max <= to_min ? c.max : c.min);
   for (double& x : shifted) x -= centre;
   if (auto t = stats::wilcoxon_signed_rank(shifted); t.ok()) c.p_value = t->p_value;
-  const std::string interval =
-      fmt::format("{:.4f} [{:.4f}, {:.4f}] paired by {} ({})", c.ratio, c.ci_low, c.ci_high, c.pairing, c.pairs);
+  const std::string level =
+      rules > 1 ? fmt::format(", {:.4g}% interval for {} rules", confidence * 100, rules) : std::string();
+  const std::string interval = fmt::format("{:.4f} [{:.4f}, {:.4f}] paired by {} ({}{})", c.ratio, c.ci_low, c.ci_high,
+                                           c.pairing, c.pairs, level);
   if (!std::isfinite(ci->low) || !std::isfinite(ci->high)) {
     c.verdict = "inconclusive";
     c.reason =
@@ -108,6 +111,11 @@ void judge(RatioCheck& c, const std::vector<double>& d, double confidence) {
 }  // namespace
 
 std::vector<RatioCheck> check_ratios(const BenchmarkFile& run, const GateConfig& config) {
+  // Every rule can fail the build: over k rules each interval covers
+  // 1 - (1 - confidence) / k, so unchanged code fails any of them at most
+  // 1 - confidence of the time (Bonferroni).
+  const std::size_t rules = config.ratios.size();
+  const double confidence = rules > 1 ? 1 - (1 - config.confidence) / static_cast<double>(rules) : config.confidence;
   std::vector<RatioCheck> out;
   for (const RatioRule& rule : config.ratios) {
     RatioCheck c;
@@ -139,7 +147,7 @@ std::vector<RatioCheck> check_ratios(const BenchmarkFile& run, const GateConfig&
         c.verdict = "inconclusive";
         c.reason = fmt::format("no {} holds both benchmarks with a positive {}", c.pairing, c.metric);
       } else {
-        judge(c, d, config.confidence);
+        judge(c, d, confidence, rules);
       }
     }
     out.push_back(std::move(c));

@@ -7,6 +7,7 @@
 #include "gate_test_files.h"
 
 #include <gtest/gtest.h>
+
 #include <nlohmann/json.hpp>
 
 #include <cmath>
@@ -172,6 +173,49 @@ TEST(GateChecksTest, RatioWithinRegressedAndInconclusive) {
   auto few = check_ratios(pair(1.5, 0.002, 5, 4), ratio_config(1.01));  // 5 pairs: no 95% interval
   EXPECT_EQ(few[0].verdict, "inconclusive");
   EXPECT_NE(few[0].reason.find("too few pairs (5)"), std::string::npos) << few[0].reason;
+}
+
+// Three rules: each interval covers 1 - 0.05 / 3, wider than one rule's, and
+// the reason says so.
+TEST(GateChecksTest, RatioIntervalsWidenWithTheNumberOfRules) {
+  const BenchmarkFile f = pair(1.02, 0.01, 12, 5);
+  const auto one = check_ratios(f, ratio_config(1.01));
+  GateConfig three = ratio_config(1.01);
+  three.ratios.push_back(three.ratios[0]);
+  three.ratios.push_back(three.ratios[0]);
+  const auto each = check_ratios(f, three);
+  ASSERT_EQ(each.size(), 3u);
+  EXPECT_EQ(each[0].ratio, one[0].ratio);  // the estimate does not change
+  EXPECT_LT(each[0].ci_low, one[0].ci_low);
+  EXPECT_GT(each[0].ci_high, one[0].ci_high);
+  EXPECT_EQ(one[0].reason.find("interval for"), std::string::npos) << one[0].reason;
+  EXPECT_NE(each[0].reason.find("(12, 98.33% interval for 3 rules)"), std::string::npos) << each[0].reason;
+  // Code exactly at the limit, three rules per run, 200 runs: judged together
+  // a family reads regressed in at most 5% of runs; each rule judged alone at
+  // 95% (no correction) fails more families.
+  int families_failed = 0, uncorrected_failed = 0;
+  constexpr int kRuns = 200;
+  for (std::uint64_t seed = 0; seed < kRuns; ++seed) {
+    BenchmarkFile g = file_named("run.json");
+    GateConfig c;
+    for (std::uint64_t k = 0; k < 3; ++k) {
+      const std::string x = "BM_" + std::to_string(k);
+      add_runs(g, x + "/plain", noisy(12, 1000, 0.01, 1000 * (2 * k + 1) + seed));
+      add_runs(g, x + "/instrumented", noisy(12, 1010, 0.01, 1000 * (2 * k + 2) + seed));
+      c.ratios.push_back({x, x + "/instrumented", x + "/plain", 1.01, 0, ""});
+    }
+    bool failed = false, failed_alone = false;
+    for (const auto& r : check_ratios(g, c)) failed = failed || r.verdict == "regressed";
+    for (const RatioRule& rule : c.ratios) {
+      GateConfig alone;
+      alone.ratios = {rule};
+      failed_alone = failed_alone || check_ratios(g, alone)[0].verdict == "regressed";
+    }
+    families_failed += failed;
+    uncorrected_failed += failed_alone;
+  }
+  EXPECT_LE(families_failed, kRuns * 5 / 100) << families_failed << " of " << kRuns;
+  EXPECT_LT(families_failed, uncorrected_failed) << families_failed << " vs " << uncorrected_failed;
 }
 
 TEST(GateChecksTest, RatioMinimumForHigherIsBetterCounters) {

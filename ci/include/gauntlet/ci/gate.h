@@ -107,7 +107,9 @@ std::vector<records::BenchmarkQuality> check_quality(const BenchmarkFile& curren
 /// denominator's repetitions are paired by round (round medians, rows tagged
 /// `gauntlet_round`) or else by repetition_index (both benchmarks in one
 /// process), and exp(Hodges-Lehmann) of the log ratios with its signed-rank
-/// interval at `config.confidence` is compared with max / min: "regressed"
+/// interval at `config.confidence` (1 - (1 - confidence) / k for k rules:
+/// Bonferroni, so that any rule fails unchanged code at most 1 - confidence
+/// of the time) is compared with max / min: "regressed"
 /// when the whole interval lies beyond a limit, "within" when it lies wholly
 /// inside, "inconclusive" otherwise (including too few pairs for a finite
 /// interval: 6 at 95%), "missing" when a side is absent, errored or skipped.
