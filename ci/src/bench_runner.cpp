@@ -78,10 +78,16 @@ std::vector<std::string> environment_with(const std::vector<std::pair<std::strin
   return env;
 }
 
-// Runs one invocation and returns its JSON output text. The benchmark is a
-// guarded child (own process group, dies with this process, reaped on every
-// path) and writes its JSON to an inherited memfd, never a named file.
-Result<std::string> invoke(const BenchCommand& cmd, const BenchRunOptions& o) {
+// One invocation of a benchmark binary: its JSON output and its memory.
+struct Invocation {
+  std::string text;
+  detail::ProgramMemory memory;
+};
+
+// Runs one invocation. The benchmark is a guarded child (own process group,
+// dies with this process, reaped on every path, its memory read while it
+// runs) and writes its JSON to an inherited memfd, never a named file.
+Result<Invocation> invoke(const BenchCommand& cmd, const BenchRunOptions& o) {
   OutputFile out;
   if (out.fd() < 0)
     return Error(ErrorCode::kIoError, std::string("cannot create the benchmark output file: ") + std::strerror(errno));
@@ -100,15 +106,19 @@ Result<std::string> invoke(const BenchCommand& cmd, const BenchRunOptions& o) {
     return Error(ErrorCode::kUnavailable, cmd.binary + ": killed by signal " + std::to_string(ended->signal));
   if (ended->code != 0)
     return Error(ErrorCode::kUnavailable, cmd.binary + ": exited with status " + std::to_string(ended->code));
-  return out.read(cmd.binary, max_input_bytes());
+  auto text = out.read(cmd.binary, max_input_bytes());
+  if (!text.ok()) return text.error();
+  return Invocation{std::move(text).value(), ended->memory};
 }
 
 // Merges invocations of one side into one Google Benchmark document.
 class SideMerger {
  public:
-  /// Adds one invocation's rows tagged with `round`. The binary's output is
-  /// input like any file: a wrong shape is kParseError naming `source`.
-  Status add(const std::string& text, const std::string& source, int round) {
+  /// Adds one invocation's rows tagged with `round`, and its memory. The
+  /// binary's output is input like any file: a wrong shape is kParseError
+  /// naming `source`.
+  Status add(const Invocation& run, const std::string& source, int round) {
+    const std::string& text = run.text;
     auto parsed = parse_json_document(detail::quote_nonfinite_tokens(text), source, "Google Benchmark JSON");
     if (!parsed.ok()) return parsed.error();
     json& doc = *parsed;
@@ -137,6 +147,14 @@ class SideMerger {
       merged_["benchmarks"].push_back(std::move(row));
     }
     rounds_ = std::max(rounds_, round + 1);
+    // The side's memory is its worst process; a process never read (it
+    // ended within one reading) leaves the side unmeasured.
+    if (run.memory.readings == 0) unmeasured_ = true;
+    peak_rss_ = std::max(peak_rss_, run.memory.peak_rss_bytes);
+    const std::uint64_t growth = run.memory.last_rss_bytes > run.memory.first_rss_bytes
+                                     ? run.memory.last_rss_bytes - run.memory.first_rss_bytes
+                                     : 0;
+    rss_growth_ = std::max(rss_growth_, growth);
     return Status::Ok();
   }
 
@@ -148,6 +166,10 @@ class SideMerger {
   std::string text() {
     if (merged_.is_null()) return {};
     merged_["context"]["gauntlet_rounds"] = rounds_;
+    if (!unmeasured_) {
+      merged_["context"][std::string(kPeakRssKey)] = std::to_string(peak_rss_);
+      merged_["context"][std::string(kRssGrowthKey)] = std::to_string(rss_growth_);
+    }
     for (json& row : merged_["benchmarks"])
       row["repetitions"] = next_index_[row.value("run_name", row.value("name", ""))];
     std::string out = merged_.dump(2);
@@ -163,6 +185,8 @@ class SideMerger {
  private:
   json merged_;
   int rounds_ = 0;
+  bool unmeasured_ = false;
+  std::uint64_t peak_rss_ = 0, rss_growth_ = 0;
   std::map<std::string, int> next_index_;
 };
 

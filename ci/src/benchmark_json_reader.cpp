@@ -6,6 +6,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <charconv>
 #include <cmath>
 #include <fstream>
 #include <limits>
@@ -217,6 +218,26 @@ Result<CacheInfo> read_cache(const json& c, const std::string& where) {
   return info;
 }
 
+// A memory key of `gauntlet bench run` (kPeakRssKey, kRssGrowthKey): whole
+// bytes >= 0, written as a decimal string (a JSON number is taken too);
+// nullopt when the file lacks it.
+Result<std::optional<std::int64_t>> read_bytes(const json& ctx, std::string_view key) {
+  auto it = ctx.find(key);
+  if (it == ctx.end()) return std::optional<std::int64_t>{};
+  if (it->is_number()) return RowReader(ctx, "context").whole(key, 0, kMaxRowInteger);
+  if (it->is_string()) {
+    const std::string& s = it->get_ref<const std::string&>();
+    std::int64_t v = 0;
+    const auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
+    if (!s.empty() && s[0] != '-' && ec == std::errc() && end == s.data() + s.size() && v <= kMaxRowInteger)
+      return std::optional<std::int64_t>{v};
+  }
+  std::string got = it->dump(-1, ' ', false, json::error_handler_t::replace);
+  if (got.size() > 40) got = got.substr(0, 37) + "...";
+  return Error(ErrorCode::kSchemaError,
+               "context." + std::string(key) + ": expected a whole number of bytes >= 0, got " + got);
+}
+
 Result<BenchmarkContext> read_context(const json& ctx) {
   BenchmarkContext out;
   if (!ctx.is_object()) return Error(ErrorCode::kSchemaError, "context: expected an object");
@@ -225,6 +246,10 @@ Result<BenchmarkContext> read_context(const json& ctx) {
   out.num_cpus = static_cast<int>(num_cpus.value_or(0));
   GAUNTLET_CI_TRY_ASSIGN(mhz, r.number("mhz_per_cpu"));
   out.mhz_per_cpu = mhz.value_or(0);
+  GAUNTLET_CI_TRY_ASSIGN(peak, read_bytes(ctx, kPeakRssKey));
+  out.peak_rss_bytes = peak;
+  GAUNTLET_CI_TRY_ASSIGN(growth, read_bytes(ctx, kRssGrowthKey));
+  out.rss_growth_bytes = growth;
   for (const auto& [key, value] : ctx.items()) {
     if (key == "date" && value.is_string()) out.date = value;
     else if (key == "host_name" && value.is_string()) out.host_name = value;

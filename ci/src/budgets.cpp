@@ -153,7 +153,9 @@ GateResult run_budget_gate(const GateConfig& config, const std::vector<Operation
   }
   out.budgets = check_budgets(BenchmarkFile{}, config.budgets, journals);
   out.throughput = check_throughput(BenchmarkFile{}, config.budgets, journals);
-  if (config.budgets.empty()) out.warnings.push_back("no budgets configured: nothing was checked");
+  out.memory = check_memory(BenchmarkContext{}, config.memory, "");
+  if (config.budgets.empty() && !config.memory.any())
+    out.warnings.push_back("no budgets configured: nothing was checked");
   if (!config.ratios.empty())
     out.warnings.push_back("ratio rules need a benchmark run (--current): not checked against journals");
   tally(out, config);

@@ -103,9 +103,17 @@ class ConfigReader {
   if (!lhs##_r.ok()) return std::move(lhs##_r).error(); \
   auto lhs = std::move(lhs##_r).value()
 
-/// `budgets:` (tolerance_pct, min_samples, operations with latency limits,
-/// min_throughput, throughput_counter, min_samples).
-Result<std::vector<LatencyBudget>> read_budgets(const ConfigReader& r, const YAML::Node& node);
+/// What `budgets:` holds: per-operation budgets and the run's memory budgets.
+struct BudgetsSection {
+  std::vector<LatencyBudget> operations;
+  MemoryBudget memory;
+};
+
+/// `budgets:` (tolerance_pct, min_samples, max_memory_mb,
+/// max_memory_growth_mb, operations with latency limits, min_throughput,
+/// throughput_counter, min_samples). `operations` may be left out when a
+/// memory limit is given.
+Result<BudgetsSection> read_budgets(const ConfigReader& r, const YAML::Node& node);
 
 /// `ratios:` a list of {numerator, denominator, max and/or min, metric, name}.
 Result<std::vector<RatioRule>> read_ratios(const ConfigReader& r, const YAML::Node& node);

@@ -19,6 +19,7 @@ using records::BenchmarkQuality;
 using records::BudgetCheck;
 using records::GateResult;
 using records::GateSummary;
+using records::MemoryCheck;
 using records::RatioCheck;
 using records::SampleSummary;
 using records::ThroughputCheck;
@@ -179,6 +180,7 @@ Result<GateResult> run_gate(const BenchmarkFile& baseline, const BenchmarkFile& 
 
   out.budgets = check_budgets(current, config.budgets, journals);
   out.throughput = check_throughput(current, config.budgets, journals);
+  out.memory = check_memory(current.context, config.memory, current.source);
   out.ratios = check_ratios(current, config);
   out.quality = check_quality(current, config);
 
@@ -204,9 +206,10 @@ GateResult run_single_gate(const BenchmarkFile& current, const GateConfig& confi
   out.seed = config.seed;
   out.budgets = check_budgets(current, config.budgets, journals);
   out.throughput = check_throughput(current, config.budgets, journals);
+  out.memory = check_memory(current.context, config.memory, current.source);
   out.ratios = check_ratios(current, config);
   out.quality = check_quality(current, config);
-  if (config.budgets.empty() && config.ratios.empty() && !config.min_quality)
+  if (config.budgets.empty() && !config.memory.any() && config.ratios.empty() && !config.min_quality)
     out.warnings.push_back("no budgets, ratios or min_quality configured and no baseline: nothing was checked");
   tally(out, config);
   return out;
@@ -245,6 +248,7 @@ void tally(GateResult& r, const GateConfig& config) {
   }
   for (const BudgetCheck& b : r.budgets) s.budget_breaches += b.breached ? 1 : 0;
   for (const ThroughputCheck& t : r.throughput) s.budget_breaches += t.breached ? 1 : 0;
+  for (const MemoryCheck& m : r.memory) s.budget_breaches += m.breached ? 1 : 0;
   for (const RatioCheck& q : r.ratios) {
     s.ratio_regressions += q.verdict == "regressed" || q.verdict == "missing" ? 1 : 0;
     s.ratio_inconclusive += q.verdict == "inconclusive" ? 1 : 0;

@@ -13,6 +13,8 @@ using records::BudgetCheck;
 using records::duration_text;
 using records::GateResult;
 using records::margin_text;
+using records::memory_text;
+using records::MemoryCheck;
 using records::rate_text;
 using records::RatioCheck;
 using records::ThroughputCheck;
@@ -51,6 +53,16 @@ std::string throughput_line(const ThroughputCheck& t) {
   return out + samples_text(t.samples, t.counter == "throughput_rps" ? "requests" : "repetitions") + "\n";
 }
 
+// "memory within: peak 120.9 MiB < 500.0 MiB (margin +75.8%)".
+std::string memory_line(const MemoryCheck& m) {
+  const std::string head = fmt::format("memory {}: {}", m.breached ? "breach" : "within", m.kind);
+  if (m.verdict == "not_measured")
+    return fmt::format("{} not measured (limit {}): {}\n", head, memory_text(m.limit_bytes), m.reason);
+  const char* relation = m.measured_bytes > m.limit_bytes ? ">" : m.measured_bytes < m.limit_bytes ? "<" : "<=";
+  return fmt::format("{} {} {} {} (margin {})\n", head, memory_text(m.measured_bytes), relation,
+                     memory_text(m.limit_bytes), margin_text(m.margin));
+}
+
 std::string ratio_limit(const RatioCheck& q) {
   if (q.max > 0 && q.min > 0) return fmt::format("[{:.4g}, {:.4g}]", q.min, q.max);
   return q.max > 0 ? fmt::format("<= {:.4g}", q.max) : fmt::format(">= {:.4g}", q.min);
@@ -83,6 +95,7 @@ std::string check_console_lines(const GateResult& r) {
   std::string out;
   for (const BudgetCheck& b : r.budgets) out += budget_line(b);
   for (const ThroughputCheck& t : r.throughput) out += throughput_line(t);
+  for (const MemoryCheck& m : r.memory) out += memory_line(m);
   for (const RatioCheck& q : r.ratios)
     out += fmt::format("ratio {}: {} (limit {}, margin {}): {}\n", q.verdict, q.name, ratio_limit(q),
                        margin_text(q.margin), q.reason);
@@ -104,6 +117,11 @@ std::string check_markdown(const GateResult& r) {
         fmt::format("| {} | throughput ({}) | {} | {} | {} | {} | {} |\n", markdown_inline(t.operation),
                     markdown_inline(t.counter), rate_text(t.measured), rate_text(t.allowed), margin_text(t.margin),
                     t.samples < 0 ? "-" : std::to_string(t.samples), markdown_inline(t.verdict));
+  for (const MemoryCheck& m : r.memory)
+    (m.breached ? bad : good) +=
+        fmt::format("| {} | {} | {} | {} | {} | - | {} |\n", records::kMemoryOperation,
+                    markdown_inline(records::memory_check_name(m.kind)), memory_text(m.measured_bytes),
+                    memory_text(m.limit_bytes), margin_text(m.margin), markdown_inline(m.verdict));
   std::string out;
   if (!bad.empty() || !good.empty())
     out +=

@@ -151,7 +151,8 @@ Result<GateConfig> read_config(const ConfigReader& r, const YAML::Node& root) {
   }
   if (const YAML::Node n = root["budgets"]) {
     GAUNTLET_CI_CFG_TRY(b, detail::read_budgets(r, n));
-    c.budgets = std::move(b);
+    c.budgets = std::move(b.operations);
+    c.memory = b.memory;
   }
   if (const YAML::Node n = root["min_quality"]) {
     GAUNTLET_CI_CFG_TRY(v, r.choice(n, "min_quality", {"poor", "fair", "good"}));

@@ -1,9 +1,23 @@
 // The gate config's absolute checks: `budgets:` (latency ceilings, throughput
-// floors, sample minimums) and `ratios:` (overhead of one benchmark over another).
+// floors, sample minimums, the run's memory ceilings) and `ratios:` (overhead
+// of one benchmark over another).
 #include "config_reader.h"
 
 namespace gauntlet::ci::detail {
 namespace {
+
+// Most MiB a memory budget may allow (about 9.5 TiB): more is a typo.
+constexpr double kMaxMemoryMb = 1e7;
+
+// A memory ceiling in MiB: positive, at most kMaxMemoryMb; 0 when absent.
+Result<double> memory_mb(const ConfigReader& r, const YAML::Node& node, const char* key) {
+  const YAML::Node v = node[key];
+  if (!v) return 0.0;
+  const std::string field = std::string("budgets.") + key;
+  GAUNTLET_CI_CFG_TRY(x, r.number(v, field, 0, kMaxMemoryMb));
+  if (x <= 0) return r.error(v, field, "must be above 0 MiB (leave it out for no limit)");
+  return x;
+}
 
 Result<double> latency_ns(const ConfigReader& r, const YAML::Node& entry, const std::string& field,
                           const std::string& q) {
@@ -63,11 +77,16 @@ Result<LatencyBudget> read_operation(const ConfigReader& r, const std::string& n
 
 }  // namespace
 
-Result<std::vector<LatencyBudget>> read_budgets(const ConfigReader& r, const YAML::Node& node) {
-  std::vector<LatencyBudget> out;
+Result<BudgetsSection> read_budgets(const ConfigReader& r, const YAML::Node& node) {
+  BudgetsSection out;
   if (!node.IsMap()) return r.error(node, "budgets", "expected a map with tolerance_pct and operations");
-  if (Status s = r.known_keys(node, "budgets", {"tolerance_pct", "min_samples", "operations"}); !s.ok())
+  if (Status s = r.known_keys(node, "budgets",
+                              {"tolerance_pct", "min_samples", "max_memory_mb", "max_memory_growth_mb", "operations"});
+      !s.ok())
     return s.error();
+  GAUNTLET_CI_CFG_TRY(peak, memory_mb(r, node, "max_memory_mb"));
+  GAUNTLET_CI_CFG_TRY(growth, memory_mb(r, node, "max_memory_growth_mb"));
+  out.memory = {peak, growth};
   double tolerance = 10;
   if (const YAML::Node t = node["tolerance_pct"]) {
     GAUNTLET_CI_CFG_TRY(v, r.number(t, "budgets.tolerance_pct", 0, 1000));
@@ -79,6 +98,7 @@ Result<std::vector<LatencyBudget>> read_budgets(const ConfigReader& r, const YAM
     min_samples = v;
   }
   const YAML::Node ops = node["operations"];
+  if (!ops && out.memory.any()) return out;  // memory budgets alone
   if (!ops || !ops.IsMap()) return r.error(ops ? ops : node, "budgets.operations", "expected a map of operation names");
   if (Status s = r.unique_keys(ops, "budgets.operations"); !s.ok()) return s.error();
   if (ops.size() > kMaxBudgets)
@@ -87,7 +107,7 @@ Result<std::vector<LatencyBudget>> read_budgets(const ConfigReader& r, const YAM
         "has " + std::to_string(ops.size()) + " entries; at most " + std::to_string(kMaxBudgets) + " are allowed");
   for (const auto& kv : ops) {
     GAUNTLET_CI_CFG_TRY(b, read_operation(r, kv.first.Scalar(), kv.second, tolerance, min_samples));
-    out.push_back(std::move(b));
+    out.operations.push_back(std::move(b));
   }
   return out;
 }

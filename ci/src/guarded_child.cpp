@@ -1,5 +1,8 @@
 #include "guarded_child.h"
 
+#include "process_memory_sampler.h"
+
+#include <algorithm>
 #include <cerrno>
 #include <csignal>
 #include <cstring>
@@ -20,7 +23,8 @@ namespace {
 struct Record {
   enum Kind : int { kStartFailed = 1, kEnded = 2 };
   int kind = 0;
-  int value = 0;  ///< errno for kStartFailed, the wait status for kEnded
+  int value = 0;               ///< errno for kStartFailed, the wait status for kEnded
+  MemoryReadings memory = {};  ///< kEnded: the program's resident memory
 };
 
 // Everything below runs between fork and exec or in the guardian, which
@@ -76,14 +80,14 @@ struct Prepared {
 }
 
 // Kills whatever is left of the program's group, reaps the program, reports.
-[[noreturn]] void finish(pid_t program, int report_fd) noexcept {
+[[noreturn]] void finish(pid_t program, int report_fd, const MemoryReadings& memory) noexcept {
   // The program is not reaped yet (or is being killed), so its pid, and with
   // it the group id, cannot have been reused.
   ::kill(-program, SIGKILL);
   int status = 0;
   while (::waitpid(program, &status, 0) < 0 && errno == EINTR) {
   }
-  put(report_fd, {Record::kEnded, status});
+  put(report_fd, {Record::kEnded, status, memory});
   ::_exit(0);
 }
 
@@ -97,6 +101,14 @@ struct Prepared {
   ::prctl(PR_SET_PDEATHSIG, SIGTERM);
   if (::getppid() != p.caller) ::_exit(0);  // the caller died before the prctl
   const pid_t guardian = ::getpid();
+  // The program holds the write end until exec closes it: end of file on the
+  // read end says the program image is in place (its memory is its own, no
+  // longer the copy of ours that fork made).
+  int exec_pipe[2];
+  if (::pipe2(exec_pipe, O_CLOEXEC | O_NONBLOCK) != 0) {
+    put(p.report_fd, {Record::kStartFailed, errno});
+    ::_exit(0);
+  }
   const pid_t program = ::_Fork();
   if (program < 0) {
     put(p.report_fd, {Record::kStartFailed, errno});
@@ -104,25 +116,41 @@ struct Prepared {
   }
   if (program == 0) exec_program(p, guardian);
   ::setpgid(program, program);  // also here, so the group exists before any kill(-program)
-  // Keep only the report pipe: nothing of the caller's stays open here.
+  // Keep only the report pipe and the exec watch: nothing of the caller's
+  // stays open here.
+  ::dup2(exec_pipe[0], p.report_fd == 3 ? 4 : 3);
+  const int exec_watch = p.report_fd == 3 ? 4 : 3;
   const auto report = static_cast<unsigned>(p.report_fd);
-  if (report >= 3) close_span(3, report - 1);
-  close_span(report < 3 ? 3 : report + 1, ~0U);
+  const auto watch = static_cast<unsigned>(exec_watch);
+  const unsigned low = std::min(report, watch), high = std::max(report, watch);
+  close_span(3, low - 1);
+  close_span(low + 1, high - 1);
+  close_span(high + 1, ~0U);
+  ::fcntl(exec_watch, F_SETFL, O_NONBLOCK);
+  bool execed = false;
+  MemoryReadings memory;
 
   sigset_t wake;
   ::sigemptyset(&wake);
   for (int sig : {SIGCHLD, SIGTERM, SIGINT, SIGHUP, SIGQUIT}) ::sigaddset(&wake, sig);
   for (;;) {
-    const struct timespec tick { 0, 100'000'000 };
+    // Memory is read every 10 ms: VmHWM keeps the peak in between, so only
+    // growth in the program's last 10 ms can be missed.
+    const struct timespec tick { 0, 10'000'000 };
     siginfo_t info;
     const int sig = ::sigtimedwait(&wake, &info, &tick);
     // The caller died (parent-death signal, or noticed on a tick) or the
     // guardian was told to stop: the whole group goes.
-    if ((sig > 0 && sig != SIGCHLD) || ::getppid() != p.caller) finish(program, p.report_fd);
+    if ((sig > 0 && sig != SIGCHLD) || ::getppid() != p.caller) finish(program, p.report_fd, memory);
+    if (!execed) {
+      char byte;
+      execed = ::read(exec_watch, &byte, 1) == 0;  // EAGAIN: not yet
+    }
+    if (execed) memory.read(program);
     siginfo_t ended{};
     const int options = WEXITED | WNOHANG | WNOWAIT;  // WNOWAIT: reaped only in finish()
     if (::waitid(P_PID, static_cast<id_t>(program), &ended, options) == 0 && ended.si_pid == program)
-      finish(program, p.report_fd);
+      finish(program, p.report_fd, memory);
   }
 }
 
@@ -194,8 +222,11 @@ Result<ChildExit> run_guarded(const GuardedCommand& cmd) {
     return Error(ErrorCode::kInternal, program + ": the process watching it was lost");
   if (r.kind == Record::kStartFailed)
     return Error(ErrorCode::kUnavailable, program + ": cannot start (" + std::strerror(r.value) + ")");
-  if (WIFSIGNALED(r.value)) return ChildExit{0, WTERMSIG(r.value)};
-  return ChildExit{WIFEXITED(r.value) ? WEXITSTATUS(r.value) : -1, 0};
+  ChildExit exit{WIFEXITED(r.value) ? WEXITSTATUS(r.value) : -1, WIFSIGNALED(r.value) ? WTERMSIG(r.value) : 0, {}};
+  if (exit.signal != 0) exit.code = 0;
+  if (r.memory.count > 0)
+    exit.memory = {r.memory.peak_kib * 1024, r.memory.first_kib * 1024, r.memory.last_kib * 1024, r.memory.count};
+  return exit;
 }
 
 }  // namespace gauntlet::ci::detail

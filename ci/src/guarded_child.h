@@ -3,15 +3,27 @@
 // own, watched by a small guardian process that dies with the caller.
 #include "gauntlet/harness/error.h"
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
 namespace gauntlet::ci::detail {
 
+/// The resident memory of a guarded program, read from /proc every 10 ms
+/// from its exec to its exit (its own image only: what fork copied is not
+/// counted). All zero when it was never read (it ended within 10 ms).
+struct ProgramMemory {
+  std::uint64_t peak_rss_bytes = 0;   ///< highest resident set (VmHWM)
+  std::uint64_t first_rss_bytes = 0;  ///< resident set at the first reading
+  std::uint64_t last_rss_bytes = 0;   ///< resident set at the last reading
+  int readings = 0;
+};
+
 /// How a guarded child ended.
 struct ChildExit {
   int code = 0;    ///< exit status when `signal == 0`
   int signal = 0;  ///< terminating signal, or 0 for a normal exit
+  ProgramMemory memory;
 };
 
 /// A program to run: `argv[0]` is its path (no PATH search), `env` its whole

@@ -320,6 +320,37 @@ TEST_F(GateCommandTest, Seed004ThroughputFloorsOnGauntletPrimitives) {
   }
   EXPECT_EQ(doc["summary"]["budget_breaches"], 2);
 }
+
+// Seed 004's memory limits (growth < 10 MB over the run, and seed 002's peak
+// < 500 MB) on the seed-004 metric operations, measured by `gauntlet bench
+// run`; a program that leaks 32 MiB fails the growth limit.
+TEST_F(GateCommandTest, Seed004MemoryLimitsOnABenchRun) {
+  const auto limits = write("memory.yaml", "budgets:\n  max_memory_mb: 500\n  max_memory_growth_mb: 10\n");
+  const auto measure = [&](const std::string& filter, const std::string& out) {
+    CliRun r = run({"bench", "run", "--binary", GAUNTLET_RATIO_BENCH, "--filter", filter, "--rounds", "2",
+                    "--repetitions", "1", "--min-time", "0.05", "--out", out});
+    EXPECT_EQ(r.code, 0) << r.out << r.err;
+  };
+  const auto ops = (dir_ / "ops.json").string(), leak = (dir_ / "leak.json").string();
+  measure("BM_Seed004/metric_ops_50_threads/", ops);
+  measure("BM_Memory/leak_32MiB/", leak);
+  const auto json = (dir_ / "memory-gate.json").string();
+  CliRun pass = run({"gate", "--current", ops, "--config", limits, "--json", json});
+  EXPECT_EQ(pass.code, 0) << pass.out << pass.err;
+  auto doc = nlohmann::json::parse(std::ifstream(json));
+  ASSERT_EQ(doc["memory"].size(), 2u) << doc.dump();
+  for (const auto& m : doc["memory"]) {
+    EXPECT_EQ(m["verdict"], "within") << m.dump();
+    EXPECT_GT(m["measured_bytes"].get<double>(), 0) << m.dump();
+  }
+  CliRun leaking = run({"gate", "--current", leak, "--config", limits, "--json", json});
+  EXPECT_EQ(leaking.code, 1) << leaking.out << leaking.err;
+  doc = nlohmann::json::parse(std::ifstream(json));
+  bool growth_breached = false;
+  for (const auto& m : doc["memory"])
+    growth_breached = growth_breached || (m["kind"] == "growth" && m["verdict"] == "breached");
+  EXPECT_TRUE(growth_breached) << doc["memory"].dump();
+}
 #endif
 
 TEST_F(GateCommandTest, CurrentAloneChecksBudgetsAndRatiosOnly) {

@@ -5,6 +5,10 @@
 // floors): metric operations from 50 threads and traces (span start and end)
 // from 20 threads (all threads timed together), each with a slowed variant
 // that does a large workload per operation. All report items_per_second (one item per operation).
+// BM_Memory (seed 002's and 004's memory limits, and the check of the memory
+// `gauntlet bench run` measures): hold_<N>MiB touches N MiB before timing and
+// frees it after (peak rises by N, the end does not), leak_<N>MiB leaks N MiB
+// in 1 MiB blocks (peak and growth rise by N).
 #include "gauntlet/harness/metrics/registry.h"
 #include "gauntlet/harness/tracing/tracer.h"
 
@@ -14,6 +18,8 @@
 #include <chrono>
 #include <cstdint>
 #include <cstdlib>
+#include <cstring>
+#include <memory>
 #include <thread>
 #include <vector>
 
@@ -112,8 +118,41 @@ void traces(benchmark::State& state, int rounds, int per_thread) {
   });
 }
 
+// N MiB, every page written: resident, not just reserved.
+std::unique_ptr<char[]> touched(std::size_t mib) {
+  auto block = std::make_unique<char[]>(mib << 20);
+  std::memset(block.get(), 1, mib << 20);
+  benchmark::DoNotOptimize(block.get());
+  return block;
+}
+
+// Memory is read every 10 ms from outside: each state lasts a few readings.
+void settle() { std::this_thread::sleep_for(std::chrono::milliseconds(60)); }
+
+void memory_hold(benchmark::State& state, std::size_t mib) {
+  settle();
+  {
+    const auto held = touched(mib);
+    for (auto _ : state) benchmark::DoNotOptimize(workload(1));
+    settle();
+  }
+  settle();
+}
+
+void memory_leak(benchmark::State& state, std::size_t mib) {
+  // A real leak: nothing frees it, not even at exit.
+  static auto* leaked = new std::vector<char*>;
+  settle();
+  for (std::size_t i = 0; i < mib; ++i) leaked->push_back(touched(1).release());
+  for (auto _ : state) benchmark::DoNotOptimize(workload(1));
+  settle();
+}
+
 }  // namespace
 
+BENCHMARK_CAPTURE(memory_hold, hold_0, 0)->Name("BM_Memory/hold_0MiB")->Iterations(100);
+BENCHMARK_CAPTURE(memory_hold, hold_64, 64)->Name("BM_Memory/hold_64MiB")->Iterations(100);
+BENCHMARK_CAPTURE(memory_leak, leak_32, 32)->Name("BM_Memory/leak_32MiB")->Iterations(100);
 BENCHMARK_CAPTURE(metric_ops, plain, 0, 2000)->Name("BM_Seed004/metric_ops_50_threads")->UseManualTime();
 BENCHMARK_CAPTURE(metric_ops, slowed, 200, 2)->Name("BM_Seed004/metric_ops_50_threads_slowed")->UseManualTime();
 BENCHMARK_CAPTURE(traces, plain, 0, 2000)->Name("BM_Seed004/traces_20_threads")->UseManualTime();

@@ -1,5 +1,5 @@
 // The checks of a gauntlet.gate/1 document: latency budgets, throughput
-// floors, ratio rules, sample quality and history change points.
+// floors, memory budgets, ratio rules, sample quality and history change points.
 #include <nlohmann/json.hpp>
 
 #include <limits>
@@ -85,6 +85,20 @@ Status read_floor(const Fields& f, ThroughputCheck& t) {
   return Status::Ok();
 }
 
+Status read_memory(const Fields& f, MemoryCheck& m) {
+  if (Status s = read_name(f, "kind", m.kind); !s) return s;
+  if (m.kind != "peak" && m.kind != "growth") return f.error("kind", "expected \"peak\" or \"growth\"");
+  Result<double> limit = f.number("limit_bytes");
+  if (!limit) return limit.error();
+  m.limit_bytes = *limit;
+  const NumberField numbers[] = {{"measured_bytes", &m.measured_bytes, kNaN}, {"margin", &m.margin, kNaN}};
+  if (Status s = read_numbers(f, numbers); !s) return s;
+  if (Status s = read_flag(f, "breached", m.breached); !s) return s;
+  m.verdict = f.string_or("verdict", m.breached ? "breached" : "within");
+  m.reason = f.string_or("reason", "");
+  return Status::Ok();
+}
+
 Status read_ratio(const Fields& f, RatioCheck& q) {
   if (Status s = read_name(f, "name", q.name); !s) return s;
   q.numerator = f.string_or("numerator", "");
@@ -155,6 +169,7 @@ Status read_numbers(const Fields& f, std::span<const NumberField> fields) {
 Status read_checks(const Fields& root, GateResult& g) {
   if (Status s = read_each(root, "budgets", g.budgets, read_budget); !s) return s;
   if (Status s = read_each(root, "throughput", g.throughput, read_floor); !s) return s;
+  if (Status s = read_each(root, "memory", g.memory, read_memory); !s) return s;
   if (Status s = read_each(root, "ratios", g.ratios, read_ratio); !s) return s;
   if (Status s = read_each(root, "quality", g.quality, read_quality); !s) return s;
   return read_each(root, "change_points", g.change_points, read_change_point);

@@ -20,7 +20,7 @@ struct NumberField {
 /// Reads each field into its `out`; the first mistyped one is the error.
 Status read_numbers(const Fields& f, std::span<const NumberField> fields);
 
-/// Budgets, throughput floors, ratio rules, quality and change points.
+/// Budgets, throughput floors, memory budgets, ratio rules, quality and change points.
 Status read_checks(const Fields& root, GateResult& g);
 
 }  // namespace gauntlet::records::detail

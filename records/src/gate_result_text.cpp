@@ -37,6 +37,12 @@ std::string rate_text(double ops_per_second) {
                                : fmt::format("{:.3g} ops/s", ops_per_second);
 }
 
+std::string memory_text(double bytes) {
+  return std::isfinite(bytes) ? fmt::format("{:.1f} MiB", bytes / (1024.0 * 1024.0)) : "-";
+}
+
+std::string memory_check_name(std::string_view kind) { return "memory " + std::string(kind); }
+
 std::string margin_text(double margin) { return std::isfinite(margin) ? fmt::format("{:+.1f}%", margin * 100.0) : "-"; }
 
 }  // namespace gauntlet::records

@@ -103,6 +103,16 @@ std::string gate_result_json(const GateResult& r) {
                           {"verdict", t.verdict},
                           {"breached", t.breached}});
   doc["throughput"] = throughput;
+  json memory = json::array();
+  for (const MemoryCheck& m : r.memory)
+    memory.push_back({{"kind", m.kind},
+                      {"limit_bytes", m.limit_bytes},
+                      {"measured_bytes", num(m.measured_bytes)},
+                      {"margin", num(m.margin)},
+                      {"verdict", m.verdict},
+                      {"breached", m.breached},
+                      {"reason", m.reason}});
+  doc["memory"] = memory;
   json ratios = json::array();
   for (const RatioCheck& q : r.ratios)
     ratios.push_back({{"name", q.name},

@@ -62,6 +62,8 @@ GateResult every_field() {
   g.benchmarks = {c};
   g.budgets = {{"parse", "p99", 5000, 10, kNaN, true, 5500, kNaN, -1, 100, "not_measured"}};
   g.throughput = {{"parse", "items_per_second", 1e6, 5, 950000, 990000, 0.042, 10, 0, "within", false}};
+  g.memory = {{"peak", 524288000, 126812160, 0.758125, "within", false, "highest resident set"},
+              {"growth", 8388608, kNaN, kNaN, "not_measured", true, "needs `gauntlet bench run`"}};
   RatioCheck r;
   r.name = "overhead";
   r.numerator = "BM_X/instrumented";
@@ -114,6 +116,19 @@ TEST(GateResultJson, EveryFieldReadsBackAsWritten) {
   EXPECT_EQ(back->budgets.at(0).verdict, "not_measured");
   EXPECT_TRUE(std::isnan(back->budgets.at(0).measured_ns));
   EXPECT_EQ(back->throughput.at(0).samples, 10);
+  ASSERT_EQ(back->memory.size(), 2u);
+  EXPECT_EQ(back->memory[0].kind, "peak");
+  EXPECT_EQ(back->memory[0].limit_bytes, 524288000);
+  EXPECT_EQ(back->memory[0].measured_bytes, 126812160);
+  EXPECT_EQ(back->memory[0].margin, 0.758125);
+  EXPECT_EQ(back->memory[0].verdict, "within");
+  EXPECT_FALSE(back->memory[0].breached);
+  EXPECT_EQ(back->memory[0].reason, "highest resident set");
+  EXPECT_EQ(back->memory[1].kind, "growth");
+  EXPECT_TRUE(std::isnan(back->memory[1].measured_bytes));  // null
+  EXPECT_TRUE(std::isnan(back->memory[1].margin));
+  EXPECT_EQ(back->memory[1].verdict, "not_measured");
+  EXPECT_TRUE(back->memory[1].breached);
   EXPECT_EQ(back->ratios.at(0).min, 0);  // no lower limit: null, read back as 0
   EXPECT_EQ(back->ratios.at(0).max, 1.01);
   EXPECT_EQ(back->quality.at(0).grade, QualityGrade::kPoor);
@@ -169,6 +184,22 @@ TEST(GateResultJson, MistypedFieldsAreNamedByPointer) {
   doc["budgets"][0]["breached"] = 1;
   EXPECT_THAT(read_gate_result(doc, "g.json"),
               StatusIs(ErrorCode::kSchemaError, HasSubstr("/budgets/0/breached: expected true or false")));
+  doc = written();
+  doc["memory"][0]["kind"] = "rss";
+  EXPECT_THAT(read_gate_result(doc, "g.json"),
+              StatusIs(ErrorCode::kSchemaError, HasSubstr("/memory/0/kind: expected \"peak\" or \"growth\"")));
+  doc = written();
+  doc["memory"][1]["limit_bytes"] = nullptr;
+  EXPECT_THAT(read_gate_result(doc, "g.json"), StatusIs(ErrorCode::kSchemaError, HasSubstr("/memory/1/limit_bytes")));
+  doc = written();
+  doc["memory"][0]["measured_bytes"] = "big";
+  EXPECT_THAT(read_gate_result(doc, "g.json"),
+              StatusIs(ErrorCode::kSchemaError, HasSubstr("/memory/0/measured_bytes: expected a number")));
+  doc = written();
+  doc.erase("memory");  // a record from before memory budgets
+  Result<GateResult> older = read_gate_result(doc, "g.json");
+  ASSERT_THAT(older, IsOk());
+  EXPECT_TRUE(older->memory.empty());
   doc = written();
   doc["quality"][0]["grade"] = "excellent";
   EXPECT_THAT(read_gate_result(doc, "g.json"),

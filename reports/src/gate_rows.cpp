@@ -53,6 +53,11 @@ std::vector<BudgetRow> budget_rows(const records::GateResult& g) {
                     records::rate_text(t.measured), records::rate_text(t.limit), records::margin_text(t.margin),
                     t.verdict});
   }
+  for (const records::MemoryCheck& m : g.memory) {
+    rows.push_back({std::string(records::kMemoryOperation), records::memory_check_name(m.kind), "bytes", m.limit_bytes,
+                    m.measured_bytes, !m.breached, m.margin, records::memory_text(m.measured_bytes),
+                    records::memory_text(m.limit_bytes), records::margin_text(m.margin), m.verdict, m.reason});
+  }
   return rows;
 }
 

@@ -28,8 +28,10 @@ struct ComparisonRow {
   std::string quality;        ///< grade of the current run; "" when the gate graded none
 };
 
-/// A latency ceiling (unit "ns", metric the quantile) or a throughput floor
-/// (unit "ops/s", metric "throughput (<counter>)").
+/// A latency ceiling (unit "ns", metric the quantile), a throughput floor
+/// (unit "ops/s", metric "throughput (<counter>)") or a memory budget of the
+/// whole run (name "whole run", unit "bytes", metric "memory peak" or "memory
+/// growth").
 struct BudgetRow {
   std::string name;
   std::string metric;
@@ -40,12 +42,13 @@ struct BudgetRow {
   double margin = 0;  ///< share of the allowed value left; negative when over, NaN when not measured
   std::string actual_text, limit_text, margin_text;  ///< as the gate prints them ("23.4 ms", "-11.4%")
   std::string verdict;  ///< the gate's: "within", "breached", "too_few_samples", "not_measured"
+  std::string reason;   ///< the gate's one-line explanation, when it gives one (memory budgets)
 };
 
 /// The benchmarks in the gate's order (regressions first).
 std::vector<ComparisonRow> comparison_rows(const records::GateResult& g);
 
-/// Latency budgets, then throughput floors.
+/// Latency budgets, then throughput floors, then memory budgets.
 std::vector<BudgetRow> budget_rows(const records::GateResult& g);
 
 }  // namespace gauntlet::reports::detail

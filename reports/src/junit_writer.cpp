@@ -117,7 +117,8 @@ std::vector<JunitSuite> collect(const Report& report) {
     for (const detail::BudgetRow& b : detail::budget_rows(gate.result)) {
       JunitCase c{"benchmarks.budgets", b.name + " " + b.metric, 0, {}, false, {}};
       if (!b.passed) {
-        c.failures.push_back(b.metric + " " + b.verdict + ": " + b.actual_text + " against " + b.limit_text);
+        c.failures.push_back(b.metric + " " + b.verdict + ": " + b.actual_text + " against " + b.limit_text +
+                             (b.reason.empty() ? "" : " (" + b.reason + ")"));
       }
       suite("benchmarks.budgets").cases.push_back(std::move(c));
     }

@@ -147,7 +147,8 @@ std::string write_markdown(const Report& report, const MarkdownOptions& options)
     for (const detail::BudgetRow& b : detail::budget_rows(gate.result)) {
       if (b.passed) continue;
       budgets += "| " + markdown_inline(b.name) + " | " + markdown_inline(b.metric) + " | " +
-                 markdown_inline(b.actual_text) + " | " + markdown_inline(b.limit_text) + " | " + b.verdict + " |\n";
+                 markdown_inline(b.actual_text) + " | " + markdown_inline(b.limit_text) + " | " +
+                 markdown_inline(b.verdict) + " |\n";
     }
   }
   for (const GateInput& gate : report.gates) {

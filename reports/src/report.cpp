@@ -34,6 +34,10 @@ ReportSummary summarize(const Report& report) {
       ++s.budgets;
       s.budgets_failed += t.breached ? 1 : 0;
     }
+    for (const records::MemoryCheck& m : g.result.memory) {
+      ++s.budgets;
+      s.budgets_failed += m.breached ? 1 : 0;
+    }
   }
   for (const PropertyResults& p : report.properties) {
     for (const records::PropertyResult& o : p.results) {

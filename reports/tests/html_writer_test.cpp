@@ -153,5 +153,42 @@ TEST(HtmlWriterTest, BudgetTableShowsMarginsAndThroughputFloors) {
   EXPECT_NE(page.find("<td class=\"n\">-</td>"), std::string::npos);                     // no sort value: sorts last
 }
 
+// The gate's memory budgets are budget rows in every output; a breach or a
+// budget the run could not check is a JUnit failure, and every string from
+// the record reaches the HTML escaped.
+TEST(HtmlWriterTest, MemoryBudgetsAreBudgetRowsInEveryOutput) {
+  auto doc = nlohmann::json::parse(R"({"schema": "gauntlet.gate/1", "verdict": "fail", "benchmarks": [],
+    "memory": [{"kind": "peak", "limit_bytes": 524288000, "measured_bytes": 126812160, "margin": 0.758125,
+                "verdict": "within", "breached": false, "reason": "highest resident set"},
+               {"kind": "growth", "limit_bytes": 8388608, "measured_bytes": null, "margin": null,
+                "verdict": "not_<b>measured</b>", "breached": true,
+                "reason": "plain.json has no context.gauntlet_rss_growth_bytes: <needs> gauntlet bench run"}]})");
+  auto gate = records::read_gate_result(doc, "gate.json");
+  ASSERT_THAT(gate, matchers::IsOk());
+  ASSERT_EQ(gate->memory.size(), 2u);
+  Report r;
+  r.gates.push_back({"gate.json", *gate});
+  const ReportSummary s = summarize(r);
+  EXPECT_EQ(s.budgets, 2);
+  EXPECT_EQ(s.budgets_failed, 1);
+  EXPECT_FALSE(s.passed);
+  const std::string page = write_html(r);
+  EXPECT_NE(page.find("<td class=\"name\">whole run</td><td>memory peak</td>"), std::string::npos);
+  EXPECT_NE(page.find(">120.9 MiB<"), std::string::npos);
+  EXPECT_NE(page.find(">500.0 MiB<"), std::string::npos);
+  EXPECT_NE(page.find(">+75.8%<"), std::string::npos);
+  EXPECT_NE(page.find("<span class=\"pill fail\">not_&lt;b&gt;measured&lt;/b&gt;</span>"), std::string::npos);
+  EXPECT_EQ(count(page, "<b>"), 0u);
+  const std::string md = write_markdown(r);
+  EXPECT_NE(md.find("memory growth"), std::string::npos) << md;
+  const std::string junit = write_junit_xml(r);
+  EXPECT_NE(junit.find("name=\"whole run memory peak\""), std::string::npos) << junit;
+  EXPECT_NE(junit.find("memory growth not_&lt;b&gt;measured&lt;/b&gt;: - against 8.0 MiB (plain.json has no "
+                       "context.gauntlet_rss_growth_bytes: &lt;needs&gt; gauntlet bench run)"),
+            std::string::npos)
+      << junit;
+  EXPECT_EQ(count(junit, "<failure"), 1u) << junit;
+}
+
 }  // namespace
 }  // namespace gauntlet::reports

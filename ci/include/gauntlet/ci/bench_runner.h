@@ -37,7 +37,10 @@ struct BenchRunOptions {
 
 /// Google Benchmark JSON text for each side: the first invocation's context,
 /// every invocation's iteration rows with repetition_index renumbered across
-/// rounds (aggregates dropped: the gate recomputes from repetitions).
+/// rounds (aggregates dropped: the gate recomputes from repetitions). The
+/// context also holds the side's memory (kPeakRssKey, kRssGrowthKey: its worst
+/// process, read from /proc every 10 ms from exec to exit; left out when a
+/// process ended before its first reading).
 struct BenchRunOutput {
   std::string baseline_json;
   std::string candidate_json;  ///< empty for a single-binary run

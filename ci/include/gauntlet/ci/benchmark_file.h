@@ -29,6 +29,17 @@ inline constexpr std::string_view kInterleavedPairKey = "gauntlet_interleaved_pa
 /// judges such files at confidence 1 - (1 - c) / looks and alpha / looks.
 inline constexpr std::string_view kSequentialLooksKey = "gauntlet_sequential_looks";
 
+/// Context key that `gauntlet bench run` writes into each output: the highest
+/// resident set (VmHWM) of any benchmark process of that side, in whole bytes,
+/// as a decimal string. Files produced otherwise lack it.
+inline constexpr std::string_view kPeakRssKey = "gauntlet_peak_rss_bytes";
+
+/// Context key that `gauntlet bench run` writes into each output: the largest
+/// growth of any benchmark process of that side, its last resident-set reading
+/// less its first (after exec), in whole bytes, as a decimal string. Files
+/// produced otherwise lack it.
+inline constexpr std::string_view kRssGrowthKey = "gauntlet_rss_growth_bytes";
+
 /// Row key that `gauntlet bench run` adds to every repetition: which
 /// invocation (process) of the benchmark binary produced it, from 0.
 inline constexpr std::string_view kRoundKey = "gauntlet_round";
@@ -44,7 +55,12 @@ struct BenchmarkContext {
   std::vector<CacheInfo> caches;
   std::vector<double> load_avg;
   std::string library_build_type;
-  /// Every other string or number in the block (e.g. user AddCustomContext keys).
+  /// kPeakRssKey and kRssGrowthKey, read as whole bytes; nullopt when the
+  /// file lacks the key (it did not come from `gauntlet bench run`).
+  std::optional<std::int64_t> peak_rss_bytes;
+  std::optional<std::int64_t> rss_growth_bytes;
+  /// Every other string or number in the block (e.g. user AddCustomContext
+  /// keys; the two memory keys too, as written).
   std::map<std::string, std::string> extra;
 };
 
@@ -89,7 +105,8 @@ struct BenchmarkFile {
 /// <what>" for malformed or empty text, a number beyond a double, nesting
 /// deeper than kMaxNestingDepth; kSchemaError "<source>: <json path>:
 /// <what>" for a wrong shape: a wrong type anywhere (context included), a
-/// fraction where a whole number is due, an empty `benchmarks` array, or a
+/// fraction where a whole number is due, a memory key (kPeakRssKey,
+/// kRssGrowthKey) that is not a whole number of bytes >= 0, an empty `benchmarks` array, or a
 /// measured time (a repetition, a mean or median) that is not finite and > 0.
 Result<BenchmarkFile> parse_benchmark_json(std::string_view text, std::string_view source);
 

@@ -41,7 +41,8 @@ Result<std::map<std::string, MetricSamples>> extract_samples(const BenchmarkFile
 /// Regressed only when significant and the whole widened interval lies beyond
 /// the threshold; unchanged only when it lies within +-threshold; otherwise
 /// inconclusive. Files from a sequential run (kSequentialLooksKey) are judged
-/// at Bonferroni-adjusted confidence and alpha. Errors: kNotFound when the
+/// at Bonferroni-adjusted confidence and alpha. Budgets, memory budgets
+/// (check_memory) and ratio rules are judged on `current`. Errors: kNotFound when the
 /// metric is in neither file; kFailedPrecondition when the environments differ
 /// and the config refuses that. `journals`: chaos journal phases as a further
 /// source for budgets.
@@ -55,7 +56,8 @@ Result<records::GateResult> run_gate(const BenchmarkFile& baseline, const Benchm
 void tally(records::GateResult& r, const GateConfig& config);
 
 /// Budgets only, no comparison: `config.budgets` (latency and throughput)
-/// against chaos journal phases (an operation no journal names is a breach).
+/// against chaos journal phases (an operation no journal names is a breach);
+/// memory budgets, which need a run file, are "not_measured".
 /// Passes when nothing is breached; warns when no budget is configured and
 /// when ratio rules are configured (they need a run file).
 records::GateResult run_budget_gate(const GateConfig& config, const std::vector<OperationLatency>& journals);
@@ -68,8 +70,8 @@ bool same_interleaved_run(const BenchmarkContext& baseline, const BenchmarkConte
 /// scaling; load average as evidence only).
 records::EnvironmentCheck compare_environments(const BenchmarkContext& baseline, const BenchmarkContext& current);
 
-/// One run, no comparison: `config.budgets` (latency and throughput) and
-/// `config.ratios` against `current`, journals as a further budget source.
+/// One run, no comparison: `config.budgets` (latency and throughput),
+/// `config.memory` and `config.ratios` against `current`, journals as a further budget source.
 /// Fails on a breach or a regressed or missing ratio; inconclusive ratios fail
 /// only under `inconclusive: fail`.
 records::GateResult run_single_gate(const BenchmarkFile& current, const GateConfig& config,
@@ -90,6 +92,15 @@ std::vector<records::BudgetCheck> check_budgets(const BenchmarkFile& current, co
 std::vector<records::ThroughputCheck> check_throughput(const BenchmarkFile& current,
                                                        const std::vector<LatencyBudget>& budgets,
                                                        const std::vector<OperationLatency>& journals = {});
+
+/// Checks `memory` against `current`'s context (peak_rss_bytes,
+/// rss_growth_bytes, written by `gauntlet bench run`): one MemoryCheck per
+/// limit set, "peak" then "growth", each limit MiB * 2^20 bytes. "within"
+/// when measured <= limit, "breached" above it, "not_measured" (a failure,
+/// with a reason saying the run must come from `gauntlet bench run`) when
+/// the context lacks the value; `source` names the run in that reason.
+std::vector<records::MemoryCheck> check_memory(const BenchmarkContext& current, const MemoryBudget& memory,
+                                               const std::string& source);
 
 /// Sample quality of one benchmark's samples: repetitions, dispersion
 /// (mad_sigma / median), the distribution-free 95% interval of the median

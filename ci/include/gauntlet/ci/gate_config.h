@@ -36,6 +36,18 @@ struct LatencyBudget {
   int min_samples = 0;
 };
 
+/// Memory budgets of the whole current run (`budgets:` max_memory_mb,
+/// max_memory_growth_mb), judged against what `gauntlet bench run` measured
+/// (kPeakRssKey, kRssGrowthKey in the run's context). Hard ceilings: no
+/// tolerance_pct applies. 0 = no limit.
+struct MemoryBudget {
+  double max_memory_mb = 0;         ///< ceiling on the peak resident set (VmHWM) of any process, MiB
+  double max_memory_growth_mb = 0;  ///< ceiling on any process's last resident-set reading less its first, MiB
+
+  /// True when either limit is set.
+  bool any() const { return max_memory_mb > 0 || max_memory_growth_mb > 0; }
+};
+
 /// An overhead rule judged within one run file: numerator / denominator of
 /// `metric` (per repetition or per round, paired) must stay within [min, max].
 struct RatioRule {
@@ -98,6 +110,7 @@ struct GateConfig {
   InconclusivePolicy inconclusive = InconclusivePolicy::kWarn;
   EnvironmentPolicy environment = EnvironmentPolicy::kWarn;
   std::vector<LatencyBudget> budgets;
+  MemoryBudget memory;  ///< `budgets:` max_memory_mb, max_memory_growth_mb
   std::vector<RatioRule> ratios;
   /// Lowest sample-quality grade a benchmark of the current run may have;
   /// unset = quality is reported, never judged.

@@ -99,6 +99,25 @@ struct ThroughputCheck {
   bool breached = false;
 };
 
+/// A memory ceiling of the whole current run, in bytes, against what
+/// `gauntlet bench run` measured (the max over the run's benchmark processes).
+/// "within" (measured <= limit), "breached" (above), or "not_measured" (the
+/// run file does not say: it did not come from `gauntlet bench run`); anything
+/// but "within" sets `breached` and fails the gate. margin = (limit -
+/// measured) / limit: the share of the limit left unused, negative on a
+/// breach, NaN when not measured.
+struct MemoryCheck {
+  /// "peak": highest resident set (VmHWM) of any process; "growth": largest
+  /// growth of any process, its last resident-set reading less its first.
+  std::string kind;
+  double limit_bytes = 0;
+  double measured_bytes = 0;  ///< NaN when the run does not say
+  double margin = 0;
+  std::string verdict = "within";
+  bool breached = false;
+  std::string reason;  ///< one line, human readable
+};
+
 /// An overhead rule judged on one run: exp(Hodges-Lehmann) of the paired log
 /// ratios numerator / denominator and its signed-rank interval.
 struct RatioCheck {
@@ -157,7 +176,7 @@ struct BenchmarkQuality {
 
 struct GateSummary {
   int regressed = 0, improved = 0, unchanged = 0, inconclusive = 0, added = 0, missing = 0, errored = 0;
-  int budget_breaches = 0;    ///< latency and throughput budgets not "within"
+  int budget_breaches = 0;    ///< latency, throughput and memory budgets not "within"
   int ratio_regressions = 0;  ///< ratio rules "regressed" or "missing"
   int ratio_inconclusive = 0;
   int quality_failures = 0;  ///< benchmarks graded below min_quality
@@ -175,6 +194,7 @@ struct GateResult {
   std::vector<BenchmarkComparison> benchmarks;  ///< regressions first, then by name
   std::vector<BudgetCheck> budgets;
   std::vector<ThroughputCheck> throughput;
+  std::vector<MemoryCheck> memory;  ///< the run's memory budgets: peak first, then growth
   std::vector<RatioCheck> ratios;
   std::vector<BenchmarkQuality> quality;  ///< every benchmark of the current run, by name
   std::vector<HistoryChangePoint> change_points;

@@ -32,6 +32,17 @@ std::string duration_text(double ns);
 /// "1500 ops/s", "2.5 ops/s": a throughput; "-" when not measured.
 std::string rate_text(double ops_per_second);
 
+/// "120.9 MiB": bytes in MiB (2^20 bytes) with one decimal; "-" when not
+/// measured.
+std::string memory_text(double bytes);
+
+/// "peak" -> "memory peak", "growth" -> "memory growth": a memory budget
+/// (MemoryCheck::kind) as a check's name.
+std::string memory_check_name(std::string_view kind);
+
+/// The operation column of a memory budget: it applies to the whole run.
+inline constexpr std::string_view kMemoryOperation = "whole run";
+
 /// "+39.0%", "-11.4%": a budget's margin (share of the allowed value left,
 /// signed); "-" when not measured.
 std::string margin_text(double margin);

@@ -1,0 +1,26 @@
+#pragma once
+// Resident memory of one process, read from /proc/<pid>/status by the
+// guardian of a guarded child (guarded_child.h): async-signal-safe (open,
+// read, close; no allocation), since the guardian is a fork of a process
+// that may have had other threads.
+#include <sys/types.h>
+
+#include <cstdint>
+
+namespace gauntlet::ci::detail {
+
+/// What the readings of one process say: its highest resident set (VmHWM,
+/// the kernel's high-water mark, so a peak between readings is not missed)
+/// and its resident set at the first and at the last reading.
+struct MemoryReadings {
+  std::uint64_t peak_kib = 0;
+  std::uint64_t first_kib = 0;
+  std::uint64_t last_kib = 0;
+  int count = 0;  ///< readings taken; 0: the process never was read
+
+  /// Reads /proc/<pid>/status once; false (nothing changes) when it cannot
+  /// be read or holds no VmRSS (a process that has released its memory).
+  bool read(pid_t pid) noexcept;
+};
+
+}  // namespace gauntlet::ci::detail
