@@ -7,6 +7,9 @@
 
 #include <libpq-fe.h>
 
+#include <cstdlib>
+#include <utility>
+
 namespace gauntlet::records::testing {
 namespace {
 
@@ -133,6 +136,28 @@ TEST_F(PostgresHistoryTest, TheLocationLeavesThePasswordOut) {
   auto query = open_history(uri_ + "?password=hunter2&connect_timeout=5");
   ASSERT_THAT(query, IsOk());
   EXPECT_EQ((*query)->location(), uri_ + "?password=***&connect_timeout=5");
+}
+
+// `postgresql://` alone: libpq takes the server from the standard PG*
+// variables, as psql does.
+TEST_F(PostgresHistoryTest, ABareUriConnectsThroughThePgVariables) {
+  const std::string database = uri_.substr(uri_.rfind('/') + 1);
+  const std::pair<const char*, std::string> vars[] = {{"PGHOST", "127.0.0.1"},
+                                                      {"PGPORT", std::to_string(server_->port())},
+                                                      {"PGUSER", "gauntlet"},
+                                                      {"PGDATABASE", database}};
+  for (const auto& [name, value] : vars) ASSERT_EQ(::setenv(name, value.c_str(), 1), 0);
+  auto h = open_history("postgresql://");
+  for (const auto& [name, value] : vars) ::unsetenv(name);
+  ASSERT_THAT(h, IsOk());
+  EXPECT_EQ((*h)->location(), "postgresql://");
+  HistoryRun run;
+  run.samples.push_back({"BM_A", "real_time", 0, 1});
+  ManualClock clock(1);
+  ASSERT_THAT((*h)->record_run(run, clock), IsOk());
+  auto direct = open_history(uri_, HistoryAccess::kReadOnly);  // the same database
+  ASSERT_THAT(direct, IsOk());
+  EXPECT_EQ((*direct)->runs(10)->size(), 1u);
 }
 
 }  // namespace
