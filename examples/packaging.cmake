@@ -7,7 +7,7 @@ add_test(NAME gauntlet_packaging_install
                  -DPREFIX=${gauntlet_packaging_dir}/prefix -P ${CMAKE_CURRENT_LIST_DIR}/packaging_test.cmake)
 set_tests_properties(gauntlet_packaging_install PROPERTIES LABELS packaging FIXTURES_SETUP gauntlet_installed)
 
-foreach(example breaker_properties latency_budget chaos_proxy)
+foreach(example breaker_properties latency_budget chaos_proxy instrumentation_overhead)
   if(NOT EXISTS ${CMAKE_CURRENT_LIST_DIR}/${example}/CMakeLists.txt)
     continue()
   endif()
