@@ -51,6 +51,46 @@ TEST(LatencyRecorderTest, EmptyReportsNaNAndRefusesBadValues) {
   EXPECT_DOUBLE_EQ(state.counters.at("latency_samples"), 0);
 }
 
+TEST(LatencyRecorderTest, ReportsTheBinomialIntervalOfP95AndP99) {
+  LatencyRecorder rec;
+  for (int i = 1; i <= 1000; ++i) rec.record_ns(i);
+  FakeState state;
+  rec.report(state);
+  // Exact binomial ranks for n = 1000: p99 in [x_(983), x_(997)] (coverage
+  // 97.6%), p95 in [x_(936), x_(964)]; values carry the histogram's 1% error.
+  const double low = state.counters.at("p99_ns_low"), high = state.counters.at("p99_ns_high");
+  EXPECT_LE(low, 990);
+  EXPECT_GE(high, 990);
+  EXPECT_NEAR(low, 983, 10);
+  EXPECT_NEAR(high, 997, 10);
+  const metrics::HistogramSnapshot s = rec.snapshot();
+  EXPECT_DOUBLE_EQ(low, s.quantile(982.5 / 1000));  // exactly the value of rank 983
+  EXPECT_DOUBLE_EQ(high, s.quantile(996.5 / 1000));
+  EXPECT_NEAR(state.counters.at("p95_ns_low"), 936, 10);
+  EXPECT_NEAR(state.counters.at("p95_ns_high"), 964, 10);
+  EXPECT_LE(state.counters.at("p95_ns_low"), state.counters.at("p95_ns"));
+  EXPECT_GE(state.counters.at("p95_ns_high"), state.counters.at("p95_ns"));
+}
+
+TEST(LatencyRecorderTest, OmitsABoundTooFewSamplesCannotGive) {
+  LatencyRecorder rec;
+  for (int i = 1; i <= 20; ++i) rec.record_ns(i * 1000.0);
+  FakeState state;
+  rec.report(state);
+  // 0.99^20 = 82% of 20-sample runs have every sample below the true p99:
+  // no order statistic bounds it above, so the counter is absent.
+  EXPECT_EQ(state.counters.count("p99_ns_high"), 0u);
+  EXPECT_EQ(state.counters.count("p95_ns_high"), 0u);
+  EXPECT_NEAR(state.counters.at("p99_ns_low"), 19'000, 190);  // rank 19
+  EXPECT_NEAR(state.counters.at("p95_ns_low"), 17'000, 170);  // rank 17
+
+  LatencyRecorder empty;
+  FakeState none;
+  empty.report(none);
+  EXPECT_EQ(none.counters.count("p95_ns_low"), 0u);
+  EXPECT_EQ(none.counters.count("p99_ns_high"), 0u);
+}
+
 TEST(LatencyRecorderTest, SharedAcrossThreads) {
   LatencyRecorder rec;
   std::vector<std::thread> threads;

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include "gauntlet/harness/stats/quantile_interval.h"
+
 namespace gauntlet::chaos {
 
 std::string_view to_string(SampleQuality quality) noexcept {
@@ -23,13 +25,14 @@ namespace detail {
 
 QuantileEstimate quantile_estimate(const std::vector<Nanos>& sorted, double q) {
   if (sorted.empty()) return {};
-  const double n = static_cast<double>(sorted.size());
-  auto at_rank = [&](double rank) {  // 1-based rank, clamped
-    const auto r = static_cast<std::size_t>(std::clamp(rank, 1.0, n));
-    return sorted[r - 1];
+  const std::size_t n = sorted.size();
+  auto at_rank = [&](std::uint64_t rank) {  // 1-based rank, clamped to the sample
+    return sorted[std::clamp<std::uint64_t>(rank, 1, n) - 1];
   };
-  const double spread = 1.96 * std::sqrt(n * q * (1 - q));
-  return {at_rank(std::ceil(q * n)), at_rank(std::floor(n * q - spread)), at_rank(std::ceil(n * q + spread) + 1)};
+  const auto interval = stats::quantile_rank_interval(n, q);
+  const stats::QuantileRanks ranks = interval.ok() ? *interval : stats::QuantileRanks{};
+  const auto nearest = static_cast<std::uint64_t>(std::ceil(q * static_cast<double>(n)));
+  return {at_rank(nearest), at_rank(ranks.low == 0 ? 1 : ranks.low), at_rank(ranks.high == 0 ? n : ranks.high)};
 }
 
 SampleQuality grade(std::size_t samples, const QuantileEstimate& p99) {

@@ -7,7 +7,8 @@
 namespace gauntlet::chaos::detail {
 
 /// The q-quantile of `sorted` (ascending, nearest rank) with its 95% interval
-/// from order statistics: ranks n·q ∓ 1.96·√(n·q·(1−q)), clamped to the sample.
+/// from order statistics (stats::quantile_rank_interval: exact binomial
+/// ranks), a side no order statistic bounds clamped to the sample's extreme.
 QuantileEstimate quantile_estimate(const std::vector<Nanos>& sorted, double q);
 
 /// kNone: no completion; kGood: ≥ 1000 samples and the p99 interval's upper

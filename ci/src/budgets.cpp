@@ -16,11 +16,19 @@ constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 struct Measured {
   double value = kNaN;
   std::int64_t samples = -1;
+  double low = kNaN;  ///< the quantile's 95% interval; NaN: no bound on that side
+  double high = kNaN;
 };
 
+double counter_or_nan(const BenchmarkRow& row, const std::string& name) {
+  auto it = row.counters.find(name);
+  return it == row.counters.end() ? kNaN : it->second;
+}
+
 // The worst repetition's counter `<q>_ns` of `operation` (a budget is a
-// limit, not an average) with that repetition's `latency_samples`; the median
-// aggregate when only aggregates exist.
+// limit, not an average) with that repetition's `latency_samples` and 95%
+// interval (`<q>_ns_low`, `<q>_ns_high`, when LatencyRecorder wrote them); the
+// median aggregate when only aggregates exist.
 Measured latency_from_benchmarks(const BenchmarkFile& current, const std::string& operation, const std::string& q) {
   const std::string counter = q + "_ns";
   Measured worst, aggregate;
@@ -29,7 +37,8 @@ Measured latency_from_benchmarks(const BenchmarkFile& current, const std::string
     auto it = row.counters.find(counter);
     if (it == row.counters.end()) continue;
     auto n = row.counters.find("latency_samples");
-    const Measured m{it->second, n == row.counters.end() ? -1 : static_cast<std::int64_t>(n->second)};
+    const Measured m{it->second, n == row.counters.end() ? -1 : static_cast<std::int64_t>(n->second),
+                     counter_or_nan(row, counter + "_low"), counter_or_nan(row, counter + "_high")};
     if (row.run_type == RunType::kIteration) {
       if (std::isnan(worst.value) || m.value > worst.value) worst = m;
     } else if (row.aggregate_name == "median") {
@@ -43,7 +52,7 @@ Measured latency_from_benchmarks(const BenchmarkFile& current, const std::string
 // median aggregate (one sample) when only aggregates exist.
 Measured throughput_from_benchmarks(const BenchmarkFile& current, const std::string& operation,
                                     const std::string& counter) {
-  Measured slowest{kNaN, 0}, aggregate;
+  Measured slowest{kNaN, 0, kNaN, kNaN}, aggregate;
   for (const BenchmarkRow& row : current.rows) {
     if (row.run_name != operation || row.errored || row.skipped) continue;
     auto it = row.counters.find(counter);
@@ -52,7 +61,7 @@ Measured throughput_from_benchmarks(const BenchmarkFile& current, const std::str
       slowest.value = std::isnan(slowest.value) ? it->second : std::min(slowest.value, it->second);
       ++slowest.samples;
     } else if (row.aggregate_name == "median") {
-      aggregate = {it->second, 1};
+      aggregate = {it->second, 1, kNaN, kNaN};
     }
   }
   return slowest.samples > 0 ? slowest : aggregate;
@@ -97,10 +106,12 @@ std::vector<BudgetCheck> check_budgets(const BenchmarkFile& current, const std::
       c.limit_ns = limit;
       c.tolerance_pct = b.tolerance_pct;
       c.min_samples = b.min_samples;
-      const Measured m = journal != nullptr ? Measured{quantile_of(*journal, q), completed_of(*journal)}
+      const Measured m = journal != nullptr ? Measured{quantile_of(*journal, q), completed_of(*journal), kNaN, kNaN}
                                             : latency_from_benchmarks(current, b.operation, q);
       c.measured_ns = m.value;
       c.samples = m.samples;
+      c.ci_low_ns = m.low;
+      c.ci_high_ns = m.high;
       c.allowed_ns = limit * (1.0 + b.tolerance_pct / 100.0);
       c.margin = (c.allowed_ns - c.measured_ns) / c.allowed_ns;  // NaN when not measured
       c.verdict = budget_verdict(c.measured_ns, c.measured_ns > c.allowed_ns, c.samples, c.min_samples);
@@ -124,7 +135,7 @@ std::vector<ThroughputCheck> check_throughput(const BenchmarkFile& current, cons
     Measured m;
     if (const OperationLatency* journal = journal_for(b.operation, journals)) {
       c.counter = "throughput_rps";
-      m = {journal->throughput_rps, completed_of(*journal)};
+      m = {journal->throughput_rps, completed_of(*journal), kNaN, kNaN};
     } else {
       c.counter = b.throughput_counter;
       m = throughput_from_benchmarks(current, b.operation, b.throughput_counter);

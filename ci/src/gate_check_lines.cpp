@@ -28,6 +28,28 @@ std::string samples_text(std::int64_t samples, const char* what) {
   return samples < 0 ? "" : fmt::format(", {} {}", samples, what);
 }
 
+// ", 95% interval [22.9 ms, 26.1 ms] (within, but the 95% interval reaches
+// 26.1 ms)"; nothing when the source gave no interval.
+std::string interval_suffix(const BudgetCheck& b) {
+  const std::string interval = records::budget_interval_text(b);
+  if (interval == "-") return "";
+  const std::string note = records::budget_interval_note(b);
+  return ", 95% interval " + interval + (note.empty() ? "" : " (" + note + ")");
+}
+
+// "23.4 ms [22.8 ms, 24.1 ms]": the measured quantile and its 95% interval
+// when the source gave one.
+std::string measured_cell(const BudgetCheck& b) {
+  const std::string interval = records::budget_interval_text(b);
+  return duration_text(b.measured_ns) + (interval == "-" ? "" : " " + interval);
+}
+
+// "within, but the 95% interval reaches 26.1 ms", else the verdict.
+std::string verdict_cell(const BudgetCheck& b) {
+  std::string note = records::budget_interval_note(b);
+  return note.empty() ? b.verdict : note;
+}
+
 std::string budget_line(const BudgetCheck& b) {
   const std::string head = fmt::format("budget {}: {} {}", b.breached ? "breach" : "within", b.operation, b.quantile);
   const std::string limit = fmt::format("limit {}{}", duration_text(b.limit_ns), tolerance_text('+', b.tolerance_pct));
@@ -36,8 +58,8 @@ std::string budget_line(const BudgetCheck& b) {
       fmt::format("{} {} {} {} ({}), margin {}", head, duration_text(b.measured_ns),
                   b.measured_ns > b.allowed_ns ? ">" : "<=", duration_text(b.allowed_ns), limit, margin_text(b.margin));
   if (b.verdict == "too_few_samples")
-    return out + fmt::format(", but {} samples < min_samples {}\n", b.samples, b.min_samples);
-  return out + samples_text(b.samples, "samples") + "\n";
+    return out + fmt::format(", but {} samples < min_samples {}", b.samples, b.min_samples) + interval_suffix(b) + "\n";
+  return out + samples_text(b.samples, "samples") + interval_suffix(b) + "\n";
 }
 
 std::string throughput_line(const ThroughputCheck& t) {
@@ -110,8 +132,8 @@ std::string check_markdown(const GateResult& r) {
   for (const BudgetCheck& b : r.budgets)
     (b.breached ? bad : good) +=
         fmt::format("| {} | {} | {} | {} | {} | {} | {} |\n", markdown_inline(b.operation), b.quantile,
-                    duration_text(b.measured_ns), duration_text(b.allowed_ns), margin_text(b.margin),
-                    b.samples < 0 ? "-" : std::to_string(b.samples), markdown_inline(b.verdict));
+                    measured_cell(b), duration_text(b.allowed_ns), margin_text(b.margin),
+                    b.samples < 0 ? "-" : std::to_string(b.samples), markdown_inline(verdict_cell(b)));
   for (const ThroughputCheck& t : r.throughput)
     (t.breached ? bad : good) +=
         fmt::format("| {} | throughput ({}) | {} | {} | {} | {} | {} |\n", markdown_inline(t.operation),

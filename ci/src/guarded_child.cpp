@@ -91,6 +91,12 @@ struct Prepared {
   ::_exit(0);
 }
 
+long long monotonic_ns() noexcept {
+  struct timespec now {};
+  ::clock_gettime(CLOCK_MONOTONIC, &now);  // async-signal-safe
+  return static_cast<long long>(now.tv_sec) * 1'000'000'000 + now.tv_nsec;
+}
+
 [[noreturn]] void guard(const Prepared& p) noexcept {
   // All signals stay blocked (the caller blocked them around fork): the
   // guardian only takes them from sigtimedwait below.
@@ -128,6 +134,7 @@ struct Prepared {
   close_span(high + 1, ~0U);
   ::fcntl(exec_watch, F_SETFL, O_NONBLOCK);
   bool execed = false;
+  long long exec_ns = 0;
   MemoryReadings memory;
 
   sigset_t wake;
@@ -145,8 +152,11 @@ struct Prepared {
     if (!execed) {
       char byte;
       execed = ::read(exec_watch, &byte, 1) == 0;  // EAGAIN: not yet
+      if (execed) exec_ns = monotonic_ns();
     }
-    if (execed) memory.read(program);
+    // The program's start is read 30 ms after its exec: the dynamic loader
+    // has mapped its libraries by then, so growth is what it did after.
+    if (execed) memory.read(program, monotonic_ns() - exec_ns >= 30'000'000);
     siginfo_t ended{};
     const int options = WEXITED | WNOHANG | WNOWAIT;  // WNOWAIT: reaped only in finish()
     if (::waitid(P_PID, static_cast<id_t>(program), &ended, options) == 0 && ended.si_pid == program)

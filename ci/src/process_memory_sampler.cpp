@@ -43,7 +43,7 @@ long long field_kib(const char* text, const char* key) noexcept {
 
 }  // namespace
 
-bool MemoryReadings::read(pid_t pid) noexcept {
+bool MemoryReadings::read(pid_t pid, bool has_started) noexcept {
   char path[32];
   status_path(pid, path);
   const int fd = ::open(path, O_RDONLY | O_CLOEXEC);
@@ -63,7 +63,8 @@ bool MemoryReadings::read(pid_t pid) noexcept {
   if (rss < 0) return false;
   const long long hwm = field_kib(text, "VmHWM:");
   const auto now = static_cast<std::uint64_t>(rss);
-  if (count == 0) first_kib = now;
+  if (count == 0 || (has_started && !started)) first_kib = now;
+  started = started || has_started;
   last_kib = now;
   peak_kib = std::max({peak_kib, now, hwm > 0 ? static_cast<std::uint64_t>(hwm) : 0});
   ++count;

@@ -105,8 +105,14 @@ std::optional<Family> await_family(const std::filesystem::path& path) {
 // True while `pid` is a live process (a zombie counts as gone): its state
 // and process group from /proc/<pid>/stat.
 bool alive(pid_t pid, pid_t* group = nullptr) {
-  std::ifstream in("/proc/" + std::to_string(pid) + "/stat");
-  std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  // A process that ends while it is read fails the read (ESRCH): gone.
+  std::string text;
+  try {
+    std::ifstream in("/proc/" + std::to_string(pid) + "/stat");
+    text.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+  } catch (const std::ios_base::failure&) {
+    return false;
+  }
   const auto paren = text.rfind(')');
   if (paren == std::string::npos) return false;
   std::istringstream fields(text.substr(paren + 2));

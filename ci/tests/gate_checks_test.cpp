@@ -90,6 +90,67 @@ TEST(GateChecksTest, TooFewLatencySamplesFailTheBudget) {
   EXPECT_TRUE(std::isnan(missing[0].margin));
 }
 
+TEST(GateChecksTest, TheQuantilesIntervalIsShownButNeverFailsABudget) {
+  // The worst repetition (4.6 ms) carries LatencyRecorder's 95% interval.
+  auto f = with_p95("routing", {4.0e6, 4.6e6, 4.2e6}, 1000);
+  f.rows[0].counters["p95_ns_high"] = 9e6;  // another repetition's bound is not read
+  f.rows[1].counters["p95_ns_low"] = 4.4e6;
+  f.rows[1].counters["p95_ns_high"] = 5.8e6;
+  GateConfig c;
+  c.budgets = {latency("routing", 5e6)};  // allowed 5.5 ms
+  auto checks = check_budgets(f, c.budgets);
+  ASSERT_EQ(checks.size(), 1u);
+  EXPECT_EQ(checks[0].verdict, "within");  // measured 4.6 ms <= 5.5 ms: the interval does not fail it
+  EXPECT_FALSE(checks[0].breached);
+  EXPECT_DOUBLE_EQ(checks[0].ci_low_ns, 4.4e6);
+  EXPECT_DOUBLE_EQ(checks[0].ci_high_ns, 5.8e6);
+  GateResult shown;
+  shown.budgets = checks;
+  std::string console = gate_console_table(shown, false);
+  EXPECT_NE(console.find("budget within: routing p95 4.6 ms <= 5.5 ms (limit 5 ms +10%), margin +16.4%, 1000 samples, "
+                         "95% interval [4.4 ms, 5.8 ms] (within, but the 95% interval reaches 5.8 ms)\n"),
+            std::string::npos)
+      << console;
+  EXPECT_NE(gate_markdown(shown).find("| routing | p95 | 4.6 ms [4.4 ms, 5.8 ms] | 5.5 ms | +16.4% | 1000 | within, "
+                                      "but the 95% interval reaches 5.8 ms |"),
+            std::string::npos)
+      << gate_markdown(shown);
+
+  // Too few samples for an upper bound: LatencyRecorder leaves it out.
+  f.rows[1].counters.erase("p95_ns_high");
+  shown.budgets = check_budgets(f, c.budgets);
+  EXPECT_TRUE(std::isnan(shown.budgets[0].ci_high_ns));
+  EXPECT_EQ(shown.budgets[0].verdict, "within");
+  console = gate_console_table(shown, false);
+  EXPECT_NE(console.find("1000 samples, 95% interval [4.4 ms, unbounded] (within, but the 95% interval has no upper "
+                         "bound)\n"),
+            std::string::npos)
+      << console;
+
+  // An interval inside the allowed value: shown, no note.
+  f.rows[1].counters["p95_ns_high"] = 5.0e6;
+  shown.budgets = check_budgets(f, c.budgets);
+  console = gate_console_table(shown, false);
+  EXPECT_NE(console.find("1000 samples, 95% interval [4.4 ms, 5 ms]\n"), std::string::npos) << console;
+
+  // No interval counters (older benchmarks): NaN, and the line is as before.
+  const auto plain = with_p95("routing", {4.6e6}, 1000);
+  shown.budgets = check_budgets(plain, c.budgets);
+  EXPECT_TRUE(std::isnan(shown.budgets[0].ci_low_ns));
+  EXPECT_TRUE(std::isnan(shown.budgets[0].ci_high_ns));
+  console = gate_console_table(shown, false);
+  EXPECT_NE(console.find("margin +16.4%, 1000 samples\n"), std::string::npos) << console;
+  EXPECT_EQ(console.find("95% interval"), std::string::npos) << console;
+
+  // A breach keeps its verdict and shows the interval without a note.
+  f.rows[1].counters["p95_ns"] = 6e6;
+  f.rows[1].counters["p95_ns_high"] = 7e6;
+  shown.budgets = check_budgets(f, c.budgets);
+  EXPECT_EQ(shown.budgets[0].verdict, "breached");
+  console = gate_console_table(shown, false);
+  EXPECT_NE(console.find("1000 samples, 95% interval [4.4 ms, 7 ms]\n"), std::string::npos) << console;
+}
+
 TEST(GateChecksTest, ThroughputFloorUsesTheSlowestRepetition) {
   auto f = file_named("c.json");
   add_runs(f, "BM_Metrics", {1000, 1000, 1000, 1000});

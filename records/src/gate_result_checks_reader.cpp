@@ -51,11 +51,11 @@ Status read_budget(const Fields& f, BudgetCheck& b) {
   Result<double> limit = f.number("limit_ns");
   if (!limit) return limit.error();
   b.limit_ns = *limit;
-  const NumberField numbers[] = {{"tolerance_pct", &b.tolerance_pct, 0},
-                                 {"measured_ns", &b.measured_ns, kNaN},
-                                 {"allowed_ns", &b.allowed_ns, kNaN},
-                                 {"margin", &b.margin, kNaN}};
+  const NumberField numbers[] = {{"tolerance_pct", &b.tolerance_pct, 0}, {"measured_ns", &b.measured_ns, kNaN},
+                                 {"allowed_ns", &b.allowed_ns, kNaN},    {"margin", &b.margin, kNaN},
+                                 {"ci_low_ns", &b.ci_low_ns, kNaN},      {"ci_high_ns", &b.ci_high_ns, kNaN}};
   if (Status s = read_numbers(f, numbers); !s) return s;
+  if (b.ci_low_ns > b.ci_high_ns) return f.error("ci_low_ns", "is above ci_high_ns");
   if (Status s = read_flag(f, "breached", b.breached); !s) return s;
   std::int64_t min_samples = 0;
   if (Status s = read_count(f, "samples", -1, b.samples); !s) return s;

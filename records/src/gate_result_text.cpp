@@ -45,4 +45,17 @@ std::string memory_check_name(std::string_view kind) { return "memory " + std::s
 
 std::string margin_text(double margin) { return std::isfinite(margin) ? fmt::format("{:+.1f}%", margin * 100.0) : "-"; }
 
+std::string budget_interval_text(const BudgetCheck& b) {
+  if (std::isnan(b.ci_low_ns) && std::isnan(b.ci_high_ns)) return "-";
+  auto side = [](double ns) { return std::isnan(ns) ? std::string("unbounded") : duration_text(ns); };
+  return "[" + side(b.ci_low_ns) + ", " + side(b.ci_high_ns) + "]";
+}
+
+std::string budget_interval_note(const BudgetCheck& b) {
+  if (b.verdict != "within") return "";
+  if (b.ci_high_ns > b.allowed_ns) return "within, but the 95% interval reaches " + duration_text(b.ci_high_ns);
+  if (std::isnan(b.ci_high_ns) && !std::isnan(b.ci_low_ns)) return "within, but the 95% interval has no upper bound";
+  return "";
+}
+
 }  // namespace gauntlet::records

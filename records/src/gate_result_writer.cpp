@@ -87,7 +87,9 @@ std::string gate_result_json(const GateResult& r) {
                        {"margin", num(b.margin)},
                        {"samples", count(b.samples)},
                        {"min_samples", b.min_samples},
-                       {"verdict", b.verdict}});
+                       {"verdict", b.verdict},
+                       {"ci_low_ns", num(b.ci_low_ns)},
+                       {"ci_high_ns", num(b.ci_high_ns)}});
   doc["budgets"] = budgets;
   json throughput = json::array();
   for (const ThroughputCheck& t : r.throughput)

@@ -60,7 +60,9 @@ GateResult every_field() {
   c.contention = 0.1;
   c.separate_verdict = "inconclusive";
   g.benchmarks = {c};
-  g.budgets = {{"parse", "p99", 5000, 10, kNaN, true, 5500, kNaN, -1, 100, "not_measured"}};
+  g.budgets = {{"parse", "p99", 5000, 10, kNaN, true, 5500, kNaN, -1, 100, "not_measured"},
+               {"parse", "p95", 3000, 0, 2500, false, 3000, 1.0 / 6, 1000, 0, "within", 2400, 3100},
+               {"parse", "p50", 1000, 0, 900, false, 1000, 0.1, 20, 0, "within", 850, kNaN}};
   g.throughput = {{"parse", "items_per_second", 1e6, 5, 950000, 990000, 0.042, 10, 0, "within", false}};
   g.memory = {{"peak", 524288000, 126812160, 0.758125, "within", false, "highest resident set"},
               {"growth", 8388608, kNaN, kNaN, "not_measured", true, "needs `gauntlet bench run`"}};
@@ -115,6 +117,21 @@ TEST(GateResultJson, EveryFieldReadsBackAsWritten) {
   EXPECT_EQ(back->budgets.at(0).samples, -1);  // "the source does not say"
   EXPECT_EQ(back->budgets.at(0).verdict, "not_measured");
   EXPECT_TRUE(std::isnan(back->budgets.at(0).measured_ns));
+  EXPECT_TRUE(std::isnan(back->budgets.at(0).ci_low_ns));  // no interval: null, read back as NaN
+  EXPECT_TRUE(std::isnan(back->budgets.at(0).ci_high_ns));
+  const BudgetCheck& p95 = back->budgets.at(1);
+  EXPECT_EQ(p95.quantile, "p95");
+  EXPECT_EQ(p95.limit_ns, 3000);
+  EXPECT_EQ(p95.measured_ns, 2500);
+  EXPECT_FALSE(p95.breached);
+  EXPECT_EQ(p95.allowed_ns, 3000);
+  EXPECT_EQ(p95.margin, 1.0 / 6);
+  EXPECT_EQ(p95.samples, 1000);
+  EXPECT_EQ(p95.verdict, "within");
+  EXPECT_EQ(p95.ci_low_ns, 2400);
+  EXPECT_EQ(p95.ci_high_ns, 3100);
+  EXPECT_EQ(back->budgets.at(2).ci_low_ns, 850);
+  EXPECT_TRUE(std::isnan(back->budgets.at(2).ci_high_ns));  // unbounded above
   EXPECT_EQ(back->throughput.at(0).samples, 10);
   ASSERT_EQ(back->memory.size(), 2u);
   EXPECT_EQ(back->memory[0].kind, "peak");
@@ -223,6 +240,20 @@ TEST(GateResultJson, AnIntervalUpsideDownIsRefused) {
   doc["benchmarks"][0]["ci_low"] = 2.0;
   EXPECT_THAT(read_gate_result(doc, "g.json"),
               StatusIs(ErrorCode::kSchemaError, HasSubstr("/benchmarks/0/ci_low: is above ci_high")));
+  doc = written();
+  doc["budgets"][1]["ci_low_ns"] = 5000;
+  EXPECT_THAT(read_gate_result(doc, "g.json"),
+              StatusIs(ErrorCode::kSchemaError, HasSubstr("/budgets/1/ci_low_ns: is above ci_high_ns")));
+}
+
+TEST(GateResultJson, ABudgetWithoutAnIntervalReadsAsUnbounded) {
+  nlohmann::json doc = written();
+  doc["budgets"][1].erase("ci_low_ns");  // a record from before budget intervals
+  doc["budgets"][1].erase("ci_high_ns");
+  Result<GateResult> older = read_gate_result(doc, "g.json");
+  ASSERT_THAT(older, IsOk());
+  EXPECT_TRUE(std::isnan(older->budgets.at(1).ci_low_ns));
+  EXPECT_TRUE(std::isnan(older->budgets.at(1).ci_high_ns));
 }
 
 }  // namespace

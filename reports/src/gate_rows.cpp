@@ -1,5 +1,6 @@
 #include "gate_rows.h"
 
+#include <limits>
 #include <map>
 #include <string_view>
 
@@ -7,6 +8,8 @@
 
 namespace gauntlet::reports::detail {
 namespace {
+
+constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
 std::string with_unit(const std::string& number, const std::string& unit) {
   return number == "-" || unit.empty() ? number : number + " " + unit;
@@ -46,17 +49,19 @@ std::vector<BudgetRow> budget_rows(const records::GateResult& g) {
   for (const records::BudgetCheck& b : g.budgets) {
     rows.push_back({b.operation, b.quantile, "ns", b.limit_ns, b.measured_ns, !b.breached, b.margin,
                     records::duration_text(b.measured_ns), records::duration_text(b.limit_ns),
-                    records::margin_text(b.margin), b.verdict});
+                    records::margin_text(b.margin), b.verdict, "", records::budget_interval_text(b), b.ci_high_ns,
+                    records::budget_interval_note(b)});
   }
   for (const records::ThroughputCheck& t : g.throughput) {
     rows.push_back({t.operation, "throughput (" + t.counter + ")", "ops/s", t.limit, t.measured, !t.breached, t.margin,
                     records::rate_text(t.measured), records::rate_text(t.limit), records::margin_text(t.margin),
-                    t.verdict});
+                    t.verdict, "", "-", kNaN, ""});
   }
   for (const records::MemoryCheck& m : g.memory) {
     rows.push_back({std::string(records::kMemoryOperation), records::memory_check_name(m.kind), "bytes", m.limit_bytes,
                     m.measured_bytes, !m.breached, m.margin, records::memory_text(m.measured_bytes),
-                    records::memory_text(m.limit_bytes), records::margin_text(m.margin), m.verdict, m.reason});
+                    records::memory_text(m.limit_bytes), records::margin_text(m.margin), m.verdict, m.reason, "-", kNaN,
+                    ""});
   }
   return rows;
 }

@@ -43,6 +43,13 @@ struct BudgetRow {
   std::string actual_text, limit_text, margin_text;  ///< as the gate prints them ("23.4 ms", "-11.4%")
   std::string verdict;  ///< the gate's: "within", "breached", "too_few_samples", "not_measured"
   std::string reason;   ///< the gate's one-line explanation, when it gives one (memory budgets)
+  /// A latency budget's 95% interval as the gate prints it ("[22.9 ms, 26.1 ms]",
+  /// a side without a bound "unbounded"); "-" when none (and for other checks).
+  std::string interval_text = "-";
+  double interval_high = 0;  ///< its upper bound (for sorting); NaN when none or unbounded
+  /// "within, but the 95% interval reaches 26.1 ms" when the interval reaches
+  /// past the allowed value of a budget that is within; "" otherwise.
+  std::string interval_note;
 };
 
 /// The benchmarks in the gate's order (regressions first).

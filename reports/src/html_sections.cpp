@@ -81,16 +81,21 @@ std::string benchmarks_section(const Report& report) {
     }
     out += "</tbody></table>" + command_line(g.rerun) + "</div>";
     const std::vector<BudgetRow> budgets = budget_rows(g);
+    // The interval column only when a latency budget has one (LatencyRecorder's counters).
+    const bool intervals =
+        std::any_of(budgets.begin(), budgets.end(), [](const BudgetRow& b) { return b.interval_text != "-"; });
     if (!budgets.empty()) {
       out += "<div class=\"card\"><header><h3>Budgets</h3></header><table class=\"grid-t\"><thead><tr>" +
              sort_th("Operation", SortAs::kText) + sort_th("Check", SortAs::kText) +
-             sort_th("Measured", SortAs::kNumber) + sort_th("Budget", SortAs::kNumber) +
-             sort_th("Margin", SortAs::kNumber) + sort_th("Verdict", SortAs::kText) + "</tr></thead><tbody>";
+             sort_th("Measured", SortAs::kNumber) + (intervals ? sort_th("95% interval", SortAs::kNumber) : "") +
+             sort_th("Budget", SortAs::kNumber) + sort_th("Margin", SortAs::kNumber) +
+             sort_th("Verdict", SortAs::kText) + "</tr></thead><tbody>";
       for (const BudgetRow& b : budgets) {
         out += "<tr class=\"" + std::string(b.passed ? "ok" : "bad") + "\"><td class=\"name\">" + html(b.name) +
                "</td><td>" + html(b.metric) + "</td>" + number_td(b.actual_text, b.actual) +
-               number_td(b.limit_text, b.limit) + number_td(b.margin_text, b.margin) + "<td>" +
-               pill(b.passed, b.verdict, b.verdict) + "</td></tr>";
+               (intervals ? number_td(b.interval_text, b.interval_high) : "") + number_td(b.limit_text, b.limit) +
+               number_td(b.margin_text, b.margin) + "<td>" + pill(b.passed, b.verdict, b.verdict) +
+               (b.interval_note.empty() ? "" : "<div class=\"sub\">" + html(b.interval_note) + "</div>") + "</td></tr>";
       }
       out += "</tbody></table></div>";
     }

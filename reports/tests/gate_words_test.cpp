@@ -94,7 +94,7 @@ TEST(GateWordsTest, EveryBudgetRowOfTheReportSaysWhatTheGateSaid) {
   const std::regex budget(R"(^budget (?:within|breach): (\S+) (p\d+) (\S+ \S+) (?:>|<=) .*margin ([-+][\d.]+%).*$)");
   const std::string page = write_html(r);
   std::string line;
-  int budgets = 0;
+  int budgets = 0, intervals = 0;
   while (std::getline(in, line)) {
     std::smatch m;
     if (!std::regex_match(line, m, budget)) continue;
@@ -115,7 +115,16 @@ TEST(GateWordsTest, EveryBudgetRowOfTheReportSaysWhatTheGateSaid) {
       if (b.quantile == m[2]) check = &b;
     ASSERT_NE(check, nullptr);
     EXPECT_NE(row.find(">" + check->verdict + "</span>"), std::string::npos) << row;
+    // "..., 95% interval [22.8 ms, 24.1 ms]": the same interval in its column.
+    const std::size_t interval = line.find(", 95% interval [");
+    if (interval != std::string::npos) {
+      const std::size_t open = line.find('[', interval);
+      const std::string text = line.substr(open, line.find(']', open) + 1 - open);
+      EXPECT_NE(row.find(">" + text + "</td>"), std::string::npos) << row;
+      ++intervals;
+    }
   }
+  EXPECT_EQ(intervals, 1);  // the golden gate's p99 carries LatencyRecorder's bounds
   EXPECT_EQ(budgets, 2);
 }
 

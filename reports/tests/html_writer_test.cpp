@@ -151,6 +151,33 @@ TEST(HtmlWriterTest, BudgetTableShowsMarginsAndThroughputFloors) {
   EXPECT_NE(page.find("<td>throughput (items_per_second)</td>"), std::string::npos);
   EXPECT_NE(page.find("<span class=\"pill fail\">breached</span>"), std::string::npos);  // the gate's word
   EXPECT_NE(page.find("<td class=\"n\">-</td>"), std::string::npos);                     // no sort value: sorts last
+  EXPECT_EQ(page.find("95% interval"), std::string::npos);                               // no budget has one: no column
+}
+
+// A latency budget's 95% interval (LatencyRecorder's bounds) gets a column;
+// one that reaches past the allowed value is noted under a verdict that stands.
+TEST(HtmlWriterTest, BudgetIntervalsGetAColumnAndANote) {
+  auto doc = nlohmann::json::parse(R"({"schema": "gauntlet.gate/1", "verdict": "pass", "benchmarks": [],
+    "budgets": [{"operation": "<route>", "quantile": "p99", "limit_ns": 5e6, "measured_ns": 4.6e6, "allowed_ns": 5e6,
+                 "breached": false, "margin": 0.08, "verdict": "within", "ci_low_ns": 4.4e6, "ci_high_ns": 5.8e6},
+                {"operation": "few", "quantile": "p99", "limit_ns": 5e6, "measured_ns": 1e6, "allowed_ns": 5e6,
+                 "breached": false, "margin": 0.8, "verdict": "within", "ci_low_ns": 9e5, "ci_high_ns": null},
+                {"operation": "plain", "quantile": "p95", "limit_ns": 5e6, "measured_ns": 1e6, "allowed_ns": 5e6,
+                 "breached": false, "margin": 0.8, "verdict": "within"}]})");
+  auto gate = records::read_gate_result(doc, "gate.json");
+  ASSERT_THAT(gate, matchers::IsOk());
+  Report r;
+  r.gates.push_back({"gate.json", *gate});
+  const std::string page = write_html(r);
+  EXPECT_NE(page.find("<th class=\"n\" data-sort=\"num\">95% interval</th>"), std::string::npos);
+  EXPECT_NE(page.find("&lt;route&gt;"), std::string::npos);
+  EXPECT_EQ(page.find("<route>"), std::string::npos);
+  EXPECT_NE(page.find(" data-v=\"5800000\">[4.4 ms, 5.8 ms]</td>"), std::string::npos);
+  EXPECT_NE(page.find("<span class=\"pill pass\">within</span><div class=\"sub\">within, but the 95% interval "
+                      "reaches 5.8 ms</div>"),
+            std::string::npos);
+  EXPECT_NE(page.find(">[900 us, unbounded]</td>"), std::string::npos);
+  EXPECT_NE(page.find("within, but the 95% interval has no upper bound"), std::string::npos);
 }
 
 // The gate's memory budgets are budget rows in every output; a breach or a

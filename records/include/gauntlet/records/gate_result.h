@@ -4,6 +4,7 @@
 /// it, gate_result_json.h writes and reads it, and every reporter formats it;
 /// the gate itself never formats.
 #include <cstdint>
+#include <limits>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -69,6 +70,9 @@ struct BenchmarkComparison {
 /// than min_samples stand behind the value) or "not_measured"; anything but
 /// "within" sets `breached` and fails the gate. margin = (allowed - measured) / allowed: the share of
 /// the allowed value left unused, negative on a breach, NaN when not measured.
+/// ci_low_ns / ci_high_ns: the 95% interval of the measured quantile (the
+/// judged repetition's `<q>_ns_low` / `<q>_ns_high` counters, written by
+/// LatencyRecorder); informational only, the verdict compares measured_ns.
 struct BudgetCheck {
   std::string operation;
   std::string quantile;  ///< "p50", "p95", "p99"
@@ -81,6 +85,10 @@ struct BudgetCheck {
   std::int64_t samples = -1;  ///< latencies behind the quantile; -1 when the source does not say
   int min_samples = 0;
   std::string verdict = "within";
+  /// Lower / upper bound of the quantile's 95% interval; NaN (JSON null) when
+  /// the source gave none: unbounded on that side, or not reported at all.
+  double ci_low_ns = std::numeric_limits<double>::quiet_NaN();
+  double ci_high_ns = std::numeric_limits<double>::quiet_NaN();
 };
 
 /// A throughput floor, in operations per second. margin = (measured -

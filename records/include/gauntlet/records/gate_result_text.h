@@ -47,4 +47,16 @@ inline constexpr std::string_view kMemoryOperation = "whole run";
 /// signed); "-" when not measured.
 std::string margin_text(double margin);
 
+/// "[22.9 ms, 24.1 ms]": a latency budget's 95% interval (BudgetCheck's
+/// ci_low_ns, ci_high_ns), a side without a bound written "unbounded"; "-"
+/// when it has neither.
+std::string budget_interval_text(const BudgetCheck& b);
+
+/// "within, but the 95% interval reaches 26.1 ms" when a budget is within
+/// (measured <= allowed) yet the upper bound of its interval exceeds allowed,
+/// or "within, but the 95% interval has no upper bound" when only the lower
+/// bound is known (too few samples to bound it above); "" otherwise (also
+/// when the source gave no interval). Informational: the verdict stands.
+std::string budget_interval_note(const BudgetCheck& b);
+
 }  // namespace gauntlet::records
