@@ -42,7 +42,9 @@ std::set<std::string> check_complete(const HistoryStore& h, std::size_t samples)
     EXPECT_TRUE(keys.insert(r.run_key).second) << "run key twice: " << r.run_key;
     auto s = h.samples(r.id);
     EXPECT_THAT(s, IsOk());
-    if (s.ok()) EXPECT_EQ(s->size(), samples) << "run " << r.id << " (" << r.run_key << ") is incomplete";
+    if (s.ok()) {
+      EXPECT_EQ(s->size(), samples) << "run " << r.id << " (" << r.run_key << ") is incomplete";
+    }
   }
   return keys;
 }
