@@ -30,7 +30,7 @@ inline Status record_sample_history(HistoryStore& store, ManualClock& clock) {
   stats::SeededRandom rng(7);
   for (int i = 0; i < kSampleHistoryRuns; ++i) {
     HistoryRun run;
-    char revision[8];
+    char revision[16];
     std::snprintf(revision, sizeof revision, "c%03d", i + 1);
     run.git_revision = revision;
     run.source = "run-" + std::to_string(i + 1) + ".json";
