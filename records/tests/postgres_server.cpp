@@ -8,14 +8,14 @@
 #include <unistd.h>
 
 #include <algorithm>
-#include <array>
 #include <cerrno>
+#include <cstdlib>
 #include <chrono>
-#include <cstdio>
 #include <cstring>
 #include <fstream>
 #include <optional>
 #include <sstream>
+#include <string_view>
 #include <system_error>
 #include <thread>
 #include <vector>
@@ -52,16 +52,19 @@ bool is_executable(const fs::path& path) {
   return fs::is_regular_file(path, ec) && ::access(path.c_str(), X_OK) == 0;
 }
 
-std::optional<fs::path> pg_config_bindir() {
-  FILE* pipe = ::popen("pg_config --bindir 2>/dev/null", "r");
-  if (pipe == nullptr) return std::nullopt;
-  std::string out;
-  std::array<char, 512> buf{};
-  while (std::size_t n = std::fread(buf.data(), 1, buf.size(), pipe)) out.append(buf.data(), n);
-  if (::pclose(pipe) != 0) return std::nullopt;
-  while (!out.empty() && (out.back() == '\n' || out.back() == '\r' || out.back() == ' ')) out.pop_back();
-  if (out.empty()) return std::nullopt;
-  return fs::path(out);
+// The directories on PATH, in order (read without a shell).
+std::vector<fs::path> path_directories() {
+  std::vector<fs::path> out;
+  const char* path = std::getenv("PATH");
+  if (path == nullptr) return out;
+  std::string_view rest(path);
+  while (!rest.empty()) {
+    const std::size_t colon = rest.find(':');
+    const std::string_view dir = rest.substr(0, colon);
+    if (!dir.empty()) out.emplace_back(std::string(dir));
+    rest = colon == std::string_view::npos ? std::string_view() : rest.substr(colon + 1);
+  }
+  return out;
 }
 
 // The major version of /usr/lib/postgresql/<version>/bin, -1 when not a number.
@@ -73,11 +76,10 @@ int version_of(const fs::path& version_dir) {
   return name.size() > 6 ? -1 : std::stoi(name);
 }
 
-// pg_config's bindir when it holds both programs, else the highest-numbered
-// /usr/lib/postgresql/*/bin that does.
+// The highest-numbered /usr/lib/postgresql/*/bin (Debian's layout) that
+// holds both programs, else the first directory on PATH that does.
 Result<fs::path> find_bindir() {
   std::vector<fs::path> candidates;
-  if (auto bindir = pg_config_bindir()) candidates.push_back(*bindir);
   std::vector<std::pair<int, fs::path>> versions;
   std::error_code ec;
   for (fs::directory_iterator it("/usr/lib/postgresql", ec), end; !ec && it != end; it.increment(ec)) {
@@ -85,6 +87,7 @@ Result<fs::path> find_bindir() {
   }
   std::sort(versions.begin(), versions.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
   for (auto& [v, bin] : versions) candidates.push_back(bin);
+  for (fs::path& dir : path_directories()) candidates.push_back(std::move(dir));
 
   std::string partial;  // a directory with one program but not the other
   for (const fs::path& dir : candidates) {
@@ -97,8 +100,8 @@ Result<fs::path> find_bindir() {
     }
   }
   return Error(ErrorCode::kUnavailable,
-               "PostgreSQL server binaries initdb and postgres not found (looked in `pg_config --bindir` and "
-               "/usr/lib/postgresql/*/bin" +
+               "PostgreSQL server binaries initdb and postgres not found (looked in /usr/lib/postgresql/*/bin "
+               "and on PATH" +
                    partial + "); install the Debian package postgresql");
 }
 

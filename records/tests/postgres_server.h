@@ -40,8 +40,8 @@ class PostgresServer {
   /// same directory, logging to a file there; waits (PQping, up to 60 s) until
   /// it accepts connections. A start that fails because the port was taken
   /// meanwhile is retried with another port (up to 3 times).
-  /// The binaries are found with `pg_config --bindir`, else in the
-  /// highest-numbered /usr/lib/postgresql/*/bin holding initdb and postgres.
+  /// The binaries are found in the highest-numbered /usr/lib/postgresql/*/bin
+  /// holding initdb and postgres, else in the first PATH directory that does.
   /// Errors: kUnavailable when the server binaries are missing (or, as root,
   /// the `postgres` user; the message says which and names the Debian package
   /// `postgresql`); kIoError when the directory, a log file or a process
