@@ -1,6 +1,7 @@
 #pragma once
 // Builds Google Benchmark files in memory for gate tests.
 #include "gauntlet/ci/benchmark_file.h"
+#include "gauntlet/ci/gate_config.h"
 #include "gauntlet/harness/stats/seeded_random.h"
 
 #include <string>
@@ -49,6 +50,23 @@ inline BenchmarkFile file_named(const std::string& source, const std::string& ho
   f.context.mhz_per_cpu = 2400;
   f.context.library_build_type = "release";
   return f;
+}
+
+/// Both benchmarks in one file: BM_X/instrumented = plain * factor, per repetition.
+inline BenchmarkFile pair(double factor, double spread, std::size_t n, std::uint64_t seed) {
+  auto f = file_named("run.json");
+  const auto plain = noisy(n, 1000, spread, seed);
+  std::vector<double> inst = noisy(n, 1000 * factor, spread, seed + 100);
+  add_runs(f, "BM_X/plain", plain);
+  add_runs(f, "BM_X/instrumented", inst);
+  return f;
+}
+
+/// One ratio rule, BM_X/instrumented over BM_X/plain, at most `max`.
+inline GateConfig ratio_config(double max) {
+  GateConfig c;
+  c.ratios.push_back({"overhead", "BM_X/instrumented", "BM_X/plain", max, 0, ""});
+  return c;
 }
 
 }  // namespace gauntlet::ci::testing
