@@ -1,8 +1,7 @@
 #pragma once
-// Resident memory of one process, read from /proc/<pid>/status by the
-// guardian of a guarded child (guarded_child.h): async-signal-safe (open,
-// read, close; no allocation), since the guardian is a fork of a process
-// that may have had other threads.
+// What the guardian of a guarded child (guarded_child.h) learns of its
+// program's memory over its life, from readings of read_process_memory
+// (harness/process_memory.h): async-signal-safe, as the guardian needs.
 #include <sys/types.h>
 
 #include <cstdint>

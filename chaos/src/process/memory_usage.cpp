@@ -1,7 +1,7 @@
 #include "gauntlet/chaos/process/memory_usage.h"
 
-#include <charconv>
-#include <cstring>
+#include "gauntlet/harness/process_memory.h"
+
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -25,17 +25,6 @@ bool group_of(const std::filesystem::path& dir, int& pgid) {
   return static_cast<bool>(rest);
 }
 
-// "VmRSS:    1234 kB" -> bytes.
-std::uint64_t kib_field(const std::string& line, std::string_view name) {
-  if (!line.starts_with(name)) return 0;
-  std::uint64_t kib = 0;
-  const char* p = line.data() + name.size();
-  const char* end = line.data() + line.size();
-  while (p < end && (*p == ' ' || *p == '\t')) ++p;
-  std::from_chars(p, end, kib);
-  return kib * 1024;
-}
-
 }  // namespace
 
 Result<MemoryUsage> process_group_memory(int pgid) {
@@ -48,15 +37,10 @@ Result<MemoryUsage> process_group_memory(int pgid) {
     if (name.empty() || name.find_first_not_of("0123456789") != std::string::npos) continue;
     int group = 0;
     if (!group_of(entry.path(), group) || group != pgid) continue;
-    std::ifstream status(entry.path() / "status");
-    std::uint64_t rss = 0, hwm = 0;
-    for (std::string line; std::getline(status, line);) {
-      rss += kib_field(line, "VmRSS:");
-      hwm += kib_field(line, "VmHWM:");
-    }
-    if (rss == 0 && hwm == 0) continue;  // a zombie, or gone while read
-    usage.rss_bytes += rss;
-    usage.peak_rss_bytes += hwm;
+    ProcessMemory memory;
+    if (!read_process_memory(std::stoi(name), memory)) continue;  // a zombie, or gone while read
+    usage.rss_bytes += memory.rss_bytes;
+    usage.peak_rss_bytes += memory.peak_rss_bytes;
     ++usage.processes;
   }
   if (usage.processes == 0) return Error(ErrorCode::kNotFound, "no live process in group " + std::to_string(pgid));
