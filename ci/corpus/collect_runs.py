@@ -12,7 +12,9 @@ seeded random order:
            be judged later from its first rounds (`gauntlet_round`).
 Every third slot runs next to a busy neighbour process. Each run is logged to
 runs.jsonl with its start time, load average and neighbour. Runs stay in
---work; judge them with judge_corpus.py.
+--work; judge them with judge_corpus.py. While the file --work/pause exists,
+no new slot starts (the collector writes --work/paused once it is idle), so
+other work on the machine can be kept out of the measurements.
 """
 import argparse
 import json
@@ -107,6 +109,16 @@ class Collector:
             self.interleaved(k, int_levels[k % len(int_levels)], busy)
 
 
+def wait_while_paused(work):
+    pause, paused = os.path.join(work, "pause"), os.path.join(work, "paused")
+    if not os.path.exists(pause):
+        return
+    open(paused, "w").close()
+    while os.path.exists(pause):
+        time.sleep(1)
+    os.remove(paused)
+
+
 def main():
     p = argparse.ArgumentParser(description=__doc__)
     p.add_argument("--gauntlet", required=True, help="gauntlet (or gauntlet-gate) executable")
@@ -127,6 +139,7 @@ def main():
     deadline = time.time() + args.minutes * 60
     k = args.first_slot
     while time.time() < deadline:
+        wait_while_paused(args.work)
         began = time.time()
         c.slot(k, levels, rng)
         k += 1
