@@ -67,13 +67,13 @@ GAUNTLET_REGISTER_COMMAND(
     [](CLI::App& cmd) -> cli::CommandAction {
       auto o = std::make_shared<ReportOptions>();
       cmd.add_option("inputs", o->inputs,
-                     "GoogleTest XML/JSON, gauntlet.journal/1, gauntlet.gate/1, gauntlet.properties/1 JSON, "
-                     "history (a SQLite file or a postgresql:// URI)")
+                     "GoogleTest XML/JSON, gauntlet.journal/1, gauntlet.gate/1, gauntlet.properties/1, "
+                     "gauntlet.report/2 JSON (another job's report), history (a SQLite file or a postgresql:// URI)")
           ->required();
       cmd.add_option("--html", o->html, "write the self-contained HTML page here");
       cmd.add_option("--junit", o->junit, "write JUnit XML here");
       cmd.add_option("--markdown", o->markdown, "write the Markdown summary here (e.g. $GITHUB_STEP_SUMMARY)");
-      cmd.add_option("--json", o->json, "write the gauntlet.report/1 JSON here");
+      cmd.add_option("--json", o->json, "write the gauntlet.report/2 JSON here");
       cmd.add_option("--title", o->title, "report title");
       cmd.add_option("--env", o->env, "KEY=VALUE shown in the summary (repeatable)");
       cmd.add_option("--markdown-max-bytes", o->markdown_max_bytes, "Markdown size limit")

@@ -15,8 +15,8 @@ gauntlet_add_fuzz_target(fuzz_gtest_json
   SEEDS ${reports_fuzz}/seeds/gtest_json
   DICT ${reports_fuzz}/report_json.dict)
 
-# Chaos journals, gate results and property results: one source, one reader each.
-foreach(record journal:1 gate_result:2 property_results:3)
+# Chaos journals, gate results, property results and reports: one source, one reader each.
+foreach(record journal:1 gate_result:2 property_results:3 report:4)
   string(REPLACE ":" ";" parts ${record})
   list(GET parts 0 record_name)
   list(GET parts 1 record_id)
@@ -25,6 +25,8 @@ foreach(record journal:1 gate_result:2 property_results:3)
     list(APPEND record_seeds ${PROJECT_SOURCE_DIR}/ci/fuzz/seeds/journal ${reports_data}/journal_cache.json)
   elseif(record_name STREQUAL "gate_result")
     list(APPEND record_seeds ${reports_fuzz}/seeds/gate ${PROJECT_SOURCE_DIR}/ci/tests/golden/gate.json)
+  elseif(record_name STREQUAL "report")
+    list(APPEND record_seeds ${PROJECT_SOURCE_DIR}/reports/tests/golden/sample.report.json)
   else()
     list(APPEND record_seeds ${reports_fuzz}/seeds/properties ${reports_data}/properties.json)
   endif()

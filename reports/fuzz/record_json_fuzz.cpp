@@ -1,7 +1,8 @@
 // Fuzz target: Gauntlet's own records as `gauntlet report` reads them — a
-// chaos journal (gauntlet.journal/1), a gate result (gauntlet.gate/1) or
-// property results (gauntlet.properties/1) — then every writer. One source,
-// three targets: GAUNTLET_FUZZ_RECORD picks the reader (1, 2, 3).
+// chaos journal (gauntlet.journal/1), a gate result (gauntlet.gate/1),
+// property results (gauntlet.properties/1) or a report (gauntlet.report/2) —
+// then every writer. One source, four targets: GAUNTLET_FUZZ_RECORD picks the
+// reader (1, 2, 3, 4).
 #include <cstddef>
 #include <cstdint>
 #include <string_view>
@@ -9,10 +10,11 @@
 #include "gauntlet/harness/json_document.h"
 #include "gauntlet/records/gate_result_json.h"
 #include "gauntlet/records/property_results_json.h"
+#include "gauntlet/records/report_json.h"
 #include "write_all.h"
 
 #ifndef GAUNTLET_FUZZ_RECORD
-#error "define GAUNTLET_FUZZ_RECORD: 1 journal, 2 gate result, 3 property results"
+#error "define GAUNTLET_FUZZ_RECORD: 1 journal, 2 gate result, 3 property results, 4 report"
 #endif
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
@@ -29,6 +31,10 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   auto record = gauntlet::records::read_gate_result(*doc, "fuzz.json");
   if (!record.ok()) return 0;
   report.gates.push_back({"fuzz.json", std::move(*record)});
+#elif GAUNTLET_FUZZ_RECORD == 4
+  auto record = gauntlet::records::read_report(*doc, "fuzz.json");
+  if (!record.ok()) return 0;
+  add_report_record(report, std::move(*record));
 #else
   auto record = gauntlet::records::read_property_results(*doc, "fuzz.json");
   if (!record.ok()) return 0;

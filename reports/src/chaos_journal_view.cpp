@@ -56,6 +56,7 @@ ChaosJournal chaos_journal_view(const records::Journal& journal, std::string_vie
   j.phases = detail::phase_views(journal, j.faults);
   j.breaker_bands = detail::breaker_bands(journal, j.duration_s);
   j.hypotheses = hypotheses(journal);
+  j.record = journal;
   return j;
 }
 

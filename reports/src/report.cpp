@@ -8,6 +8,7 @@
 #include "gauntlet/records/gate_result_json.h"
 #include "gauntlet/records/history_store.h"
 #include "gauntlet/records/property_results_json.h"
+#include "gauntlet/records/report_json.h"
 
 namespace gauntlet::reports {
 
@@ -78,9 +79,15 @@ Status add_json(Report& report, const std::string& text, const std::string& sour
       report.properties.push_back({std::move(*p), source});
       return Status::Ok();
     }
+    if (schema.rfind("gauntlet.report/", 0) == 0) {
+      Result<records::ReportRecord> r = records::read_report(*doc, source);
+      if (!r) return r.error();
+      add_report_record(report, std::move(*r));
+      return Status::Ok();
+    }
     return Error(ErrorCode::kSchemaError, source + ": /schema: \"" + schema +
                                               "\" is not an input reports read (gauntlet.journal/1, "
-                                              "gauntlet.gate/1, gauntlet.properties/1)");
+                                              "gauntlet.gate/1, gauntlet.properties/1, gauntlet.report/2)");
   }
   if (doc->is_object() && doc->contains("testsuites")) {
     Result<TestRun> run = parse_gtest_json(text, source);

@@ -5,18 +5,6 @@
 
 namespace gauntlet::reports {
 
-const char* to_string(TestStatus status) noexcept {
-  switch (status) {
-    case TestStatus::kPassed:
-      return "passed";
-    case TestStatus::kFailed:
-      return "failed";
-    case TestStatus::kSkipped:
-      return "skipped";
-  }
-  return "passed";
-}
-
 TestCounts count_tests(const TestRun& run) noexcept {
   TestCounts c;
   for (const TestCase& t : run.cases) {

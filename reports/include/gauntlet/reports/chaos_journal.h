@@ -95,6 +95,7 @@ struct ChaosJournal {
   std::string target;                  ///< `config.target.name`, e.g. "service_chain/healthy"
   std::vector<FaultWindow> faults;     ///< the schedule, in the journal's order
   std::vector<FaultActivity> fault_activity;
+  records::Journal record;  ///< the journal this is a view of, as read
 
   bool real_time() const { return time_mode == "real"; }
   /// Seconds of real time the run took: `wall_seconds`, else (real-time

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "gauntlet/harness/error.h"
+#include "gauntlet/records/report.h"
 #include "gauntlet/reports/chaos_journal.h"
 #include "gauntlet/reports/gate_result.h"
 #include "gauntlet/reports/history.h"
@@ -25,23 +26,26 @@ struct Report {
   std::vector<HistorySeries> history;
 };
 
-/// Counts across every input, for summaries.
-struct ReportSummary {
-  TestCounts tests;
-  int journals = 0, journals_failed = 0;
-  int benchmarks = 0, benchmarks_regressed = 0;
-  int budgets = 0, budgets_failed = 0;
-  int properties = 0, properties_failed = 0;
-  bool passed = true;  ///< nothing failed anywhere
-};
+/// Counts across every input, for summaries (the report record's).
+using records::ReportSummary;
 
 ReportSummary summarize(const Report& report);
 
 /// Adds one input file to `report`, recognised by content: GoogleTest XML,
 /// GoogleTest JSON, a JSON document with a known "schema", or a SQLite history;
-/// or the PostgreSQL history a `postgresql://` URI names.
+/// or the PostgreSQL history a `postgresql://` URI names. A report
+/// (`gauntlet.report/2`, e.g. another CI job's) adds everything it holds, each
+/// record with the source it names; its title and summary are not kept, and
+/// its environment adds only the keys `report` does not have yet.
 /// Errors: kSchemaError for an unknown kind ("file: not a ..."), and the
 /// readers' errors, every message starting with the file name.
 Status add_input(Report& report, const std::filesystem::path& path);
+
+/// The report record of `report` (gauntlet/records/report.h): its inputs as
+/// read, the summary, and each history series with its change points.
+records::ReportRecord report_record(const Report& report);
+
+/// Adds everything `record` holds to `report`, as add_input does for a report file.
+void add_report_record(Report& report, records::ReportRecord record);
 
 }  // namespace gauntlet::reports

@@ -1,48 +1,19 @@
 #pragma once
-/// Test outcomes read from GoogleTest output (XML or JSON), as plain data.
-/// Several files (e.g. the shards of one suite) merge into one `TestRun`.
-#include <string>
+/// Test outcomes read from GoogleTest output (XML or JSON): counting,
+/// merging and ordering them. Several files (e.g. the shards of one suite)
+/// merge into one `TestRun`.
+#include <cstddef>
 #include <vector>
+
+#include "gauntlet/records/test_results.h"
 
 namespace gauntlet::reports {
 
-/// Outcome of one test case. Disabled tests (GoogleTest "notrun") count as skipped.
-enum class TestStatus { kPassed, kFailed, kSkipped };
-
-/// Stable lower-case name: "passed", "failed", "skipped".
-const char* to_string(TestStatus status) noexcept;
-
-/// One test case as GoogleTest reported it.
-struct TestCase {
-  std::string suite;  ///< test suite name, e.g. "Fixture/Param.0"
-  std::string name;   ///< test name inside the suite
-  TestStatus status = TestStatus::kPassed;
-  double time_s = 0.0;                ///< wall time in seconds
-  std::string file;                   ///< source file, when the producer gave one
-  int line = 0;                       ///< source line, 0 when unknown
-  std::vector<std::string> failures;  ///< full text of each failure, in order
-  std::string skip_message;           ///< why it was skipped, when given
-  std::string source;                 ///< the input file it was read from
-
-  friend bool operator==(const TestCase&, const TestCase&) = default;
-};
-
-/// Every test case of a CI run plus what the producers said about the run.
-struct TestRun {
-  std::vector<TestCase> cases;       ///< in input order
-  double duration_s = 0.0;           ///< sum of each input file's total time
-  std::string timestamp;             ///< earliest start timestamp seen (ISO 8601), may be empty
-  std::vector<std::string> sources;  ///< input files, in merge order
-};
-
-/// Counts of a run; `total == passed + failed + skipped`.
-struct TestCounts {
-  int total = 0;
-  int passed = 0;
-  int failed = 0;
-  int skipped = 0;
-  friend bool operator==(const TestCounts&, const TestCounts&) = default;
-};
+/// The test results record (gauntlet/records/test_results.h), as reports use it.
+using records::TestCase;
+using records::TestCounts;
+using records::TestRun;
+using records::TestStatus;
 
 /// Counts the cases of `run`.
 TestCounts count_tests(const TestRun& run) noexcept;

@@ -24,8 +24,8 @@ struct MarkdownOptions {
 /// when cut, ends with a note pointing to the HTML report.
 std::string write_markdown(const Report& report, const MarkdownOptions& options = {});
 
-/// The whole report as versioned JSON (`"schema": "gauntlet.report/1"`),
-/// also the data embedded in the HTML page.
+/// The whole report as versioned JSON: report_record(report) written by
+/// records::report_json (`"schema": "gauntlet.report/2"`).
 std::string write_report_json(const Report& report, int indent = 2);
 
 struct HtmlOptions {

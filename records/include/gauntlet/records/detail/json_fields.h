@@ -26,6 +26,8 @@ class Fields {
 
   const nlohmann::json& node() const { return *node_; }
   const std::string& source() const { return source_; }
+  /// JSON pointer of this object from the document's root ("" for the root).
+  const std::string& pointer() const { return pointer_; }
   bool has(const char* key) const { return node_->is_object() && node_->contains(key); }
 
   Error error(const char* key, const std::string& what) const;
