@@ -161,15 +161,18 @@ Result<ReportTrend> read_trend(const Fields& f) {
   return t;
 }
 
-// Reads each entry of the array at `key` with `read` (entry, its source).
-template <class Read>
-Status read_entries(const Fields& root, const char* key, Read read) {
+// Reads each entry of the array at `key`, a record with its `source`, with
+// the record's own reader `read` (document, source for errors).
+template <class Sourced, class Read>
+Status read_sourced(const Fields& root, const char* key, Read read, std::vector<Sourced>& out) {
   Result<FieldsList> entries = root.array(key);
   if (!entries) return entries.error();
   for (const Fields& e : *entries) {
     Result<std::string> source = e.string("source");
     if (!source) return source.error();
-    if (Status s = read(e, *source); !s) return rooted(s.error(), e);
+    auto record = read(e.node(), e.source());
+    if (!record) return rooted(record.error(), e);
+    out.push_back({std::move(*source), std::move(*record)});
   }
   return Status::Ok();
 }
@@ -190,29 +193,9 @@ Result<ReportRecord> read_report(const nlohmann::json& doc, std::string_view sou
   Result<TestRun> tests = read_tests(root);
   if (!tests) return tests.error();
   r.tests = std::move(*tests);
-  Status s = read_entries(root, "properties", [&](const Fields& e, std::string from) -> Status {
-    Result<std::vector<PropertyResult>> p = read_property_results(e.node(), e.source());
-    if (!p) return p.error();
-    r.properties.push_back({std::move(from), std::move(*p)});
-    return Status::Ok();
-  });
-  if (s) {
-    s = read_entries(root, "journals", [&](const Fields& e, std::string from) -> Status {
-      Result<Journal> j = read_journal(e.node(), e.source());
-      if (!j) return j.error();
-      r.journals.push_back({std::move(from), std::move(*j)});
-      return Status::Ok();
-    });
-  }
-  if (s) {
-    s = read_entries(root, "gates", [&](const Fields& e, std::string from) -> Status {
-      Result<GateResult> g = read_gate_result(e.node(), e.source());
-      if (!g) return g.error();
-      r.gates.push_back({std::move(from), std::move(*g)});
-      return Status::Ok();
-    });
-  }
-  if (!s) return s.error();
+  if (Status s = read_sourced(root, "properties", &read_property_results, r.properties); !s) return s.error();
+  if (Status s = read_sourced(root, "journals", &read_journal, r.journals); !s) return s.error();
+  if (Status s = read_sourced(root, "gates", &read_gate_result, r.gates); !s) return s.error();
   Result<FieldsList> history = root.array("history");
   if (!history) return history.error();
   for (const Fields& h : *history) {
